@@ -1,0 +1,117 @@
+"""Starts the Rasa server or the action server with the project's hardening applied.
+
+Why a launcher and not plain `rasa run`:
+- Rasa 3.6 waits up to 300 s for a custom action, longer than the 60 s conversation lock; here
+  the action timeout and the lock lifetime come from the settings, which require the timeout to
+  be at most a third of the lock's lifetime.
+- When an action fails or times out, Rasa logs it and the resident hears nothing. Here the
+  resident gets `utter_storing` (how to reach a human, and the crisis numbers) instead.
+- A store that cannot be reached stops the start, instead of Rasa's silent in-memory fallback.
+
+Usage: python -m addons.launcher rasa|actions [--model PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, List
+
+from bot.helplines import load_helplines
+from bot.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
+
+logger = logging.getLogger("meedenker.launcher")
+FAILURE_RESPONSE = "utter_storing"
+
+
+def _harden_rasa(settings: Settings) -> None:
+    """Apply timeouts and the failure reply; must run before Rasa's modules are imported."""
+    os.environ["TICKET_LOCK_LIFETIME"] = str(settings.lock_lifetime_seconds)
+    import aiohttp
+    import rasa.core.actions.action as action_module
+    from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+    from rasa.shared.exceptions import RasaException
+
+    action_module.DEFAULT_REQUEST_TIMEOUT = settings.action_timeout_seconds
+    helpline_values = load_helplines(settings.helplines_file).template_values()
+    original_run = RemoteAction.run
+
+    async def run_or_apologise(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any,
+                               domain: Any) -> List[Any]:
+        try:
+            return await original_run(self, output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise
+        except (RasaException, asyncio.TimeoutError, aiohttp.ClientError) as error:
+            logger.error("Action '%s' failed (%s); sending %s to the resident.",
+                         self.name(), type(error).__name__, FAILURE_RESPONSE)
+            message = await nlg.generate(FAILURE_RESPONSE, tracker, output_channel.name(),
+                                         **helpline_values)
+            if message is None:
+                raise
+            return await self._utter_responses([message], output_channel, nlg, tracker)
+
+    RemoteAction.run = run_or_apologise  # type: ignore[method-assign]
+
+
+def _latest_model(models_dir: Path) -> Path:
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise SystemExit(f"No trained model in {models_dir}: run 'make train' first.")
+    return models[-1]
+
+
+def run_rasa(settings: Settings, model: Path | None) -> None:
+    _harden_rasa(settings)
+    from addons.stores import check_stores
+
+    check_stores(settings)
+    model = model or _latest_model(PROJECT_ROOT / "models")
+    sys.argv = [
+        "rasa", "run",
+        "--model", str(model),
+        "--endpoints", str(PROJECT_ROOT / "endpoints.yml"),
+        "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+        "--interface", settings.host,
+        "--port", str(settings.rasa_port),
+        "--enable-api",
+        "--auth-token", settings.rasa_api_token,
+        "--cors", "*",
+    ]
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+def run_actions(settings: Settings) -> None:
+    os.environ["SANIC_HOST"] = settings.host
+    sys.argv = ["rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)]
+    from rasa_sdk.__main__ import main as sdk_main
+
+    sdk_main()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("process", choices=["rasa", "actions"])
+    parser.add_argument("--model", type=Path, default=None)
+    args = parser.parse_args(argv)
+    try:
+        settings = get_settings()
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        raise SystemExit(2) from error
+    os.chdir(PROJECT_ROOT)
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    if args.process == "rasa":
+        run_rasa(settings, args.model)
+    else:
+        run_actions(settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Tracker and lock stores chosen by the settings, never silently.
+
+- Tracker store: SQLite under var/ by default, PostgreSQL when DATABASE_URL is set.
+- Lock store: in memory by default (one Rasa process), a FIFO Redis lock when REDIS_URL is set.
+
+Rasa 3.6's RedisLockStore reads a ticket list, changes it in Python and writes it back; two
+replicas doing that at once both believe they hold the lock. Here every step is one Lua script,
+so Redis itself serialises them: one holder per conversation, served in arrival order.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, AsyncGenerator, Optional, Text
+
+import redis
+import redis.asyncio
+import sqlalchemy as sa
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
+from rasa.core.tracker_store import SQLTrackerStore
+
+from bot.settings import Settings, get_settings
+
+logger = logging.getLogger(__name__)
+
+
+class StoreConfigurationError(RuntimeError):
+    """A configured store cannot be reached; the process must not start with another one."""
+
+
+def check_stores(settings: Settings) -> None:
+    """Connect once to each configured store, so a wrong URL stops the start with a clear error."""
+    url = settings.tracker_store_url
+    try:
+        engine = sa.create_engine(url, connect_args={"connect_timeout": 5} if url.startswith("postgres") else {})
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+        engine.dispose()
+    except Exception as error:  # noqa: BLE001 - re-raised with the setting's name
+        raise StoreConfigurationError(f"DATABASE_URL: cannot connect to the tracker store: {error}") from error
+    if settings.redis_url:
+        try:
+            redis.Redis.from_url(settings.redis_url, socket_timeout=5).ping()
+        except redis.RedisError as error:
+            raise StoreConfigurationError(f"REDIS_URL: cannot connect to the lock store: {error}") from error
+
+
+class MeedenkerTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore whose database comes from the settings (SQLite or PostgreSQL)."""
+
+    def __init__(self, domain: Any = None, host: Optional[str] = None, event_broker: Any = None,
+                 **kwargs: Any) -> None:
+        try:
+            url = get_settings().tracker_store_url
+            if url.startswith("sqlite:///"):
+                path = Path(url[len("sqlite:///"):])
+                path.parent.mkdir(parents=True, exist_ok=True)
+                super().__init__(domain=domain, dialect="sqlite", db=str(path), event_broker=event_broker)
+            else:
+                super().__init__(domain=domain, dialect="postgresql", host=url, event_broker=event_broker)
+        except (ImportError, AttributeError) as error:
+            # Rasa swallows these two and falls back to an in-memory store: refuse instead.
+            raise StoreConfigurationError(f"tracker store cannot be created: {error}") from error
+
+
+_ISSUE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ticket = redis.call('INCR', KEYS[3])
+redis.call('ZADD', KEYS[1], ticket, ticket)
+redis.call('HSET', KEYS[2], ticket, now + tonumber(ARGV[1]))
+local ttl = tonumber(ARGV[1]) * 2
+redis.call('PEXPIRE', KEYS[1], ttl)
+redis.call('PEXPIRE', KEYS[2], ttl)
+redis.call('PEXPIRE', KEYS[3], ttl)
+return ticket
+"""
+# 1: this ticket is first in line; 0: wait; -1: this ticket expired or is gone.
+_TURN = """
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return -1 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+while true do
+  local head = redis.call('ZRANGE', KEYS[1], 0, 0)
+  if #head == 0 then return -1 end
+  local expires = tonumber(redis.call('HGET', KEYS[2], head[1]) or '0')
+  if expires > now then
+    if head[1] == ARGV[1] then return 1 end
+    return 0
+  end
+  redis.call('ZREM', KEYS[1], head[1])
+  redis.call('HDEL', KEYS[2], head[1])
+  if head[1] == ARGV[1] then return -1 end
+end
+"""
+_RELEASE = """
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+return redis.call('ZCARD', KEYS[1])
+"""
+
+
+class FifoRedisLockStore(LockStore):
+    """A per-conversation FIFO lock whose every step is atomic in Redis (safe across replicas)."""
+
+    def __init__(self, url: str, key_prefix: str = "meedenker:lock:") -> None:
+        self._url = url
+        self._prefix = key_prefix
+        self._clients: dict[int, redis.asyncio.Redis] = {}
+        self._sync = redis.Redis.from_url(url, socket_timeout=5)
+        super().__init__()
+
+    def _client(self) -> redis.asyncio.Redis:
+        loop_id = id(asyncio.get_running_loop())
+        if loop_id not in self._clients:
+            self._clients[loop_id] = redis.asyncio.Redis.from_url(self._url, socket_timeout=5)
+        return self._clients[loop_id]
+
+    def _keys(self, conversation_id: str) -> list[str]:
+        base = f"{self._prefix}{{{conversation_id}}}"
+        return [f"{base}:queue", f"{base}:expires", f"{base}:counter"]
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 0.02) -> AsyncGenerator[TicketLock, None]:
+        client = self._client()
+        keys = self._keys(conversation_id)
+        lifetime_ms = int(lock_lifetime * 1000)
+        ticket = str(await client.eval(_ISSUE, 3, *keys, lifetime_ms))
+        try:
+            delay = min(wait_time_in_seconds, 0.02)
+            while True:
+                turn = int(await client.eval(_TURN, 2, keys[0], keys[1], ticket))
+                if turn == 1:
+                    break
+                if turn == -1:
+                    raise LockError(f"Lock ticket for conversation '{conversation_id}' expired while waiting.")
+                await asyncio.sleep(delay)
+                delay = min(delay * 1.5, 0.25)
+            yield TicketLock(conversation_id)
+        finally:
+            await client.eval(_RELEASE, 2, keys[0], keys[1], ticket)
+
+    # The ticket-list API of the base class is not used with this store; answer it from Redis.
+    def get_lock(self, conversation_id: Text) -> Optional[TicketLock]:
+        return TicketLock(conversation_id) if self._sync.exists(self._keys(conversation_id)[0]) else None
+
+    def delete_lock(self, conversation_id: Text) -> None:
+        self._sync.delete(*self._keys(conversation_id))
+
+    def save_lock(self, lock: TicketLock) -> None:
+        raise LockError("FifoRedisLockStore keeps its queue in Redis; save_lock is not supported.")
+
+
+class MeedenkerLockStore(LockStore):
+    """Factory named in endpoints.yml: Redis when REDIS_URL is set, else in memory."""
+
+    def __new__(cls, endpoint_config: Any = None) -> LockStore:  # type: ignore[misc]
+        url = get_settings().redis_url
+        if url:
+            logger.info("Lock store: FIFO Redis lock (REDIS_URL is set).")
+            return FifoRedisLockStore(url)
+        logger.info("Lock store: in memory (one Rasa process; set REDIS_URL for replicas).")
+        return InMemoryLockStore()

@@ -1,0 +1,95 @@
+"""NLU pipeline component: puts the werkmodel classification and the route on every parse.
+
+It runs after the intent classifier, so every message (REST, Telegram, the HTTP API) carries
+`werkmodel` in its parse data, which lands in the tracker and is read by the actions. The logic
+lives in bot/; this file only connects it to Rasa's graph.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.classifier import Classification, Lexicon, WerkmodelClassifier
+from bot.routing import decide_route
+
+logger = logging.getLogger(__name__)
+MODEL_FILE = "werkmodel.pkl"
+WERKMODEL_KEY = "werkmodel"
+
+
+def _labels(message: Message) -> tuple[list[str], list[str]]:
+    metadata = (message.get("metadata") or {}).get("example") or {}
+    return list(metadata.get("leefgebieden") or []), list(metadata.get("doelgroepen") or [])
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class WerkmodelComponent(GraphComponent):
+    """Adds `werkmodel` (leefgebieden, doelgroepen, route, crisis) to each parsed message."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource,
+                 classifier: Optional[WerkmodelClassifier] = None) -> None:
+        self._model_storage = model_storage
+        self._resource = resource
+        self._classifier = classifier or WerkmodelClassifier(Lexicon.load())
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "WerkmodelComponent":
+        return cls(model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [(m.get(TEXT), *_labels(m)) for m in training_data.intent_examples if m.get(TEXT)]
+        self._classifier = WerkmodelClassifier.train(examples)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / MODEL_FILE).write_bytes(self._classifier.dumps())
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "WerkmodelComponent":
+        with model_storage.read_from(resource) as directory:
+            classifier = WerkmodelClassifier.loads((directory / MODEL_FILE).read_bytes())
+        return cls(model_storage, resource, classifier)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not text or text.startswith("/"):
+                continue
+            intent = message.get(INTENT) or {}
+            name = intent.get(INTENT_NAME_KEY) or ""
+            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            decision = decide_route(text, name, confidence)
+            if decision.intent != name:
+                message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
+                            add_to_output=True)
+            labels = self._classifier.classify(text) if decision.has_topic else Classification()
+            message.set(WERKMODEL_KEY, {
+                "route": decision.route,
+                "route_reason": decision.reason,
+                "language": decision.language,
+                "model_intent": name,
+                "model_confidence": round(confidence, 3),
+                "crisis": None if decision.crisis is None else {
+                    "route": decision.crisis.route,
+                    "rule": decision.crisis.rule,
+                    "evidence": decision.crisis.evidence,
+                },
+                **labels.as_dict(),
+            }, add_to_output=True)
+        return messages

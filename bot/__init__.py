@@ -1,0 +1,1 @@
+"""Meedenker assistant domain core: plain Python, no Rasa imports (see README)."""

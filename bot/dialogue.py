@@ -1,0 +1,245 @@
+"""The conversation's next step, decided in plain Python (tested without Rasa).
+
+The Rasa side passes in the intent, the parse's `werkmodel` and the conversation state (slots);
+this module answers with response names from domain.yml (never text) and the new state.
+Rules from the issue and the domain guide:
+- crisis first, always, and the numbers stay visible after a crisis (a "nee" repeats them);
+- open question first, then at most two clarifying questions in a row;
+- a short summary back ("Klopt dat?"); "nee" lets the resident correct it, "ja" moves on;
+- "ik wil een mens" leads to the callback offer; nothing loops.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot.werkmodel import (
+    DOELGROEPEN,
+    LEEFGEBIED_LABELS,
+    LEEFGEBIEDEN,
+    ROUTE_INFO,
+    ROUTE_LUISTEREN,
+    ROUTE_MEEDENKER,
+    is_crisis,
+)
+
+MAX_CLARIFICATIONS = 2
+CHOSEN_EVIDENCE = "gekozen met een knop"
+
+# What the assistant is waiting for after its last question.
+WAIT_LEEFGEBIED = "leefgebied"
+WAIT_VOOR_WIE = "voor_wie"
+WAIT_SAMENVATTING = "samenvatting"
+WAIT_AANBOD = "aanbod"
+WAIT_CORRECTIE = "correctie"
+
+INFO_RESPONSES = {
+    "info_wat_doet": "utter_info_wat_doet",
+    "info_wat_niet": "utter_info_wat_niet",
+    "info_kosten": "utter_info_kosten",
+    "info_onafhankelijk": "utter_info_onafhankelijk",
+    "info_kiezen": "utter_info_kiezen",
+    "info_keukentafel": "utter_info_keukentafel",
+    "info_sociaal_team": "utter_info_sociaal_team",
+    "info_bot": "utter_ben_computer",
+}
+CRISIS_RESPONSES = {
+    "crisis_113": "utter_crisis_113",
+    "crisis_112": "utter_crisis_112",
+    "crisis_veilig_thuis": "utter_crisis_veilig_thuis",
+}
+SIMPLE_RESPONSES = {
+    "groet": "utter_groet",
+    "bedankt": "utter_graag_gedaan",
+    "buiten_bereik": "utter_buiten_bereik",
+    "engels": "utter_engels",
+}
+
+_OTHER_PERSON = re.compile(
+    r"\b(?:mijn|mn|m'n|onze|ons)\s+(?:\w+\s+)?(?:moeder|vader|ma|pa|ouders|zoon|zoontje|dochter|dochtertje|"
+    r"kind|kindje|kinderen|kids|man|vrouw|partner|vriend|vriendin|oma|opa|zus|broer|buurman|buurvrouw|"
+    r"buren|tante|oom|neef|nicht|schoonmoeder|schoonvader|cli[eë]nt)\b|\bvoor iemand anders\b|\bnamens\b",
+    re.IGNORECASE,
+)
+_SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
+
+
+def who_for(text: str) -> str | None:
+    """'ander' when the resident asks about someone they name, 'zelf' when they speak of themselves."""
+    if _OTHER_PERSON.search(text):
+        return "ander"
+    if _SELF.search(text):
+        return "zelf"
+    return None
+
+
+@dataclass(frozen=True)
+class State:
+    """What the conversation knows; stored in Rasa slots between turns."""
+
+    leefgebieden: dict[str, dict[str, Any]] = field(default_factory=dict)
+    doelgroepen: dict[str, dict[str, Any]] = field(default_factory=dict)
+    voor_wie: str | None = None
+    wacht_op: str | None = None
+    verduidelijkingen: int = 0
+    crisis_route: str | None = None
+    route: str | None = None
+    niet_begrepen: int = 0
+
+    def as_slots(self) -> dict[str, Any]:
+        return {
+            "werkmodel": {"leefgebieden": self.leefgebieden, "doelgroepen": self.doelgroepen},
+            "voor_wie": self.voor_wie,
+            "wacht_op": self.wacht_op,
+            "verduidelijkingen": float(self.verduidelijkingen),
+            "crisis_route": self.crisis_route,
+            "route": self.route,
+            "niet_begrepen": float(self.niet_begrepen),
+        }
+
+    @classmethod
+    def from_slots(cls, slots: dict[str, Any]) -> "State":
+        werkmodel = slots.get("werkmodel") or {}
+        return cls(
+            leefgebieden=dict(werkmodel.get("leefgebieden") or {}),
+            doelgroepen=dict(werkmodel.get("doelgroepen") or {}),
+            voor_wie=slots.get("voor_wie"),
+            wacht_op=slots.get("wacht_op"),
+            verduidelijkingen=int(slots.get("verduidelijkingen") or 0),
+            crisis_route=slots.get("crisis_route"),
+            route=slots.get("route"),
+            niet_begrepen=int(slots.get("niet_begrepen") or 0),
+        )
+
+
+@dataclass(frozen=True)
+class Reply:
+    responses: list[tuple[str, dict[str, str]]]
+    state: State
+
+
+def merge(state: State, parse_werkmodel: dict[str, Any] | None) -> State:
+    """Add this message's labels to the conversation's (a later message can add a leefgebied)."""
+    if not parse_werkmodel:
+        return state
+    merged: dict[str, dict[str, dict[str, Any]]] = {
+        "leefgebieden": {k: dict(v) for k, v in state.leefgebieden.items()},
+        "doelgroepen": {k: dict(v) for k, v in state.doelgroepen.items()},
+    }
+    for axis in ("leefgebieden", "doelgroepen"):
+        for label in parse_werkmodel.get(axis) or []:
+            known = merged[axis].get(label["id"])
+            evidence = list(dict.fromkeys([*(known or {}).get("evidence", []), *label.get("evidence", [])]))
+            confidence = max(float(label.get("confidence", 0.0)), float((known or {}).get("confidence", 0.0)))
+            merged[axis][label["id"]] = {"confidence": round(confidence, 3), "evidence": evidence[:8]}
+    return replace(state, leefgebieden=merged["leefgebieden"], doelgroepen=merged["doelgroepen"])
+
+
+def summary_values(state: State) -> dict[str, str]:
+    """Placeholders for utter_samenvatting, in the resident's own words where possible."""
+    topics = [LEEFGEBIED_LABELS[k] for k in LEEFGEBIEDEN if k in state.leefgebieden]
+    words: list[str] = []
+    for key in LEEFGEBIEDEN:
+        for word in state.leefgebieden.get(key, {}).get("evidence", []):
+            if word != CHOSEN_EVIDENCE and word.lower() not in (w.lower() for w in words):
+                words.append(word)
+    return {
+        "onderwerpen": _join(topics) or "uw situatie",
+        "kernwoorden": _join([f"'{w}'" for w in words[:4]]) or "wat u schreef",
+    }
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def _with_crisis_reminder(state: State, responses: list[tuple[str, dict[str, str]]]) -> list[tuple[str, dict[str, str]]]:
+    if state.crisis_route and not any(name.startswith("utter_crisis") for name, _ in responses):
+        return [("utter_crisis_herinnering", {}), *responses]
+    return responses
+
+
+def _clarify_or_summarise(state: State) -> Reply:
+    if not state.leefgebieden and state.verduidelijkingen < MAX_CLARIFICATIONS:
+        state = replace(state, wacht_op=WAIT_LEEFGEBIED, verduidelijkingen=state.verduidelijkingen + 1)
+        return Reply([("utter_vraag_leefgebied", {})], state)
+    if state.voor_wie is None and state.verduidelijkingen < MAX_CLARIFICATIONS:
+        state = replace(state, wacht_op=WAIT_VOOR_WIE, verduidelijkingen=state.verduidelijkingen + 1)
+        return Reply([("utter_vraag_voor_wie", {})], state)
+    name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
+    state = replace(state, wacht_op=WAIT_SAMENVATTING, verduidelijkingen=0)
+    if not state.leefgebieden:
+        return Reply([("utter_samenvatting_onbekend", {})], state)
+    return Reply([(name, summary_values(state))], state)
+
+
+def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
+              entities: dict[str, str] | None = None, had_bsn: bool = False) -> Reply:
+    """The responses for this turn and the state after it."""
+    entities = entities or {}
+    reply = _decide(state, intent, parse_werkmodel, text, entities)
+    responses = _with_crisis_reminder(reply.state, reply.responses)
+    if had_bsn:
+        responses = [("utter_geen_bsn", {}), *responses]
+    return Reply(responses, reply.state)
+
+
+def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
+            entities: dict[str, str]) -> Reply:
+    understood = replace(state, niet_begrepen=0)
+    if intent in CRISIS_RESPONSES:
+        route = intent
+        state = merge(replace(understood, crisis_route=route, route=route, wacht_op=None), parse_werkmodel)
+        return Reply([(CRISIS_RESPONSES[intent], {}), ("utter_crisis_blijf", {})], state)
+    if intent in INFO_RESPONSES:
+        return Reply([(INFO_RESPONSES[intent], {})], replace(understood, route=state.route or ROUTE_INFO))
+    if intent in SIMPLE_RESPONSES:
+        return Reply([(SIMPLE_RESPONSES[intent], {})], understood)
+    if intent == "afscheid":
+        return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
+    if intent == "luisteren":
+        state = merge(replace(understood, route=state.route or ROUTE_LUISTEREN, wacht_op=WAIT_AANBOD), parse_werkmodel)
+        return Reply([("utter_luisterlijn", {}), ("utter_aanbod_meedenker_later", {})], state)
+    if intent == "mens_gevraagd":
+        return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
+    if intent == "kies_leefgebied" and entities.get("leefgebied") in LEEFGEBIEDEN:
+        choice = {"leefgebieden": [{"id": entities["leefgebied"], "confidence": 1.0, "evidence": [CHOSEN_EVIDENCE]}]}
+        return _clarify_or_summarise(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), choice))
+    if intent == "voor_wie" and entities.get("voor_wie") in ("zelf", "ander"):
+        return _clarify_or_summarise(replace(understood, voor_wie=entities["voor_wie"]))
+    if intent == "bevestigen":
+        if state.wacht_op == WAIT_SAMENVATTING:
+            return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
+        if state.wacht_op == WAIT_AANBOD:
+            return Reply([("utter_meedenker_contact", {})], replace(understood, wacht_op=None))
+        return Reply([("utter_vraag_open", {})], understood)
+    if intent == "ontkennen":
+        if state.crisis_route:
+            return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_blijf", {})], understood)
+        if state.wacht_op == WAIT_SAMENVATTING:
+            cleared = replace(understood, leefgebieden={}, doelgroepen={}, voor_wie=None,
+                              wacht_op=WAIT_CORRECTIE, verduidelijkingen=0)
+            return Reply([("utter_vraag_correctie", {})], cleared)
+        if state.wacht_op == WAIT_AANBOD:
+            return Reply([("utter_geen_aanbod", {})], replace(understood, wacht_op=None))
+        return Reply([("utter_vraag_open", {})], understood)
+    if intent == "hulpvraag" or (parse_werkmodel or {}).get("leefgebieden"):
+        state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), parse_werkmodel)
+        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE:
+            state = replace(state, voor_wie=who_for(text) or state.voor_wie)
+        return _clarify_or_summarise(state)
+    # Not understood: never loop; the second time in a row, offer a human.
+    if state.niet_begrepen >= 1:
+        return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
+    return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
+
+
+def is_known_doelgroep(label_id: str) -> bool:
+    return label_id in DOELGROEPEN
+
+
+def route_is_crisis(state: State) -> bool:
+    return is_crisis(state.crisis_route)

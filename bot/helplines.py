@@ -1,0 +1,86 @@
+"""Helpline numbers, loaded from configuration (config/helplines.yml), never written in code.
+
+Numbers change; a municipality updates the file and its `checked` date without a code change.
+Responses in domain.yml use the placeholders from `template_values()`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+_PHONE = re.compile(r"^[0-9 +\-]{3,20}$")
+
+
+class HelplineConfigError(ValueError):
+    """The helplines file is missing a line or has a malformed number."""
+
+
+@dataclass(frozen=True)
+class Helpline:
+    name: str
+    phone: str
+    phone_dial: str
+    chat_url: str | None = None
+    hours: str | None = None
+    phone_free: str | None = None
+
+
+@dataclass(frozen=True)
+class Helplines:
+    checked: date
+    luisterlijn: Helpline
+    zelfmoordpreventie: Helpline
+    noodnummer: Helpline
+    veilig_thuis: Helpline
+
+    def template_values(self) -> dict[str, str]:
+        """Values for the `{placeholders}` in domain.yml responses."""
+        return {
+            "luisterlijn_telefoon": self.luisterlijn.phone,
+            "luisterlijn_chat": self.luisterlijn.chat_url or "",
+            "luisterlijn_uren": self.luisterlijn.hours or "",
+            "zmp_telefoon": self.zelfmoordpreventie.phone,
+            "zmp_gratis": self.zelfmoordpreventie.phone_free or "",
+            "zmp_chat": self.zelfmoordpreventie.chat_url or "",
+            "nood_telefoon": self.noodnummer.phone,
+            "veilig_thuis_telefoon": self.veilig_thuis.phone,
+        }
+
+
+def _line(data: dict, key: str, path: Path) -> Helpline:
+    raw = data.get(key)
+    if not isinstance(raw, dict):
+        raise HelplineConfigError(f"{path}: section '{key}' is missing")
+    for field_name in ("name", "phone", "phone_dial"):
+        if not raw.get(field_name):
+            raise HelplineConfigError(f"{path}: '{key}.{field_name}' is missing")
+    for field_name in ("phone", "phone_dial", "phone_free"):
+        value = raw.get(field_name)
+        if value and not _PHONE.match(str(value)):
+            raise HelplineConfigError(f"{path}: '{key}.{field_name}' is not a phone number: {value!r}")
+    return Helpline(**{k: str(v) for k, v in raw.items()})
+
+
+def load_helplines(path: Path) -> Helplines:
+    """Parse and validate the helplines file; errors name the file and the field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise HelplineConfigError(f"{path}: cannot be read: {error}") from error
+    if not isinstance(data, dict):
+        raise HelplineConfigError(f"{path}: expected a mapping at the top")
+    try:
+        checked = date.fromisoformat(str(data.get("checked")))
+    except ValueError as error:
+        raise HelplineConfigError(f"{path}: 'checked' must be a date like 2026-11-01") from error
+    return Helplines(
+        checked=checked,
+        luisterlijn=_line(data, "luisterlijn", path),
+        zelfmoordpreventie=_line(data, "zelfmoordpreventie", path),
+        noodnummer=_line(data, "noodnummer", path),
+        veilig_thuis=_line(data, "veilig_thuis", path),
+    )

@@ -1,0 +1,96 @@
+"""Masking of personal numbers in residents' free text (AVG, domain guide §7).
+
+Every message is masked at the channel edge, before Rasa stores or logs it. Contact details given
+on purpose in the callback form take another path (encrypted), so masking here can be strict.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MASK_BSN = "[BSN]"
+MASK_PHONE = "[TELEFOON]"
+MASK_EMAIL = "[E-MAIL]"
+MASK_IBAN = "[IBAN]"
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# IBAN: two letters, two check digits, 11-30 alphanumerics, optionally grouped by spaces.
+_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?\b")
+# Phone: +31/0031/0 prefixes, Dutch mobile and landline, and other international numbers.
+_PHONE = re.compile(
+    r"(?<![\w+])(?:"
+    r"(?:\+|00)\d{1,3}[ \-.]?(?:\(0\))?[ \-.]?\d(?:[ \-.]?\d){6,11}"  # international
+    r"|0\d(?:[ \-.]?\d){8}"  # national: 0 + 9 digits (06-12345678, 010 123 4567)
+    r")(?!\w)"
+)
+# BSN candidates: nine digits, optionally written in groups (123.456.782 / 1234 56 782).
+_BSN = re.compile(r"(?<![\w.])(\d(?:[ .]?\d){7,8})(?![\w])")
+
+
+def is_valid_bsn(digits: str) -> bool:
+    """The 11-proef for a citizen service number (8 or 9 digits)."""
+    if not digits.isdigit() or len(digits) not in (8, 9):
+        return False
+    digits = digits.zfill(9)
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0 and digits != "000000000"
+
+
+def is_valid_iban(candidate: str) -> bool:
+    """ISO 13616 mod-97 check, so ordinary words and codes are not masked as IBANs."""
+    compact = candidate.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34 or not compact[:2].isalpha():
+        return False
+    rearranged = compact[4:] + compact[:4]
+    try:
+        number = int("".join(str(int(ch, 36)) for ch in rearranged))
+    except ValueError:
+        return False
+    return number % 97 == 1
+
+
+@dataclass(frozen=True)
+class Masked:
+    text: str
+    kinds: tuple[str, ...]  # which kinds were found, e.g. ("bsn", "phone")
+
+    @property
+    def had_bsn(self) -> bool:
+        return "bsn" in self.kinds
+
+
+def mask_pii(text: str) -> Masked:
+    """Replace BSNs (11-proef), IBANs (mod-97), phone numbers and e-mail addresses."""
+    kinds: list[str] = []
+
+    def note(kind: str, replacement: str):
+        def _sub(match: re.Match[str]) -> str:
+            if kind not in kinds:
+                kinds.append(kind)
+            return replacement
+
+        return _sub
+
+    text = _EMAIL.sub(note("email", MASK_EMAIL), text)
+
+    def _iban(match: re.Match[str]) -> str:
+        if is_valid_iban(match.group(0)):
+            if "iban" not in kinds:
+                kinds.append("iban")
+            return MASK_IBAN
+        return match.group(0)
+
+    text = _IBAN.sub(_iban, text)
+
+    def _bsn(match: re.Match[str]) -> str:
+        digits = re.sub(r"[ .]", "", match.group(1))
+        if len(digits) == 9 and is_valid_bsn(digits):
+            if "bsn" not in kinds:
+                kinds.append("bsn")
+            return MASK_BSN
+        return match.group(0)
+
+    # BSN before phone: a 9-digit number passing the 11-proef is a BSN, not a phone number.
+    text = _BSN.sub(_bsn, text)
+    text = _PHONE.sub(note("phone", MASK_PHONE), text)
+    return Masked(text=text, kinds=tuple(kinds))

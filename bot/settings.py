@@ -1,0 +1,140 @@
+"""Typed settings for every process (Rasa server, action server, CLI, dashboard).
+
+Read from environment variables only, once, at start. Anything missing or malformed stops the
+process with the variable's name: a silent default for a secret or a store would fail open.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(RuntimeError):
+    """Raised at start when the environment does not describe a runnable process."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int, errors: list[str], lo: int, hi: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        errors.append(f"{name} must be a whole number, got {raw!r}")
+        return default
+    if not lo <= value <= hi:
+        errors.append(f"{name} must be between {lo} and {hi}, got {value}")
+    return value
+
+
+def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], errors: list[str]) -> str | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    scheme = raw.split("://", 1)[0] if "://" in raw else ""
+    if scheme not in schemes:
+        errors.append(f"{name} must start with one of {', '.join(s + '://' for s in schemes)}")
+        return None
+    return raw
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a process needs to know about where it runs and what it talks to."""
+
+    var_dir: Path
+    host: str
+    rasa_port: int
+    actions_port: int
+    dashboard_port: int
+    action_server_url: str
+    database_url: str | None
+    redis_url: str | None
+    rasa_api_token: str
+    secret_key: str
+    action_timeout_seconds: int
+    lock_lifetime_seconds: int
+    helplines_file: Path
+    log_level: str = "INFO"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def tracker_store_url(self) -> str:
+        """PostgreSQL when DATABASE_URL is set, else SQLite under var/."""
+        return self.database_url or f"sqlite:///{self.var_dir / 'rasa.db'}"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        errors: list[str] = []
+        var_dir = Path(env.get("MEEDENKER_VAR_DIR") or PROJECT_ROOT / "var")
+        host = env.get("MEEDENKER_HOST", "127.0.0.1") or "127.0.0.1"
+        rasa_port = _int(env, "RASA_PORT", 5005, errors, 1, 65535)
+        actions_port = _int(env, "ACTIONS_PORT", 5055, errors, 1, 65535)
+        dashboard_port = _int(env, "DASHBOARD_PORT", 8080, errors, 1, 65535)
+        action_url = _url(env, "ACTION_SERVER_URL", ("http", "https"), errors) or (
+            f"http://127.0.0.1:{actions_port}/webhook"
+        )
+        database_url = _url(env, "DATABASE_URL", ("postgresql", "postgresql+psycopg2", "sqlite"), errors)
+        redis_url = _url(env, "REDIS_URL", ("redis", "rediss"), errors)
+        timeout = _int(env, "ACTION_TIMEOUT_SECONDS", 10, errors, 1, 120)
+        lifetime = _int(env, "LOCK_LIFETIME_SECONDS", 60, errors, 5, 600)
+        if timeout * 3 > lifetime:
+            errors.append(
+                "ACTION_TIMEOUT_SECONDS must be at most a third of LOCK_LIFETIME_SECONDS, so a slow "
+                f"action server cannot outlive the conversation lock (got {timeout} and {lifetime})"
+            )
+        token = env.get("RASA_API_TOKEN", "")
+        if len(token) < 16:
+            errors.append("RASA_API_TOKEN is missing or shorter than 16 characters")
+        secret = env.get("MEEDENKER_SECRET_KEY", "")
+        if len(secret) != 44:
+            errors.append(
+                "MEEDENKER_SECRET_KEY is missing or not a 44-character Fernet key "
+                "(make run generates one into var/secrets.env)"
+            )
+        helplines = Path(env.get("MEEDENKER_HELPLINES_FILE") or PROJECT_ROOT / "config" / "helplines.yml")
+        if not helplines.is_file():
+            errors.append(f"MEEDENKER_HELPLINES_FILE points to a missing file: {helplines}")
+        level = (env.get("LOG_LEVEL") or "INFO").upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            errors.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
+        if errors:
+            raise SettingsError("Invalid configuration:\n  - " + "\n  - ".join(errors))
+        return cls(
+            var_dir=var_dir,
+            host=host,
+            rasa_port=rasa_port,
+            actions_port=actions_port,
+            dashboard_port=dashboard_port,
+            action_server_url=action_url,
+            database_url=database_url,
+            redis_url=redis_url,
+            rasa_api_token=token,
+            secret_key=secret,
+            action_timeout_seconds=timeout,
+            lock_lifetime_seconds=lifetime,
+            helplines_file=helplines,
+            log_level=level,
+        )
+
+
+_cached: Settings | None = None
+
+
+def get_settings() -> Settings:
+    """The process-wide settings, read on first use (never at import time)."""
+    global _cached
+    if _cached is None:
+        _cached = Settings.from_env()
+    return _cached
+
+
+def reset_settings_cache() -> None:
+    """For tests that change the environment."""
+    global _cached
+    _cached = None
