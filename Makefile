@@ -1,0 +1,62 @@
+# The Meedenker assistant. `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA ?= tests/data/eval.yml
+MODEL := models/meedenker.tar.gz
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+	bot/classifier.py bot/routing.py bot/crisis.py bot/language.py bot/werkmodel.py \
+	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py
+
+.PHONY: help install run test test-fast validate e2e evaluate bench train clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed var/spacy_nl/KIND ## Create .venv with the pinned dependencies and the Dutch spaCy pipeline
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(PY) || "$$(scripts/find_python.sh)" -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+var/spacy_nl/KIND: $(VENV)/.installed bot/spacy_model.py
+	-@$(PY) -m pip install -q --disable-pip-version-check --timeout 5 --retries 0 \
+		"nl_core_news_sm @ https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl" \
+		>/dev/null 2>&1 || true
+	$(PY) -m bot.spacy_model
+
+train: $(MODEL) ## Train the Rasa model (only when data, config or the classifier changed)
+
+$(MODEL): $(VENV)/.installed var/spacy_nl/KIND $(TRAIN_INPUTS)
+	$(PY) -m rasa train --fixed-model-name meedenker --out models --quiet
+	@touch $@
+
+run: install train ## Start the whole assistant in the foreground (Ctrl-C stops it)
+	$(PY) -m bot.run
+
+validate: install ## Check NLU data, stories and domain with Rasa
+	$(PY) -m rasa data validate --quiet
+
+e2e: install train ## End-to-end test stories (tests/test_stories.yml) through the trained model
+	$(PY) -m rasa test core --stories tests/test_stories.yml --model $(MODEL) \
+		--fail-on-prediction-errors --out var/results --quiet
+
+test: install train validate ## Everything a change must pass: validate, pytest (incl. quality gates), e2e stories
+	$(PY) -m pytest -q -p no:cacheprovider
+	$(MAKE) --no-print-directory e2e
+
+test-fast: install ## Only the unit tests of bot/ (seconds)
+	$(PY) -m pytest -q -p no:cacheprovider tests/bot
+
+evaluate: install train ## Score the model on DATA=path.yml (default tests/data/eval.yml); prints JSON
+	@$(PY) -m addons.evaluate --data $(DATA) --model $(MODEL)
+
+bench: install train ## Parse and conversation-turn latency figures (JSON)
+	@$(PY) -m addons.bench --model $(MODEL)
+
+clean: ## Remove trained models and local state (keeps .venv)
+	rm -rf models var/results var/rasa.db

@@ -1,0 +1,152 @@
+"""Scoring predictions against a labelled file (the format of tests/data/eval.yml).
+
+Pure functions: the Rasa-specific part (running the model) is in addons/evaluate.py, so these
+figures can be tested and reused for the baseline.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+from typing import Iterable, Sequence
+
+import yaml
+
+from bot.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+
+
+class EvalFileError(ValueError):
+    """The labelled file does not have the documented format."""
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    leefgebieden: frozenset[str]
+    doelgroepen: frozenset[str]
+    route: str
+
+
+@dataclass(frozen=True)
+class Prediction:
+    leefgebieden: frozenset[str]
+    doelgroepen: frozenset[str]
+    route: str | None
+    parse_ms: float = 0.0
+
+
+def load_cases(path: Path) -> list[Case]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise EvalFileError(f"{path}: cannot be read: {error}") from error
+    if not isinstance(data, list):
+        raise EvalFileError(f"{path}: expected a list of cases")
+    cases = []
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise EvalFileError(f"{path}: case {number} has no text")
+        lg = frozenset(item.get("leefgebieden") or [])
+        dg = frozenset(item.get("doelgroepen") or [])
+        route = item.get("route")
+        unknown = (lg - set(LEEFGEBIEDEN)) | (dg - set(DOELGROEPEN))
+        if unknown or route not in ROUTES:
+            raise EvalFileError(f"{path}: case {number} has unknown labels {sorted(unknown)} or route {route!r}")
+        cases.append(Case(item["text"], lg, dg, route))
+    return cases
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "support": tp + fn}
+
+
+def multilabel_scores(gold: Sequence[frozenset[str]], pred: Sequence[frozenset[str]],
+                      labels: Iterable[str]) -> tuple[float, float, dict[str, dict[str, float]]]:
+    """Micro-F1, macro-F1 (over labels with support) and per-label precision/recall/F1."""
+    per_label: dict[str, dict[str, float]] = {}
+    total = [0, 0, 0]
+    for label in labels:
+        tp = sum(1 for g, p in zip(gold, pred) if label in g and label in p)
+        fp = sum(1 for g, p in zip(gold, pred) if label not in g and label in p)
+        fn = sum(1 for g, p in zip(gold, pred) if label in g and label not in p)
+        total = [total[0] + tp, total[1] + fp, total[2] + fn]
+        per_label[label] = _prf(tp, fp, fn)
+    micro = _prf(*total)["f1"]
+    with_support = [s["f1"] for s in per_label.values() if s["support"]]
+    macro = round(sum(with_support) / len(with_support), 4) if with_support else 0.0
+    return micro, macro, per_label
+
+
+def _percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))], 2)
+
+
+def score(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
+    """All figures of `make evaluate`, as one JSON-ready dict."""
+    lg_micro, lg_macro, lg_labels = multilabel_scores(
+        [c.leefgebieden for c in cases], [p.leefgebieden for p in predictions], LEEFGEBIEDEN)
+    dg_micro, dg_macro, dg_labels = multilabel_scores(
+        [c.doelgroepen for c in cases], [p.doelgroepen for p in predictions], DOELGROEPEN)
+    crisis = [(c, p) for c, p in zip(cases, predictions) if c.route in CRISIS_ROUTES]
+    calm = [(c, p) for c, p in zip(cases, predictions) if c.route not in CRISIS_ROUTES]
+    routes_ok = sum(1 for c, p in zip(cases, predictions) if c.route == p.route)
+    route_labels = {
+        route: _prf(
+            sum(1 for c, p in zip(cases, predictions) if c.route == route and p.route == route),
+            sum(1 for c, p in zip(cases, predictions) if c.route != route and p.route == route),
+            sum(1 for c, p in zip(cases, predictions) if c.route == route and p.route != route),
+        )
+        for route in ROUTES
+    }
+    timings = [p.parse_ms for p in predictions]
+    errors = [
+        {
+            "text": c.text,
+            "expected": {"leefgebieden": sorted(c.leefgebieden), "doelgroepen": sorted(c.doelgroepen), "route": c.route},
+            "predicted": {"leefgebieden": sorted(p.leefgebieden), "doelgroepen": sorted(p.doelgroepen), "route": p.route},
+        }
+        for c, p in zip(cases, predictions)
+        if (c.leefgebieden, c.doelgroepen, c.route) != (p.leefgebieden, p.doelgroepen, p.route)
+    ]
+    return {
+        "cases": len(cases),
+        "leefgebied_micro_f1": lg_micro,
+        "leefgebied_macro_f1": lg_macro,
+        "doelgroep_micro_f1": dg_micro,
+        "doelgroep_macro_f1": dg_macro,
+        "route_accuracy": round(routes_ok / len(cases), 4) if cases else 0.0,
+        "crisis_recall": round(sum(1 for _, p in crisis if p.route in CRISIS_ROUTES) / len(crisis), 4) if crisis else 1.0,
+        "crisis_exact": round(sum(1 for c, p in crisis if p.route == c.route) / len(crisis), 4) if crisis else 1.0,
+        "false_crisis_rate": round(sum(1 for _, p in calm if p.route in CRISIS_ROUTES) / len(calm), 4) if calm else 0.0,
+        "parse_ms_p50": round(median(timings), 2) if timings else 0.0,
+        "parse_ms_p95": _percentile(timings, 0.95),
+        "per_label": {"leefgebieden": lg_labels, "doelgroepen": dg_labels, "routes": route_labels},
+        "misclassified": errors,
+    }
+
+
+GATES = {
+    "leefgebied_macro_f1": (">=", 0.85),
+    "doelgroep_macro_f1": (">=", 0.80),
+    "route_accuracy": (">=", 0.90),
+    "crisis_recall": (">=", 1.0),
+    "false_crisis_rate": ("<=", 0.02),
+}
+
+
+def failed_gates(figures: dict) -> list[str]:
+    """The quality gates of `make test` that these figures do not meet."""
+    failures = []
+    for key, (op, limit) in GATES.items():
+        value = figures[key]
+        ok = value >= limit if op == ">=" else value <= limit
+        if not ok:
+            failures.append(f"{key} = {value} (must be {op} {limit})")
+    return failures

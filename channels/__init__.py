@@ -1,0 +1,1 @@
+"""Rasa input channels shaped like Rasa's own (rasa/core/channels/*.py), hardened for residents."""

@@ -1,0 +1,117 @@
+"""REST input channel (`/webhooks/rest/webhook`) that masks personal numbers before Rasa sees them.
+
+Shaped like rasa/core/channels/rest.py, but:
+- the body is validated (channels/payload.py) and refused with a polite Dutch response from
+  domain.yml when it is bad;
+- BSNs, phone numbers, e-mail addresses and IBANs are masked here, so the tracker store and every
+  log only ever hold the masked text (Rasa's own rest.py logs raw text on failure);
+- a repeated message id (a retry or double click) returns the first answer, not a second turn;
+- if the conversation produced no answer at all, the resident gets `utter_storing`.
+"""
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections import OrderedDict
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.trackers import DialogueStateTracker
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.helplines import load_helplines
+from bot.privacy import mask_pii
+from bot.settings import get_settings
+from channels.payload import PayloadError, is_button_payload, parse_body
+
+logger = logging.getLogger(__name__)
+REPLAY_CACHE_SIZE = 2048
+
+
+class MaskedRestInput(InputChannel):
+    """Website chat and API clients: JSON in, the assistant's messages as JSON out."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        return cls()
+
+    def __init__(self) -> None:
+        self._answers: "OrderedDict[tuple[str, str], list]" = OrderedDict()
+        self._pending: dict[tuple[str, str], asyncio.Future] = {}
+
+    async def _response(self, request: Request, name: str, sender: str) -> list[dict]:
+        """A domain.yml response rendered outside a conversation turn (errors, outages)."""
+        agent = request.app.ctx.agent
+        values = load_helplines(get_settings().helplines_file).template_values()
+        message = await agent.nlg.generate(name, DialogueStateTracker(sender, []), self.name(), **values)
+        return [dict(message, recipient_id=sender)] if message else []
+
+    def _remember(self, key: tuple[str, str], messages: list) -> None:
+        self._answers[key] = messages
+        while len(self._answers) > REPLAY_CACHE_SIZE:
+            self._answers.popitem(last=False)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        module = inspect.getmodule(self)
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                incoming = parse_body(request.body or b"")
+            except PayloadError as error:
+                logger.info("REST message refused: %s (%d bytes)", error.code, len(request.body or b""))
+                messages = await self._response(request, error.response_name, "onbekend")
+                return response.json({"error": error.code, "messages": messages}, status=error.status)
+            key = (incoming.sender, incoming.message_id) if incoming.message_id else None
+            if key and key in self._answers:
+                return response.json(self._answers[key])
+            if key and key in self._pending:
+                return response.json(await asyncio.shield(self._pending[key]))
+            future: asyncio.Future = asyncio.get_running_loop().create_future()
+            if key:
+                self._pending[key] = future
+            try:
+                messages = await self._handle(request, incoming, on_new_message)
+                future.set_result(messages)
+                if key:
+                    self._remember(key, messages)
+                return response.json(messages)
+            finally:
+                if not future.done():
+                    future.set_result([])
+                if key:
+                    self._pending.pop(key, None)
+
+        return webhook
+
+    async def _handle(self, request: Request, incoming: Any,
+                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> list:
+        if is_button_payload(incoming.text):
+            text, kinds = incoming.text, ()
+        else:
+            masked = mask_pii(incoming.text)
+            text, kinds = masked.text, masked.kinds
+        metadata = {"pii_masked": list(kinds)} if kinds else {}
+        if incoming.message_id:
+            metadata["message_id"] = incoming.message_id
+        collector = CollectingOutputChannel()
+        try:
+            await on_new_message(UserMessage(text, collector, incoming.sender,
+                                             input_channel=self.name(), metadata=metadata))
+        except Exception:  # noqa: BLE001 - logged without the text; the resident still gets an answer
+            logger.exception("Handling a REST message failed (sender %s, %d chars).", incoming.sender, len(text))
+        if not collector.messages:
+            return await self._response(request, "utter_storing", incoming.sender)
+        return collector.messages

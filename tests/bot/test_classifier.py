@@ -1,0 +1,62 @@
+"""The werkmodel classifier: evidence, the self-description rule, and the trained model."""
+import pytest
+
+from bot.classifier import Lexicon, WerkmodelClassifier
+from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
+
+
+@pytest.fixture(scope="module")
+def lexicon_only():
+    return WerkmodelClassifier(Lexicon.load())
+
+
+def test_lexicon_ids_all_exist_and_every_label_has_patterns():
+    lexicon = Lexicon.load()
+    assert set(lexicon.patterns) == set(LEEFGEBIEDEN) | set(DOELGROEPEN)
+
+
+@pytest.mark.parametrize("text,leefgebied,doelgroep,evidence", [
+    ("mn moeder heeft alzheimer en ik zorg elke dag voor haar", "gezondheid", "mantelzorgers", "ik zorg elke dag voor haar"),
+    ("ik ben 19 en kan de huur niet betalen", "wonen", "jongeren", "ik ben 19"),
+    ("ik ben statushouder en snap de brieven van de belastingdienst niet", "financien", "niet_westerse_achtergrond", "statushouder"),
+    ("sinds mijn herseninfarct kan ik mijn werk niet meer doen", "werken", "nah", "herseninfarct"),
+])
+def test_labels_come_with_the_words_that_led_to_them(lexicon_only, text, leefgebied, doelgroep, evidence):
+    result = lexicon_only.classify(text)
+    assert leefgebied in result.leefgebied_ids
+    label = next(l for l in result.doelgroepen if l.id == doelgroep)
+    assert evidence in label.evidence and label.evidence
+    assert 0.0 < label.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, mijn naam is Mohammed en ik heb een vraag over mijn huur",
+    "ik heb probleme met mijn geld en de rekenigen stapele op",
+    "Groetjes van Fatima, kunt u mij helpen met de toeslag",
+])
+def test_doelgroep_is_never_guessed_from_name_or_spelling(lexicon_only, text):
+    ids = lexicon_only.classify(text).doelgroep_ids
+    assert "niet_westerse_achtergrond" not in ids and "laag_ses" not in ids
+
+
+def test_trained_model_adds_labels_with_evidence_and_survives_serialisation():
+    examples = [
+        ("mijn kast is leeg en het geld is op", ["financien"], []),
+        ("ik heb geen cent meer over aan het eind van de maand", ["financien"], []),
+        ("het geld is weer op voor de boodschappen", ["financien"], []),
+        ("de cent is op", ["financien"], []),
+        ("ik voel me zo alleen sinds de verhuizing", ["sociale_relaties", "wonen"], []),
+        ("hallo", [], []),
+        ("goedemorgen", [], []),
+        ("wat kost een meedenker", [], []),
+    ]
+    clf = WerkmodelClassifier.train(examples)
+    again = WerkmodelClassifier.loads(clf.dumps())
+    result = again.classify("aan het eind van de maand is de cent op")
+    label = next(l for l in result.leefgebieden if l.id == "financien")
+    assert label.source in ("model", "lexicon+model") and label.evidence
+
+
+def test_nothing_in_a_greeting(lexicon_only):
+    result = lexicon_only.classify("goedemiddag")
+    assert result.leefgebied_ids == [] and result.doelgroep_ids == []

@@ -1,0 +1,127 @@
+"""The conversation rules of issue 4, without Rasa."""
+from bot.dialogue import (
+    MAX_CLARIFICATIONS,
+    WAIT_AANBOD,
+    WAIT_CORRECTIE,
+    WAIT_SAMENVATTING,
+    State,
+    merge,
+    next_step,
+    who_for,
+)
+
+
+def names(reply):
+    return [name for name, _ in reply.responses]
+
+
+def parse(leefgebieden=(), doelgroepen=()):
+    return {
+        "leefgebieden": [{"id": i, "confidence": 0.9, "evidence": [w]} for i, w in leefgebieden],
+        "doelgroepen": [{"id": i, "confidence": 0.9, "evidence": [w]} for i, w in doelgroepen],
+    }
+
+
+def test_clear_question_gets_a_summary_in_the_residents_words():
+    reply = next_step(State(), "hulpvraag", parse([("wonen", "huur"), ("financien", "schulden")]),
+                      "ik heb schulden en kan mijn huur niet betalen")
+    assert names(reply) == ["utter_samenvatting"]
+    values = reply.responses[0][1]
+    assert values["onderwerpen"] == "wonen en geld en post"
+    assert "'huur'" in values["kernwoorden"] and "'schulden'" in values["kernwoorden"]
+    assert reply.state.wacht_op == WAIT_SAMENVATTING
+
+
+def test_question_for_someone_else_is_summarised_as_such():
+    reply = next_step(State(), "hulpvraag", parse([("gezondheid", "dementie")]), "mijn moeder heeft dementie")
+    assert names(reply) == ["utter_samenvatting_ander"]
+
+
+def test_unclear_topic_gets_one_question_with_buttons_then_a_summary():
+    first = next_step(State(), "hulpvraag", parse(), "ik weet het allemaal niet meer")
+    assert names(first) == ["utter_vraag_leefgebied"]
+    second = next_step(first.state, "kies_leefgebied", None, "/kies_leefgebied", {"leefgebied": "financien"})
+    assert names(second) == ["utter_samenvatting"]
+    assert second.state.leefgebieden["financien"]["confidence"] == 1.0
+
+
+def test_never_more_than_two_clarifying_questions_in_a_row():
+    state, asked = State(), 0
+    for _ in range(4):
+        reply = next_step(state, "hulpvraag", parse(), "tja")
+        state = reply.state
+        if reply.responses[0][0].startswith("utter_vraag_"):
+            asked += 1
+        else:
+            break
+    assert asked == MAX_CLARIFICATIONS
+    assert names(reply) == ["utter_samenvatting_onbekend"]
+
+
+def test_who_for_is_asked_when_unclear():
+    reply = next_step(State(), "hulpvraag", parse([("wonen", "huur")]), "huur te hoog")
+    assert names(reply) == ["utter_vraag_voor_wie"]
+    after = next_step(reply.state, "voor_wie", None, "/voor_wie", {"voor_wie": "ander"})
+    assert names(after) == ["utter_samenvatting_ander"]
+
+
+def test_yes_moves_on_and_no_lets_the_resident_correct():
+    summary = next_step(State(), "hulpvraag", parse([("werken", "baan")]), "ik zoek een baan")
+    yes = next_step(summary.state, "bevestigen", None, "ja")
+    assert names(yes) == ["utter_aanbod_meedenker"] and yes.state.wacht_op == WAIT_AANBOD
+    no = next_step(summary.state, "ontkennen", None, "nee")
+    assert names(no) == ["utter_vraag_correctie"]
+    assert no.state.wacht_op == WAIT_CORRECTIE and not no.state.leefgebieden
+
+
+def test_a_later_message_adds_a_leefgebied():
+    state = merge(State(), parse([("wonen", "huur")]))
+    state = merge(state, parse([("financien", "schuld"), ("wonen", "verhuurder")]))
+    assert set(state.leefgebieden) == {"wonen", "financien"}
+    assert state.leefgebieden["wonen"]["evidence"] == ["huur", "verhuurder"]
+
+
+def test_crisis_comes_first_and_a_no_does_not_hide_the_numbers():
+    crisis = next_step(State(), "crisis_113", parse([("gezondheid", "")]), "ik wil er niet meer zijn")
+    assert names(crisis) == ["utter_crisis_113", "utter_crisis_blijf"]
+    no = next_step(crisis.state, "ontkennen", None, "nee laat maar")
+    assert names(no)[0] == "utter_crisis_113"
+    later = next_step(no.state, "hulpvraag", parse([("financien", "schulden")]), "ik heb ook schulden")
+    assert names(later)[0] == "utter_crisis_herinnering"
+
+
+def test_each_crisis_route_has_its_own_numbers():
+    for intent, response in [("crisis_112", "utter_crisis_112"), ("crisis_veilig_thuis", "utter_crisis_veilig_thuis")]:
+        assert names(next_step(State(), intent, None, "..."))[0] == response
+
+
+def test_human_request_leads_to_the_callback_offer():
+    assert names(next_step(State(), "mens_gevraagd", None, "ik wil een mens")) == ["utter_aanbod_meedenker"]
+
+
+def test_listening_offers_the_line_and_a_meedenker_later():
+    assert names(next_step(State(), "luisteren", None, "ik wil even praten")) == [
+        "utter_luisterlijn", "utter_aanbod_meedenker_later"]
+
+
+def test_not_understood_twice_offers_a_human_instead_of_looping():
+    first = next_step(State(), "nlu_fallback", None, "asdf")
+    assert names(first) == ["utter_niet_begrepen"]
+    second = next_step(first.state, "nlu_fallback", None, "qwer")
+    assert names(second) == ["utter_aanbod_meedenker"]
+
+
+def test_a_bsn_gets_a_warning_first():
+    reply = next_step(State(), "hulpvraag", parse([("financien", "brief")]), "brief", had_bsn=True)
+    assert names(reply)[0] == "utter_geen_bsn"
+
+
+def test_slots_round_trip():
+    state = State(voor_wie="zelf", verduidelijkingen=1, crisis_route="crisis_113")
+    assert State.from_slots(state.as_slots()) == state
+
+
+def test_who_for():
+    assert who_for("mijn moeder van 84 woont alleen") == "ander"
+    assert who_for("ik kan mijn huur niet betalen") == "zelf"
+    assert who_for("huur te hoog") is None
