@@ -135,3 +135,13 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
 
 def texts(messages: list[dict]) -> str:
     return "\n".join(m.get("text", "") for m in messages)
+
+
+def service_url(name: str) -> str:
+    """DATABASE_URL / REDIS_URL for tests against the real services; CI must provide them."""
+    url = os.environ.get(name)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} must be set in CI (.ci/run sets it)")
+        pytest.skip(f"{name} is not set")
+    return url

@@ -1,0 +1,81 @@
+"""Every bot text in domain.yml: plain Dutch at B1 (Flesch-Douma >= 60, no sentence over 20
+words), every placeholder filled from configuration, and the right promises in the right places."""
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+import textstat
+import yaml
+
+from bot.helplines import load_helplines
+from bot.settings import PROJECT_ROOT
+
+DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+RESPONSES = {name: variant["text"] for name, variants in DOMAIN["responses"].items() for variant in variants}
+ENGLISH = {"utter_engels"}  # the one English line, for residents who write in English
+# Placeholders filled by actions from the resident's own words (not from configuration).
+DIALOGUE_VALUES = {"onderwerpen": "wonen en geld", "kernwoorden": "'huur' en 'schulden'"}
+
+
+def filled(text: str) -> str:
+    values = dict(load_helplines(PROJECT_ROOT / "config" / "helplines.yml").template_values(), **DIALOGUE_VALUES)
+    return text.format(**values)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def test_every_placeholder_is_known():
+    for name, text in RESPONSES.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        assert filled(text), name
+        assert fields <= set(load_helplines(PROJECT_ROOT / "config" / "helplines.yml").template_values()) | set(DIALOGUE_VALUES), name
+
+
+@pytest.mark.parametrize("name", sorted(set(RESPONSES) - ENGLISH))
+def test_response_is_plain_dutch(name):
+    text = filled(RESPONSES[name])
+    textstat.set_lang("nl")
+    score = textstat.flesch_reading_ease(text)
+    assert score >= 60, f"{name}: Flesch-Douma {score:.1f} < 60"
+    longest = max(len(s.split()) for s in sentences(text))
+    assert longest <= 20, f"{name}: a sentence of {longest} words"
+
+
+def test_uses_u_not_je():
+    for name, text in RESPONSES.items():
+        if name not in ENGLISH:
+            assert not re.search(r"\b(je|jij|jouw)\b", text, re.IGNORECASE), name
+
+
+@pytest.mark.parametrize("name", ["utter_groet", "utter_ben_computer", "utter_buiten_bereik", "utter_niet_begrepen",
+                                  "utter_engels", "utter_crisis_blijf"])
+def test_says_it_is_a_computer(name):
+    assert "computer" in RESPONSES[name]
+
+
+@pytest.mark.parametrize("name", ["utter_groet", "utter_ben_computer", "utter_afscheid", "utter_storing",
+                                  "utter_aanbod_meedenker", "utter_engels"])
+def test_says_how_to_reach_a_human(name):
+    assert re.search(r"meedenker|mens|person", RESPONSES[name])
+
+
+@pytest.mark.parametrize("name,numbers", [
+    ("utter_crisis_113", ["{zmp_telefoon}", "{zmp_gratis}", "{zmp_chat}", "{nood_telefoon}"]),
+    ("utter_crisis_112", ["{nood_telefoon}"]),
+    ("utter_crisis_veilig_thuis", ["{veilig_thuis_telefoon}", "{nood_telefoon}"]),
+    ("utter_luisterlijn", ["{luisterlijn_telefoon}", "{luisterlijn_chat}"]),
+    ("utter_storing", ["{zmp_gratis}"]),
+])
+def test_numbers_come_from_configuration(name, numbers):
+    for placeholder in numbers:
+        assert placeholder in RESPONSES[name]
+
+
+def test_no_response_asks_for_a_bsn():
+    for name, text in RESPONSES.items():
+        if "BSN" in text or "burgerservicenummer" in text:
+            assert name == "utter_geen_bsn"
