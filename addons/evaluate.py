@@ -8,12 +8,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
-import os
 import sys
 import time
 from pathlib import Path
 
+from addons.quiet import quiet_libraries
 from bot.baseline import Baseline, Example
 from bot.evaluation import Prediction, load_cases, score
 from bot.settings import PROJECT_ROOT
@@ -69,10 +68,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "meedenker.tar.gz")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
-    for name in ("rasa", "tensorflow", "absl"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    quiet_libraries()
     figures = evaluate(args.data, args.model, not args.no_baseline)
     json.dump(figures, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
