@@ -46,8 +46,8 @@ def _harden_rasa(settings: Settings) -> None:
         except ActionExecutionRejection:
             raise
         except (RasaException, asyncio.TimeoutError, aiohttp.ClientError) as error:
-            logger.error("Action '%s' failed (%s); sending %s to the resident.",
-                         self.name(), type(error).__name__, FAILURE_RESPONSE)
+            logger.error("Action '%s' failed (%s: %s); sending %s to the resident.",
+                         self.name(), type(error).__name__, error, FAILURE_RESPONSE)
             message = await nlg.generate(FAILURE_RESPONSE, tracker, output_channel.name(),
                                          **helpline_values)
             if message is None:

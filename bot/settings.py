@@ -59,6 +59,9 @@ class Settings:
     action_timeout_seconds: int
     lock_lifetime_seconds: int
     helplines_file: Path
+    office_hours_file: Path
+    sociale_kaart_dir: Path
+    retention_days: int
     log_level: str = "INFO"
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -66,6 +69,11 @@ class Settings:
     def tracker_store_url(self) -> str:
         """PostgreSQL when DATABASE_URL is set, else SQLite under var/."""
         return self.database_url or f"sqlite:///{self.var_dir / 'rasa.db'}"
+
+    @property
+    def queue_url(self) -> str:
+        """The callback queue: PostgreSQL when DATABASE_URL is set, else SQLite under var/."""
+        return self.database_url or f"sqlite:///{self.var_dir / 'queue.db'}"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -100,6 +108,13 @@ class Settings:
         helplines = Path(env.get("MEEDENKER_HELPLINES_FILE") or PROJECT_ROOT / "config" / "helplines.yml")
         if not helplines.is_file():
             errors.append(f"MEEDENKER_HELPLINES_FILE points to a missing file: {helplines}")
+        office_hours = Path(env.get("MEEDENKER_OFFICE_HOURS_FILE") or PROJECT_ROOT / "config" / "office_hours.yml")
+        if not office_hours.is_file():
+            errors.append(f"MEEDENKER_OFFICE_HOURS_FILE points to a missing file: {office_hours}")
+        kaart = Path(env.get("MEEDENKER_SOCIALE_KAART_DIR") or PROJECT_ROOT / "config" / "sociale_kaart")
+        if not kaart.is_dir():
+            errors.append(f"MEEDENKER_SOCIALE_KAART_DIR points to a missing folder: {kaart}")
+        retention = _int(env, "RETENTION_DAYS", 365, errors, 1, 3650)
         level = (env.get("LOG_LEVEL") or "INFO").upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             errors.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
@@ -119,6 +134,9 @@ class Settings:
             action_timeout_seconds=timeout,
             lock_lifetime_seconds=lifetime,
             helplines_file=helplines,
+            office_hours_file=office_hours,
+            sociale_kaart_dir=kaart,
+            retention_days=retention,
             log_level=level,
         )
 
