@@ -74,11 +74,13 @@ class WerkmodelComponent(GraphComponent):
             intent = message.get(INTENT) or {}
             name = intent.get(INTENT_NAME_KEY) or ""
             confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            decision = decide_route(text, name, confidence)
+            labels = self._classifier.classify(text)
+            decision = decide_route(text, name, confidence, bool(labels.leefgebieden))
             if decision.intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)
-            labels = self._classifier.classify(text) if decision.has_topic else Classification()
+            if not decision.has_topic:
+                labels = Classification()
             message.set(WERKMODEL_KEY, {
                 "route": decision.route,
                 "route_reason": decision.reason,

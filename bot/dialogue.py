@@ -6,13 +6,18 @@ Rules from the issue and the domain guide:
 - crisis first, always, and the numbers stay visible after a crisis (a "nee" repeats them);
 - open question first, then at most two clarifying questions in a row;
 - a short summary back ("Klopt dat?"); "nee" lets the resident correct it, "ja" moves on;
-- "ik wil een mens" leads to the callback offer; nothing loops.
+- "ik wil een mens" leads to the callback offer; a yes leads, after consent, to the callback
+  form (bot/callback_form.py); nothing loops.
+Side effects (a ticket, an urgent flag) are named in `Reply.effects` and carried out by the adapter.
 """
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+from bot import callback_form
 
 from bot.werkmodel import (
     DOELGROEPEN,
@@ -33,6 +38,11 @@ WAIT_VOOR_WIE = "voor_wie"
 WAIT_SAMENVATTING = "samenvatting"
 WAIT_AANBOD = "aanbod"
 WAIT_CORRECTIE = "correctie"
+WAIT_TOESTEMMING = "toestemming"
+
+# Effects the adapter carries out after the turn.
+EFFECT_SUBMIT = "submit_callback"
+EFFECT_FLAG_CRISIS = "flag_crisis"
 
 INFO_RESPONSES = {
     "info_wat_doet": "utter_info_wat_doet",
@@ -86,8 +96,14 @@ class State:
     crisis_route: str | None = None
     route: str | None = None
     niet_begrepen: int = 0
+    formulier: dict[str, str] = field(default_factory=dict)  # moment, gemeente, voorkeur
+    contact: dict[str, str] = field(default_factory=dict)  # naam, telefoon, email: sealed by the adapter
+    form_id: str | None = None
+    pogingen: int = 0
+    ticket_id: str | None = None
 
     def as_slots(self) -> dict[str, Any]:
+        """Slot values, without the contact details (the adapter stores those encrypted)."""
         return {
             "werkmodel": {"leefgebieden": self.leefgebieden, "doelgroepen": self.doelgroepen},
             "voor_wie": self.voor_wie,
@@ -96,10 +112,14 @@ class State:
             "crisis_route": self.crisis_route,
             "route": self.route,
             "niet_begrepen": float(self.niet_begrepen),
+            "formulier": dict(self.formulier),
+            "form_id": self.form_id,
+            "pogingen": float(self.pogingen),
+            "ticket_id": self.ticket_id,
         }
 
     @classmethod
-    def from_slots(cls, slots: dict[str, Any]) -> "State":
+    def from_slots(cls, slots: dict[str, Any], contact: dict[str, str] | None = None) -> "State":
         werkmodel = slots.get("werkmodel") or {}
         return cls(
             leefgebieden=dict(werkmodel.get("leefgebieden") or {}),
@@ -110,6 +130,11 @@ class State:
             crisis_route=slots.get("crisis_route"),
             route=slots.get("route"),
             niet_begrepen=int(slots.get("niet_begrepen") or 0),
+            formulier=dict(slots.get("formulier") or {}),
+            contact=dict(contact or {}),
+            form_id=slots.get("form_id"),
+            pogingen=int(slots.get("pogingen") or 0),
+            ticket_id=slots.get("ticket_id"),
         )
 
 
@@ -117,6 +142,7 @@ class State:
 class Reply:
     responses: list[tuple[str, dict[str, str]]]
     state: State
+    effects: tuple[str, ...] = ()
 
 
 def merge(state: State, parse_werkmodel: dict[str, Any] | None) -> State:
@@ -177,14 +203,56 @@ def _clarify_or_summarise(state: State) -> Reply:
 
 
 def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
-              entities: dict[str, str] | None = None, had_bsn: bool = False) -> Reply:
-    """The responses for this turn and the state after it."""
+              entities: dict[str, str] | None = None, had_bsn: bool = False,
+              form_text: str | None = None) -> Reply:
+    """The responses for this turn and the state after it.
+
+    `form_text` is the resident's unmasked answer when the channel sealed it (a name or contact
+    detail typed into the callback form); otherwise the form reads `text`.
+    """
     entities = entities or {}
-    reply = _decide(state, intent, parse_werkmodel, text, entities)
+    step = callback_form.step_of(state.wacht_op)
+    if step is not None and intent not in CRISIS_RESPONSES and intent != "opnieuw":
+        reply = _form_turn(state, step, intent, form_text if form_text is not None else text)
+    else:
+        reply = _decide(state, intent, parse_werkmodel, text, entities)
     responses = _with_crisis_reminder(reply.state, reply.responses)
     if had_bsn:
         responses = [("utter_geen_bsn", {}), *responses]
-    return Reply(responses, reply.state)
+    return Reply(responses, reply.state, reply.effects)
+
+
+def _start_form(state: State) -> Reply:
+    first = callback_form.STEPS[0]
+    state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
+                    formulier={}, contact={}, pogingen=0, ticket_id=None)
+    return Reply([(callback_form.ASK[first], {})], state)
+
+
+def _form_turn(state: State, step: str, intent: str, text: str) -> Reply:
+    """One answer inside the callback form: accept it, ask it again kindly, or stop."""
+    if callback_form.is_cancel(text) or intent == "afscheid":
+        return Reply([("utter_formulier_gestopt", {})],
+                     replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
+    answer = callback_form.read_answer(step, text)
+    if not answer.accepted:
+        if intent in INFO_RESPONSES and intent != "info_bot":
+            # A question in between: answer it, then ask the same step again.
+            return Reply([(INFO_RESPONSES[intent], {}), (callback_form.ASK[step], {})], state)
+        tries = state.pogingen + 1
+        if tries >= callback_form.MAX_TRIES:
+            return Reply([("utter_formulier_lukt_niet", {})],
+                         replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
+        return Reply([answer.retry or (callback_form.RETRY[step], {})], replace(state, pogingen=tries))
+    if step in callback_form.CONTACT_STEPS:
+        state = replace(state, contact={**state.contact, **answer.values}, pogingen=0)
+    else:
+        state = replace(state, formulier={**state.formulier, **answer.values}, pogingen=0)
+    following = callback_form.next_step_after(step)
+    if following is not None:
+        return Reply([(callback_form.ASK[following], {})], replace(state, wacht_op=callback_form.wait_for(following)))
+    # Complete: the adapter writes the ticket and sends the reference and what happens next.
+    return Reply([], replace(state, wacht_op=None), (EFFECT_SUBMIT,))
 
 
 def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
@@ -192,8 +260,9 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
     understood = replace(state, niet_begrepen=0)
     if intent in CRISIS_RESPONSES:
         route = intent
-        state = merge(replace(understood, crisis_route=route, route=route, wacht_op=None), parse_werkmodel)
-        return Reply([(CRISIS_RESPONSES[intent], {}), ("utter_crisis_blijf", {})], state)
+        state = merge(replace(understood, crisis_route=route, route=route, wacht_op=WAIT_AANBOD, pogingen=0),
+                      parse_werkmodel)
+        return Reply([(CRISIS_RESPONSES[intent], {}), ("utter_crisis_blijf", {})], state, (EFFECT_FLAG_CRISIS,))
     if intent in INFO_RESPONSES:
         return Reply([(INFO_RESPONSES[intent], {})], replace(understood, route=state.route or ROUTE_INFO))
     if intent in SIMPLE_RESPONSES:
@@ -214,16 +283,20 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
         if state.wacht_op == WAIT_SAMENVATTING:
             return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
         if state.wacht_op == WAIT_AANBOD:
-            return Reply([("utter_meedenker_contact", {})], replace(understood, wacht_op=None))
+            return Reply([("utter_terugbel_uitleg", {})], replace(understood, wacht_op=WAIT_TOESTEMMING))
+        if state.wacht_op == WAIT_TOESTEMMING:
+            return _start_form(understood)
         return Reply([("utter_vraag_open", {})], understood)
     if intent == "ontkennen":
         if state.crisis_route:
-            return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_blijf", {})], understood)
+            # One "nee" never makes the numbers disappear (domain guide §4).
+            return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_blijf", {})],
+                         replace(understood, wacht_op=WAIT_AANBOD))
         if state.wacht_op == WAIT_SAMENVATTING:
             cleared = replace(understood, leefgebieden={}, doelgroepen={}, voor_wie=None,
                               wacht_op=WAIT_CORRECTIE, verduidelijkingen=0)
             return Reply([("utter_vraag_correctie", {})], cleared)
-        if state.wacht_op == WAIT_AANBOD:
+        if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
             return Reply([("utter_geen_aanbod", {})], replace(understood, wacht_op=None))
         return Reply([("utter_vraag_open", {})], understood)
     if intent == "hulpvraag" or (parse_werkmodel or {}).get("leefgebieden"):

@@ -48,7 +48,17 @@ class Helplines:
             "zmp_chat": self.zelfmoordpreventie.chat_url or "",
             "nood_telefoon": self.noodnummer.phone,
             "veilig_thuis_telefoon": self.veilig_thuis.phone,
+            # tel: links for buttons that dial, where the channel allows.
+            "luisterlijn_tel": f"tel:{self.luisterlijn.phone_dial}",
+            "zmp_tel": f"tel:{_digits(self.zelfmoordpreventie.phone)}",
+            "zmp_gratis_tel": f"tel:{self.zelfmoordpreventie.phone_dial}",
+            "nood_tel": f"tel:{self.noodnummer.phone_dial}",
+            "veilig_thuis_tel": f"tel:{self.veilig_thuis.phone_dial}",
         }
+
+
+def _digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
 
 
 def _line(data: dict, key: str, path: Path) -> Helpline:

@@ -3,8 +3,9 @@
 Shaped like rasa/core/channels/rest.py, but:
 - the body is validated (channels/payload.py) and refused with a polite Dutch response from
   domain.yml when it is bad;
-- BSNs, phone numbers, e-mail addresses and IBANs are masked here, so the tracker store and every
-  log only ever hold the masked text (Rasa's own rest.py logs raw text on failure);
+- BSNs, phone numbers, e-mail addresses and IBANs are masked here (channels/gate.py), so the
+  tracker store and every log only ever hold the masked text (Rasa's own rest.py logs raw text
+  on failure); a name or contact detail typed into the callback form is sealed, not stored plain;
 - a repeated message id (a retry or double click) returns the first answer, not a second turn;
 - if the conversation produced no answer at all, the resident gets `utter_storing`.
 """
@@ -23,8 +24,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.helplines import load_helplines
-from bot.privacy import mask_pii
 from bot.settings import get_settings
+from channels.gate import guard_incoming
 from channels.payload import PayloadError, is_button_payload, parse_body
 
 logger = logging.getLogger(__name__)
@@ -99,11 +100,10 @@ class MaskedRestInput(InputChannel):
     async def _handle(self, request: Request, incoming: Any,
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> list:
         if is_button_payload(incoming.text):
-            text, kinds = incoming.text, ()
+            text, metadata = incoming.text, {}
         else:
-            masked = mask_pii(incoming.text)
-            text, kinds = masked.text, masked.kinds
-        metadata = {"pii_masked": list(kinds)} if kinds else {}
+            guarded = await guard_incoming(request.app.ctx.agent, incoming.sender, incoming.text)
+            text, metadata = guarded.text, dict(guarded.metadata)
         if incoming.message_id:
             metadata["message_id"] = incoming.message_id
         collector = CollectingOutputChannel()

@@ -16,7 +16,12 @@ DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"
 RESPONSES = {name: variant["text"] for name, variants in DOMAIN["responses"].items() for variant in variants}
 ENGLISH = {"utter_engels"}  # the one English line, for residents who write in English
 # Placeholders filled by actions from the resident's own words (not from configuration).
-DIALOGUE_VALUES = {"onderwerpen": "wonen en geld", "kernwoorden": "'huur' en 'schulden'"}
+DIALOGUE_VALUES = {
+    "onderwerpen": "wonen en geld", "kernwoorden": "'huur' en 'schulden'",
+    "suggesties": "Goes of Gouda", "referentie": "MD-4K7P2Q",
+    "uiterlijk": "dinsdag 1 december", "open_weer": "maandag 30 november om 9 uur",
+    "organisaties": "SMWO: helpt bij alle vragen.",
+}
 
 
 def filled(text: str) -> str:
@@ -73,6 +78,15 @@ def test_says_how_to_reach_a_human(name):
 def test_numbers_come_from_configuration(name, numbers):
     for placeholder in numbers:
         assert placeholder in RESPONSES[name]
+
+
+def test_dial_buttons_use_configured_numbers():
+    values = load_helplines(PROJECT_ROOT / "config" / "helplines.yml").template_values()
+    for name, variants in DOMAIN["responses"].items():
+        for button in (b for v in variants for b in v.get("buttons", [])):
+            if "url" in button:
+                assert button["url"].format(**values).startswith("tel:"), name
+                assert not re.search(r"\d", button["url"]), f"{name}: a number written into domain.yml"
 
 
 def test_no_response_asks_for_a_bsn():

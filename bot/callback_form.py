@@ -1,0 +1,96 @@
+"""The callback form: the few details a meedenker needs to call a resident back (domain guide §7).
+
+Asked only after the resident said yes to a callback and yes to giving details. One step at a
+time, in this order; every answer is checked, an invalid one is asked again kindly, and after
+MAX_TRIES failures at one step the form stops instead of looping. "stop" or "laat maar" ends it
+at any step. Contact details never appear in the state's plain slots: the Rasa adapter seals them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.contact import parse_contact, parse_moment, parse_name, parse_preference
+from bot.gemeenten import find_gemeente, suggestions
+
+STEPS: tuple[str, ...] = ("naam", "contact", "moment", "gemeente", "voorkeur")
+# Steps whose answer is a contact detail: the channel seals the raw text for these.
+CONTACT_STEPS: frozenset[str] = frozenset({"naam", "contact"})
+MAX_TRIES = 3
+WAIT_PREFIX = "form:"
+
+ASK: dict[str, str] = {step: f"utter_vraag_{step}" for step in STEPS}
+RETRY: dict[str, str] = {step: f"utter_ongeldig_{step}" for step in STEPS}
+
+_CANCEL = re.compile(
+    r"^\s*(?:nee[ ,]*)?(?:stop|stoppen|annuleer|annuleren|cancel|laat maar|toch maar niet|toch niet|"
+    r"ik wil stoppen|ik wil niet meer bellen|hou maar op|niet meer nodig|afbreken)\b",
+    re.IGNORECASE,
+)
+
+
+def is_cancel(text: str) -> bool:
+    """True when the resident wants to leave the form ("stop", "laat maar", "toch niet")."""
+    return bool(_CANCEL.match(text))
+
+
+def step_of(wacht_op: str | None) -> str | None:
+    """The form step a conversation waits for, or None outside the form."""
+    if wacht_op and wacht_op.startswith(WAIT_PREFIX):
+        step = wacht_op[len(WAIT_PREFIX):]
+        return step if step in STEPS else None
+    return None
+
+
+def wait_for(step: str) -> str:
+    return f"{WAIT_PREFIX}{step}"
+
+
+def next_step_after(step: str) -> str | None:
+    index = STEPS.index(step)
+    return STEPS[index + 1] if index + 1 < len(STEPS) else None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The outcome of one answer: the values it adds, or the reason it was not accepted."""
+
+    values: dict[str, str]
+    retry: tuple[str, dict[str, str]] | None = None  # the kind re-ask; None when accepted
+
+    @property
+    def accepted(self) -> bool:
+        return self.retry is None
+
+
+def _retry(step: str, response: str | None = None, **values: str) -> Answer:
+    return Answer({}, (response or RETRY[step], values))
+
+
+def read_answer(step: str, text: str) -> Answer:
+    """Check the resident's answer to one step; the values are plain (the adapter seals contact)."""
+    text = text.strip()
+    if step == "naam":
+        name = parse_name(text)
+        return Answer({"naam": name}) if name else _retry(step)
+    if step == "contact":
+        contact = parse_contact(text)
+        if contact is None:
+            return _retry(step)
+        values = {k: v for k, v in (("telefoon", contact.phone), ("email", contact.email)) if v}
+        return Answer(values)
+    if step == "moment":
+        moment = parse_moment(text)
+        return Answer({"moment": moment.label()}) if moment else _retry(step)
+    if step == "gemeente":
+        gemeente = find_gemeente(text)
+        if gemeente:
+            return Answer({"gemeente": gemeente})
+        close = suggestions(text, 3)
+        if close:
+            return _retry(step, "utter_ongeldig_gemeente_suggestie", suggesties=" of ".join(close))
+        return _retry(step)
+    if step == "voorkeur":
+        preference = parse_preference(text)
+        return Answer({"voorkeur": preference}) if preference else _retry(step)
+    raise ValueError(f"unknown form step {step!r}")

@@ -1,0 +1,52 @@
+"""What happens to a resident's text on its way in, before Rasa stores or logs it.
+
+- BSNs, phone numbers, e-mail addresses and IBANs are masked (bot/privacy.py).
+- Inside the callback form, a name or contact detail typed on purpose is the one exception: its
+  raw text is sealed (encrypted with the secret key) into the message metadata, and Rasa sees only
+  a placeholder. The action unseals it; the tracker store never holds it in plain text.
+A message with a crisis signal or a "stop" is never sealed, so the rules and the dialogue see it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from bot.callback_form import CONTACT_STEPS, is_cancel
+from bot.contact import parse_contact, parse_name
+from bot.crisis import detect_crisis
+from bot.privacy import mask_pii
+from bot.queue.crypto import ContactCipher
+
+SEALED_KEY = "sealed"
+PLACEHOLDERS = {"naam": "[NAAM]", "contact": "[CONTACTGEGEVENS]"}
+
+
+@dataclass(frozen=True)
+class Guarded:
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _is_contact_answer(step: str, text: str) -> bool:
+    if detect_crisis(text) is not None or is_cancel(text):
+        return False
+    if step == "naam":
+        return parse_name(text) is not None
+    return parse_contact(text) is not None
+
+
+def guard(text: str, form_step: Optional[str], secret_key: str) -> Guarded:
+    """Mask the text, or seal it when it answers a contact step of the callback form."""
+    if form_step in CONTACT_STEPS and _is_contact_answer(form_step, text):
+        sealed = ContactCipher(secret_key).encrypt({"text": text})
+        return Guarded(PLACEHOLDERS[form_step], {SEALED_KEY: sealed})
+    masked = mask_pii(text)
+    return Guarded(masked.text, {"pii_masked": list(masked.kinds)} if masked.kinds else {})
+
+
+def unseal(metadata: dict[str, Any] | None, secret_key: str) -> Optional[str]:
+    """The raw form answer sealed by `guard`, for the action that reads it."""
+    token = (metadata or {}).get(SEALED_KEY)
+    if not token:
+        return None
+    return str(ContactCipher(secret_key).decrypt(token).get("text", ""))
