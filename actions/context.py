@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bot.callback import Services
 from bot.helplines import load_helplines
 from bot.settings import get_settings
 
@@ -11,3 +12,9 @@ from bot.settings import get_settings
 def helpline_values() -> dict[str, str]:
     """Numbers for the response placeholders, from config/helplines.yml."""
     return load_helplines(get_settings().helplines_file).template_values()
+
+
+@lru_cache(maxsize=1)
+def services() -> Services:
+    """The queue (migrated on first use), the sociale kaart and the office hours."""
+    return Services.from_settings(get_settings())

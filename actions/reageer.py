@@ -1,4 +1,4 @@
-"""action_reageer: one turn of the conversation, decided by bot.dialogue."""
+"""action_reageer: one turn of the conversation, decided and carried out by bot/turn.py."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -7,8 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import helpline_values
-from bot.dialogue import State, next_step
+from actions.context import helpline_values, services
+from bot.settings import get_settings
+from bot.turn import run_turn
 
 
 class ActionReageer(Action):
@@ -17,17 +18,11 @@ class ActionReageer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        message = tracker.latest_message or {}
-        entities = {e["entity"]: e["value"] for e in message.get("entities", []) if "entity" in e}
-        reply = next_step(
-            State.from_slots(tracker.current_slot_values()),
-            (message.get("intent") or {}).get("name") or "",
-            message.get("werkmodel"),
-            message.get("text") or "",
-            entities,
-            had_bsn="bsn" in ((message.get("metadata") or {}).get("pii_masked") or []),
-        )
+        texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+        turn = run_turn(tracker.current_slot_values(), tracker.latest_message or {},
+                        tracker.get_latest_input_channel() or "rest", tracker.sender_id, texts,
+                        services, get_settings().secret_key)
         numbers = helpline_values()
-        for response, values in reply.responses:
+        for response, values in turn.responses:
             dispatcher.utter_message(response=response, **numbers, **values)
-        return [SlotSet(name, value) for name, value in reply.state.as_slots().items()]
+        return [SlotSet(name, value) for name, value in turn.slots.items()]

@@ -1,4 +1,6 @@
 """The conversation rules of issue 4, without Rasa."""
+from dataclasses import replace
+
 from bot.dialogue import (
     MAX_CLARIFICATIONS,
     WAIT_AANBOD,
@@ -125,3 +127,79 @@ def test_who_for():
     assert who_for("mijn moeder van 84 woont alleen") == "ander"
     assert who_for("ik kan mijn huur niet betalen") == "zelf"
     assert who_for("huur te hoog") is None
+
+
+# --- The callback form (issue 5) -------------------------------------------------------------
+
+from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, WAIT_TOESTEMMING  # noqa: E402
+
+
+def to_form():
+    offer = next_step(State(), "mens_gevraagd", None, "ik wil een mens")
+    consent = next_step(offer.state, "bevestigen", None, "ja")
+    assert names(consent) == ["utter_terugbel_uitleg"] and consent.state.wacht_op == WAIT_TOESTEMMING
+    start = next_step(consent.state, "bevestigen", None, "ja")
+    assert names(start) == ["utter_vraag_naam"] and start.state.form_id
+    return start.state
+
+
+def test_full_form_collects_every_answer_and_asks_to_submit_once():
+    state = to_form()
+    steps = [("[NAAM]", "Sanne", "utter_vraag_contact"), ("[CONTACTGEGEVENS]", "06 12345678", "utter_vraag_moment"),
+             ("dinsdagochtend", None, "utter_vraag_gemeente"), ("goes", None, "utter_vraag_voorkeur")]
+    for text, sealed, expected in steps:
+        reply = next_step(state, "hulpvraag", None, text, form_text=sealed)
+        assert names(reply) == [expected]
+        state = reply.state
+    done = next_step(state, "hulpvraag", None, "vrijwilliger")
+    assert done.effects == (EFFECT_SUBMIT,) and done.state.wacht_op is None
+    assert done.state.contact == {"name": "Sanne", "phone": "+31612345678"}
+    assert done.state.formulier["gemeente"] == "Goes" and done.state.formulier["voorkeur"] == "informeel"
+    assert "name" not in str(done.state.as_slots()) and "+316" not in str(done.state.as_slots())
+
+
+def test_invalid_answers_are_asked_again_kindly_then_the_form_stops_instead_of_looping():
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    first = next_step(state, "hulpvraag", None, "123")
+    assert names(first) == ["utter_ongeldig_contact"] and first.state.wacht_op == "form:contact"
+    second = next_step(first.state, "hulpvraag", None, "weet ik niet")
+    assert names(second) == ["utter_ongeldig_contact"]
+    third = next_step(second.state, "hulpvraag", None, "nee")
+    assert names(third) == ["utter_formulier_lukt_niet"] and third.state.wacht_op is None
+    assert third.state.contact == {}
+
+
+def test_unknown_gemeente_gets_suggestions():
+    state = replace(to_form(), wacht_op="form:gemeente")
+    reply = next_step(state, "hulpvraag", None, "Goess")
+    assert names(reply) in (["utter_vraag_voorkeur"], ["utter_ongeldig_gemeente_suggestie"])
+    unknown = next_step(state, "hulpvraag", None, "Atlantis")
+    assert names(unknown)[0].startswith("utter_ongeldig_gemeente")
+
+
+def test_the_form_can_be_cancelled_at_any_step():
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    stop = next_step(state, "ontkennen", None, "laat maar")
+    assert names(stop) == ["utter_formulier_gestopt"]
+    assert stop.state.wacht_op is None and stop.state.contact == {} and stop.effects == ()
+
+
+def test_crisis_inside_the_form_gives_the_numbers_and_does_not_resume_the_form():
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    crisis = next_step(state, "crisis_113", None, "eigenlijk wil ik er niet meer zijn")
+    assert names(crisis) == ["utter_crisis_113", "utter_crisis_blijf"]
+    assert crisis.effects == (EFFECT_FLAG_CRISIS,)
+    assert not (crisis.state.wacht_op or "").startswith("form:")
+
+
+def test_declining_consent_asks_nothing():
+    offer = next_step(State(), "mens_gevraagd", None, "ik wil een mens")
+    consent = next_step(offer.state, "bevestigen", None, "ja")
+    no = next_step(consent.state, "ontkennen", None, "nee")
+    assert names(no) == ["utter_geen_aanbod"] and no.state.wacht_op is None
+
+
+def test_a_question_in_the_form_is_answered_and_the_step_asked_again():
+    state = to_form()
+    reply = next_step(state, "info_kosten", None, "wat kost dat eigenlijk?")
+    assert names(reply) == ["utter_info_kosten", "utter_vraag_naam"]

@@ -1,0 +1,120 @@
+"""Turning a finished conversation into a ticket for the callback queue (domain guide §4–§7).
+
+Two moments write a ticket:
+- the callback form is complete: one ticket with the classification, the recommended kind of
+  meedenker and why (bot/opschalen.py), up to three organisations (bot/sociale_kaart.py), the
+  preferred moment and the encrypted contact details; the reply tells the resident the reference
+  and when to expect a call (bot/office_hours.py);
+- a crisis is detected: an urgent ticket without contact details, so a coordinator sees it.
+Both are idempotent: the key is derived from the conversation, so a retry never makes two.
+The texts are response names from domain.yml; this module only fills in their values.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Sequence
+
+from bot.dialogue import State, summary_values
+from bot.office_hours import OfficeHours, format_moment, load_office_hours
+from bot.opschalen import recommend
+from bot.queue import NewTicket, Ticket, TicketStore
+from bot.queue.crypto import SenderHasher
+from bot.settings import Settings
+from bot.sociale_kaart import SocialeKaart, load_sociale_kaart
+from bot.werkmodel import ROUTE_MEEDENKER, is_crisis
+
+logger = logging.getLogger(__name__)
+
+Responses = list[tuple[str, dict[str, str]]]
+MAX_SUMMARY_CHARS = 600
+
+
+@dataclass
+class Services:
+    """The queue, the sociale kaart and the office hours, created once per process."""
+
+    store: TicketStore
+    kaart: SocialeKaart
+    hours: OfficeHours
+    hasher: SenderHasher  # idempotency keys name the conversation without its raw sender id
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Services":
+        store = TicketStore.from_settings(settings)
+        store.migrate()
+        return cls(store, load_sociale_kaart(settings.sociale_kaart_dir),
+                   load_office_hours(settings.office_hours_file), SenderHasher(settings.secret_key))
+
+
+def _labels(axis: dict[str, dict]) -> list[dict]:
+    return [{"id": key, "confidence": value.get("confidence", 0.0), "evidence": value.get("evidence", [])}
+            for key, value in axis.items()]
+
+
+def question_summary(state: State, resident_texts: Sequence[str]) -> str:
+    """A short summary for the coordinator: the topics, then the resident's own (masked) words."""
+    words = [t.strip() for t in resident_texts if t and not t.startswith("/") and not t.startswith("[")
+             and len(t.split()) >= 3]
+    topics = summary_values(state)["onderwerpen"]
+    summary = f"Over {topics}. " + " / ".join(words)
+    return summary[:MAX_SUMMARY_CHARS]
+
+
+def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequence[str],
+                services: Services, contact: dict[str, str] | None) -> NewTicket:
+    route = state.route if state.route and state.route != "info" else ROUTE_MEEDENKER
+    preference = state.formulier.get("voorkeur")
+    advice = recommend(list(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
+                       preference if preference in ("informeel", "formeel") else None)
+    matches = services.kaart.match(state.formulier.get("gemeente"), list(state.leefgebieden),
+                                   list(state.doelgroepen), advice.type, text=" ".join(resident_texts))
+    return NewTicket(
+        channel=channel,
+        sender_id=sender,
+        route=route,
+        urgency="urgent" if is_crisis(state.crisis_route) else "normaal",
+        meedenker_type=advice.type,
+        opschaal_reasons=list(advice.reasons),
+        summary=question_summary(state, resident_texts),
+        gemeente=state.formulier.get("gemeente"),
+        leefgebieden=_labels(state.leefgebieden),
+        doelgroepen=_labels(state.doelgroepen),
+        organisations=[{"id": m.organisatie.id, "name": m.organisatie.name, "reasons": list(m.reasons)}
+                       for m in matches],
+        preferred_moment=state.formulier.get("moment"),
+        preference=preference,
+        contact=contact or None,
+    )
+
+
+def submit_callback(services: Services, state: State, channel: str, sender: str,
+                    resident_texts: Sequence[str], now: datetime | None = None) -> tuple[Ticket, Responses]:
+    """Write the callback ticket once (keyed by the form) and say what happens next."""
+    new = _new_ticket(state, channel, sender, resident_texts, services, dict(state.contact))
+    ticket, _created = services.store.create(new, f"callback:{channel}:{state.form_id}")
+    now = now or datetime.now(timezone.utc)
+    expectation = services.hours.expectation(now)
+    responses: Responses = [("utter_terugbel_klaar", {"referentie": ticket.id})]
+    if expectation.open_now:
+        responses.append(("utter_terugbel_open", {"uiterlijk": format_moment(expectation.callback_by)}))
+    else:
+        responses.append(("utter_terugbel_dicht", {"open_weer": format_moment(expectation.next_open, with_time=True),
+                                                   "uiterlijk": format_moment(expectation.callback_by)}))
+    if ticket.organisations:
+        listed = " ".join(f"{org['name']}: {org['reasons'][0] if org['reasons'] else ''}".rstrip(": ") + "."
+                          for org in ticket.organisations)
+        responses.append(("utter_organisaties", {"organisaties": listed}))
+    return ticket, responses
+
+
+def flag_crisis(services: Services, state: State, channel: str, sender: str,
+                resident_texts: Sequence[str], now: datetime | None = None) -> Ticket:
+    """An urgent ticket for a crisis conversation: one per conversation and day, no contact details."""
+    day = (now or datetime.now(timezone.utc)).date().isoformat()
+    new = _new_ticket(state, channel, sender, resident_texts, services, contact=None)
+    ticket, created = services.store.create(new, f"crisis:{services.hasher(channel, sender)}:{day}")
+    if created:
+        logger.warning("Crisis conversation flagged as urgent ticket %s (route %s).", ticket.id, state.crisis_route)
+    return ticket

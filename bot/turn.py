@@ -1,0 +1,67 @@
+"""One resident turn from the action server's point of view, without Rasa.
+
+The adapter (actions/reageer.py) hands in the slots, the latest message and the conversation's
+earlier texts; this module unseals form answers, asks bot/dialogue.py what to do, carries out the
+effects (a callback ticket, an urgent crisis flag) and returns the responses and the new slots.
+A queue that cannot be written never silences the conversation: the crisis reply always goes
+out, and a failed callback gets an apology with how to reach a human.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.callback import Responses, Services, flag_crisis, submit_callback
+from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, State, next_step
+from bot.intake import unseal
+from bot.queue import QueueKeyError
+from bot.queue.crypto import ContactCipher
+
+logger = logging.getLogger(__name__)
+CONTACT_SLOT = "contact_sealed"
+
+
+@dataclass(frozen=True)
+class Turn:
+    responses: Responses
+    slots: dict[str, Any]
+
+
+def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sender: str,
+             resident_texts: Sequence[str], services: Callable[[], Services], secret_key: str) -> Turn:
+    """Decide and carry out one turn; `services` is called only when a ticket must be written."""
+    cipher = ContactCipher(secret_key)
+    sealed_contact = slots.get(CONTACT_SLOT)
+    state = State.from_slots(slots, cipher.decrypt(sealed_contact) if sealed_contact else None)
+    metadata = message.get("metadata") or {}
+    entities = {e["entity"]: e["value"] for e in message.get("entities") or [] if "entity" in e}
+    reply = next_step(
+        state,
+        (message.get("intent") or {}).get("name") or "",
+        message.get("werkmodel"),
+        message.get("text") or "",
+        entities,
+        had_bsn="bsn" in (metadata.get("pii_masked") or []),
+        form_text=unseal(metadata, secret_key),
+    )
+    responses, state = list(reply.responses), reply.state
+    if EFFECT_FLAG_CRISIS in reply.effects:
+        try:
+            flag_crisis(services(), state, channel, sender, resident_texts)
+        except (SQLAlchemyError, QueueKeyError, OSError) as error:
+            logger.error("Could not flag crisis conversation in the queue: %s", type(error).__name__)
+    if EFFECT_SUBMIT in reply.effects:
+        try:
+            ticket, extra = submit_callback(services(), state, channel, sender, resident_texts)
+            responses += extra
+            state = replace(state, ticket_id=ticket.id)
+        except (SQLAlchemyError, QueueKeyError, OSError) as error:
+            logger.error("Could not write the callback ticket: %s", type(error).__name__)
+            responses.append(("utter_terugbel_mislukt", {}))
+        state = replace(state, contact={}, form_id=None, formulier={})
+    new_slots = state.as_slots()
+    new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
+    return Turn(responses, new_slots)
