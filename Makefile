@@ -7,7 +7,7 @@ MODEL := models/meedenker.tar.gz
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-	bot/classifier.py bot/routing.py bot/crisis.py bot/language.py bot/werkmodel.py \
+	bot/classifier.py bot/werkmodel.py \
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py
 
 .PHONY: help install run test test-fast validate e2e evaluate bench train clean

@@ -86,7 +86,36 @@ def run_rasa(settings: Settings, model: Path | None) -> None:
     rasa_main()
 
 
+def prepare_actions(settings: Settings) -> None:
+    """Validate the configuration files, migrate the queue and apply retention before serving.
+
+    A bad sociale kaart, office hours or helplines file stops the start with the file and line,
+    instead of failing later in front of a resident.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.callback import Services
+    from bot.helplines import HelplineConfigError
+    from bot.office_hours import OfficeHoursError
+    from bot.queue import QueueKeyError
+    from bot.sociale_kaart import SocialeKaartError
+
+    try:
+        load_helplines(settings.helplines_file)
+        services = Services.from_settings(settings)
+        tickets = services.store.anonymise_older_than(settings.retention_days)
+        events = services.store.delete_tracker_events_older_than(settings.tracker_store_url, settings.retention_days)
+    except (SocialeKaartError, OfficeHoursError, HelplineConfigError, QueueKeyError) as error:
+        raise SystemExit(f"Configuration error: {error}") from error
+    except SQLAlchemyError as error:
+        raise SystemExit(f"DATABASE_URL: cannot prepare the callback queue: {type(error).__name__}: {error}") from error
+    logger.info("Callback queue ready; retention anonymised %d tickets and deleted %d old events.", tickets, events)
+    services.store.close()
+
+
 def run_actions(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level)
+    prepare_actions(settings)
     os.environ["SANIC_HOST"] = settings.host
     sys.argv = ["rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)]
     from rasa_sdk.__main__ import main as sdk_main

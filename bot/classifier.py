@@ -23,6 +23,14 @@ from sklearn.linear_model import LogisticRegression
 
 from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
 
+try:  # spaCy's Dutch stop words; the classifier itself does not need spaCy.
+    from spacy.lang.nl.stop_words import STOP_WORDS as _DUTCH_STOP_WORDS
+except ImportError:  # pragma: no cover - spaCy is a pinned dependency
+    _DUTCH_STOP_WORDS = frozenset()
+# Words that never explain a label to a coordinator ("niet meer", "heb"): not shown as evidence,
+# and a model-only label whose evidence is nothing but these is dropped.
+_FUNCTION_WORDS = frozenset(_DUTCH_STOP_WORDS) | {"heb", "hebt", "meer", "echt", "gewoon", "weet", "moet"}
+
 LEXICON_FILE = Path(__file__).parent / "data" / "werkmodel_lexicon.yml"
 LEXICON_CONFIDENCE = 0.9
 LEEFGEBIED_THRESHOLD = 0.5
@@ -169,7 +177,8 @@ class WerkmodelClassifier:
         coef = model.coef_[0][:n_words]
         names = self.models.words.get_feature_names_out()
         contributions = [(vector[0, j] * coef[j], names[j]) for j in vector.nonzero()[1]]
-        best = [name for weight, name in sorted(contributions, reverse=True) if weight > 0]
+        best = [name for weight, name in sorted(contributions, reverse=True)
+                if weight > 0 and not all(word in _FUNCTION_WORDS for word in name.split())]
         return tuple(best[:3])
 
     def classify(self, text: str) -> Classification:
@@ -189,7 +198,10 @@ class WerkmodelClassifier:
                     confidence = LEXICON_CONFIDENCE if not scores else 0.6 + 0.3 * score
                     label = Label(label_id, confidence, lexical, "lexicon")
                 elif score >= threshold:
-                    label = Label(label_id, score, self._model_evidence(label_id, text), "model")
+                    evidence = self._model_evidence(label_id, text)
+                    if not evidence:
+                        continue  # nothing in the message a coordinator could check
+                    label = Label(label_id, score, evidence, "model")
                 else:
                     continue
                 results[axis].append(label)

@@ -97,7 +97,7 @@ class State:
     route: str | None = None
     niet_begrepen: int = 0
     formulier: dict[str, str] = field(default_factory=dict)  # moment, gemeente, voorkeur
-    contact: dict[str, str] = field(default_factory=dict)  # naam, telefoon, email: sealed by the adapter
+    contact: dict[str, str] = field(default_factory=dict)  # name, phone, email: sealed by the adapter
     form_id: str | None = None
     pogingen: int = 0
     ticket_id: str | None = None
@@ -183,7 +183,9 @@ def _join(items: list[str]) -> str:
 
 
 def _with_crisis_reminder(state: State, responses: list[tuple[str, dict[str, str]]]) -> list[tuple[str, dict[str, str]]]:
-    if state.crisis_route and not any(name.startswith("utter_crisis") for name, _ in responses):
+    """After a crisis the numbers stay in view, but not between the short questions of the form."""
+    in_form = callback_form.step_of(state.wacht_op) is not None
+    if state.crisis_route and not in_form and not any(name.startswith("utter_crisis") for name, _ in responses):
         return [("utter_crisis_herinnering", {}), *responses]
     return responses
 
@@ -231,7 +233,7 @@ def _start_form(state: State) -> Reply:
 
 def _form_turn(state: State, step: str, intent: str, text: str) -> Reply:
     """One answer inside the callback form: accept it, ask it again kindly, or stop."""
-    if callback_form.is_cancel(text) or intent == "afscheid":
+    if callback_form.is_cancel(text):
         return Reply([("utter_formulier_gestopt", {})],
                      replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
     answer = callback_form.read_answer(step, text)
