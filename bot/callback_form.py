@@ -72,12 +72,12 @@ def read_answer(step: str, text: str) -> Answer:
     text = text.strip()
     if step == "naam":
         name = parse_name(text)
-        return Answer({"naam": name}) if name else _retry(step)
+        return Answer({"name": name}) if name else _retry(step)
     if step == "contact":
         contact = parse_contact(text)
         if contact is None:
             return _retry(step)
-        values = {k: v for k, v in (("telefoon", contact.phone), ("email", contact.email)) if v}
+        values = {k: v for k, v in (("phone", contact.phone), ("email", contact.email)) if v}
         return Answer(values)
     if step == "moment":
         moment = parse_moment(text)
