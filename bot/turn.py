@@ -14,6 +14,7 @@ from typing import Any, Callable, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import callback_form
 from bot.callback import Responses, Services, flag_crisis, submit_callback
 from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, State, next_step
 from bot.intake import unseal
@@ -56,12 +57,14 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
     if EFFECT_SUBMIT in reply.effects:
         try:
             ticket, extra = submit_callback(services(), state, channel, sender, resident_texts)
-            responses += extra
-            state = replace(state, ticket_id=ticket.id)
         except (SQLAlchemyError, QueueKeyError, OSError) as error:
+            # Keep every answer: sending the last one again retries (the same form id, one ticket).
             logger.error("Could not write the callback ticket: %s", type(error).__name__)
             responses.append(("utter_terugbel_mislukt", {}))
-        state = replace(state, contact={}, form_id=None, formulier={})
+            state = replace(state, wacht_op=callback_form.wait_for(callback_form.STEPS[-1]))
+        else:
+            responses += extra
+            state = replace(state, ticket_id=ticket.id, contact={}, form_id=None, formulier={})
     new_slots = state.as_slots()
     new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
     return Turn(responses, new_slots)

@@ -1,0 +1,77 @@
+"""One turn carried out: slots keep contact details only encrypted, effects write tickets,
+and a broken queue never silences the resident."""
+from base64 import urlsafe_b64encode
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from bot.callback import Services
+from bot.intake import guard
+from bot.office_hours import load_office_hours
+from bot.queue import TicketStore
+from bot.queue.crypto import SenderHasher
+from bot.settings import PROJECT_ROOT
+from bot.sociale_kaart import load_sociale_kaart
+from bot.turn import CONTACT_SLOT, run_turn
+
+KEY = urlsafe_b64encode(b"t" * 32).decode()
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Services:
+    store = TicketStore(f"sqlite:///{tmp_path / 'queue.db'}", KEY)
+    store.migrate()
+    yield Services(store, load_sociale_kaart(PROJECT_ROOT / "config" / "sociale_kaart"),
+                   load_office_hours(PROJECT_ROOT / "config" / "office_hours.yml"), SenderHasher(KEY))
+    store.close()
+
+
+def say(slots, text, services, intent="hulpvraag", werkmodel=None, step=None):
+    guarded = guard(text, step, KEY)
+    message = {"text": guarded.text, "intent": {"name": intent}, "metadata": guarded.metadata, "werkmodel": werkmodel}
+    return run_turn(slots, message, "rest", "resident-1", [text], lambda: services, KEY)
+
+
+def test_the_whole_form_writes_one_ticket_and_slots_never_hold_plain_contact(services):
+    werkmodel = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}],
+                 "doelgroepen": []}
+    turn = say({}, "ik heb schulden", services, werkmodel=werkmodel)
+    turn = say(turn.slots, "ja", services, "bevestigen")
+    for text, intent in [("ja", "bevestigen"), ("ja", "bevestigen")]:
+        turn = say(turn.slots, text, services, intent)
+    steps = [("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None), ("Tholen", None), ("maakt niet uit", None)]
+    for text, step in steps:
+        turn = say(turn.slots, text, services, step=step)
+        assert "Sanne" not in str(turn.slots) and "12345678" not in str(turn.slots)
+    names = [name for name, _ in turn.responses]
+    assert names[:2] == ["utter_terugbel_klaar", "utter_terugbel_open"] or names[:2] == ["utter_terugbel_klaar", "utter_terugbel_dicht"]
+    tickets = services.store.list()
+    assert len(tickets) == 1 and tickets[0].gemeente == "Tholen" and turn.slots["ticket_id"] == tickets[0].id
+    assert services.store.contact(tickets[0].id, actor="test")["phone"] == "+31612345678"
+    assert turn.slots[CONTACT_SLOT] is None
+
+
+def test_a_broken_queue_still_sends_the_crisis_reply(services):
+    def broken() -> Services:
+        raise OperationalError("INSERT", {}, Exception("database is down"))
+
+    message = {"text": "ik wil er niet meer zijn", "intent": {"name": "crisis_113"}, "metadata": {}}
+    turn = run_turn({}, message, "rest", "resident-2", ["ik wil er niet meer zijn"], broken, KEY)
+    assert [name for name, _ in turn.responses][0] == "utter_crisis_113"
+
+
+def test_a_broken_queue_gets_an_apology_instead_of_a_reference(services):
+    slots = {"wacht_op": "form:voorkeur", "form_id": "f1", "formulier": {"gemeente": "Goes", "moment": "ochtend"}}
+
+    def broken() -> Services:
+        raise OperationalError("INSERT", {}, Exception("database is down"))
+
+    message = {"text": "maakt niet uit", "intent": {"name": "hulpvraag"}, "metadata": {}}
+    turn = run_turn(slots, message, "rest", "resident-3", ["maakt niet uit"], broken, KEY)
+    assert [name for name, _ in turn.responses] == ["utter_terugbel_mislukt"]
+    # Nothing is lost: the answers stay, and sending the last one again writes the ticket.
+    assert turn.slots["wacht_op"] == "form:voorkeur" and turn.slots["formulier"]["gemeente"] == "Goes"
+    again = run_turn(turn.slots, message, "rest", "resident-3", ["maakt niet uit"], lambda: services, KEY)
+    assert [name for name, _ in again.responses][0] == "utter_terugbel_klaar"
+    assert len(services.store.list()) == 1
