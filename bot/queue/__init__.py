@@ -1,0 +1,19 @@
+"""The durable callback queue: tickets for a meedenker to call a resident back (no Rasa imports).
+
+Public API: `TicketStore` (bot/queue/store.py), `NewTicket` and `Ticket` (bot/queue/models.py).
+"""
+from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError, WrongSecretKeyError
+from bot.queue.models import STATUSES, AuditEntry, NewTicket, Ticket
+from bot.queue.store import TicketNotFound, TicketStore
+
+__all__ = [
+    "STATUSES",
+    "AuditEntry",
+    "InvalidSecretKeyError",
+    "NewTicket",
+    "QueueKeyError",
+    "Ticket",
+    "TicketNotFound",
+    "TicketStore",
+    "WrongSecretKeyError",
+]
