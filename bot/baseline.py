@@ -1,6 +1,6 @@
 """A plain TF-IDF + logistic regression baseline, trained on the same NLU data.
 
-It shows what the real pipeline (DIET, crisis rules, lexicon with evidence) adds; the README
+It shows what the real pipeline (spaCy features, crisis rules, lexicon with evidence, routing) adds; the README
 reports both from `make evaluate`.
 """
 from __future__ import annotations
@@ -30,12 +30,12 @@ class Baseline:
         texts = [e.text for e in examples]
         self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
         x = self.vectorizer.fit_transform(texts)
-        self.intents = LogisticRegression(max_iter=2000).fit(x, [e.intent for e in examples])
+        self.intents = LogisticRegression(max_iter=2000, class_weight="balanced").fit(x, [e.intent for e in examples])
         self.labels: dict[str, LogisticRegression] = {}
         for label in (*LEEFGEBIEDEN, *DOELGROEPEN):
             y = np.array([label in e.leefgebieden or label in e.doelgroepen for e in examples], dtype=int)
             if 0 < y.sum() < len(y):
-                self.labels[label] = LogisticRegression(max_iter=2000).fit(x, y)
+                self.labels[label] = LogisticRegression(max_iter=2000, class_weight="balanced").fit(x, y)
 
     def predict(self, text: str) -> Prediction:
         x = self.vectorizer.transform([text])

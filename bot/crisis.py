@@ -493,7 +493,14 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         rf"|\b(?:ben|is|zijn|voel)(?: me| mij)?{_A} (?:het )?{_LEVEN}{_A} (?:zat|beu|moe)\b"
         r"|\blevens ?moe\b"
         r"|\b(?:geen|niks|niets)(?: meer)? om (?:nog )?voor te leven\b"
-        rf"|\bwaarom (?:zou ik|leef ik){_A} (?:nog )?(?:{_LEVEN}|doorgaan)\b|\bwaarom leef ik\b"
+        rf"|\bwaarom (?:zou ik|leef ik){_A} (?:nog )?(?:{_LEVEN}|doorgaan)\b(?! (?:met|naar|bij|voor)\b)"
+        r"|\bwaarom leef ik\b"
+        # "ik zie niet waarom ik morgen nog zou opstaan": no reason left to get up or go on.
+        r"|\bwaarom (?:ik|zou ik)(?: (?:morgen|nog|zou|ooit|elke dag|iedere dag|eigenlijk|\w+ ochtend)){0,3} "
+        r"(?:opstaan|op te staan|doorgaan|door te gaan|verder gaan)\b(?! (?:met|naar|bij|voor)\b)"
+        # "wat heeft het allemaal nog voor zin", "wat heeft mijn leven voor zin" (not "... om te bellen").
+        rf"|\bwat heeft (?:het allemaal|dit allemaal|mijn {_LEVEN}|het {_LEVEN}|dit {_LEVEN})"
+        r"(?: (?:nog|eigenlijk|nou|nu|allemaal))* voor (?:zin|nut)\b(?! (?:om|als|dat)\b)"
         r"|\b(?:no reason to live|nothing to live for|tired of (?:living|life)|sick of living|"
         r"whats the point of living)\b|\blife (?:is not|isnt) worth (?:living|it)\b")),
     ("113.geen_uitweg", ROUTE_CRISIS_113, _F(
@@ -511,6 +518,9 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"|\b(?:ik|hij|ze|zij) (?:ga|gaat|verdwijn|verdwijnt)(?: \w+)? (?:voorgoed|voor altijd) "
         r"(?:verdwijnen\b|slapen\b|(?=[.,]|$))"
         r"|\bverdwijn (?:ik|hij|ze|zij) (?:voorgoed|voor altijd)\b"
+        # "dat ik beter voorgoed kan verdwijnen": being better off gone for good.
+        rf"|\bbeter(?: (?:zijn|wezen) als ik)?{_A} (?:voorgoed|voor altijd)(?: (?:kan|kon|zou|zou kunnen))? "
+        r"(?:verdwijnen|weg|dood|er niet meer)\b"
         r"|\b(?:disappear|vanish|sleep|be gone|go to sleep) (?:forever|for good|for ever)\b")),
     # Stopping with life: "ik wil stoppen met leven", "stoppen met alles, ook met leven",
     # "ik ben klaar met het leven". Not "stoppen met leven boven mijn stand".
@@ -721,6 +731,14 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"|\b(?:being|getting) (?:beaten|abused|beaten up)\b")),
     # A witness: "ik hoor de buurvrouw haar kinderen slaan", "ik zie mijn vader mijn moeder
     # slaan". Not "ik hoor ze met de deuren slaan".
+    # A carer who is afraid of their own hands: "soms pak ik haar te hard vast", "ik knijp hem
+    # te hard". Elder or child abuse starts like this; Veilig Thuis also advises carers.
+    ("vt.zelf_te_hard", ROUTE_CRISIS_VEILIG_THUIS, _F(
+        r"\bik (?:pak|grijp|knijp|duw|schud|trek|sla)(?: \w+){0,3} (?:haar|hem|mijn \w+|het kind|de kinderen)"
+        r"(?: \w+){0,2} (?:te hard|hardhandig|ruw|pijn)\b"
+        r"|\bik (?:haar|hem|mijn \w+|het kind)(?: \w+){0,2} (?:te hard|hardhandig|ruw)(?: \w+){0,2} "
+        r"(?:vastpak|vastgrijp|vastpakte|vastgreep|vastgepakt|vastgegrepen|duw|duwde|geduwd|schud|schudde|"
+        r"geschud|knijp|kneep|geknepen|geslagen|sla|sloeg)\b")),
     ("vt.ziet_hoort_geweld", ROUTE_CRISIS_VEILIG_THUIS, _F(
         r"\b(?:hoor|hoorde|horen|hoorden|zie|zag|zien|zagen)\b" + _gapc(4) +
         rf" (?:{_OBJ}|kinderen|kind|kindje|kindjes|baby|buurkinderen|buurkind|iemand|ze){_A} (?:slaan|"

@@ -1088,3 +1088,30 @@ def test_a_long_message_is_checked_fast() -> None:
     crisis = (worry * 20)[:1950] + " ik wil er niet meer zijn"
     assert detect_crisis(crisis) is not None
     assert _best_ms(crisis) < 20
+
+
+# --- Families added after the first evaluation run (phrasings written for these tests) ----------
+
+@pytest.mark.parametrize("text,route", [
+    ("ik snap niet waarom ik elke dag nog zou opstaan", "crisis_113"),
+    ("waarom zou ik nog doorgaan, niemand mist me", "crisis_113"),
+    ("de schulden, de ruzies. wat heeft het allemaal nog voor zin", "crisis_113"),
+    ("wat heeft mijn leven eigenlijk voor zin", "crisis_113"),
+    ("ik denk wel eens dat ik beter voor altijd weg kan gaan", "crisis_113"),
+    ("dan zou het beter zijn als ik voorgoed kan verdwijnen", "crisis_113"),
+    ("mijn vader heeft dementie en ik knijp hem soms te hard als hij niet luistert", "crisis_veilig_thuis"),
+    ("ik ben zo moe dat ik mijn dochter te hard heb geduwd en nu ben ik bang", "crisis_veilig_thuis"),
+])
+def test_later_families_are_detected(text, route):
+    signal = detect_crisis(text)
+    assert signal is not None and signal.route == route, text
+
+
+@pytest.mark.parametrize("text", [
+    "wat heeft het voor zin om nog een brief te sturen naar de gemeente",
+    "waarom zou ik doorgaan met die opleiding als ik geen stage vind",
+    "ik pak de brieven van de belasting te laat op",
+    "wat heeft het allemaal voor zin als ze toch niet terugbellen",
+])
+def test_later_families_do_not_fire_on_ordinary_frustration(text):
+    assert detect_crisis(text) is None, text
