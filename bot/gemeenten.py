@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from bot.config_files import read_date, read_mapping
 
 GEMEENTEN_FILE = Path(__file__).parent / "data" / "gemeenten.yml"
 PROVINCIES = (
@@ -143,16 +143,8 @@ def _names(raw: object, where: str, path: Path) -> tuple[str, ...]:
 
 def load_gemeenten(path: Path) -> Gemeenten:
     """Parse and check the file; every error names the file and what is wrong."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise GemeentenDataError(f"{path}: cannot be read: {error}") from error
-    if not isinstance(data, dict):
-        raise GemeentenDataError(f"{path}: expected a mapping at the top")
-    try:
-        peildatum = date.fromisoformat(str(data.get("peildatum")))
-    except ValueError as error:
-        raise GemeentenDataError(f"{path}: 'peildatum' must be a date like 2026-01-01") from error
+    data = read_mapping(path, GemeentenDataError)
+    peildatum = read_date(data, "peildatum", path, GemeentenDataError)
     provincies_raw = data.get("provincies")
     if not isinstance(provincies_raw, dict) or not provincies_raw:
         raise GemeentenDataError(f"{path}: 'provincies' must map each province to its municipalities")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
+from bot.config_files import read_date, read_mapping
 
 _PHONE = re.compile(r"^[0-9 +\-]{3,20}$")
 
@@ -77,16 +77,8 @@ def _line(data: dict, key: str, path: Path) -> Helpline:
 
 def load_helplines(path: Path) -> Helplines:
     """Parse and validate the helplines file; errors name the file and the field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise HelplineConfigError(f"{path}: cannot be read: {error}") from error
-    if not isinstance(data, dict):
-        raise HelplineConfigError(f"{path}: expected a mapping at the top")
-    try:
-        checked = date.fromisoformat(str(data.get("checked")))
-    except ValueError as error:
-        raise HelplineConfigError(f"{path}: 'checked' must be a date like 2026-11-01") from error
+    data = read_mapping(path, HelplineConfigError)
+    checked = read_date(data, "checked", path, HelplineConfigError)
     return Helplines(
         checked=checked,
         luisterlijn=_line(data, "luisterlijn", path),

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
+
+from bot.config_files import read_mapping
 
 __all__ = [
     "DAYS",
@@ -209,12 +210,7 @@ def _date(path: Path, field: str, raw: object) -> date:
 def load_office_hours(path: Path) -> OfficeHours:
     """Parse and check the office hours file; errors name the file and the field."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise OfficeHoursError(f"{path}: cannot be read: {error}") from error
-    if not isinstance(data, dict):
-        raise OfficeHoursError(f"{path}: expected a mapping (key: value) at the top")
+    data = read_mapping(path, OfficeHoursError)
     for key in data:
         if key not in _FIELDS:
             raise _error(path, str(key), f"is not a known field (known: {', '.join(_FIELDS)})")
