@@ -224,6 +224,14 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"\b(?:heb|heeft|had|hebben|nam|neemt|genomen)" + _gap(3) + r" (?:een )?overdosis\b(?! gehad)"
         r"|\boverdosis (?:genomen|ingenomen|geslikt|heeft|heb)\b"
         r"|\boverdosed\b|\b(?:took|taken|had|having|has) an overdose\b")),
+    # A child or adult who swallowed something toxic: "heeft iets uit de kast gedronken,
+    # schoonmaakmiddel denk ik", "ze heeft een knoopcelbatterij ingeslikt". Either word order.
+    ("112.giftig_binnengekregen", ROUTE_CRISIS_112, _F(
+        r"\b(?:gedronken|opgedronken|ingeslikt|doorgeslikt|opgegeten|binnengekregen|swallowed|drank|ate)\b"
+        r"(?: \w+| ,){0,6} (?:schoonmaakmiddel|wasmiddel|bleek|bleekmiddel|chloor|ontstopper|gootsteenontstopper|vaatwastablet|vaatwasblokje|wascapsule|wasmiddelcapsule|wasbolletje|batterij|batterijtje|knoopcel|knoopcelbatterij|terpentine|lampolie|aanstekervloeistof|spiritus|rattengif|antivries|afwasmiddel|allesreiniger|cleaning product|detergent|bleach|battery)\w*"
+        r"|(?:schoonmaakmiddel|wasmiddel|bleek|bleekmiddel|chloor|ontstopper|gootsteenontstopper|vaatwastablet|vaatwasblokje|wascapsule|wasmiddelcapsule|wasbolletje|batterij|batterijtje|knoopcel|knoopcelbatterij|terpentine|lampolie|aanstekervloeistof|spiritus|rattengif|antivries|afwasmiddel|allesreiniger|cleaning product|detergent|bleach|battery)\w* (?:\w+ |, ){0,6}(?:gedronken|opgedronken|ingeslikt|doorgeslikt|opgegeten|"
+        r"binnengekregen|swallowed)\b"
+        r"|\biets uit de kast (?:gedronken|opgedronken|gegeten|opgegeten|ingeslikt)\b")),
     ("112.gif_ingenomen", ROUTE_CRISIS_112, _F(
         r"\b(?:heb|heeft|had|hebben)" + _gap(3) + r" (?:gif|bleek|bleekmiddel|chloor|antivries|"
         r"ontstopper|rattengif|spiritus|wasbenzine|terpentine|ammoniak|lampolie)" + _gap(2) +
@@ -232,7 +240,10 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"\b(?:is|ligt|raakt|lijkt|ben|zijn|liggen)" + _gap(3) +
         r" (?:bewusteloos|buiten bewustzijn|niet aanspreekbaar|onaanspreekbaar)\b"
         r"|\b(?:unconscious|unresponsive)\b(?! (?:bias|mind|thoughts?)\b)"
-        r"|\b(?:wont|will not|doesnt|cant|can t) wake (?:him |her |them )?up\b")),
+        r"|\b(?:wont|will not|doesnt|cant|can t) wake (?:him |her |them )?up\b"
+        # English: lying / fallen / bleeding and not moving.
+        r"|\b(?:lying|collapsed|fell|fallen|bleeding|on the floor)\b(?: \w+| ,){0,10} "
+        r"(?:not moving|isnt moving|wont move|doesnt move|not responding|not waking up)\b")),
     ("112.ademt_niet", ROUTE_CRISIS_112, _F(
         r"\b(?:ademt|ademen|ademde)(?: (?:echt|bijna|haast))? (?:niet|nauwelijks|amper|bijna niet|"
         r"haast niet)(?: meer)?\b(?! (?:goed|lekker|rustig|door|meer goed)\b)"
@@ -503,6 +514,17 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"(?: (?:nog|eigenlijk|nou|nu|allemaal))* voor (?:zin|nut)\b(?! (?:om|als|dat)\b)"
         r"|\b(?:no reason to live|nothing to live for|tired of (?:living|life)|sick of living|"
         r"whats the point of living)\b|\blife (?:is not|isnt) worth (?:living|it)\b")),
+    # Not being there any more, said as a plan: "tegen de tijd dat die belt ben ik er toch niet
+    # meer". Not "als ik er niet meer ben, wie zorgt dan voor mijn zoon" (planning for old age).
+    ("113.er_straks_niet_meer", ROUTE_CRISIS_113, _F(
+        r"\bben ik er (?:toch|al|dan al|straks|morgen|waarschijnlijk|allang) (?:al )?niet meer\b"
+        r"|\bik ben er (?:toch|straks|morgen|binnenkort|vannacht|dan) (?:al )?niet meer\b"
+        r"|\bi (?:wont|will not) be (?:here|around|alive) (?:by then|anymore|tomorrow)\b")),
+    # Standing at the tracks or a height with the thought "waarom eigenlijk niet".
+    ("113.bij_spoor_waarom_niet", ROUTE_CRISIS_113, _F(
+        r"\b(?:sta|stond|zit|zat|loop|liep|ga)(?: \w+){0,3} (?:bij|langs|op|naar) (?:het spoor|de rails|"
+        r"het perron|de spoorbaan|de brug|het dak|de flat|de rand)\b(?: \w+| ,){0,10} "
+        r"(?:waarom (?:eigenlijk |ook |dan )?niet|springen|ervoor (?:gaan|springen)|eronder)\b")),
     ("113.geen_uitweg", ROUTE_CRISIS_113, _F(
         r"\bgeen (?:enkele )?uitweg\b|\b(?:see )?no way out\b")),
     # Wanting to disappear for good: "ik wil voorgoed verdwijnen", "ik wil voor altijd weg",
@@ -733,6 +755,11 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
     # slaan". Not "ik hoor ze met de deuren slaan".
     # A carer who is afraid of their own hands: "soms pak ik haar te hard vast", "ik knijp hem
     # te hard". Elder or child abuse starts like this; Veilig Thuis also advises carers.
+    # Neglect of someone who depends on care: left in dirty nappies, in their own excrement.
+    ("vt.verwaarlozing", ROUTE_CRISIS_VEILIG_THUIS, _F(
+        r"\b(?:ligt|zit|laat|liet|lag|zat|ligt steeds|blijft)(?: \w+){0,4} in (?:vieze|natte|volle|smerige) "
+        r"(?:luiers|luier|kleren|lakens|bed)\b"
+        r"|\bin (?:haar|zijn|hun) eigen (?:poep|plas|urine|ontlasting|vuil)\b")),
     ("vt.zelf_te_hard", ROUTE_CRISIS_VEILIG_THUIS, _F(
         r"\bik (?:pak|grijp|knijp|duw|schud|trek|sla)(?: \w+){0,3} (?:haar|hem|mijn \w+|het kind|de kinderen)"
         r"(?: \w+){0,2} (?:te hard|hardhandig|ruw|pijn)\b"

@@ -1115,3 +1115,31 @@ def test_later_families_are_detected(text, route):
 ])
 def test_later_families_do_not_fire_on_ordinary_frustration(text):
     assert detect_crisis(text) is None, text
+
+
+# --- Families added after the held-out file was first scored (own phrasings) -----------------
+
+@pytest.mark.parametrize("text,route", [
+    ("mijn dochter heeft een vaatwastablet opgegeten wat moet ik doen", "crisis_112"),
+    ("hij heeft bleekmiddel gedronken uit een flesje", "crisis_112"),
+    ("our toddler swallowed a battery", "crisis_112"),
+    ("my dad fell in the bathroom, he is bleeding and not moving", "crisis_112"),
+    ("laat ook maar, morgen ben ik er toch al niet meer", "crisis_113"),
+    ("ik loop vaak naar de brug en denk waarom eigenlijk niet", "crisis_113"),
+    ("mijn oom ligt de hele dag in natte luiers, niemand helpt hem", "crisis_veilig_thuis"),
+    ("de buurvrouw zit al dagen in haar eigen urine", "crisis_veilig_thuis"),
+])
+def test_holdout_families_are_detected(text, route):
+    signal = detect_crisis(text)
+    assert signal is not None and signal.route == route, text
+
+
+@pytest.mark.parametrize("text", [
+    "als ik er niet meer ben wie zorgt er dan voor mijn zoon met autisme",
+    "ik sta elke dag op het perron en de trein is altijd te laat",
+    "morgen ben ik er niet, dan ben ik bij mijn zus",
+    "de baby heeft natte luiers nodig, waar haal ik goedkope luiers",
+    "ik heb schoonmaakmiddel gekocht maar het werkt niet tegen de schimmel",
+])
+def test_holdout_families_do_not_fire_on_ordinary_messages(text):
+    assert detect_crisis(text) is None, text
