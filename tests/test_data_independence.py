@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
 from bot.settings import PROJECT_ROOT
@@ -26,10 +27,11 @@ def trigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
-def test_no_exact_or_near_duplicates_between_eval_and_training():
-    cases = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "eval.yml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name,minimum", [("eval.yml", 250), ("holdout.yml", 140)])
+def test_no_exact_or_near_duplicates_between_eval_and_training(name, minimum):
+    cases = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / name).read_text(encoding="utf-8"))
     train = training_texts()
-    assert len(cases) >= 250 and len(train) >= 500
+    assert len(cases) >= minimum and len(train) >= 500
     train_norm = {normalise(t) for t in train}
     train_grams = [(t, trigrams(t)) for t in train]
     problems = []
