@@ -115,6 +115,7 @@ def prepare_actions(settings: Settings) -> None:
 
 def run_actions(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     prepare_actions(settings)
     os.environ["SANIC_HOST"] = settings.host
     sys.argv = ["rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)]

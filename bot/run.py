@@ -79,6 +79,7 @@ def main() -> int:
         f"  Chat (REST):     POST {base}/webhooks/rest/webhook  {{\"sender\": \"u1\", \"message\": \"hallo\"}}\n"
         f"  Rasa HTTP API:   {base}/status?token=<RASA_API_TOKEN from var/secrets.env>\n"
         f"  Action server:   http://{settings.host}:{settings.actions_port}/health\n"
+        "  Callback queue:  .venv/bin/python -m bot tickets list\n"
         f"  Stores:          {'PostgreSQL' if settings.database_url else 'SQLite (var/rasa.db)'}, "
         f"{'Redis lock' if settings.redis_url else 'in-memory lock'}\n"
         "Press Ctrl-C to stop.\n",
