@@ -1090,7 +1090,8 @@ def test_a_long_message_is_checked_fast() -> None:
     assert _best_ms(crisis) < 20
 
 
-# --- Families added after the first evaluation run (phrasings written for these tests) ----------
+# --- Families added after evaluation runs showed misses (own eval file, then the held-out file),
+# each tested here with phrasings of its own.
 
 @pytest.mark.parametrize("text,route", [
     ("ik snap niet waarom ik elke dag nog zou opstaan", "crisis_113"),
@@ -1101,25 +1102,6 @@ def test_a_long_message_is_checked_fast() -> None:
     ("dan zou het beter zijn als ik voorgoed kan verdwijnen", "crisis_113"),
     ("mijn vader heeft dementie en ik knijp hem soms te hard als hij niet luistert", "crisis_veilig_thuis"),
     ("ik ben zo moe dat ik mijn dochter te hard heb geduwd en nu ben ik bang", "crisis_veilig_thuis"),
-])
-def test_later_families_are_detected(text, route):
-    signal = detect_crisis(text)
-    assert signal is not None and signal.route == route, text
-
-
-@pytest.mark.parametrize("text", [
-    "wat heeft het voor zin om nog een brief te sturen naar de gemeente",
-    "waarom zou ik doorgaan met die opleiding als ik geen stage vind",
-    "ik pak de brieven van de belasting te laat op",
-    "wat heeft het allemaal voor zin als ze toch niet terugbellen",
-])
-def test_later_families_do_not_fire_on_ordinary_frustration(text):
-    assert detect_crisis(text) is None, text
-
-
-# --- Families added after the held-out file was first scored (own phrasings) -----------------
-
-@pytest.mark.parametrize("text,route", [
     ("mijn dochter heeft een vaatwastablet opgegeten wat moet ik doen", "crisis_112"),
     ("hij heeft bleekmiddel gedronken uit een flesje", "crisis_112"),
     ("our toddler swallowed a battery", "crisis_112"),
@@ -1129,17 +1111,21 @@ def test_later_families_do_not_fire_on_ordinary_frustration(text):
     ("mijn oom ligt de hele dag in natte luiers, niemand helpt hem", "crisis_veilig_thuis"),
     ("de buurvrouw zit al dagen in haar eigen urine", "crisis_veilig_thuis"),
 ])
-def test_holdout_families_are_detected(text, route):
+def test_added_families_are_detected(text, route):
     signal = detect_crisis(text)
     assert signal is not None and signal.route == route, text
 
 
 @pytest.mark.parametrize("text", [
+    "wat heeft het voor zin om nog een brief te sturen naar de gemeente",
+    "waarom zou ik doorgaan met die opleiding als ik geen stage vind",
+    "ik pak de brieven van de belasting te laat op",
+    "wat heeft het allemaal voor zin als ze toch niet terugbellen",
     "als ik er niet meer ben wie zorgt er dan voor mijn zoon met autisme",
     "ik sta elke dag op het perron en de trein is altijd te laat",
     "morgen ben ik er niet, dan ben ik bij mijn zus",
     "de baby heeft natte luiers nodig, waar haal ik goedkope luiers",
     "ik heb schoonmaakmiddel gekocht maar het werkt niet tegen de schimmel",
 ])
-def test_holdout_families_do_not_fire_on_ordinary_messages(text):
+def test_added_families_do_not_fire_on_ordinary_messages(text):
     assert detect_crisis(text) is None, text
