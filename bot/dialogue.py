@@ -18,15 +18,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import callback_form
-
 from bot.werkmodel import (
-    DOELGROEPEN,
     LEEFGEBIED_LABELS,
     LEEFGEBIEDEN,
     ROUTE_INFO,
     ROUTE_LUISTEREN,
     ROUTE_MEEDENKER,
-    is_crisis,
 )
 
 MAX_CLARIFICATIONS = 2
@@ -311,10 +308,3 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
 
-
-def is_known_doelgroep(label_id: str) -> bool:
-    return label_id in DOELGROEPEN
-
-
-def route_is_crisis(state: State) -> bool:
-    return is_crisis(state.crisis_route)

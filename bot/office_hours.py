@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-
 from bot.config_files import read_mapping
 
 __all__ = [
