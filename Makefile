@@ -8,7 +8,8 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	bot/classifier.py bot/werkmodel.py \
-	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py
+	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
+	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py
 
 .PHONY: help install run test test-fast validate e2e evaluate bench train clean
 

@@ -46,6 +46,8 @@ async def _predict_all(model: Path, texts: list[str]) -> list[Prediction]:
             frozenset(label["id"] for label in werkmodel.get("doelgroepen", [])),
             werkmodel.get("route"),
             elapsed,
+            werkmodel.get("crisis_tier"),
+            werkmodel.get("crisis_suspected"),
         ))
     return predictions
 
@@ -58,7 +60,8 @@ def evaluate(data: Path, model: Path, with_baseline: bool = True) -> dict:
     if with_baseline:
         baseline = Baseline(training_examples(PROJECT_ROOT / "data" / "nlu"))
         base = score(cases, [baseline.predict(text) for text in texts])
-        figures["baseline"] = {k: v for k, v in base.items() if k not in ("misclassified", "per_label")}
+        figures["baseline"] = {k: v for k, v in base.items()
+                               if k not in ("misclassified", "per_label", "crisis_missed", "near_miss_alarmed")}
     return figures
 
 

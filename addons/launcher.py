@@ -55,6 +55,26 @@ def _harden_rasa(settings: Settings) -> None:
             return await self._utter_responses([message], output_channel, nlg, tracker)
 
     RemoteAction.run = run_or_apologise  # type: ignore[method-assign]
+    _fill_helplines_in_responses(helpline_values)
+
+
+def _fill_helplines_in_responses(helpline_values: dict[str, str]) -> None:
+    """Every response Rasa renders gets the helpline numbers from config/helplines.yml.
+
+    Why: the crisis responses are sent by rule, by Rasa itself (data/stories/crisis.yml), so they
+    reach the resident even when the action server is down; their `{placeholders}` must then be
+    filled without an action. Values an action passes explicitly still win.
+    """
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+
+    original_generate = TemplatedNaturalLanguageGenerator.generate
+
+    async def generate_with_helplines(self: Any, utter_action: str, tracker: Any, output_channel: str,
+                                      **kwargs: Any) -> Any:
+        return await original_generate(self, utter_action, tracker, output_channel,
+                                       **{**helpline_values, **kwargs})
+
+    TemplatedNaturalLanguageGenerator.generate = generate_with_helplines  # type: ignore[method-assign]
 
 
 def _latest_model(models_dir: Path) -> Path:

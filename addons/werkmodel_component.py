@@ -13,16 +13,23 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
+from bot.crisis_net import CrisisScores
 from bot.routing import decide_route
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "werkmodel.pkl"
 WERKMODEL_KEY = "werkmodel"
+CRISIS_NET_KEY = "crisis_net"  # set by addons.crisis_net_component, which runs before this one
+# Entities Rasa maps into slots by itself (domain.yml), so crisis responses sent by rule can be
+# in the resident's language and name the suspected route's numbers without the action server.
+LANGUAGE_ENTITY = "taal"
+SUSPECTED_ENTITY = "vermoedelijke_crisis"
+UNKNOWN_SUSPECTED = "onbekend"
 
 
 def _labels(message: Message) -> tuple[list[str], list[str]]:
@@ -75,18 +82,28 @@ class WerkmodelComponent(GraphComponent):
             name = intent.get(INTENT_NAME_KEY) or ""
             confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
             labels = self._classifier.classify(text)
-            decision = decide_route(text, name, confidence, bool(labels.leefgebieden))
+            net = message.get(CRISIS_NET_KEY)
+            semantic = None if not net else CrisisScores(net["crisis"], net["route"], net["route_probability"])
+            decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
+                                    net["threshold"] if net else 1.0)
             if decision.intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)
             if not decision.has_topic:
                 labels = Classification()
+            entities = list(message.get(ENTITIES) or [])
+            entities.append(_entity(LANGUAGE_ENTITY, decision.language, text))
+            if decision.tier == "check":
+                entities.append(_entity(SUSPECTED_ENTITY, decision.suspected or UNKNOWN_SUSPECTED, text))
+            message.set(ENTITIES, entities, add_to_output=True)
             message.set(WERKMODEL_KEY, {
                 "route": decision.route,
                 "route_reason": decision.reason,
                 "language": decision.language,
                 "model_intent": name,
                 "model_confidence": round(confidence, 3),
+                "crisis_tier": decision.tier,
+                "crisis_suspected": decision.suspected,
                 "crisis": None if decision.crisis is None else {
                     "route": decision.crisis.route,
                     "rule": decision.crisis.rule,
@@ -95,3 +112,7 @@ class WerkmodelComponent(GraphComponent):
                 **labels.as_dict(),
             }, add_to_output=True)
         return messages
+
+
+def _entity(name: str, value: str, text: str) -> Dict[Text, Any]:
+    return {"entity": name, "value": value, "start": 0, "end": len(text), "extractor": "WerkmodelComponent"}

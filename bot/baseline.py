@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 
 from bot.evaluation import Prediction
 from bot.routing import route_for_intent
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
+from bot.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN
 
 
 @dataclass(frozen=True)
@@ -41,5 +41,6 @@ class Baseline:
         x = self.vectorizer.transform([text])
         intent = str(self.intents.predict(x)[0])
         found = {label for label, model in self.labels.items() if model.predict_proba(x)[0, 1] >= 0.5}
+        route = route_for_intent(intent)
         return Prediction(frozenset(found & set(LEEFGEBIEDEN)), frozenset(found & set(DOELGROEPEN)),
-                          route_for_intent(intent))
+                          route, tier="volledig" if route in CRISIS_ROUTES else None)

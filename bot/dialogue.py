@@ -36,6 +36,8 @@ WAIT_SAMENVATTING = "samenvatting"
 WAIT_AANBOD = "aanbod"
 WAIT_CORRECTIE = "correctie"
 WAIT_TOESTEMMING = "toestemming"
+WAIT_VEILIGHEID = "veiligheid"  # after the safety check: is the resident or someone else in danger?
+CHECK_INTENT = "crisis_check"
 
 # Effects the adapter carries out after the turn.
 EFFECT_SUBMIT = "submit_callback"
@@ -98,6 +100,8 @@ class State:
     form_id: str | None = None
     pogingen: int = 0
     ticket_id: str | None = None
+    vermoed_crisis: str | None = None  # set by Rasa itself (slot vermoedelijke_crisis) at a safety check
+    vorige_wacht: str | None = None  # the question pending before the safety check
 
     def as_slots(self) -> dict[str, Any]:
         """Slot values, without the contact details (the adapter stores those encrypted)."""
@@ -113,6 +117,7 @@ class State:
             "form_id": self.form_id,
             "pogingen": float(self.pogingen),
             "ticket_id": self.ticket_id,
+            "vorige_wacht": self.vorige_wacht,
         }
 
     @classmethod
@@ -132,6 +137,8 @@ class State:
             form_id=slots.get("form_id"),
             pogingen=int(slots.get("pogingen") or 0),
             ticket_id=slots.get("ticket_id"),
+            vermoed_crisis=slots.get("vermoedelijke_crisis"),
+            vorige_wacht=slots.get("vorige_wacht"),
         )
 
 
@@ -187,6 +194,42 @@ def _with_crisis_reminder(state: State, responses: list[tuple[str, dict[str, str
     return responses
 
 
+def _crisis(state: State, route: str, with_numbers: bool) -> Reply:
+    state = replace(state, crisis_route=route, route=route, wacht_op=WAIT_AANBOD, pogingen=0, vorige_wacht=None)
+    numbers = [(CRISIS_RESPONSES[route], {})] if with_numbers else []
+    return Reply([*numbers, ("utter_crisis_blijf", {})], state, (EFFECT_FLAG_CRISIS,))
+
+
+def _after_check(state: State, in_danger: bool) -> Reply:
+    """"Ja" gives the full crisis reply; "nee" goes back to where the conversation was."""
+    if in_danger:
+        route = state.vermoed_crisis if state.vermoed_crisis in CRISIS_RESPONSES else "crisis_113"
+        return _crisis(state, route, with_numbers=True)
+    resumed = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None)
+    again = ask_again(resumed)
+    if again is not None:
+        return Reply([("utter_veiligheid_nee", {}), *again.responses], again.state)
+    if resumed.leefgebieden:
+        reply = _clarify_or_summarise(resumed)
+        return Reply([("utter_veiligheid_nee", {}), *reply.responses], reply.state)
+    return Reply([("utter_veiligheid_nee", {}), ("utter_vraag_open", {})], resumed)
+
+
+def ask_again(state: State) -> Reply | None:
+    """The pending question asked once more (same buttons), or None when nothing is pending."""
+    step = callback_form.step_of(state.wacht_op)
+    if step is not None:
+        return Reply([(callback_form.ASK[step], {})], state)
+    if state.wacht_op == WAIT_SAMENVATTING:
+        return _clarify_or_summarise(replace(state, verduidelijkingen=MAX_CLARIFICATIONS))
+    asks = {WAIT_AANBOD: "utter_aanbod_meedenker", WAIT_TOESTEMMING: "utter_terugbel_uitleg",
+            WAIT_LEEFGEBIED: "utter_vraag_leefgebied", WAIT_VOOR_WIE: "utter_vraag_voor_wie",
+            WAIT_CORRECTIE: "utter_vraag_correctie"}
+    if state.wacht_op in asks:
+        return Reply([(asks[state.wacht_op], {})], state)
+    return None
+
+
 def _clarify_or_summarise(state: State) -> Reply:
     if not state.leefgebieden and state.verduidelijkingen < MAX_CLARIFICATIONS:
         state = replace(state, wacht_op=WAIT_LEEFGEBIED, verduidelijkingen=state.verduidelijkingen + 1)
@@ -211,7 +254,7 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     """
     entities = entities or {}
     step = callback_form.step_of(state.wacht_op)
-    if step is not None and intent not in CRISIS_RESPONSES and intent != "opnieuw":
+    if step is not None and intent not in CRISIS_RESPONSES and intent not in (CHECK_INTENT, "opnieuw"):
         reply = _form_turn(state, step, intent, form_text if form_text is not None else text)
     else:
         reply = _decide(state, intent, parse_werkmodel, text, entities)
@@ -258,10 +301,14 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
             entities: dict[str, str]) -> Reply:
     understood = replace(state, niet_begrepen=0)
     if intent in CRISIS_RESPONSES:
-        route = intent
-        state = merge(replace(understood, crisis_route=route, route=route, wacht_op=WAIT_AANBOD, pogingen=0),
-                      parse_werkmodel)
-        return Reply([(CRISIS_RESPONSES[intent], {}), ("utter_crisis_blijf", {})], state, (EFFECT_FLAG_CRISIS,))
+        # Rasa has already sent the numbers by rule (data/stories/crisis.yml); the core stays.
+        return _crisis(merge(understood, parse_werkmodel), intent, with_numbers=False)
+    if intent == CHECK_INTENT:
+        # Rasa has already asked the safety check with the suspected route's numbers.
+        vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
+        return Reply([], merge(replace(understood, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige), parse_werkmodel))
+    if state.wacht_op == WAIT_VEILIGHEID and intent in ("bevestigen", "ontkennen"):
+        return _after_check(understood, intent == "bevestigen")
     if intent in INFO_RESPONSES:
         return Reply([(INFO_RESPONSES[intent], {})], replace(understood, route=state.route or ROUTE_INFO))
     if intent in SIMPLE_RESPONSES:

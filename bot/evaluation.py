@@ -25,6 +25,8 @@ class Case:
     leefgebieden: frozenset[str]
     doelgroepen: frozenset[str]
     route: str
+    kind: str | None = None  # "crisis" or "near_miss" in the blind crisis set; None elsewhere
+    language: str = "nl"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,15 @@ class Prediction:
     doelgroepen: frozenset[str]
     route: str | None
     parse_ms: float = 0.0
+    tier: str | None = None  # "volledig" (full crisis reply), "check" (safety check) or None
+    suspected: str | None = None  # the crisis route a safety check is about
+
+    @property
+    def crisis_route(self) -> str | None:
+        """The crisis route whose numbers the resident sees first, in either tier."""
+        if self.tier == "check":
+            return self.suspected
+        return self.route if self.route in CRISIS_ROUTES else None
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -52,7 +63,10 @@ def load_cases(path: Path) -> list[Case]:
         unknown = (lg - set(LEEFGEBIEDEN)) | (dg - set(DOELGROEPEN))
         if unknown or route not in ROUTES:
             raise EvalFileError(f"{path}: case {number} has unknown labels {sorted(unknown)} or route {route!r}")
-        cases.append(Case(item["text"], lg, dg, route))
+        kind = item.get("kind")
+        if kind not in (None, "crisis", "near_miss"):
+            raise EvalFileError(f"{path}: case {number} has unknown kind {kind!r}")
+        cases.append(Case(item["text"], lg, dg, route, kind, str(item.get("language") or "nl")))
     return cases
 
 
@@ -127,8 +141,45 @@ def score(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
         "false_crisis_rate": round(sum(1 for _, p in calm if p.route in CRISIS_ROUTES) / len(calm), 4) if calm else 0.0,
         "parse_ms_p50": round(median(timings), 2) if timings else 0.0,
         "parse_ms_p95": _percentile(timings, 0.95),
+        **crisis_figures(cases, predictions),
         "per_label": {"leefgebieden": lg_labels, "doelgroepen": dg_labels, "routes": route_labels},
         "misclassified": errors,
+    }
+
+
+def _share(hits: int, total: int) -> float:
+    return round(hits / total, 4) if total else 0.0
+
+
+def crisis_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
+    """Both crisis tiers: recall per route (right route, any tier) and what near-misses got.
+
+    A near-miss is a case marked `kind: near_miss`; in files without that mark, every
+    non-crisis case counts as one.
+    """
+    pairs = list(zip(cases, predictions))
+    crisis = [(c, p) for c, p in pairs if c.route in CRISIS_ROUTES]
+    marked = any(c.kind for c in cases)
+    near = [(c, p) for c, p in pairs if c.route not in CRISIS_ROUTES and (c.kind == "near_miss" or not marked)]
+    per_route = {}
+    for route in sorted(CRISIS_ROUTES):
+        of_route = [(c, p) for c, p in crisis if c.route == route]
+        per_route[route] = {
+            "cases": len(of_route),
+            "recall_any_tier": _share(sum(1 for _, p in of_route if p.crisis_route), len(of_route)),
+            "recall_right_route": _share(sum(1 for c, p in of_route if p.crisis_route == c.route), len(of_route)),
+            "full_reply": _share(sum(1 for _, p in of_route if p.tier == "volledig"), len(of_route)),
+        }
+    english = [(c, p) for c, p in crisis if c.language == "en"]
+    return {
+        "crisis_recall_any_tier": _share(sum(1 for _, p in crisis if p.crisis_route), len(crisis)),
+        "crisis_recall_english": _share(sum(1 for _, p in english if p.crisis_route), len(english)),
+        "crisis_by_route": per_route,
+        "near_miss_cases": len(near),
+        "near_miss_full_crisis": _share(sum(1 for _, p in near if p.tier == "volledig"), len(near)),
+        "near_miss_safety_check": _share(sum(1 for _, p in near if p.tier == "check"), len(near)),
+        "crisis_missed": [c.text for c, p in crisis if not p.crisis_route],
+        "near_miss_alarmed": [{"text": c.text, "tier": p.tier} for c, p in near if p.tier],
     }
 
 

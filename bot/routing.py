@@ -1,18 +1,26 @@
-"""Which route fits a message (domain guide §4), from the intent model and the crisis rules.
+"""Which route fits a message (domain guide §4), from the intent model and the crisis nets.
 
-Crisis comes first and never rests on the model alone: the reviewed rules in bot/crisis.py fire
-on their own, whatever the model says. The model may add a crisis the rules missed, unless the
-message is known figurative language ("ik schrok me dood").
+Crisis comes first and never rests on a threshold alone. Two tiers:
+- the full crisis reply: a reviewed rule in bot/crisis.py fires (whatever the models say), or the
+  intent model is sure and the semantic net (bot/crisis_net.py) agrees, or the semantic net alone
+  is very sure;
+- a gentle safety check ("Bent u of iemand anders in gevaar?", the numbers already shown): only
+  the semantic net, or only a weaker intent model, suspects a crisis. Asking costs a moment, a
+  miss can cost a life.
+Known figurative language ("ik schrok me dood") and explicit denials veto a model's guess unless
+the semantic net is sure of it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.crisis import CrisisSignal, detect_crisis, is_near_miss, is_negated_crisis
+from bot.crisis_net import SURE, CrisisScores
 from bot.language import is_english
 from bot.werkmodel import (
     CRISIS_ROUTES,
+    ROUTE_CRISIS_113,
     ROUTE_INFO,
     ROUTE_LUISTEREN,
     ROUTE_MEEDENKER,
@@ -21,6 +29,13 @@ from bot.werkmodel import (
 # The intent model may add a crisis the rules missed, but only when it is this sure, the message
 # is Dutch (the model never saw English), and nothing in it denies or softens the crisis.
 MODEL_CRISIS_THRESHOLD = 0.8
+# A weaker crisis guess of the intent model still earns the safety check.
+MODEL_CHECK_THRESHOLD = 0.5
+# The semantic net's guess survives figurative or denying words only when it is this sure.
+SEMANTIC_OVER_VETO = 0.8
+TIER_FULL = "volledig"
+TIER_CHECK = "check"
+CHECK_INTENT = "crisis_check"
 # Below this, an intent that carries no worry (info, out of scope) yields to the werkmodel
 # classifier when that one finds a leefgebied: "ik kan de huur niet betalen" is a support question
 # even if the intent model thinks of "wat kost het".
@@ -56,6 +71,8 @@ class RouteDecision:
     reason: str  # "rule:<id>", "model", "language", "intent"
     crisis: CrisisSignal | None = None
     language: str = "nl"
+    tier: str | None = None  # TIER_FULL or TIER_CHECK when a crisis is (suspected to be) present
+    suspected: str | None = None  # the crisis route a safety check is about
 
     @property
     def has_topic(self) -> bool:
@@ -69,21 +86,48 @@ def route_for_intent(intent: str) -> str | None:
     return INTENT_ROUTES.get(intent)
 
 
-def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool = False) -> RouteDecision:
-    """The route of one message: crisis rules first, then the model, then the werkmodel, then language.
+def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool = False,
+                 semantic: CrisisScores | None = None, check_threshold: float = 1.0) -> RouteDecision:
+    """The route of one message: crisis rules first, then both crisis nets, then the werkmodel.
 
-    `has_leefgebied` says whether the werkmodel classifier found a life area in the message.
+    `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
+    `semantic` is the semantic crisis net's view and `check_threshold` its safety-check threshold.
     """
     signal = detect_crisis(text)
     language = _language(text)
     if signal is not None:
-        return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language)
+        return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
+    crisis_probability = semantic.crisis if semantic is not None else 0.0
+    semantic_suspects = semantic is not None and crisis_probability >= check_threshold
+    vetoed = is_near_miss(text) or is_negated_crisis(text)
+    if vetoed and crisis_probability < SEMANTIC_OVER_VETO:
+        semantic_suspects = False
+    model_crisis = intent in CRISIS_ROUTES and not vetoed
+    if model_crisis and confidence >= MODEL_CRISIS_THRESHOLD and (semantic is None or semantic_suspects):
+        return RouteDecision(intent, intent, "model", None, language, TIER_FULL)
+    if semantic_suspects and crisis_probability >= SURE and semantic.route_probability >= SURE / 2:
+        return RouteDecision(semantic.route, semantic.route, "semantic", None, language, TIER_FULL)
+    suspected = None
+    if intent == CHECK_INTENT:
+        # The intent model itself is unsure whether there is danger ("ik weet niet of ik veilig ben").
+        suspected = None if vetoed else (semantic.route if semantic is not None else ROUTE_CRISIS_113)
+        intent = "hulpvraag"
+    if semantic_suspects:
+        suspected = intent if model_crisis else semantic.route
+    elif model_crisis and confidence >= MODEL_CHECK_THRESHOLD:
+        suspected = intent
     if intent in CRISIS_ROUTES:
-        if (confidence >= MODEL_CRISIS_THRESHOLD and language == "nl"
-                and not is_near_miss(text) and not is_negated_crisis(text)):
-            return RouteDecision(intent, intent, "model", None, language)
-        # A weak, figurative, denied or English crisis guess without any rule: a support question.
+        # Not a full crisis: a support question (or listening), possibly after a safety check.
         intent = "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"
+    decision = _ordinary_route(text, intent, confidence, has_leefgebied, language)
+    if suspected is not None:
+        return replace(decision, intent=CHECK_INTENT, reason=f"check:{decision.reason}", tier=TIER_CHECK,
+                       suspected=suspected)
+    return decision
+
+
+def _ordinary_route(text: str, intent: str, confidence: float, has_leefgebied: bool,
+                    language: str) -> RouteDecision:
     if language == "en":
         return RouteDecision(ROUTE_MEEDENKER, "engels", "language", None, language)
     worry = route_for_intent(intent) in (ROUTE_MEEDENKER, ROUTE_LUISTEREN)

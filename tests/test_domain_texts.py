@@ -13,8 +13,20 @@ from bot.helplines import load_helplines
 from bot.settings import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-RESPONSES = {name: variant["text"] for name, variants in DOMAIN["responses"].items() for variant in variants}
 ENGLISH = {"utter_engels"}  # the one English line, for residents who write in English
+
+
+def _is_english(variant: dict) -> bool:
+    """A variation for residents who write English (Rasa picks it by the slot `taal`)."""
+    return any(c.get("name") == "taal" and c.get("value") == "en" for c in variant.get("condition") or [])
+
+
+# Dutch text of each response (its variation without a language condition, the last such one).
+RESPONSES = {name: variant["text"] for name, variants in DOMAIN["responses"].items()
+             for variant in variants if not _is_english(variant)}
+# Every variation, Dutch and English, keyed by "name#index".
+VARIANTS = {f"{name}#{i}": (variant["text"], _is_english(variant) or name in ENGLISH)
+            for name, variants in DOMAIN["responses"].items() for i, variant in enumerate(variants)}
 # Placeholders filled by actions from the resident's own words (not from configuration).
 DIALOGUE_VALUES = {
     "onderwerpen": "wonen en geld", "kernwoorden": "'huur' en 'schulden'",
@@ -34,15 +46,15 @@ def sentences(text: str) -> list[str]:
 
 
 def test_every_placeholder_is_known():
-    for name, text in RESPONSES.items():
+    for name, (text, _) in VARIANTS.items():
         fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
         assert filled(text), name
         assert fields <= set(load_helplines(PROJECT_ROOT / "config" / "helplines.yml").template_values()) | set(DIALOGUE_VALUES), name
 
 
-@pytest.mark.parametrize("name", sorted(set(RESPONSES) - ENGLISH))
+@pytest.mark.parametrize("name", sorted(k for k, (_, english) in VARIANTS.items() if not english))
 def test_response_is_plain_dutch(name):
-    text = filled(RESPONSES[name])
+    text = filled(VARIANTS[name][0])
     textstat.set_lang("nl")
     score = textstat.flesch_reading_ease(text)
     assert score >= 60, f"{name}: Flesch-Douma {score:.1f} < 60"
@@ -51,8 +63,8 @@ def test_response_is_plain_dutch(name):
 
 
 def test_uses_u_not_je():
-    for name, text in RESPONSES.items():
-        if name not in ENGLISH:
+    for name, (text, english) in VARIANTS.items():
+        if not english:
             assert not re.search(r"\b(je|jij|jouw)\b", text, re.IGNORECASE), name
 
 
@@ -73,7 +85,7 @@ def test_says_how_to_reach_a_human(name):
     ("utter_crisis_112", ["{nood_telefoon}"]),
     ("utter_crisis_veilig_thuis", ["{veilig_thuis_telefoon}", "{nood_telefoon}"]),
     ("utter_luisterlijn", ["{luisterlijn_telefoon}", "{luisterlijn_chat}"]),
-    ("utter_storing", ["{zmp_gratis}"]),
+    ("utter_storing", ["{nood_telefoon}", "{zmp_telefoon}", "{zmp_gratis}", "{veilig_thuis_telefoon}"]),
 ])
 def test_numbers_come_from_configuration(name, numbers):
     for placeholder in numbers:
@@ -93,3 +105,29 @@ def test_no_response_asks_for_a_bsn():
     for name, text in RESPONSES.items():
         if "BSN" in text or "burgerservicenummer" in text:
             assert name == "utter_geen_bsn"
+
+
+@pytest.mark.parametrize("name", sorted(k for k, (_, english) in VARIANTS.items() if english))
+def test_english_variations_are_short_and_plain(name):
+    # textstat's English syllable counter needs a download; sentence length is what we can measure.
+    parts = sentences(filled(VARIANTS[name][0]))
+    assert max(len(s.split()) for s in parts) <= 20, name
+    assert sum(len(s.split()) for s in parts) / len(parts) <= 12, name
+
+
+@pytest.mark.parametrize("route,number", [("crisis_113", "{zmp_gratis}"), ("crisis_112", "{nood_telefoon}"),
+                                          ("crisis_veilig_thuis", "{veilig_thuis_telefoon}")])
+def test_every_crisis_route_has_an_english_reply_and_a_safety_check_with_its_number(route, number):
+    english = [v["text"] for v in DOMAIN["responses"][f"utter_{route}"] if _is_english(v)]
+    assert english and number in english[0]
+    checks = [v for v in DOMAIN["responses"]["utter_veiligheid_check"]
+              if {"name": "vermoedelijke_crisis", "type": "slot", "value": route} in (v.get("condition") or [])]
+    assert len(checks) == 2 and all(number in v["text"] for v in checks)
+    assert all([b.get("payload") for b in v["buttons"]][:2] == ["/bevestigen", "/ontkennen"] for v in checks)
+
+
+def test_safety_check_without_a_suspected_route_shows_every_number():
+    default = [v["text"] for v in DOMAIN["responses"]["utter_veiligheid_check"] if not v.get("condition")]
+    assert len(default) == 1
+    for number in ("{nood_telefoon}", "{zmp_gratis}", "{veilig_thuis_telefoon}"):
+        assert number in default[0]

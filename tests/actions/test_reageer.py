@@ -32,10 +32,11 @@ def run(t: Tracker):
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
-def test_crisis_turn_sends_the_113_response_with_configured_numbers():
+def test_crisis_turn_stays_with_the_resident_with_configured_numbers():
+    # utter_crisis_113 itself is sent by Rasa's rule before this action (data/stories/crisis.yml).
     messages, slots = run(tracker("crisis_113", "ik wil er niet meer zijn"))
-    assert messages[0]["response"] == "utter_crisis_113"
-    assert messages[0]["zmp_gratis"] == "0800-0113" and messages[0]["nood_telefoon"] == "112"
+    assert [m["response"] for m in messages] == ["utter_crisis_blijf"]
+    assert messages[0]["luisterlijn_telefoon"] == "088 0767 000" and messages[0]["nood_telefoon"] == "112"
     assert slots["crisis_route"] == "crisis_113"
 
 

@@ -6,6 +6,7 @@ from bot.dialogue import (
     WAIT_AANBOD,
     WAIT_CORRECTIE,
     WAIT_SAMENVATTING,
+    WAIT_VEILIGHEID,
     State,
     merge,
     next_step,
@@ -85,16 +86,19 @@ def test_a_later_message_adds_a_leefgebied():
 
 def test_crisis_comes_first_and_a_no_does_not_hide_the_numbers():
     crisis = next_step(State(), "crisis_113", parse([("gezondheid", "")]), "ik wil er niet meer zijn")
-    assert names(crisis) == ["utter_crisis_113", "utter_crisis_blijf"]
+    # The numbers themselves were sent by Rasa's rule (data/stories/crisis.yml): not repeated.
+    assert names(crisis) == ["utter_crisis_blijf"]
     no = next_step(crisis.state, "ontkennen", None, "nee laat maar")
     assert names(no)[0] == "utter_crisis_113"
     later = next_step(no.state, "hulpvraag", parse([("financien", "schulden")]), "ik heb ook schulden")
     assert names(later)[0] == "utter_crisis_herinnering"
 
 
-def test_each_crisis_route_has_its_own_numbers():
+def test_each_crisis_route_has_its_own_numbers_when_a_no_asks_for_them_again():
     for intent, response in [("crisis_112", "utter_crisis_112"), ("crisis_veilig_thuis", "utter_crisis_veilig_thuis")]:
-        assert names(next_step(State(), intent, None, "..."))[0] == response
+        first = next_step(State(), intent, None, "...")
+        assert first.state.crisis_route == intent and first.effects == (EFFECT_FLAG_CRISIS,)
+        assert names(next_step(first.state, "ontkennen", None, "nee"))[0] == response
 
 
 def test_human_request_leads_to_the_callback_offer():
@@ -187,7 +191,7 @@ def test_the_form_can_be_cancelled_at_any_step():
 def test_crisis_inside_the_form_gives_the_numbers_and_does_not_resume_the_form():
     state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
     crisis = next_step(state, "crisis_113", None, "eigenlijk wil ik er niet meer zijn")
-    assert names(crisis) == ["utter_crisis_113", "utter_crisis_blijf"]
+    assert names(crisis) == ["utter_crisis_blijf"]
     assert crisis.effects == (EFFECT_FLAG_CRISIS,)
     assert not (crisis.state.wacht_op or "").startswith("form:")
 
@@ -203,3 +207,47 @@ def test_a_question_in_the_form_is_answered_and_the_step_asked_again():
     state = to_form()
     reply = next_step(state, "info_kosten", None, "wat kost dat eigenlijk?")
     assert names(reply) == ["utter_info_kosten", "utter_vraag_naam"]
+
+
+def check(state, suspected="crisis_veilig_thuis", labels=()):
+    """A safety-check turn: Rasa has set the slot vermoedelijke_crisis and sent the check itself."""
+    return next_step(replace(state, vermoed_crisis=suspected), "crisis_check", parse(labels), "...")
+
+
+def test_safety_check_yes_gives_the_full_crisis_reply_of_the_suspected_route():
+    asked = check(State())
+    assert names(asked) == [] and asked.state.wacht_op == WAIT_VEILIGHEID
+    yes = next_step(asked.state, "bevestigen", None, "ja")
+    assert names(yes) == ["utter_crisis_veilig_thuis", "utter_crisis_blijf"]
+    assert yes.effects == (EFFECT_FLAG_CRISIS,) and yes.state.crisis_route == "crisis_veilig_thuis"
+
+
+def test_safety_check_no_goes_back_to_the_pending_question_and_keeps_the_numbers_in_words():
+    at_summary = next_step(State(), "hulpvraag", parse([("wonen", "huur")]), "ik kan de huur niet betalen")
+    assert at_summary.state.wacht_op == WAIT_SAMENVATTING
+    no = next_step(check(at_summary.state).state, "ontkennen", None, "nee")
+    assert names(no) == ["utter_veiligheid_nee", "utter_samenvatting"]
+    assert no.state.wacht_op == WAIT_SAMENVATTING and no.state.crisis_route is None and not no.effects
+
+
+def test_safety_check_no_on_a_first_message_continues_with_its_worry():
+    asked = check(State(), "crisis_113", labels=[("financien", "schulden")])
+    no = next_step(asked.state, "ontkennen", None, "nee hoor")
+    assert names(no) == ["utter_veiligheid_nee", "utter_vraag_voor_wie"]
+    assert no.state.leefgebieden.keys() == {"financien"}
+
+
+def test_safety_check_inside_the_form_then_no_asks_the_same_form_step_again():
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    step = state.wacht_op
+    asked = check(state, "crisis_113")
+    assert asked.state.wacht_op == WAIT_VEILIGHEID
+    no = next_step(asked.state, "ontkennen", None, "nee")
+    assert names(no)[0] == "utter_veiligheid_nee" and no.state.wacht_op == step
+
+
+def test_a_second_check_in_a_row_still_returns_to_the_question_before_the_first():
+    at_offer = replace(State(), wacht_op=WAIT_AANBOD)
+    twice = check(check(at_offer).state)
+    no = next_step(twice.state, "ontkennen", None, "nee")
+    assert names(no) == ["utter_veiligheid_nee", "utter_aanbod_meedenker"]
