@@ -1048,6 +1048,26 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         r"|\bgoing (?:crazy|insane|nuts|mad)\b|\bi could kill (?:him|her|you|them)\b")),
 ]
 
+# A crisis told as something long past ("lang geleden", "jaren terug", "vroeger", "years ago") or
+# asked about for a lesson or project: a rule hit in such a message earns the safety check, not
+# the full reply, unless the message also speaks of now ("nu weer", "opnieuw", "again").
+TOLD_AS_PAST: Final = _F(
+    r"\b(?:lang|jaren|jaar|maanden) geleden\b|\b(?:van|sinds) jaren (?:terug|geleden)\b|\bjaren terug\b"
+    r"|\bvroeger\b|\btoen ik (?:klein|kind|jong) was\b|\bals kind\b|\bin mijn jeugd\b"
+    r"|\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar (?:geleden|terug)\b"
+    r"|\bnu (?:al )?(?:jaren|lang) (?:niet meer|goed)\b|\bgaat (?:het )?(?:al )?(?:jaren|lang) goed\b"
+    r"|\byears ago\b|\bwhen i was (?:a child|young|little)\b|\bas a child\b|\bin the past\b"
+)
+TOLD_FOR_INFORMATION: Final = _F(
+    r"\b(?:spreekbeurt|werkstuk|profielwerkstuk|schoolproject|project voor school|presentatie|"
+    r"voorlichting|voorlichtingsmateriaal|lesmateriaal|een les over|les over|scriptie|onderzoek naar)\b"
+    r"|\b(?:school project|for a school|presentation about|for a class|research on)\b"
+)
+ABOUT_NOW: Final = _F(
+    r"\b(?:weer|opnieuw|nog steeds|nog altijd|deze week|vandaag|vannacht|gisteren|"
+    r"again|still|right now|tonight)\b"
+)
+
 # --------------------------------------------------------------------------------------------
 # Normalisation with a map back to the original text.
 # --------------------------------------------------------------------------------------------
@@ -1300,3 +1320,16 @@ def is_negated_crisis(text: str) -> bool:
     if _SOFT_RISK.search(norm.text):
         return False
     return not crisis_signals(text)
+
+
+def is_told_as_past_or_information(text: str) -> bool:
+    """True when a crisis is told as long past or asked about for a lesson, and not as happening now.
+
+    Why: "ik heb lang geleden een zelfmoordpoging gedaan, nu gaat het goed" or "we maken een les
+    over huiselijk geweld" is not a resident in danger now; the caller gives such a message the
+    gentle safety check (with the numbers in view) instead of the full crisis reply.
+    """
+    norm = normalise(text).text
+    if ABOUT_NOW.search(norm):
+        return False
+    return bool(TOLD_AS_PAST.search(norm) or TOLD_FOR_INFORMATION.search(norm))

@@ -15,11 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.crisis import CrisisSignal, detect_crisis, is_near_miss, is_negated_crisis
+from bot.crisis import (
+    CrisisSignal,
+    detect_crisis,
+    is_near_miss,
+    is_negated_crisis,
+    is_told_as_past_or_information,
+)
 from bot.crisis_net import SURE, CrisisScores
 from bot.language import is_english
 from bot.werkmodel import (
     CRISIS_ROUTES,
+    ROUTE_CRISIS_112,
     ROUTE_CRISIS_113,
     ROUTE_INFO,
     ROUTE_LUISTEREN,
@@ -96,6 +103,11 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     signal = detect_crisis(text)
     language = _language(text)
     if signal is not None:
+        if signal.route != ROUTE_CRISIS_112 and is_told_as_past_or_information(text):
+            # "lang geleden", "voor een spreekbeurt": ask gently instead, with the numbers in view.
+            ordinary = _ordinary_route(text, "hulpvraag", confidence, has_leefgebied, language)
+            return replace(ordinary, intent=CHECK_INTENT, reason=f"check:rule:{signal.rule}", crisis=signal,
+                           tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
     crisis_probability = semantic.crisis if semantic is not None else 0.0
     semantic_suspects = semantic is not None and crisis_probability >= check_threshold
@@ -108,10 +120,6 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if semantic_suspects and crisis_probability >= SURE and semantic.route_probability >= SURE / 2:
         return RouteDecision(semantic.route, semantic.route, "semantic", None, language, TIER_FULL)
     suspected = None
-    if intent == CHECK_INTENT:
-        # The intent model itself is unsure whether there is danger ("ik weet niet of ik veilig ben").
-        suspected = None if vetoed else (semantic.route if semantic is not None else ROUTE_CRISIS_113)
-        intent = "hulpvraag"
     if semantic_suspects:
         suspected = intent if model_crisis else semantic.route
     elif model_crisis and confidence >= MODEL_CHECK_THRESHOLD:

@@ -34,3 +34,57 @@ def test_figure_stays_under_its_gate(figures, name, maximum):
                     if (c["predicted"]["route"] or "").startswith("crisis")
                     and not c["expected"]["route"].startswith("crisis")]
     assert figures[name] <= maximum, f"{name} = {figures[name]} > {maximum}; false alarms: {false_alarms}"
+
+
+# Issue 8: on tests/data/eval.yml no figure may fall below what had landed before the semantic
+# crisis net (README, 2026-11-25); a false alarm rate may not rise above it.
+LANDED_MIN = {"leefgebied_macro_f1": 0.852, "doelgroep_macro_f1": 0.905, "route_accuracy": 0.938,
+              "crisis_recall": 1.0, "crisis_exact": 0.984}
+LANDED_MAX = {"false_crisis_rate": 0.015}
+
+
+@pytest.mark.parametrize("name,landed", sorted(LANDED_MIN.items()))
+def test_eval_figure_is_no_lower_than_before_the_semantic_net(figures, name, landed):
+    assert figures[name] >= landed, f"{name} = {figures[name]} < {landed} (landed before issue 8)"
+
+
+@pytest.mark.parametrize("name,landed", sorted(LANDED_MAX.items()))
+def test_eval_false_alarms_are_no_higher_than_before_the_semantic_net(figures, name, landed):
+    assert figures[name] <= landed, f"{name} = {figures[name]} > {landed}: {figures['near_miss_alarmed']}"
+
+
+# Issue 8's gates on the blind crisis set (tests/data/crisis_blind.yml, written by a helper who saw
+# neither rules, training data nor other evaluation files): recall in either tier per route, and
+# how often a near-miss gets the full crisis reply or the safety check.
+BLIND_RECALL_PER_ROUTE = 0.95
+BLIND_NEAR_MISS_FULL = 0.03
+BLIND_NEAR_MISS_CHECK = 0.15
+
+
+@pytest.fixture(scope="module")
+def blind() -> dict:
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run 'make train' (make test does it)")
+    return evaluate(PROJECT_ROOT / "tests" / "data" / "crisis_blind.yml", MODEL, with_baseline=False)
+
+
+@pytest.mark.parametrize("route", ["crisis_112", "crisis_113", "crisis_veilig_thuis"])
+def test_blind_crisis_recall_in_either_tier_per_route(blind, route):
+    figures = blind["crisis_by_route"][route]
+    assert figures["cases"] >= 40
+    assert figures["recall_any_tier"] >= BLIND_RECALL_PER_ROUTE, (
+        f"{route}: {figures}; missed: {blind['crisis_missed']}")
+
+
+def test_blind_near_misses_rarely_get_the_full_crisis_reply(blind):
+    full = [a["text"] for a in blind["near_miss_alarmed"] if a["tier"] == "volledig"]
+    assert blind["near_miss_full_crisis"] <= BLIND_NEAR_MISS_FULL, full
+
+
+def test_blind_near_misses_rarely_get_the_safety_check(blind):
+    checked = [a["text"] for a in blind["near_miss_alarmed"] if a["tier"] == "check"]
+    assert blind["near_miss_safety_check"] <= BLIND_NEAR_MISS_CHECK, checked
+
+
+def test_blind_set_covers_english_and_near_misses(blind):
+    assert blind["near_miss_cases"] >= 100 and blind["crisis_recall_english"] >= BLIND_RECALL_PER_ROUTE

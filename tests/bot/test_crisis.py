@@ -1129,3 +1129,13 @@ def test_added_families_are_detected(text, route):
 ])
 def test_added_families_do_not_fire_on_ordinary_messages(text):
     assert detect_crisis(text) is None, text
+
+
+def test_crisis_told_as_long_past_or_for_a_lesson_is_recognised_as_such():
+    from bot.crisis import is_told_as_past_or_information as told
+    assert told("Ik heb lang geleden een zelfmoordpoging gedaan. Nu gaat het al jaren goed.")
+    assert told("we maken op school een spreekbeurt over huiselijk geweld")
+    assert told("I was abused as a child, I am fine now and need help with my debts")
+    assert not told("mijn vader sloeg me vroeger en nu slaat hij me weer")
+    assert not told("ik wil niet meer leven")
+    assert not told("vroeger ging het goed, maar vannacht wil ik er een eind aan maken")

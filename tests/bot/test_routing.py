@@ -1,0 +1,62 @@
+"""Two tiers of crisis reply (issue 8): which message gets the full reply, which the safety check."""
+from bot.crisis_net import CrisisScores
+from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, decide_route
+
+THRESHOLD = 0.5
+
+
+def net(crisis: float, route: str = "crisis_113") -> CrisisScores:
+    return CrisisScores(crisis, route, crisis)
+
+
+def test_a_rule_hit_gets_the_full_reply_whatever_the_models_say():
+    decision = decide_route("ik wil er niet meer zijn", "hulpvraag", 0.99, False, net(0.01), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.intent == "crisis_113" and decision.reason.startswith("rule:")
+
+
+def test_only_the_semantic_net_suspects_a_crisis_so_the_resident_is_asked():
+    decision = decide_route("papa doet pijn als mama weg is", "hulpvraag", 0.7, False,
+                            net(0.8, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier == TIER_CHECK and decision.intent == CHECK_INTENT
+    assert decision.suspected == "crisis_veilig_thuis" and decision.route == "meedenker"
+
+
+def test_a_very_sure_semantic_net_alone_gives_the_full_reply():
+    decision = decide_route("bye everyone, thanks for everything", "afscheid", 0.9, False, net(0.995), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_113" and decision.reason == "semantic"
+
+
+def test_a_sure_intent_model_needs_the_semantic_net_to_agree_for_the_full_reply():
+    agreed = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.7, "crisis_112"), THRESHOLD)
+    assert agreed.tier == TIER_FULL and agreed.route == "crisis_112"
+    doubted = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.1), THRESHOLD)
+    assert doubted.tier == TIER_CHECK and doubted.suspected == "crisis_112"
+
+
+def test_figurative_language_vetoes_a_weak_semantic_guess_but_not_a_sure_one():
+    weak = decide_route("ik schrok me dood van die brief", "hulpvraag", 0.9, True, net(0.6), THRESHOLD)
+    assert weak.tier is None and weak.route == "meedenker"
+    sure = decide_route("ik schrok me dood van die brief", "hulpvraag", 0.9, True, net(0.9), THRESHOLD)
+    assert sure.tier == TIER_CHECK
+
+
+def test_below_the_threshold_nothing_is_asked():
+    decision = decide_route("ik zoek een baan", "hulpvraag", 0.9, True, net(0.3), THRESHOLD)
+    assert decision.tier is None and decision.intent == "hulpvraag"
+
+
+def test_english_crisis_gets_the_full_reply_now_that_english_replies_exist():
+    decision = decide_route("my husband beats me", "engels", 0.9, False, net(0.9, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_veilig_thuis" and decision.language == "en"
+
+
+def test_a_crisis_long_past_gets_the_check_with_its_route():
+    decision = decide_route("ik heb lang geleden een zelfmoordpoging gedaan, nu gaat het goed. ik zoek werk",
+                            "hulpvraag", 0.9, True, net(0.2), THRESHOLD)
+    assert decision.tier == TIER_CHECK and decision.suspected == "crisis_113"
+
+
+def test_acute_danger_is_never_softened_by_past_words():
+    decision = decide_route("vroeger was het rustig maar nu ligt mijn vader op de grond en ademt niet",
+                            "hulpvraag", 0.5, False, net(0.2), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_112"
