@@ -6,6 +6,7 @@ message or at training, never at import time.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
@@ -26,6 +27,14 @@ MODEL_FILE = "crisis_net.pkl"
 CRISIS_NET_KEY = "crisis_net"
 
 
+def _source_digest() -> str:
+    import bot.crisis_net
+    import bot.encoder
+
+    sources = b"".join(Path(m.__file__).read_bytes() for m in (bot.crisis_net, bot.encoder))
+    return hashlib.sha256(sources).hexdigest()[:16]
+
+
 def _cache_dir() -> Path:
     return Path(os.environ.get("MEEDENKER_VAR_DIR") or PROJECT_ROOT / "var") / "encoder_cache"
 
@@ -36,7 +45,9 @@ class CrisisNetComponent(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {}
+        # Rasa reuses a cached component when its config and data are unchanged; the source's
+        # digest in the config makes a change to the net's code retrain it too.
+        return {"source_digest": _source_digest()}
 
     def __init__(self, model_storage: ModelStorage, resource: Resource,
                  net: Optional[CrisisNet] = None) -> None:

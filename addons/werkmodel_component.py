@@ -13,13 +13,20 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.crisis_net import CrisisScores
-from bot.routing import decide_route
+from bot.routing import CHECK_INTENT, decide_route
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "werkmodel.pkl"
@@ -78,9 +85,7 @@ class WerkmodelComponent(GraphComponent):
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
-            intent = message.get(INTENT) or {}
-            name = intent.get(INTENT_NAME_KEY) or ""
-            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            name, confidence = _model_intent(message)
             labels = self._classifier.classify(text)
             net = message.get(CRISIS_NET_KEY)
             semantic = None if not net else CrisisScores(net["crisis"], net["route"], net["route_probability"])
@@ -116,3 +121,17 @@ class WerkmodelComponent(GraphComponent):
 
 def _entity(name: str, value: str, text: str) -> Dict[Text, Any]:
     return {"entity": name, "value": value, "start": 0, "end": len(text), "extractor": "WerkmodelComponent"}
+
+
+def _model_intent(message: Message) -> tuple[str, float]:
+    """The intent model's guess, passing over `crisis_check`: that intent exists so Rasa's rules can
+    send the safety check, and only the crisis nets (bot/routing.py) decide to ask it."""
+    intent = message.get(INTENT) or {}
+    name = intent.get(INTENT_NAME_KEY) or ""
+    confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+    if name != CHECK_INTENT:
+        return name, confidence
+    for ranked in message.get(INTENT_RANKING_KEY) or []:
+        if ranked.get(INTENT_NAME_KEY) != CHECK_INTENT:
+            return ranked.get(INTENT_NAME_KEY) or "", float(ranked.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+    return "", 0.0

@@ -5,8 +5,9 @@ Crisis comes first and never rests on a threshold alone. Two tiers:
   intent model is sure and the semantic net (bot/crisis_net.py) agrees, or the semantic net alone
   is very sure;
 - a gentle safety check ("Bent u of iemand anders in gevaar?", the numbers already shown): only
-  the semantic net, or only a weaker intent model, suspects a crisis. Asking costs a moment, a
-  miss can cost a life.
+  the semantic net, or only the intent model, suspects a crisis, or a rule fires on a crisis told
+  as long past ("lang geleden") that the semantic net still finds worrying. Asking costs a moment,
+  a miss can cost a life.
 Known figurative language ("ik schrok me dood") and explicit denials veto a model's guess unless
 the semantic net is sure of it.
 """
@@ -36,8 +37,6 @@ from bot.werkmodel import (
 # The intent model may add a crisis the rules missed, but only when it is this sure, the message
 # is Dutch (the model never saw English), and nothing in it denies or softens the crisis.
 MODEL_CRISIS_THRESHOLD = 0.8
-# A weaker crisis guess of the intent model still earns the safety check.
-MODEL_CHECK_THRESHOLD = 0.5
 # The semantic net's guess survives figurative or denying words only when it is this sure.
 SEMANTIC_OVER_VETO = 0.8
 TIER_FULL = "volledig"
@@ -102,28 +101,33 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     """
     signal = detect_crisis(text)
     language = _language(text)
+    crisis_probability = semantic.crisis if semantic is not None else 0.0
+    semantic_suspects = semantic is not None and crisis_probability >= check_threshold
     if signal is not None:
         if signal.route != ROUTE_CRISIS_112 and is_told_as_past_or_information(text):
-            # "lang geleden", "voor een spreekbeurt": ask gently instead, with the numbers in view.
+            # "lang geleden", "voor een spreekbeurt": ask gently instead, with the numbers in view;
+            # when the semantic net, too, sees no danger now, it is a support question.
             ordinary = _ordinary_route(text, "hulpvraag", confidence, has_leefgebied, language)
+            if semantic is not None and not semantic_suspects:
+                return replace(ordinary, reason=f"past:rule:{signal.rule}", crisis=signal)
             return replace(ordinary, intent=CHECK_INTENT, reason=f"check:rule:{signal.rule}", crisis=signal,
                            tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
-    crisis_probability = semantic.crisis if semantic is not None else 0.0
-    semantic_suspects = semantic is not None and crisis_probability >= check_threshold
     vetoed = is_near_miss(text) or is_negated_crisis(text)
     if vetoed and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False
     model_crisis = intent in CRISIS_ROUTES and not vetoed
     if model_crisis and confidence >= MODEL_CRISIS_THRESHOLD and (semantic is None or semantic_suspects):
-        return RouteDecision(intent, intent, "model", None, language, TIER_FULL)
+        # Both nets see a crisis; the semantic net names the route better on unseen wording.
+        route = semantic.route if semantic is not None else intent
+        return RouteDecision(route, route, "model", None, language, TIER_FULL)
     if semantic_suspects and crisis_probability >= SURE and semantic.route_probability >= SURE / 2:
         return RouteDecision(semantic.route, semantic.route, "semantic", None, language, TIER_FULL)
     suspected = None
     if semantic_suspects:
         suspected = intent if model_crisis else semantic.route
-    elif model_crisis and confidence >= MODEL_CHECK_THRESHOLD:
-        suspected = intent
+    elif model_crisis and confidence >= MODEL_CRISIS_THRESHOLD:
+        suspected = intent  # a sure intent model that the semantic net doubts: ask
     if intent in CRISIS_ROUTES:
         # Not a full crisis: a support question (or listening), possibly after a safety check.
         intent = "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"

@@ -52,7 +52,7 @@ def test_english_crisis_gets_the_full_reply_now_that_english_replies_exist():
 
 def test_a_crisis_long_past_gets_the_check_with_its_route():
     decision = decide_route("ik heb lang geleden een zelfmoordpoging gedaan, nu gaat het goed. ik zoek werk",
-                            "hulpvraag", 0.9, True, net(0.2), THRESHOLD)
+                            "hulpvraag", 0.9, True, net(0.6), THRESHOLD)
     assert decision.tier == TIER_CHECK and decision.suspected == "crisis_113"
 
 
@@ -60,3 +60,21 @@ def test_acute_danger_is_never_softened_by_past_words():
     decision = decide_route("vroeger was het rustig maar nu ligt mijn vader op de grond en ademt niet",
                             "hulpvraag", 0.5, False, net(0.2), THRESHOLD)
     assert decision.tier == TIER_FULL and decision.route == "crisis_112"
+
+
+def test_a_crisis_long_past_that_the_semantic_net_finds_calm_is_a_support_question():
+    decision = decide_route("als kind ben ik mishandeld, dat is lang geleden. nu zoek ik werk",
+                            "hulpvraag", 0.9, True, net(0.05), THRESHOLD)
+    assert decision.tier is None and decision.route == "meedenker" and decision.reason.startswith("past:")
+
+
+def test_when_both_nets_see_a_crisis_the_semantic_route_is_used():
+    decision = decide_route("iets wat de regels niet kennen", "crisis_112", 0.9, False,
+                            net(0.9, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_veilig_thuis"
+
+
+def test_a_weak_intent_guess_that_the_semantic_net_rejects_asks_nothing():
+    decision = decide_route("ik wil er een punt achter zetten, mijn aanvraag intrekken", "crisis_113", 0.6,
+                            True, net(0.05), THRESHOLD)
+    assert decision.tier is None
