@@ -1,0 +1,54 @@
+"""The gentle safety check (issue 8) over HTTP with the real Rasa and action servers."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.conftest import texts
+
+pytestmark = pytest.mark.servers
+HINT = "mijn oom zegt dat het ons geheimpje is"  # no rule fires; the semantic net suspects abuse
+
+
+def new_sender() -> str:
+    return f"sc-{uuid.uuid4().hex[:10]}"
+
+
+def test_a_suspected_crisis_is_asked_about_with_the_numbers_in_view(servers):
+    reply = servers.say(new_sender(), HINT)
+    shown = texts(reply)
+    assert "Ik wil zeker weten dat u veilig bent" in shown and "0800-2000" in shown and "112" in shown
+    titles = [b["title"] for m in reply for b in m.get("buttons") or []]
+    assert "Ja, er is gevaar" in titles and "Nee, ik ben veilig" in titles
+
+
+def test_yes_gives_the_full_crisis_reply_and_the_assistant_stays(servers):
+    sender = new_sender()
+    servers.say(sender, HINT)
+    shown = texts(servers.say(sender, "/bevestigen"))
+    assert "Niemand mag u pijn doen" in shown and "0800-2000" in shown and "ik blijf hier" in shown
+
+
+def test_no_goes_back_and_keeps_the_numbers_in_words(servers):
+    sender = new_sender()
+    servers.say(sender, "ik heb schulden en de huur is te hoog")
+    servers.say(sender, HINT)
+    shown = texts(servers.say(sender, "nee"))
+    assert "Fijn om te horen" in shown and "0800-2000" in shown and "113" in shown
+    assert "Niemand mag u pijn doen" not in shown
+    # Back where the conversation was: the summary of the worry is asked again.
+    assert "Klopt dat?" in shown
+
+
+def test_english_resident_gets_the_check_in_english_and_yes_gives_113(servers):
+    sender = new_sender()
+    shown = texts(servers.say(sender, "i dont know how long i can keep going like this"))
+    assert "I want to be sure you are safe" in shown and "0800-0113" in shown
+    shown = texts(servers.say(sender, "/bevestigen"))
+    assert "Are you thinking about suicide" in shown and "0800-0113" in shown
+
+
+def test_english_child_abuse_gets_veilig_thuis_in_english(servers):
+    shown = texts(servers.say(new_sender(), "my uncle says it is our little secret and I must not tell mum"))
+    assert "Nobody may hurt you" in shown and "0800-2000" in shown
