@@ -342,7 +342,7 @@ def build_insights(
 
 def _suppress_together(tables: Sequence[_Table]) -> list[frozenset[Pos]]:
     """Suppress each table; if one hides the number of tickets, hide it in all and redo them."""
-    hidden = [suppress(t.values, t.lines) for t in tables]
+    hidden = [suppress(t.values, t.lines, precious=[t.total]) for t in tables]
     if any(t.total in h for t, h in zip(tables, hidden)):
         hidden = [suppress(t.values, t.lines, forced=[t.total]) for t in tables]
     return hidden

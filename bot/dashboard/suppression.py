@@ -14,8 +14,9 @@ column total is shown, so more cells are hidden (secondary suppression, shown as
    least 10: "< 10", "< 10", total 18 means 9 and 9. In each row and column no "< 10" may be
    pinned to a single value by those bounds.
 
-The additional entries are chosen greedily: the fewest, then the smallest counts (least loss of
-information), preferring entries that repair two lines at once; zeros only as a last resort.
+The additional entries are chosen greedily: the smallest counts (least loss of information),
+preferring entries that repair two lines at once; entries marked precious (the number of
+tickets) only when no other count will do; zeros only as a last resort.
 The tables are treated as additive (total = sum of its cells). For the werkmodel heatmap, where a
 ticket can count in several cells, the totals are ticket counts and so at most the sum: the same
 pattern then protects at least as well against subtraction. Rule 3 looks at one line at a time;
@@ -80,12 +81,17 @@ def vector_lines(n: int) -> tuple[Line, ...]:
 
 
 def suppress(
-    values: Mapping[Pos, int], lines: Sequence[Line], forced: Iterable[Pos] = ()
+    values: Mapping[Pos, int],
+    lines: Sequence[Line],
+    forced: Iterable[Pos] = (),
+    precious: Iterable[Pos] = (),
 ) -> frozenset[Pos]:
     """The entries to hide: every small count, `forced` ones, and enough others to protect them.
 
     `values` must hold every entry of every line. `forced` is for an entry hidden elsewhere
     (the number of tickets, shared by several tables), which must then be hidden here too.
+    `precious` entries (that same number) are hidden for protection only when no other non-zero
+    entry will do, even if that costs more cells.
     """
     for line in lines:
         for pos in line.entries:
@@ -93,24 +99,35 @@ def suppress(
                 raise ValueError(f"line entry {pos} has no value")
     hidden = {pos for pos, value in values.items() if is_small(value)}
     hidden.update(forced)
+    cost = _Cost(values, frozenset(precious))
     while True:
         extra = (
-            _repair_lonely(values, lines, hidden)
-            or _repair_determined(values, lines, hidden)
-            or _repair_pinned(values, lines, hidden)
+            _repair_lonely(cost, lines, hidden)
+            or _repair_determined(cost, lines, hidden)
+            or _repair_pinned(cost, lines, hidden)
         )
         if extra is None:
             return frozenset(hidden)
         hidden.add(extra)
 
 
-def _cost(values: Mapping[Pos, int], pos: Pos) -> tuple[int, int, Pos]:
-    """Cheapest first: a non-zero count before a zero (hiding a 0 costs trust), then the smallest."""
-    value = values[pos]
-    return (1 if value == 0 else 0, value, pos)
+@dataclass(frozen=True)
+class _Cost:
+    """Which entry to hide next: ordinary non-zero counts, then precious ones, then zeros."""
+
+    values: Mapping[Pos, int]
+    precious: frozenset[Pos]
+
+    def tier(self, pos: Pos) -> int:
+        if self.values[pos] == 0:
+            return 2  # a hidden 0 says less than "×" promises
+        return 1 if pos in self.precious else 0
+
+    def __call__(self, pos: Pos) -> tuple[int, int, Pos]:
+        return (self.tier(pos), self.values[pos], pos)
 
 
-def _repair_lonely(values: Mapping[Pos, int], lines: Sequence[Line], hidden: set[Pos]) -> Pos | None:
+def _repair_lonely(cost: _Cost, lines: Sequence[Line], hidden: set[Pos]) -> Pos | None:
     """Rule 1: a line with exactly one hidden entry gets a second one."""
     lonely = [line for line in lines if sum(pos in hidden for pos in line.entries) == 1]
     if not lonely:
@@ -122,7 +139,7 @@ def _repair_lonely(values: Mapping[Pos, int], lines: Sequence[Line], hidden: set
                 repairs[pos] = repairs.get(pos, 0) + 1
     if not repairs:
         return None
-    return min(repairs, key=lambda pos: (-repairs[pos], *_cost(values, pos)))
+    return min(repairs, key=lambda pos: (cost.tier(pos), -repairs[pos], *cost(pos)))
 
 
 def determined(lines: Sequence[Line], hidden: Iterable[Pos]) -> set[Pos]:
@@ -147,19 +164,19 @@ def determined(lines: Sequence[Line], hidden: Iterable[Pos]) -> set[Pos]:
     return {pos for pos, move in zip(unknowns, moves) if move < 1e-9}
 
 
-def _repair_determined(values: Mapping[Pos, int], lines: Sequence[Line], hidden: set[Pos]) -> Pos | None:
+def _repair_determined(cost: _Cost, lines: Sequence[Line], hidden: set[Pos]) -> Pos | None:
     """Rule 2: hide the cheapest entry that frees a determined one, else one beside it."""
     stuck = determined(lines, hidden)
     if not stuck:
         return None
     target = min(stuck)
-    visible = sorted((pos for pos in values if pos not in hidden), key=lambda pos: _cost(values, pos))
+    visible = sorted((pos for pos in cost.values if pos not in hidden), key=cost)
     for pos in visible:
         if target not in determined(lines, hidden | {pos}):
             return pos
     beside = [pos for line in lines if target in line.entries for pos in line.entries if pos not in hidden]
     candidates = beside or visible
-    return min(candidates, key=lambda pos: _cost(values, pos)) if candidates else None
+    return min(candidates, key=cost) if candidates else None
 
 
 def bounds(values: Mapping[Pos, int], pos: Pos) -> tuple[float, float]:
@@ -193,11 +210,11 @@ def pinned(values: Mapping[Pos, int], line: Line, hidden: set[Pos]) -> set[Pos]:
     return result
 
 
-def _repair_pinned(values: Mapping[Pos, int], lines: Sequence[Line], hidden: set[Pos]) -> Pos | None:
+def _repair_pinned(cost: _Cost, lines: Sequence[Line], hidden: set[Pos]) -> Pos | None:
     """Rule 3: a line that pins a "< 10" hides one more of its entries (the cheapest)."""
     for line in lines:
-        if pinned(values, line, hidden):
+        if pinned(cost.values, line, hidden):
             visible = [pos for pos in line.entries if pos not in hidden]
             if visible:
-                return min(visible, key=lambda pos: _cost(values, pos))
+                return min(visible, key=cost)
     return None
