@@ -1,19 +1,21 @@
-"""Drawing the insights: one layout, written out as SVG or painted with Pillow (PNG, PDF).
+"""Drawing the insights: one layout, written out as SVG, PNG (Pillow) and PDF (matplotlib).
 
 Why one layout for three formats: the picture a coordinator prints from the PDF must say exactly
-what the page showed. The layout is a flat list of rectangles and texts; `svg` serialises it with
-escaping (a gemeente name can hold anything), `png` and `pdf` paint it with Pillow (no system
-libraries beyond what Pillow ships). Every number is also a text label, never colour alone; text
-colours are picked for a contrast of at least 4.5:1 against what lies behind them. Hidden cells get
-a neutral grey and no bar, so neither colour nor length gives their count away. The SVG uses
-presentation attributes only (no <style>, no style=""), so it passes a strict Content-Security-Policy
-when inlined in a page.
+what the page showed. The layout is a flat list of rectangles and texts, measured with DejaVu Sans;
+`svg` serialises it with escaping (a gemeente name can hold anything), `png` paints it with Pillow,
+`pdf` draws it as vectors with matplotlib (both already installed; no system libraries). Every
+number is also a text label, never colour alone; text colours are picked for a contrast of at
+least 4.5:1 against what lies behind them. Hidden counts get a neutral grey and no bar (a week's
+stub has one fixed height), so neither colour nor length gives them away. The SVG uses
+presentation attributes only (no <style>, no style=""), so it passes a strict
+Content-Security-Policy when inlined in a page.
 """
 from __future__ import annotations
 
 import importlib.util
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +56,7 @@ HIDDEN_FILL: Final = "#e6e6e6"
 TOTAL_FILL: Final = "#f2f2f2"
 BAR: Final = "#2f6ea8"
 BAR_FORMAL: Final = "#b35900"
+HIDDEN_STUB: Final = 10
 SCALE_LOW: Final = (0xDE, 0xEB, 0xF7)
 SCALE_HIGH: Final = (0x08, 0x30, 0x6B)
 FONT_FAMILY: Final = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -320,6 +323,9 @@ def _weeks(insights: Insights, layout: Layout, top: float) -> float:
         height = 0.0 if cell.hidden or maximum == 0 else (chart_h - 20) * (cell.count or 0) / maximum
         if height > 0:
             shapes.append(Rect(x - bar_w / 2, base - height, bar_w, height, BAR))
+        elif cell.hidden:  # a grey stub of fixed height: "there is a count here", not its size
+            height = HIDDEN_STUB
+            shapes.append(Rect(x - bar_w / 2, base - height, bar_w, height, HIDDEN_FILL, GRID))
         if i % every == 0:
             shapes.append(Text(x, base - height - 5, cell.text, 11, True, "middle"))
             shapes.append(Text(x, base + 16, label, 11, anchor="middle"))
@@ -416,7 +422,7 @@ def svg(insights: Insights) -> str:
     )
 
 
-# --- Pillow (PNG, PDF) ----------------------------------------------------------------------
+# --- Pillow (PNG) ----------------------------------------------------------------------
 
 _ANCHORS: Final = {"start": "ls", "middle": "ms", "end": "rs"}
 
@@ -449,10 +455,50 @@ def png(insights: Insights) -> bytes:
     return out.getvalue()
 
 
+# --- PDF (matplotlib, vector) ----------------------------------------------------------------
+
+_HA: Final = {"start": "left", "middle": "center", "end": "right"}
+
+
 def pdf(insights: Insights) -> bytes:
-    out = io.BytesIO()
-    picture = image(insights)
-    picture.save(out, "PDF", resolution=picture.width / A4_LANDSCAPE_INCHES,
-                 title=_title(insights), subject=description(insights),
-                 creator="Meedenker dashboard", quality=92, subsampling=0)
+    """The layout as a vector PDF, A4 landscape wide: sharp in print, its text selectable.
+
+    matplotlib draws with the same DejaVu Sans the layout was measured with. Names go in with
+    parse_math=False, so a "$" in a gemeente's name is a dollar sign, not a formula.
+    """
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_pdf import FigureCanvasPdf
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    placed = layout(insights)
+    inches = A4_LANDSCAPE_INCHES
+    points_per_unit = inches * 72 / WIDTH
+    with rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans"}):
+        figure = Figure(figsize=(inches, inches * placed.height / WIDTH))
+        canvas = FigureCanvasPdf(figure)
+        axes = figure.add_axes((0, 0, 1, 1))
+        axes.set_xlim(0, WIDTH)
+        axes.set_ylim(placed.height, 0)
+        axes.set_axis_off()
+
+        def draw(shape: Shape) -> None:
+            if isinstance(shape, Group):
+                for inner in shape.shapes:
+                    draw(inner)
+            elif isinstance(shape, Rect):
+                axes.add_patch(Rectangle((shape.x, shape.y), shape.w, shape.h, facecolor=shape.fill,
+                                         edgecolor=shape.stroke or "none", linewidth=0.6 if shape.stroke else 0))
+            else:
+                axes.text(shape.x, shape.y, shape.text, fontsize=shape.size * points_per_unit,
+                          fontweight="bold" if shape.bold else "normal", color=shape.fill,
+                          ha=_HA[shape.anchor], va="baseline", parse_math=False)
+
+        for shape in placed.shapes:
+            draw(shape)
+        out = io.BytesIO()
+        with warnings.catch_warnings():  # a name in a script DejaVu lacks: a box, as in the PNG
+            warnings.filterwarnings("ignore", message="Glyph .* missing from current font")
+            canvas.print_pdf(out, metadata={"Title": _title(insights), "Subject": description(insights),
+                                            "Creator": "Meedenker dashboard"})
     return out.getvalue()
