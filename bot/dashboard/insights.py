@@ -29,7 +29,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Final, Mapping, Sequence
+from typing import Final, Sequence
 from zoneinfo import ZoneInfo
 
 from bot.dashboard.suppression import (
@@ -145,6 +145,8 @@ class Breakdown:
     total: Cell
 
     def __getitem__(self, key: str) -> Cell:
+        if key not in self.keys:
+            raise KeyError(key)
         return self.cells[self.keys.index(key)]
 
     def items(self) -> list[tuple[str, Cell]]:
@@ -416,6 +418,9 @@ def legend_lines() -> tuple[str, ...]:
     )
 
 
+# The drawing lives in insights_chart (which imports this module); importing it here, on first
+# use, keeps Pillow and matplotlib out of the import of the counts.
+
 def render_svg(insights: Insights) -> str:
     """One self-contained SVG (no script, no style element): the whole insights page as a chart."""
     from bot.dashboard import insights_chart
@@ -431,7 +436,7 @@ def render_png(insights: Insights) -> bytes:
 
 
 def render_pdf(insights: Insights) -> bytes:
-    """The same chart as a one-page PDF, A4 landscape width."""
+    """The same chart as a one-page vector PDF, A4 landscape wide."""
     from bot.dashboard import insights_chart
 
     return insights_chart.pdf(insights)

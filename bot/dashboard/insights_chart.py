@@ -34,7 +34,6 @@ from bot.dashboard.insights import (
     format_share,
     legend_lines,
 )
-from bot.dashboard.suppression import HIDDEN_TEXT, SMALL_TEXT
 
 if TYPE_CHECKING:
     from bot.dashboard.insights import Breakdown, Cell, Insights
@@ -208,9 +207,9 @@ def _title(insights: Insights) -> str:
     return f"Wat vragen inwoners? {_gemeente(insights, 'Alle gemeenten')}"
 
 
-def _heatmap(insights: Insights, layout: Layout, top: float) -> float:
+def _heatmap(insights: Insights, out: Layout, top: float) -> float:
     heat = insights.heatmap
-    shapes = layout.shapes
+    shapes = out.shapes
     shapes.append(Text(MARGIN, top + 18, "Leefgebieden en doelgroepen (werkmodel): aantal tickets", 16, True))
     top += 32
     n_cols = len(heat.col_labels) + 1
@@ -258,9 +257,9 @@ def _cell_fill(cell: Cell, maximum: int, is_total: bool) -> str:
     return heat_colour(cell.count or 0, maximum)
 
 
-def _bars(breakdown: Breakdown, layout: Layout, heading: str, left: float, width: float, top: float) -> float:
+def _bars(breakdown: Breakdown, out: Layout, heading: str, left: float, width: float, top: float) -> float:
     """Horizontal bars, one per key, with the count written beside each."""
-    shapes = layout.shapes
+    shapes = out.shapes
     shapes.append(Text(left, top + 18, heading, 16, True))
     top += 34
     label_w = 190
@@ -278,8 +277,8 @@ def _bars(breakdown: Breakdown, layout: Layout, heading: str, left: float, width
     return top + 24
 
 
-def _meedenkers(insights: Insights, layout: Layout, left: float, width: float, top: float) -> float:
-    shapes = layout.shapes
+def _meedenkers(insights: Insights, out: Layout, left: float, width: float, top: float) -> float:
+    shapes = out.shapes
     shapes.append(Text(left, top + 18, "Wie helpt: informele of formele meedenker", 16, True))
     top += 34
     informal = insights.meedenkers[MEEDENKER_INFORMEEL]
@@ -305,9 +304,9 @@ def _meedenkers(insights: Insights, layout: Layout, left: float, width: float, t
     return top + 6
 
 
-def _weeks(insights: Insights, layout: Layout, top: float) -> float:
+def _weeks(insights: Insights, out: Layout, top: float) -> float:
     """Vertical bars per ISO week; a hidden week gets no bar, only its sign."""
-    shapes = layout.shapes
+    shapes = out.shapes
     weeks = insights.weeks
     shapes.append(Text(MARGIN, top + 18, "Tickets per week", 16, True))
     top += 40
