@@ -23,6 +23,11 @@ Definitions, so the numbers in a council report mean one thing:
   shown only when both counts are shown, because a percentage and a total give a hidden count back.
 - Small counts: 1 to 9 is shown as "< 10", secondary suppressions as "×"; zero is shown as 0.
   The number of tickets appears in every table, so it is hidden everywhere or nowhere.
+
+What suppression does not stop: comparing two reports whose periods overlap ("1 to 30 November"
+against "1 to 29 November") gives the difference of their counts, small or not. Coordinators see
+the tickets themselves anyway; for reports that leave the organisation, use fixed periods that do
+not overlap (calendar months or quarters).
 """
 from __future__ import annotations
 

@@ -364,14 +364,27 @@ def layout(insights: Insights) -> Layout:
     return result
 
 
+def _most_asked(insights: Insights, limit: int = 3) -> str:
+    """The leefgebieden with the most tickets, from shown totals only."""
+    heat = insights.heatmap
+    shown = sorted(
+        ((total.count, label) for label, total in zip(heat.row_labels, heat.row_totals) if total.count),
+        key=lambda pair: -pair[0],
+    )[:limit]
+    if not shown:
+        return ""
+    return "Meeste tickets over: " + ", ".join(f"{label} ({count})" for count, label in shown) + ". "
+
+
 def description(insights: Insights) -> str:
-    """The chart in words (<desc>): what it shows and how to read the signs."""
+    """The chart in words (<desc>): what it shows, the main finding and how to read the signs."""
     return (
         f"Tickets van {format_period(insights.start, insights.end)}, "
         f"{_gemeente(insights, 'alle gemeenten')}: {insights.tickets.text} tickets. "
         "Een tabel van leefgebieden en doelgroepen met het aantal tickets per vakje, "
         "het aantal tickets per route en per week, en wie helpt: een informele of formele meedenker. "
-        f"Mediane tijd tot eerste contact: {format_hours(insights.median_hours_to_first_contact)}. "
+        + _most_asked(insights)
+        + f"Mediane tijd tot eerste contact: {format_hours(insights.median_hours_to_first_contact)}. "
         + " ".join(legend_lines())
     )
 

@@ -298,6 +298,8 @@ def test_svg_is_well_formed_accessible_and_escaped(mixed):
     assert not any(name in ("style", "href", "{http://www.w3.org/1999/xlink}href") or name.startswith("on")
                    for el in root.iter() for name in el.attrib)
     assert "<script" not in source and "&lt;script&gt;" in source
+    assert "Meeste tickets over: geld en post (14)" in desc.text  # shown totals only: wonen's is hidden
+    assert "54 tickets" in desc.text
 
 
 def test_svg_shows_small_counts_as_less_than_ten_and_no_small_numbers(mixed):
