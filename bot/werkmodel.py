@@ -75,3 +75,13 @@ CRISIS_ROUTES: Final[frozenset[str]] = frozenset(
 def is_crisis(route: str | None) -> bool:
     """True for any of the three crisis routes."""
     return route in CRISIS_ROUTES
+
+# Plain Dutch names of the routes, for coordinators (dashboard tables, reports).
+ROUTE_LABELS: Final[dict[str, str]] = {
+    ROUTE_MEEDENKER: "meedenker",
+    ROUTE_LUISTEREN: "luisterend oor",
+    ROUTE_INFO: "informatie",
+    ROUTE_CRISIS_113: "crisis: 113",
+    ROUTE_CRISIS_112: "crisis: 112",
+    ROUTE_CRISIS_VEILIG_THUIS: "crisis: Veilig Thuis",
+}
