@@ -45,7 +45,8 @@ def _default_actor() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Manage the Meedenker callback queue: tickets, erasure requests and retention.",
+        description="Manage the Meedenker callback queue: tickets, erasure requests and retention; "
+                    "register the Telegram webhook.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     actor = argparse.ArgumentParser(add_help=False)
@@ -79,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("retention", parents=[actor],
                         help="anonymise tickets and delete conversation events older than RETENTION_DAYS")
     commands.add_parser("migrate", help="create or upgrade the queue's database tables")
+
+    telegram = commands.add_parser("telegram", help="the Telegram channel's webhook")
+    telegram_commands = telegram.add_subparsers(dest="telegram_command", metavar="ACTION", required=True)
+    webhook = telegram_commands.add_parser(
+        "set-webhook", help="register URL (the assistant's public https address) with the secret")
+    webhook.add_argument("url", help="e.g. https://assistent.gemeente.nl (the webhook path is added)")
     return parser
 
 
@@ -209,6 +216,18 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         store.close()
 
 
+def _telegram(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.telegram_admin import TelegramAdminError, set_webhook
+
+    try:
+        url = set_webhook(settings.telegram, args.url)
+    except TelegramAdminError as error:
+        err.write(f"{error}\n")
+        return EXIT_FAILED
+    out.write(f"Telegram delivers updates to {url} with the webhook secret.\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
@@ -225,6 +244,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except SettingsError as error:
         err.write(f"{error}\n")
         return EXIT_USAGE
+    if args.command == "telegram":
+        return _telegram(args, settings, out, err)
     try:
         return run(args, settings, out)
     except CliError as error:

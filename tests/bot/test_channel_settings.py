@@ -51,3 +51,13 @@ def test_a_malformed_channel_setting_stops_the_start_with_its_name(settings_env,
 def test_a_half_configured_channel_is_named(settings_env, half, name):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env(dict(settings_env, **half))
+
+
+def test_make_run_says_which_channels_are_on_and_where(settings_env):
+    from bot.run import channel_lines
+
+    off = channel_lines(Settings.from_env(settings_env), "http://127.0.0.1:5005")
+    assert "Telegram:        off" in off and "WhatsApp:        off" in off
+    on = channel_lines(Settings.from_env({**settings_env, **TELEGRAM, **WHATSAPP}), "http://127.0.0.1:5005")
+    assert "POST http://127.0.0.1:5005/webhooks/telegram/webhook" in on and "set-webhook" in on
+    assert "http://127.0.0.1:5005/webhooks/whatsapp/webhook" in on
