@@ -20,6 +20,7 @@ TELEGRAM_SECRET = "tg-webhook-secret-0123456789"
 WHATSAPP_APP_SECRET = "wa-app-secret-0123456789abcdef"
 WHATSAPP_VERIFY = "wa-verify-token-0123456789"
 PHONE_NUMBER_ID = "109876543210"
+RATE_PER_IP = 30  # low, so the per-address limit can be shown; tests that need it use their own address
 _ids = itertools.count(1000)
 
 
@@ -155,7 +156,7 @@ def messaging(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Messaging]:
                    TELEGRAM_API_URL=bot_api.url, WHATSAPP_ACCESS_TOKEN="EAAG-test-access-token-0123456789",
                    WHATSAPP_APP_SECRET=WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN=WHATSAPP_VERIFY,
                    WHATSAPP_PHONE_NUMBER_ID=PHONE_NUMBER_ID, WHATSAPP_API_URL=graph.url,
-                   WHATSAPP_API_VERSION="v21.0")
+                   WHATSAPP_API_VERSION="v21.0", MEEDENKER_RATE_PER_IP=str(RATE_PER_IP))
     running = Servers(env, var_dir).start()
     yield Messaging(running, bot_api, graph)
     running.stop()
