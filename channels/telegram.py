@@ -176,9 +176,12 @@ class TelegramInput(InputChannel):
             logger.info("Telegram update %d was already processed; skipped.", event.update_id)
             return
         agent = request.app.ctx.agent
-        try:
-            if event.callback_id:  # the resident's app shows a spinner until the press is answered
+        if event.callback_id:  # the resident's app shows a spinner until the press is answered
+            try:
                 await bot.answer_callback_query(event.callback_id)
+            except (TelegramError, httpx.HTTPError, asyncio.TimeoutError) as error:  # too old: still handle it
+                logger.warning("Telegram update %d: answerCallbackQuery failed (%s)", event.update_id, error)
+        try:
             if event.kind == "ignore" or event.chat_id is None:
                 return
             sender = conversation_id("telegram", str(event.chat_id), self._secret_key)

@@ -28,6 +28,7 @@ class FakeApi:
     kind: str  # "telegram" or "graph"
     requests: list[Recorded] = field(default_factory=list)
     status: int = 200
+    failing: set = field(default_factory=set)  # method names answered with 400 (e.g. a query too old)
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -50,7 +51,11 @@ class FakeApi:
                 body = _decode(raw, self.headers.get("Content-Type", ""))
                 with api._lock:
                     api.requests.append(Recorded(urlparse(self.path).path, dict(self.headers.items()), body))
-                status, payload = (api.status, api._answer(urlparse(self.path).path, body))
+                path = urlparse(self.path).path
+                if path.rsplit("/", 1)[-1] in api.failing:
+                    status, payload = 400, {"ok": False, "error_code": 400, "description": "Bad Request: query is too old"}
+                else:
+                    status, payload = api.status, api._answer(path, body)
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

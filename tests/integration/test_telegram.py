@@ -61,6 +61,17 @@ def test_crisis_message_gets_the_numbers_as_plain_text(messaging: Messaging, tex
     assert not any(b.get("url", "").startswith("tel:") for b in buttons_of(replies))  # Telegram refuses tel:
 
 
+def test_a_press_whose_answer_fails_is_still_handled(messaging: Messaging):
+    chat = new_chat()
+    messaging.tg_say(chat, "ik kan mijn huur niet meer betalen en heb schulden")
+    messaging.bot_api.failing.add("answerCallbackQuery")
+    try:
+        offer = messaging.tg_click(chat, "/bevestigen")
+    finally:
+        messaging.bot_api.failing.discard("answerCallbackQuery")
+    assert "Wilt u dat een meedenker u belt?" in tg_texts(offer)
+
+
 def test_full_callback_request_makes_exactly_one_ticket(messaging: Messaging):
     chat = new_chat()
     messaging.tg_say(chat, "mijn moeder heeft dementie en ik zorg elke dag voor haar, ik red het niet meer met de post")
