@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import uuid
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -21,7 +22,8 @@ WHATSAPP_APP_SECRET = "wa-app-secret-0123456789abcdef"
 WHATSAPP_VERIFY = "wa-verify-token-0123456789"
 PHONE_NUMBER_ID = "109876543210"
 RATE_PER_IP = 30  # low, so the per-address limit can be shown; tests that need it use their own address
-_ids = itertools.count(1000)
+# Unique across runs too: with REDIS_URL the seen ids outlive a test run for a day.
+_ids = itertools.count(uuid.uuid4().int % 2**40)
 
 
 @dataclass
@@ -108,12 +110,12 @@ class Messaging:
 
     @staticmethod
     def wa_text(wa_id: str, text: str, message_id: str | None = None) -> dict:
-        return {"from": wa_id, "id": message_id or f"wamid.in{next(_ids)}", "timestamp": "1764584000",
+        return {"from": wa_id, "id": message_id or f"wamid.in{uuid.uuid4().hex}", "timestamp": "1764584000",
                 "type": "text", "text": {"body": text}}
 
     @staticmethod
     def wa_reply(wa_id: str, payload: str, title: str = "Ja", kind: str = "button_reply") -> dict:
-        return {"from": wa_id, "id": f"wamid.in{next(_ids)}", "timestamp": "1764584000", "type": "interactive",
+        return {"from": wa_id, "id": f"wamid.in{uuid.uuid4().hex}", "timestamp": "1764584000", "type": "interactive",
                 "interactive": {"type": kind, kind: {"id": payload, "title": title}}}
 
     def wa_exchange(self, message: dict) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import uuid
 
 import pytest
 import requests
@@ -104,7 +105,7 @@ def test_full_callback_request_makes_exactly_one_ticket(messaging: Messaging):
 
 def test_a_replayed_delivery_is_processed_once(messaging: Messaging):
     wa_id = new_number()
-    body = messaging.wa_webhook(messaging.wa_text(wa_id, "ik zoek werk", message_id="wamid.replay-1"))
+    body = messaging.wa_webhook(messaging.wa_text(wa_id, "ik zoek werk", message_id=f"wamid.replay-{wa_id}-{uuid.uuid4().hex}"))
     assert messaging.wa_post(body).status_code == 200
     first = len(messaging.graph.calls(to=wa_id))
     assert first >= 1
@@ -144,7 +145,7 @@ def test_statuses_are_ignored_safely(messaging: Messaging):
 @pytest.mark.parametrize("kind", ["image", "audio", "location"])
 def test_media_get_a_short_polite_answer(messaging: Messaging, kind):
     wa_id = new_number()
-    message = {"from": wa_id, "id": f"wamid.media-{wa_id}", "type": kind, kind: {"id": "1"}}
+    message = {"from": wa_id, "id": f"wamid.media-{uuid.uuid4().hex}", "type": kind, kind: {"id": "1"}}
     replies = wa_texts(messaging.wa_exchange(message))
     assert "alleen tekst" in replies
     assert user_turns(messaging, wa_id) == 0
