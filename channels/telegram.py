@@ -140,12 +140,12 @@ class TelegramInput(InputChannel):
                 return refusal
             raw = request.body or b""
             if len(raw) > MAX_BODY_BYTES:
-                logger.info("Telegram update refused: too big (%d bytes)", len(raw))
+                logger.warning("Telegram update refused: too big (%d bytes)", len(raw))
                 return response.json({"error": "too_big"}, status=413)
             try:
                 event = parse_update(json.loads(raw.decode("utf-8")))
             except (UnicodeDecodeError, ValueError, RecursionError) as error:
-                logger.info("Telegram update refused: %s (%d bytes)", type(error).__name__, len(raw))
+                logger.warning("Telegram update refused: %s (%d bytes)", type(error).__name__, len(raw))
                 return response.json({"error": "not_an_update"}, status=400)
             try:
                 await self._process(request, event, on_new_message)

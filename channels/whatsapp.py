@@ -150,7 +150,7 @@ class WhatsAppInput(InputChannel):
                 return response.json({"error": "the WhatsApp channel is off"}, status=404)
             raw = request.body or b""
             if len(raw) > MAX_WEBHOOK_BYTES:
-                logger.info("WhatsApp webhook refused: too big (%d bytes)", len(raw))
+                logger.warning("WhatsApp webhook refused: too big (%d bytes)", len(raw))
                 return response.json({"error": "too_big"}, status=413)
             refusal = self._check(request, raw)
             if refusal is not None:
@@ -158,7 +158,7 @@ class WhatsAppInput(InputChannel):
             try:
                 events = parse_webhook(json.loads(raw.decode("utf-8")), self.config.phone_number_id)
             except (UnicodeDecodeError, ValueError, RecursionError) as error:
-                logger.info("WhatsApp webhook refused: %s (%d bytes)", type(error).__name__, len(raw))
+                logger.warning("WhatsApp webhook refused: %s (%d bytes)", type(error).__name__, len(raw))
                 return response.json({"error": "not_a_webhook"}, status=400)
             try:
                 for event in events:

@@ -56,3 +56,15 @@ def test_whatsapp_slows_an_address_that_keeps_forging(messaging: Messaging):
         real = client.post(messaging.whatsapp_url, content=raw, headers={"X-Hub-Signature-256": messaging.sign(raw)})
     assert statuses == [401] * RATE_PER_IP + [429]
     assert real.status_code == 200 and messaging.graph.wait_for(1, to="31699000001")
+
+
+def test_refusals_are_logged_without_the_residents_text(messaging: Messaging):
+    marker = f"geheimverhaal{uuid.uuid4().hex[:8]}"
+    assert messaging.tg_post(None, raw=b'{"update_id": "x", "text": "%s"}' % marker.encode()).status_code == 400
+    assert messaging.tg_post(messaging.tg_message(1, marker), secret="wrong-secret-0123456789").status_code == 403
+    assert messaging.wa_post(raw=b'{"object": "%s"}' % marker.encode()).status_code == 400
+    assert messaging.wa_post(raw=b"x" * (300 * 1024) + marker.encode()).status_code == 413
+    logs = messaging.servers.logs()
+    assert "Telegram update refused: UpdateError" in logs and "Telegram webhook refused (403)" in logs
+    assert "WhatsApp webhook refused: WebhookError" in logs and "WhatsApp webhook refused: too big" in logs
+    assert marker not in logs
