@@ -19,6 +19,7 @@ from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError
 from bot.queue.models import STATUSES, Ticket
 from bot.queue.store import TicketNotFound, TicketStore
 from bot.secrets import SECRET_NAMES, read_env_file
+from bot.sender_ids import MESSAGING_CHANNELS, conversation_id, platform_id
 from bot.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
 
 EXIT_OK = 0
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     which = erase.add_mutually_exclusive_group(required=True)
     which.add_argument("--sender", metavar="ID", help="the resident's sender id on the channel")
     which.add_argument("--ticket", metavar="ID", help="a ticket reference; its conversation is erased too")
+    which.add_argument("--platform-id", metavar="ID",
+                       help="the resident's WhatsApp number or Telegram chat id (with --channel whatsapp|telegram)")
     erase.add_argument("--channel", metavar="C", help="the channel of --sender (e.g. rest, telegram)")
     erase.set_defaults(usage_error=erase.error)
 
@@ -238,6 +241,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             args.usage_error("--sender needs --channel (the same id on two channels is not the same person)")
         if args.ticket is not None and args.channel:
             args.usage_error("--ticket takes no --channel")
+        if args.platform_id is not None and args.channel not in MESSAGING_CHANNELS:
+            args.usage_error("--platform-id needs --channel whatsapp or --channel telegram")
     _load_dev_secrets()
     try:
         settings = get_settings()
@@ -246,6 +251,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return EXIT_USAGE
     if args.command == "telegram":
         return _telegram(args, settings, out, err)
+    if args.command == "erase" and args.platform_id is not None:
+        try:  # the conversation id is a keyed hash of the number (bot/sender_ids.py)
+            args.sender = conversation_id(args.channel, platform_id(args.channel, args.platform_id),
+                                          settings.secret_key)
+        except ValueError as error:
+            err.write(f"{error}\n")
+            return EXIT_USAGE
     try:
         return run(args, settings, out)
     except CliError as error:

@@ -8,7 +8,7 @@ Shaped like rasa/core/channels/telegram.py, but that one checks nothing about wh
   processed once, also across replicas (channels/state.py);
 - resident text passes channels/gate.py like the REST channel's; buttons become inline keyboards
   whose presses are answered (answerCallbackQuery) and sent on as the same payloads as on the web;
-- the chat id is never the conversation id (channels/identity.py);
+- the chat id is never the conversation id (bot/sender_ids.py);
 - the channel is off (404) unless TELEGRAM_BOT_TOKEN is set (bot/settings.py).
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ from telegram.request import HTTPXRequest
 from bot.channel_settings import LimitSettings, TelegramSettings
 from bot.settings import get_settings
 from channels.conversation import ReplyOutput, render, run_turn, send_named
-from channels.identity import conversation_id
+from bot.sender_ids import conversation_id
 from channels.limits import MAX_BODY_BYTES, Limits, client_address
 from channels.menus import Choice, Link, chosen, numbered, split_text
 from channels.state import ChannelState, state_for

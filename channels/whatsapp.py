@@ -10,7 +10,7 @@ request check:
   delivery repeated with the same id is processed once, also across replicas (channels/state.py);
 - replies go to {WHATSAPP_API_URL}/{version}/{WHATSAPP_PHONE_NUMBER_ID}/messages with the bearer
   WHATSAPP_ACCESS_TOKEN: reply buttons, a list, or numbered text (channels/whatsapp_messages.py);
-- the phone number is never the conversation id (channels/identity.py).
+- the phone number is never the conversation id (bot/sender_ids.py).
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from sanic.response import HTTPResponse
 from bot.channel_settings import LimitSettings, WhatsAppSettings
 from bot.settings import get_settings
 from channels.conversation import ReplyOutput, render, run_turn, send_named
-from channels.identity import conversation_id
+from bot.sender_ids import conversation_id
 from channels.limits import MAX_WEBHOOK_BYTES, Limits, client_address
 from channels.menus import Choice, Link, chosen
 from channels.state import ChannelState, state_for

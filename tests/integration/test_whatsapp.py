@@ -156,3 +156,34 @@ def test_a_bsn_is_masked_before_rasa_stores_it(messaging: Messaging):
     assert "burgerservicenummer" in wa_texts(messaging.wa_say(wa_id, "mijn bsn is 111222333, help met de brief"))
     stored = json.dumps(messaging.servers.tracker(messaging.sender("whatsapp", wa_id))["events"])
     assert "111222333" not in stored and "[BSN]" in stored
+
+
+def test_erase_by_phone_number_removes_the_ticket_and_the_conversation(messaging: Messaging):
+    import subprocess
+    import sys
+
+    from bot.settings import PROJECT_ROOT
+
+    wa_id = new_number()
+    messaging.wa_say(wa_id, "ik wil een mens")
+    for answer in ["/bevestigen", "/bevestigen"]:
+        messaging.wa_exchange(messaging.wa_reply(wa_id, answer))
+    for text in ["Ali", "0612345678", "ochtend", "Goes", "maakt niet uit"]:
+        messaging.wa_say(wa_id, text)
+    sender = messaging.sender("whatsapp", wa_id)
+    hashed = SenderHasher(messaging.servers.env["MEEDENKER_SECRET_KEY"])("whatsapp", sender)
+
+    def tickets() -> int:
+        store = store_of(messaging.servers)
+        try:
+            return sum(1 for t in store.list(limit=1000) if t.sender_hash == hashed)
+        finally:
+            store.close()
+
+    assert tickets() == 1
+    spoken = f"+{wa_id[:2]} {wa_id[2:3]} {wa_id[3:]}"  # as a resident would say it: +31 6 ...
+    result = subprocess.run([sys.executable, "-m", "bot", "erase", "--platform-id", spoken, "--channel", "whatsapp"],
+                            cwd=PROJECT_ROOT, env=messaging.servers.env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Erased 1 ticket(s)" in result.stdout
+    assert tickets() == 0 and user_turns(messaging, wa_id) == 0
