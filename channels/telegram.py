@@ -39,7 +39,7 @@ from bot.sender_ids import conversation_id
 from channels.limits import MAX_BODY_BYTES, Limits, client_address
 from channels.menus import Choice, Link, chosen, numbered, split_text
 from channels.state import ChannelState, state_for
-from channels.telegram_messages import TEXT_LIMIT, TelegramEvent, UpdateError, keyboard_rows, parse_update
+from channels.telegram_messages import TEXT_LIMIT, TelegramEvent, keyboard_rows, parse_update
 
 logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

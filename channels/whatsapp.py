@@ -37,7 +37,7 @@ from bot.sender_ids import conversation_id
 from channels.limits import MAX_WEBHOOK_BYTES, Limits, client_address
 from channels.menus import Choice, Link, chosen
 from channels.state import ChannelState, state_for
-from channels.whatsapp_messages import WebhookError, WhatsAppEvent, parse_webhook, render as render_body, signature_ok
+from channels.whatsapp_messages import WhatsAppEvent, parse_webhook, render as render_body, signature_ok
 
 logger = logging.getLogger(__name__)
 SIGNATURE_HEADER = "X-Hub-Signature-256"
