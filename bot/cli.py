@@ -19,6 +19,7 @@ from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError
 from bot.queue.models import STATUSES, Ticket
 from bot.queue.store import TicketNotFound, TicketStore
 from bot.secrets import SECRET_NAMES, read_env_file
+from bot.sender_ids import MESSAGING_CHANNELS, conversation_id, platform_id
 from bot.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
 
 EXIT_OK = 0
@@ -45,7 +46,8 @@ def _default_actor() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Manage the Meedenker callback queue: tickets, erasure requests and retention.",
+        description="Manage the Meedenker callback queue: tickets, erasure requests and retention; "
+                    "register the Telegram webhook.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     actor = argparse.ArgumentParser(add_help=False)
@@ -73,12 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
     which = erase.add_mutually_exclusive_group(required=True)
     which.add_argument("--sender", metavar="ID", help="the resident's sender id on the channel")
     which.add_argument("--ticket", metavar="ID", help="a ticket reference; its conversation is erased too")
+    which.add_argument("--platform-id", metavar="ID",
+                       help="the resident's WhatsApp number or Telegram chat id (with --channel whatsapp|telegram)")
     erase.add_argument("--channel", metavar="C", help="the channel of --sender (e.g. rest, telegram)")
     erase.set_defaults(usage_error=erase.error)
 
     commands.add_parser("retention", parents=[actor],
                         help="anonymise tickets and delete conversation events older than RETENTION_DAYS")
     commands.add_parser("migrate", help="create or upgrade the queue's database tables")
+
+    telegram = commands.add_parser("telegram", help="the Telegram channel's webhook")
+    telegram_commands = telegram.add_subparsers(dest="telegram_command", metavar="ACTION", required=True)
+    webhook = telegram_commands.add_parser(
+        "set-webhook", help="register URL (the assistant's public https address) with the secret")
+    webhook.add_argument("url", help="e.g. https://assistent.gemeente.nl (the webhook path is added)")
     return parser
 
 
@@ -209,6 +219,18 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         store.close()
 
 
+def _telegram(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.telegram_admin import TelegramAdminError, set_webhook
+
+    try:
+        url = set_webhook(settings.telegram, args.url)
+    except TelegramAdminError as error:
+        err.write(f"{error}\n")
+        return EXIT_FAILED
+    out.write(f"Telegram delivers updates to {url} with the webhook secret.\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
@@ -219,12 +241,23 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             args.usage_error("--sender needs --channel (the same id on two channels is not the same person)")
         if args.ticket is not None and args.channel:
             args.usage_error("--ticket takes no --channel")
+        if args.platform_id is not None and args.channel not in MESSAGING_CHANNELS:
+            args.usage_error("--platform-id needs --channel whatsapp or --channel telegram")
     _load_dev_secrets()
     try:
         settings = get_settings()
     except SettingsError as error:
         err.write(f"{error}\n")
         return EXIT_USAGE
+    if args.command == "telegram":
+        return _telegram(args, settings, out, err)
+    if args.command == "erase" and args.platform_id is not None:
+        try:  # the conversation id is a keyed hash of the number (bot/sender_ids.py)
+            args.sender = conversation_id(args.channel, platform_id(args.channel, args.platform_id),
+                                          settings.secret_key)
+        except ValueError as error:
+            err.write(f"{error}\n")
+            return EXIT_USAGE
     try:
         return run(args, settings, out)
     except CliError as error:

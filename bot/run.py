@@ -45,6 +45,16 @@ def _stop(procs: list[subprocess.Popen]) -> None:
             proc.kill()
 
 
+def channel_lines(settings: Settings, base: str) -> str:
+    """Which messaging channels are on, and where Telegram and Meta must deliver to."""
+    telegram = (f"on, POST {base}/webhooks/telegram/webhook "
+                "(register: .venv/bin/python -m bot telegram set-webhook https://<public address>)"
+                if settings.telegram else "off (set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET)")
+    whatsapp = (f"on, GET+POST {base}/webhooks/whatsapp/webhook (the callback URL in Meta's app settings)"
+                if settings.whatsapp else "off (set WHATSAPP_ACCESS_TOKEN and the other WHATSAPP_ variables)")
+    return f"  Telegram:        {telegram}\n  WhatsApp:        {whatsapp}\n"
+
+
 def main() -> int:
     env = environment_with_secrets(PROJECT_ROOT / "var" / "secrets.env")
     try:
@@ -77,6 +87,7 @@ def main() -> int:
     print(
         "\nThe Meedenker assistant is running:\n"
         f"  Chat (REST):     POST {base}/webhooks/rest/webhook  {{\"sender\": \"u1\", \"message\": \"hallo\"}}\n"
+        f"{channel_lines(settings, base)}"
         f"  Rasa HTTP API:   {base}/status?token=<RASA_API_TOKEN from var/secrets.env>\n"
         f"  Action server:   http://{settings.host}:{settings.actions_port}/health\n"
         "  Callback queue:  .venv/bin/python -m bot tickets list\n"

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from bot.channel_settings import (LimitSettings, TelegramSettings, WhatsAppSettings, read_limits,
+                                  read_telegram, read_whatsapp)
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -64,6 +67,9 @@ class Settings:
     retention_days: int
     log_level: str = "INFO"
     extra: dict[str, str] = field(default_factory=dict)
+    telegram: TelegramSettings | None = None  # on when TELEGRAM_BOT_TOKEN is set
+    whatsapp: WhatsAppSettings | None = None  # on when WHATSAPP_ACCESS_TOKEN is set
+    limits: LimitSettings = field(default_factory=LimitSettings)
 
     @property
     def tracker_store_url(self) -> str:
@@ -118,6 +124,9 @@ class Settings:
         level = (env.get("LOG_LEVEL") or "INFO").upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             errors.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
+        telegram = read_telegram(env, errors)
+        whatsapp = read_whatsapp(env, errors)
+        limits = read_limits(env, errors)
         if errors:
             raise SettingsError("Invalid configuration:\n  - " + "\n  - ".join(errors))
         return cls(
@@ -138,6 +147,9 @@ class Settings:
             sociale_kaart_dir=kaart,
             retention_days=retention,
             log_level=level,
+            telegram=telegram,
+            whatsapp=whatsapp,
+            limits=limits,
         )
 
 

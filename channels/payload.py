@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-MAX_MESSAGE_CHARS = 2000
-MAX_BODY_BYTES = 64 * 1024
+from channels.limits import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
+
 _SENDER = re.compile(r"^[A-Za-z0-9_.:@\-]{1,128}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PAYLOAD = re.compile(r"^/[a-z_]+(\{.*\})?$")

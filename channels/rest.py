@@ -7,7 +7,8 @@ Shaped like rasa/core/channels/rest.py, but:
   tracker store and every log only ever hold the masked text (Rasa's own rest.py logs raw text
   on failure); a name or contact detail typed into the callback form is sealed, not stored plain;
 - a repeated message id (a retry or double click) returns the first answer, not a second turn;
-- if the conversation produced no answer at all, the resident gets `utter_storing`.
+- if the conversation produced no answer at all, the resident gets `utter_storing`;
+- one address and one sender are rate-limited like every channel (channels/limits.py): 429.
 """
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channel_settings import LimitSettings
 from bot.helplines import load_helplines
 from bot.settings import get_settings
 from channels.gate import guard_incoming
+from channels.limits import Limits, client_address
 from channels.payload import PayloadError, is_button_payload, parse_body
 
 logger = logging.getLogger(__name__)
@@ -41,9 +44,10 @@ class MaskedRestInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        return cls()
+        return cls(get_settings().limits)
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Optional[LimitSettings] = None) -> None:
+        self._limits = Limits(limits or LimitSettings())
         self._answers: "OrderedDict[tuple[str, str], list]" = OrderedDict()
         self._pending: dict[tuple[str, str], asyncio.Future] = {}
 
@@ -69,12 +73,16 @@ class MaskedRestInput(InputChannel):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not self._limits.address.hit(client_address(request)):
+                return await self._throttled(request, "address", client_address(request), "onbekend")
             try:
                 incoming = parse_body(request.body or b"")
             except PayloadError as error:
                 logger.info("REST message refused: %s (%d bytes)", error.code, len(request.body or b""))
                 messages = await self._response(request, error.response_name, "onbekend")
                 return response.json({"error": error.code, "messages": messages}, status=error.status)
+            if not self._limits.sender.hit(incoming.sender):
+                return await self._throttled(request, "sender", incoming.sender, incoming.sender)
             key = (incoming.sender, incoming.message_id) if incoming.message_id else None
             if key and key in self._answers:
                 return response.json(self._answers[key])
@@ -96,6 +104,11 @@ class MaskedRestInput(InputChannel):
                     self._pending.pop(key, None)
 
         return webhook
+
+    async def _throttled(self, request: Request, kind: str, key: str, sender: str) -> HTTPResponse:
+        logger.info("REST message refused: too many requests from %s %s", kind, key)
+        messages = await self._response(request, "utter_invoer_te_snel", sender)
+        return response.json({"error": "too_many_requests", "messages": messages}, status=429)
 
     async def _handle(self, request: Request, incoming: Any,
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> list:

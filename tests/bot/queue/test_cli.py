@@ -111,7 +111,8 @@ def test_retention(cli):
     (("tickets", "status", "MD-ABCDEF", "klaar"), "invalid choice"),
     (("erase", "--sender", "bewoner-1"), "--sender needs --channel"),
     (("erase", "--ticket", "MD-ABCDEF", "--channel", "rest"), "--ticket takes no --channel"),
-    (("erase",), "one of the arguments --sender --ticket is required"),
+    (("erase",), "one of the arguments --sender --ticket --platform-id is required"),
+    (("erase", "--platform-id", "31612345678", "--channel", "rest"), "--platform-id needs --channel whatsapp"),
 ])
 def test_bad_usage_exits_2(cli, args, message):
     result = cli(*args)
