@@ -39,6 +39,9 @@ from bot.werkmodel import (
 MODEL_CRISIS_THRESHOLD = 0.8
 # The semantic net's guess survives figurative or denying words only when it is this sure.
 SEMANTIC_OVER_VETO = 0.8
+# An intent model this sure of an ordinary question outweighs a semantic guess below
+# SEMANTIC_OVER_VETO: "ik kan mijn huur niet meer betalen" is not asked whether anyone is in danger.
+ORDINARY_SURE = 0.9
 TIER_FULL = "volledig"
 TIER_CHECK = "check"
 CHECK_INTENT = "crisis_check"
@@ -114,7 +117,9 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
                            tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
     vetoed = is_near_miss(text) or is_negated_crisis(text)
-    if vetoed and crisis_probability < SEMANTIC_OVER_VETO:
+    ordinary_sure = (intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)
+                     and confidence >= ORDINARY_SURE)
+    if (vetoed or ordinary_sure) and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False
     model_crisis = intent in CRISIS_ROUTES and not vetoed
     if model_crisis and confidence >= MODEL_CRISIS_THRESHOLD and (semantic is None or semantic_suspects):

@@ -78,3 +78,17 @@ def test_a_weak_intent_guess_that_the_semantic_net_rejects_asks_nothing():
     decision = decide_route("ik wil er een punt achter zetten, mijn aanvraag intrekken", "crisis_113", 0.6,
                             True, net(0.05), THRESHOLD)
     assert decision.tier is None
+
+
+def test_a_sure_ordinary_question_is_not_asked_about_danger_on_a_moderate_semantic_guess():
+    calm = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
+                        net(0.6), THRESHOLD)
+    assert calm.tier is None and calm.intent == "hulpvraag"
+    worried = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
+                           net(0.85), THRESHOLD)
+    assert worried.tier == TIER_CHECK
+
+
+def test_the_english_intent_never_outweighs_the_semantic_net():
+    decision = decide_route("I have been cutting again and it is worse than before", "engels", 0.99, False, net(0.6), THRESHOLD)
+    assert decision.tier == TIER_CHECK and decision.language == "en"
