@@ -7,7 +7,10 @@ Shaped like rasa/core/channels/rest.py, but:
   tracker store and every log only ever hold the masked text (Rasa's own rest.py logs raw text
   on failure); a name or contact detail typed into the callback form is sealed, not stored plain;
 - a repeated message id (a retry or double click) returns the first answer, not a second turn;
-- if the conversation produced no answer at all, the resident gets `utter_storing`.
+- if the conversation produced no answer at all, the resident gets `utter_storing`;
+- every message says which domain.yml response it came from (`response`), and crisis responses
+  (`utter_crisis_*`) carry `"crisis": true`, so the website widget can keep the numbers on screen
+  without guessing from the text.
 """
 from __future__ import annotations
 
@@ -30,6 +33,25 @@ from channels.payload import PayloadError, is_button_payload, parse_body
 
 logger = logging.getLogger(__name__)
 REPLAY_CACHE_SIZE = 2048
+CRISIS_PREFIX = "utter_crisis_"
+
+
+class LabellingCollector(CollectingOutputChannel):
+    """Collects the bot's messages like Rasa's collector, labelled with the response they came from.
+
+    Rasa passes the response name (`utter_action`) to `send_response` for rules and custom actions
+    alike, but its REST output drops it; the widget needs it to mark crisis replies.
+    """
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        name = message.get("utter_action")
+        first = len(self.messages)
+        await super().send_response(recipient_id, message)
+        if isinstance(name, str):
+            for sent in self.messages[first:]:
+                sent["response"] = name
+                if name.startswith(CRISIS_PREFIX):
+                    sent["crisis"] = True
 
 
 class MaskedRestInput(InputChannel):
@@ -106,7 +128,7 @@ class MaskedRestInput(InputChannel):
             text, metadata = guarded.text, dict(guarded.metadata)
         if incoming.message_id:
             metadata["message_id"] = incoming.message_id
-        collector = CollectingOutputChannel()
+        collector = LabellingCollector()
         try:
             await on_new_message(UserMessage(text, collector, incoming.sender,
                                              input_channel=self.name(), metadata=metadata))
