@@ -13,7 +13,7 @@
  *   message is announced once; focus never moves when a message arrives. Restored messages are
  *   rendered before the widget joins the page, so a reload announces nothing.
  * - The CSP allows no inline script or style: the DOM is built with createElement and textContent
- *   (never innerHTML), colours are set through the CSSOM, the stylesheet is a separate file.
+ *   (text is never parsed as HTML), colours are set through the CSSOM, the stylesheet is its own file.
  */
 (function () {
   "use strict";
@@ -485,6 +485,7 @@
   function setOpen(open, moveFocus) {
     state.open = open;
     ui.panel.hidden = !open;
+    ui.root.classList.toggle("mdk--open", open);
     ui.launcher.setAttribute("aria-expanded", String(open));
     ui.launcher.textContent = open ? "Sluit de chat" : "Open de chat";
     save();
