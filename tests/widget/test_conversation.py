@@ -130,3 +130,16 @@ def test_a_lost_answer_is_shown_as_not_sent_and_the_retry_uses_the_same_id(stack
     tracker = stack.servers.tracker(sender_id(page))
     assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == ["ik snap de brief van de belasting niet"]
     assert len(page.locator(".mdk-msg--user").all()) == 1
+
+
+def test_a_message_the_server_refuses_is_explained_and_put_back_in_the_box(stack, context):
+    page = open_demo(context, stack.demo_url)
+    open_chat(page)
+    too_long = "Ik heb een lange vraag. " * 120  # over the REST channel's 2000 characters
+    box = page.get_by_label("Uw bericht")
+    box.fill(too_long)
+    box.press("Enter")
+    wait_for_answer(page, 0)
+    assert "te lang" in bot_texts(page)[-1]
+    assert box.input_value() == too_long.strip()
+    assert page.get_by_role("button", name="Opnieuw versturen").count() == 0

@@ -25,7 +25,6 @@
   var STORAGE_KEY = "meedenker-widget";
   var DOUBLE_PRESS_MS = 2000;
   var REQUEST_TIMEOUT_MS = 60000;
-  var MAX_CHARS = 2000;
   var data = script.dataset;
   var config = {
     server: (data.server || "").replace(/\/+$/, ""),
@@ -322,7 +321,7 @@
       ui.input.focus();
       return;
     }
-    var message = {id: randomId(), from: "user", text: clean.slice(0, MAX_CHARS), payload: payload || null, status: "sending"};
+    var message = {id: randomId(), from: "user", text: clean, payload: payload || null, status: "sending"};
     if (payload) {
       ui.input.focus();
     }
@@ -561,8 +560,9 @@
     ui.log = el("div", {"class": "mdk-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
                         "aria-label": "Gesprek", tabindex: "0"});
     ui.wait = el("p", {"class": "mdk-wait", "aria-hidden": "true", hidden: true, text: "Even geduld…"});
-    ui.input = el("textarea", {id: "mdk-input", "class": "mdk-input", rows: "2", maxlength: String(MAX_CHARS),
-                               autocomplete: "off", placeholder: "Typ uw vraag"});
+    // No maxlength: it would cut a pasted text silently; the REST channel explains instead.
+    ui.input = el("textarea", {id: "mdk-input", "class": "mdk-input", rows: "2", autocomplete: "off",
+                               placeholder: "Typ uw vraag"});
     ui.sendButton = el("button", {type: "submit", "class": "mdk-send", text: "Versturen"});
     var tools = [ui.sendButton];
     if (config.microphone && (window.SpeechRecognition || window.webkitSpeechRecognition)) {
