@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import requests
+from playwright.sync_api import Browser, BrowserContext, Playwright
 
 from bot.settings import PROJECT_ROOT
 from tests.conftest import Servers, base_env, free_port
@@ -68,12 +69,12 @@ class Stack:
         self.servers.stop()
 
 
-def launch(playwright):
+def launch(playwright: Playwright) -> Browser:
     """Debian's Chromium, headless (Playwright's own browser download is not used)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def new_context(browser, **options):
+def new_context(browser: Browser, **options: object) -> BrowserContext:
     """A browser context in which the exit site answers with a neutral page (there is no internet)."""
     context = browser.new_context(locale="nl-NL", **options)
     context.route(EXIT_URL + "**", lambda route: route.fulfill(status=200, content_type="text/html",

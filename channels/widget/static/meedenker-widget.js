@@ -550,7 +550,7 @@
   // ---------------------------------------------------------------- building the widget
 
   function build() {
-    ui.root = el("aside", {"class": "mdk mdk--" + config.position, "aria-label": config.title});
+    ui.root = el("aside", {"class": "mdk mdk--" + config.position, "aria-label": config.title, lang: "nl"});
     ui.root.style.setProperty("--mdk-color", config.color);
     ui.root.style.setProperty("--mdk-on-color", readableOn(config.color));
 
