@@ -92,3 +92,20 @@ def test_shift_three_times_leaves_but_typing_capitals_does_not(stack, chatting):
         page.keyboard.press("Shift")
     page.wait_for_url(EXIT_URL)
     assert_gone_for_good(page, stack)
+
+
+def test_back_to_an_earlier_page_of_the_site_after_leaving_shows_no_chat(stack, chatting):
+    """The demo page sends `Cache-Control: no-store`, so Chromium loads it again on Back and the
+    emptied storage shows no chat; on pages kept in the back-forward cache the widget's `pageshow`
+    handler empties the transcript it had drawn."""
+    page = chatting
+    page.goto(stack.demo_url + "?pagina=2")  # the resident went on to another page of the site
+    assert page.locator(".mdk-msg").count() == 2
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(EXIT_URL)
+    page.go_back()
+    assert page.url == stack.demo_url
+    page.wait_for_selector("aside.mdk", state="attached")
+    assert page.locator(".mdk-msg").count() == 0
+    assert sender_id(page) != page.sender

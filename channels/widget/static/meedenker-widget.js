@@ -611,8 +611,25 @@
     });
   }
 
+  function fresh() {
+    return {sender: "web-" + randomId(), open: false, large: false, messages: [], crisis: []};
+  }
+
+  /** Back to an earlier page of the site after "Snel weg" elsewhere: the browser may show this page
+   * from its back-forward cache with the old chat still drawn; the storage tells it is gone. */
+  function forgetIfLeftElsewhere(event) {
+    var stored = load();
+    if (!event.persisted || (stored && stored.sender === state.sender)) {
+      return;
+    }
+    state = fresh();
+    ui.log.textContent = "";
+    renderCrisisBar();
+    setOpen(false, false);
+  }
+
   function start() {
-    state = load() || {sender: "web-" + randomId(), open: false, large: false, messages: [], crisis: []};
+    state = load() || fresh();
     state.crisis = Array.isArray(state.crisis) ? state.crisis : [];
     state.messages.forEach(function (message) {
       if (message.status === "sending") {
@@ -629,6 +646,7 @@
     document.body.appendChild(ui.root);
     ui.log.scrollTop = ui.log.scrollHeight;
     watchKeys();
+    window.addEventListener("pageshow", forgetIfLeftElsewhere);
     window.meedenkerWidget = {exit: quickExit};
   }
 
