@@ -11,7 +11,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
 	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py
 
-.PHONY: help install run test test-fast validate e2e evaluate bench train clean
+.PHONY: help install run test test-fast validate e2e evaluate bench train clean screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ evaluate: install train ## Score the model on DATA=path.yml (default tests/data/
 
 bench: install train ## Parse and conversation-turn latency figures (JSON)
 	@$(PY) -m addons.bench --model $(MODEL)
+
+screenshots: install train ## Retake the widget screenshots in docs/screenshots/ (headless Chromium, real servers)
+	$(PY) -m tests.widget.screenshots
 
 clean: ## Remove trained models and local state (keeps .venv)
 	rm -rf models var/results var/rasa.db

@@ -99,7 +99,8 @@ def run_rasa(settings: Settings, model: Path | None) -> None:
         "--port", str(settings.rasa_port),
         "--enable-api",
         "--auth-token", settings.rasa_api_token,
-        "--cors", "*",
+        # CORS only for the web pages that embed the widget (MEEDENKER_ALLOWED_ORIGINS), never "*".
+        "--cors", *settings.allowed_origins,
     ]
     from rasa.__main__ import main as rasa_main
 

@@ -67,6 +67,7 @@ def main() -> int:
     procs = [
         subprocess.Popen([python, "-m", "addons.launcher", "actions"], cwd=PROJECT_ROOT, env=env),
         subprocess.Popen([python, "-m", "addons.launcher", "rasa"], cwd=PROJECT_ROOT, env=env),
+        subprocess.Popen([python, "-m", "addons.web"], cwd=PROJECT_ROOT, env=env),
     ]
     stopping = False
 
@@ -77,9 +78,11 @@ def main() -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     base = f"http://{settings.host}:{settings.rasa_port}"
+    web = f"http://{settings.host}:{settings.dashboard_port}"
     deadline = time.monotonic() + STARTUP_SECONDS
     up = _wait_until_up(f"http://{settings.host}:{settings.actions_port}/health", procs, deadline) and \
-        _wait_until_up(f"{base}/", procs, deadline)
+        _wait_until_up(f"{base}/", procs, deadline) and \
+        _wait_until_up(f"{web}/demo", procs, deadline)
     if not up:
         print("The assistant did not start; see the messages above.", file=sys.stderr)
         _stop(procs)
@@ -90,6 +93,7 @@ def main() -> int:
         f"{channel_lines(settings, base)}"
         f"  Rasa HTTP API:   {base}/status?token=<RASA_API_TOKEN from var/secrets.env>\n"
         f"  Action server:   http://{settings.host}:{settings.actions_port}/health\n"
+        f"  Website widget:  {web}/demo  (embed: {web}/widget/meedenker-widget.js)\n"
         "  Callback queue:  .venv/bin/python -m bot tickets list\n"
         f"  Stores:          {'PostgreSQL' if settings.database_url else 'SQLite (var/rasa.db)'}, "
         f"{'Redis lock' if settings.redis_url else 'in-memory lock'}\n"

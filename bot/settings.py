@@ -6,6 +6,7 @@ process with the variable's name: a silent default for a secret or a store would
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -45,6 +46,25 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], errors: li
     return raw
 
 
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?/?$")
+
+
+def _origins(env: Mapping[str, str], name: str, default: tuple[str, ...], errors: list[str]) -> tuple[str, ...]:
+    """Comma-separated exact origins (scheme://host[:port]); wildcards would let any site in."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    origins = []
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        if not _ORIGIN.match(item):
+            errors.append(f"{name} must list origins like https://www.gemeente.nl (no path, no *), got {item!r}")
+            continue
+        origins.append(item.rstrip("/"))
+    return tuple(origins) or default
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a process needs to know about where it runs and what it talks to."""
@@ -70,6 +90,8 @@ class Settings:
     telegram: TelegramSettings | None = None  # on when TELEGRAM_BOT_TOKEN is set
     whatsapp: WhatsAppSettings | None = None  # on when WHATSAPP_ACCESS_TOKEN is set
     limits: LimitSettings = field(default_factory=LimitSettings)
+    allowed_origins: tuple[str, ...] = ()
+    public_rasa_url: str = ""
 
     @property
     def tracker_store_url(self) -> str:
@@ -127,6 +149,11 @@ class Settings:
         telegram = read_telegram(env, errors)
         whatsapp = read_whatsapp(env, errors)
         limits = read_limits(env, errors)
+        allowed_origins = _origins(env, "MEEDENKER_ALLOWED_ORIGINS", (
+            f"http://127.0.0.1:{dashboard_port}", f"http://localhost:{dashboard_port}"), errors)
+        browser_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        public_rasa_url = (_url(env, "MEEDENKER_PUBLIC_RASA_URL", ("http", "https"), errors)
+                           or f"http://{browser_host}:{rasa_port}").rstrip("/")
         if errors:
             raise SettingsError("Invalid configuration:\n  - " + "\n  - ".join(errors))
         return cls(
@@ -150,6 +177,8 @@ class Settings:
             telegram=telegram,
             whatsapp=whatsapp,
             limits=limits,
+            allowed_origins=allowed_origins,
+            public_rasa_url=public_rasa_url,
         )
 
 

@@ -9,6 +9,9 @@ Shaped like rasa/core/channels/rest.py, but:
 - a repeated message id (a retry or double click) returns the first answer, not a second turn;
 - if the conversation produced no answer at all, the resident gets `utter_storing`;
 - one address and one sender are rate-limited like every channel (channels/limits.py): 429.
+- every message says which domain.yml response it came from (`response`), and crisis responses
+  (`utter_crisis_*` and the safety check) carry `"crisis": true`, so the website widget can keep the numbers on screen
+  without guessing from the text.
 """
 from __future__ import annotations
 
@@ -33,6 +36,26 @@ from channels.payload import PayloadError, is_button_payload, parse_body
 
 logger = logging.getLogger(__name__)
 REPLAY_CACHE_SIZE = 2048
+CRISIS_PREFIX = "utter_crisis_"
+SAFETY_CHECK = "utter_veiligheid_check"  # the gentle check shows crisis numbers too
+
+
+class LabellingCollector(CollectingOutputChannel):
+    """Collects the bot's messages like Rasa's collector, labelled with the response they came from.
+
+    Rasa passes the response name (`utter_action`) to `send_response` for rules and custom actions
+    alike, but its REST output drops it; the widget needs it to mark crisis replies.
+    """
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        name = message.get("utter_action")
+        first = len(self.messages)
+        await super().send_response(recipient_id, message)
+        if isinstance(name, str):
+            for sent in self.messages[first:]:
+                sent["response"] = name
+                if name.startswith(CRISIS_PREFIX) or name == SAFETY_CHECK:
+                    sent["crisis"] = True
 
 
 class MaskedRestInput(InputChannel):
@@ -119,7 +142,7 @@ class MaskedRestInput(InputChannel):
             text, metadata = guarded.text, dict(guarded.metadata)
         if incoming.message_id:
             metadata["message_id"] = incoming.message_id
-        collector = CollectingOutputChannel()
+        collector = LabellingCollector()
         try:
             await on_new_message(UserMessage(text, collector, incoming.sender,
                                              input_channel=self.name(), metadata=metadata))

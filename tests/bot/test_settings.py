@@ -44,3 +44,20 @@ def test_database_and_redis_urls_are_taken(settings_env):
 def test_missing_helplines_file_is_named(settings_env, tmp_path: Path):
     with pytest.raises(SettingsError, match="MEEDENKER_HELPLINES_FILE"):
         Settings.from_env(dict(settings_env, MEEDENKER_HELPLINES_FILE=str(tmp_path / "none.yml")))
+
+
+def test_allowed_origins_default_to_the_web_process_itself(settings_env):
+    settings = Settings.from_env(dict(settings_env, DASHBOARD_PORT="8181"))
+    assert settings.allowed_origins == ("http://127.0.0.1:8181", "http://localhost:8181")
+    assert settings.public_rasa_url == "http://127.0.0.1:5005"
+
+
+def test_allowed_origins_are_read_exactly(settings_env):
+    settings = Settings.from_env(dict(settings_env, MEEDENKER_ALLOWED_ORIGINS=" https://www.goes.nl, http://127.0.0.1:9000/ "))
+    assert settings.allowed_origins == ("https://www.goes.nl", "http://127.0.0.1:9000")
+
+
+@pytest.mark.parametrize("value", ["*", "https://*.goes.nl", "www.goes.nl", "https://www.goes.nl/chat"])
+def test_wildcards_and_paths_in_allowed_origins_are_refused(settings_env, value):
+    with pytest.raises(SettingsError, match="MEEDENKER_ALLOWED_ORIGINS"):
+        Settings.from_env(dict(settings_env, MEEDENKER_ALLOWED_ORIGINS=value))
