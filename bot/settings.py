@@ -64,6 +64,9 @@ class Settings:
     retention_days: int
     log_level: str = "INFO"
     extra: dict[str, str] = field(default_factory=dict)
+    # The dashboard's: checked by bot.dashboard.app.create_app, not needed by the other processes.
+    dashboard_session_secret: str | None = None
+    dashboard_require_2fa: bool = False
 
     @property
     def tracker_store_url(self) -> str:
@@ -118,6 +121,12 @@ class Settings:
         level = (env.get("LOG_LEVEL") or "INFO").upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             errors.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
+        session_secret = env.get("DASHBOARD_SESSION_SECRET") or None
+        if session_secret is not None and len(session_secret) < 32:
+            errors.append("DASHBOARD_SESSION_SECRET must be at least 32 characters")
+        require_2fa = (env.get("DASHBOARD_REQUIRE_2FA") or "0").strip()
+        if require_2fa not in ("0", "1"):
+            errors.append(f"DASHBOARD_REQUIRE_2FA must be 0 or 1, got {require_2fa!r}")
         if errors:
             raise SettingsError("Invalid configuration:\n  - " + "\n  - ".join(errors))
         return cls(
@@ -138,6 +147,8 @@ class Settings:
             sociale_kaart_dir=kaart,
             retention_days=retention,
             log_level=level,
+            dashboard_session_secret=session_secret,
+            dashboard_require_2fa=require_2fa == "1",
         )
 
 

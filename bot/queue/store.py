@@ -11,6 +11,7 @@ Why these choices:
 from __future__ import annotations
 
 import builtins
+import json
 import logging
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
@@ -115,6 +116,11 @@ class TicketStore:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    @property
+    def session_factory(self) -> sessionmaker:
+        """For the dashboard's own queries on the same database (bot/dashboard/repository.py)."""
+        return self._sessions
 
     # --- schema -------------------------------------------------------------------------------
 
@@ -224,6 +230,7 @@ class TicketStore:
             if ticket.status != status:
                 session.add(self._audit(ticket_id, actor, "status_changed", f"{ticket.status} -> {status}"))
                 ticket.status = status
+                ticket.version = (ticket.version or 1) + 1
             return ticket
 
     def history(self, ticket_id: str | None) -> builtins.list[AuditEntry]:
@@ -324,6 +331,24 @@ class TicketStore:
             return None
 
         return self._on_events(tracker_url, find, None)
+
+    def conversation_texts(self, tracker_url: str, sender_id: str) -> builtins.list[tuple[str, str]]:
+        """("user" | "bot", text) of one conversation in Rasa's events table, oldest first."""
+        def read(conn: sa.engine.Connection, events: sa.Table) -> builtins.list[tuple[str, str]]:
+            rows = conn.execute(sa.select(events.c.type_name, events.c.data)
+                                .where(events.c.sender_id == sender_id, events.c.type_name.in_(("user", "bot")))
+                                .order_by(events.c.id)).all()
+            texts = []
+            for type_name, data in rows:
+                try:
+                    text = json.loads(data or "{}").get("text")
+                except (ValueError, AttributeError):
+                    text = None
+                if isinstance(text, str) and text.strip():
+                    texts.append((type_name, text))
+            return texts
+
+        return self._on_events(tracker_url, read, [])
 
     def _on_events(self, tracker_url: str, work: Callable[[sa.engine.Connection, sa.Table], _T],
                    missing: _T) -> _T:

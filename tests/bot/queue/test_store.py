@@ -133,7 +133,7 @@ def test_unknown_ticket(store):
     with pytest.raises(TicketNotFound):
         store.contact("MD-ZZZZZZ", "anna")
     with pytest.raises(TicketNotFound):
-        store.set_status("MD-ZZZZZZ", "gebeld", "anna")
+        store.set_status("MD-ZZZZZZ", "in_gesprek", "anna")
 
 
 # --- listing and status ------------------------------------------------------------------------
@@ -142,9 +142,9 @@ def test_list_is_newest_first_and_filters_by_status(store):
     now = datetime.now(timezone.utc)
     old, _ = store.create(new_ticket(), "a", now=now - timedelta(hours=2))
     new, _ = store.create(new_ticket(), "b", now=now)
-    store.set_status(old.id, "gebeld", "anna")
+    store.set_status(old.id, "in_gesprek", "anna")
     assert [t.id for t in store.list()] == [new.id, old.id]
-    assert [t.id for t in store.list(status="gebeld")] == [old.id]
+    assert [t.id for t in store.list(status="in_gesprek")] == [old.id]
     assert [t.id for t in store.list(limit=1)] == [new.id]
     with pytest.raises(ValueError):
         store.list(status="weg")
@@ -152,13 +152,13 @@ def test_list_is_newest_first_and_filters_by_status(store):
 
 def test_status_changes_are_audited_without_pii(store):
     ticket, _ = store.create(new_ticket(), "k")
-    assert store.set_status(ticket.id, "in_behandeling", "anna").status == "in_behandeling"
-    store.set_status(ticket.id, "in_behandeling", "anna")  # unchanged: no new entry
+    assert store.set_status(ticket.id, "toegewezen", "anna").status == "toegewezen"
+    store.set_status(ticket.id, "toegewezen", "anna")  # unchanged: no new entry
     store.set_status(ticket.id, "afgerond", "bram")
     history = store.history(ticket.id)
     assert [(e.action, e.actor, e.detail) for e in history[1:]] == [
-        ("status_changed", "anna", "nieuw -> in_behandeling"),
-        ("status_changed", "bram", "in_behandeling -> afgerond"),
+        ("status_changed", "anna", "nieuw -> toegewezen"),
+        ("status_changed", "bram", "toegewezen -> afgerond"),
     ]
     assert all(e.at.tzinfo is not None for e in history)
     with pytest.raises(ValueError):

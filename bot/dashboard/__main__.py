@@ -1,0 +1,28 @@
+"""`python -m bot.dashboard`: serve the dashboard on MEEDENKER_HOST:DASHBOARD_PORT."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from bot.settings import PROJECT_ROOT, Settings, SettingsError
+
+
+def main() -> int:
+    from bot.secrets import environment_with_secrets
+    env = environment_with_secrets(PROJECT_ROOT / "var" / "secrets.env") \
+        if not os.environ.get("MEEDENKER_NO_DEV_SECRETS") else dict(os.environ)
+    try:
+        settings = Settings.from_env(env)
+        from bot.dashboard.app import create_app
+        app = create_app(settings)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level)
+    app.run(host=settings.host, port=settings.dashboard_port, access_log=False, workers=1)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
