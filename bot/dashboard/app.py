@@ -75,6 +75,13 @@ async def _load_session(request: Request) -> None:
     if raw:
         request.ctx.auth = await app.ctx.db.run(app.ctx.repo.load_session, raw)
     if request.method == "POST":
+        try:
+            too_big = int(request.headers.get("content-length") or 0) > MAX_BODY
+        except ValueError:
+            too_big = True
+        if too_big:
+            return render(request, "error.html", 413, title="Te veel tekst",
+                          message="Dit formulier is te groot om te versturen. Maak de tekst korter.")
         given = request.form.get("csrf_token") if request.form else None
         if request.path == "/login":
             expected = app.ctx.signer.unsign(request.cookies.get(security.cookie_name(request, security.LOGIN_COOKIE)))
@@ -114,8 +121,8 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
 
     @app.after_server_stop
     async def close(app: Sanic, _loop: Any) -> None:
+        await app.ctx.db.run(app.ctx.store.close)
         app.ctx.db.close()
-        app.ctx.store.close()
 
     app.register_middleware(_load_session, "request")
 

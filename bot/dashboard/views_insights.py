@@ -79,10 +79,11 @@ async def page(request: Request) -> HTTPResponse:
                   rows=figures.summary_rows(insights) if figures else [])
 
 
-@blueprint.get("/insights/figuur.<fmt>")
+@blueprint.get("/insights/<filename>")
 @requires()
-async def figure(request: Request, fmt: str) -> HTTPResponse:
-    if fmt not in FORMATS:
+async def figure(request: Request, filename: str) -> HTTPResponse:
+    stem, _, fmt = filename.partition(".")
+    if stem != "figuur" or fmt not in FORMATS:
         return not_found(request)
     found = await _insights(request)
     if found is None or found[4] is None:

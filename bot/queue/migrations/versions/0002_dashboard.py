@@ -125,12 +125,12 @@ def downgrade() -> None:
         op.drop_table(table)
     bind = op.get_bind()
     with op.batch_alter_table("meedenker_audit") as batch:
-        batch.drop_constraint("ck_meedenker_audit_action", type_="check")
+        batch.drop_constraint(op.f("ck_meedenker_audit_action"), type_="check")
     bind.execute(sa.text(f"DELETE FROM meedenker_audit WHERE action NOT IN ({_OLD_ACTIONS})"))
     with op.batch_alter_table("meedenker_audit") as batch:
         batch.create_check_constraint("action", f"action IN ({_OLD_ACTIONS})")
     with op.batch_alter_table("meedenker_tickets") as batch:
-        batch.drop_constraint("ck_meedenker_tickets_status", type_="check")
+        batch.drop_constraint(op.f("ck_meedenker_tickets_status"), type_="check")
     for old, new in (("toegewezen", "in_behandeling"), ("in_gesprek", "gebeld"), ("niet_bereikt", "in_behandeling"),
                      ("doorverwezen", "afgerond")):
         bind.execute(sa.text("UPDATE meedenker_tickets SET status = :old WHERE status = :new"),
