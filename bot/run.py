@@ -68,8 +68,11 @@ def main() -> int:
     signal.signal(signal.SIGTERM, on_signal)
     base = f"http://{settings.host}:{settings.rasa_port}"
     deadline = time.monotonic() + STARTUP_SECONDS
-    up = _wait_until_up(f"http://{settings.host}:{settings.actions_port}/health", procs, deadline) and \
-        _wait_until_up(f"{base}/", procs, deadline)
+    up = _wait_until_up(f"http://{settings.host}:{settings.actions_port}/health", procs, deadline)
+    if up:  # after the action server has migrated the queue, so two processes never race to create it
+        procs.append(subprocess.Popen([python, "-m", "bot.dashboard"], cwd=PROJECT_ROOT, env=env))
+    up = up and _wait_until_up(f"{base}/", procs, deadline) and \
+        _wait_until_up(f"http://{settings.host}:{settings.dashboard_port}/health", procs, deadline)
     if not up:
         print("The assistant did not start; see the messages above.", file=sys.stderr)
         _stop(procs)
@@ -80,6 +83,8 @@ def main() -> int:
         f"  Rasa HTTP API:   {base}/status?token=<RASA_API_TOKEN from var/secrets.env>\n"
         f"  Action server:   http://{settings.host}:{settings.actions_port}/health\n"
         "  Callback queue:  .venv/bin/python -m bot tickets list\n"
+        f"  Dashboard:       http://{settings.host}:{settings.dashboard_port}/  (first admin: .venv/bin/python -m bot "
+        "users add EMAIL --role admin --password-stdin)\n"
         f"  Stores:          {'PostgreSQL' if settings.database_url else 'SQLite (var/rasa.db)'}, "
         f"{'Redis lock' if settings.redis_url else 'in-memory lock'}\n"
         "Press Ctrl-C to stop.\n",

@@ -37,7 +37,7 @@ from bot.queue.models import (
 )
 from bot.queue.staff import ROLES, Meedenker, SignInThrottle, StaffSession, StatusChange, User
 from bot.queue.store import TicketStore
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN, ROUTES
 
 from bot.dashboard.passwords import check_password, hash_password, verify_password
 
@@ -469,7 +469,8 @@ class Repository:
             shared = sorted((leef & set(m.leefgebieden or ())) | (doel & set(m.doelgroepen or ())))
             if shared:
                 score += 2 * len(shared)
-                reasons.append("kennis van " + ", ".join(shared))
+                names = {**LEEFGEBIED_LABELS, **DOELGROEP_LABELS}
+                reasons.append("kennis van " + ", ".join(names.get(x, x) for x in shared))
             open_count = counts.get(m.id, 0)
             if open_count < m.max_open:
                 score += 1

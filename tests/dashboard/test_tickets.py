@@ -212,7 +212,7 @@ def test_assigning_suggests_fitting_meedenkers_first_and_refuses_a_full_one_unle
     page = client.get(f"/tickets/{first.id}").text
     section = page.split('id="kop-toewijzen"', 1)[1]
     assert section.index("Fatima Formeel") < section.index("Ingrid Informeel")
-    assert "kennis van financien" in section and "werkt in Goes" in section
+    assert "kennis van geld en post" in section and "werkt in Goes" in section
     done = client.post(f"/tickets/{first.id}/toewijzen", data={
         "csrf_token": CSRF.findall(page)[-1], "version": _version(page), "meedenker": str(fit)})
     assert done.status_code == 303
