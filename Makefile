@@ -10,7 +10,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
 	bot/classifier.py bot/werkmodel.py \
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py
 
-.PHONY: help install run test test-fast validate e2e evaluate bench train clean
+.PHONY: help install run test test-fast validate e2e evaluate bench train clean dashboard screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,6 +57,12 @@ evaluate: install train ## Score the model on DATA=path.yml (default tests/data/
 
 bench: install train ## Parse and conversation-turn latency figures (JSON)
 	@$(PY) -m addons.bench --model $(MODEL)
+
+dashboard: install ## Only the coordinators' dashboard, on MEEDENKER_HOST:DASHBOARD_PORT
+	$(PY) -m bot.dashboard
+
+screenshots: install ## Retake docs/screenshots/*.png with the dashboard's browser test
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/dashboard/test_browser.py
 
 clean: ## Remove trained models and local state (keeps .venv)
 	rm -rf models var/results var/rasa.db

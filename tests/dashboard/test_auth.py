@@ -204,3 +204,26 @@ def test_the_app_factory_refuses_to_start_without_a_session_secret(settings_env)
     with pytest.raises(SettingsError, match="DASHBOARD_SESSION_SECRET"):
         create_app(settings)
     assert len(SESSION_SECRET) >= 32
+
+
+def test_over_https_the_cookie_is_host_prefixed_and_secure(tmp_path):
+    from tests.dashboard.conftest import start_dashboard, stop_dashboard
+    running = start_dashboard(tmp_path, None, SANIC_PROXIES_COUNT="1")
+    try:
+        email = running.user()
+        client = running.client()
+        client.headers.update({"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"})
+        form = client.get("/login")
+        login_cookie = form.headers["Set-Cookie"]
+        assert login_cookie.startswith("__Host-md_login=") and "Secure" in login_cookie
+        token = CSRF.findall(form.text)[-1]
+        answer = client.post("/login", data={"csrf_token": token, "email": email, "password": PASSWORD},
+                             cookies={"__Host-md_login": form.cookies["__Host-md_login"]})
+        assert answer.status_code == 303, answer.text[-300:]
+        cookie = [h for h in answer.raw.headers.getlist("Set-Cookie") if h.startswith("__Host-md_session=")][0]
+        assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Domain" not in cookie
+        assert "max-age=31536000" in answer.headers["Strict-Transport-Security"]
+        assert client.get("/tickets", cookies={"__Host-md_session": answer.cookies["__Host-md_session"]}
+                          ).status_code == 200
+    finally:
+        stop_dashboard(running)
