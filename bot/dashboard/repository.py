@@ -187,6 +187,14 @@ class TicketView:
     contact_views: list[AuditEntry] = field(default_factory=list)
 
 
+@dataclass
+class GemeenteRow:
+    name: str
+    open_tickets: int
+    coordinators: list[str]
+    meedenkers: list[str]
+
+
 def _account(user: User) -> Account:
     return Account(user.id, user.email, user.role, tuple(user.gemeenten or ()), user.totp_secret_encrypted is not None)
 
@@ -627,6 +635,38 @@ class Repository:
             session.flush()
             session.add(_audit(actor, "meedenker_changed", f"meedenker {m.id} saved", self.clock()))
             return m.id
+
+    # --- gemeenten ---------------------------------------------------------------------------
+
+    @off_loop
+    def gemeenten_overview(self) -> builtins.list[GemeenteRow]:
+        """Every gemeente with tickets, coordinators or meedenkers; uncovered ones first."""
+        with self._sessions() as session:
+            open_counts = dict(session.execute(
+                sa.select(Ticket.gemeente, sa.func.count()).where(Ticket.gemeente.isnot(None),
+                                                                  Ticket.status.in_(("nieuw",) + OPEN_STATUSES))
+                .group_by(Ticket.gemeente)).all())
+            users = builtins.list(session.execute(sa.select(User).where(User.active.is_(True))).scalars())
+            meedenkers = builtins.list(session.execute(
+                sa.select(Meedenker).where(Meedenker.active.is_(True))).scalars())
+        names = set(open_counts) | {g for u in users for g in u.gemeenten or ()} | \
+            {g for m in meedenkers for g in m.gemeenten or ()}
+        rows = [GemeenteRow(
+            name=name, open_tickets=int(open_counts.get(name, 0)),
+            coordinators=sorted(u.email for u in users if u.role == "coordinator" and name in (u.gemeenten or ())),
+            meedenkers=sorted(m.name for m in meedenkers if name in (m.gemeenten or ())),
+        ) for name in names]
+        return sorted(rows, key=lambda r: (bool(r.coordinators), -r.open_tickets, r.name))
+
+    @off_loop
+    def add_coordinator_to_gemeente(self, email: str, gemeente: str, actor: str) -> None:
+        with self._sessions.begin() as session:
+            user = session.execute(sa.select(User).where(User.email == email.strip().lower(),
+                                                         User.role == "coordinator")).scalar_one_or_none()
+            if user is None:
+                raise Invalid("Kies een coördinator uit de lijst.")
+            user.gemeenten = sorted(set(user.gemeenten or ()) | {gemeente})
+            session.add(_audit(actor, "user_changed", f"account {user.id}: gemeente {gemeente} added", self.clock()))
 
     # --- audit --------------------------------------------------------------------------------
 

@@ -93,3 +93,31 @@ async def update_user(request: Request, user_id: int) -> HTTPResponse:
 async def audit(request: Request) -> HTTPResponse:
     entries = await request.app.ctx.db.run(request.app.ctx.repo.audit)
     return render(request, "audit.html", entries=entries)
+
+
+async def _gemeenten_page(request: Request, status: int = 200, error: str | None = None) -> HTTPResponse:
+    rows = await request.app.ctx.db.run(request.app.ctx.repo.gemeenten_overview)
+    users = await request.app.ctx.db.run(request.app.ctx.repo.users)
+    return render(request, "gemeenten.html", status, rows=rows, error=error,
+                  coordinators=[u.email for u in users if u.role == "coordinator" and u.active],
+                  message=MESSAGES.get(request.args.get("bericht", "")))
+
+
+@blueprint.get("/gemeenten")
+@requires(admin=True)
+async def gemeenten(request: Request) -> HTTPResponse:
+    return await _gemeenten_page(request)
+
+
+@blueprint.post("/gemeenten")
+@requires(admin=True)
+async def cover_gemeente(request: Request) -> HTTPResponse:
+    try:
+        names = parse_gemeenten(request.form.get("gemeente") or "")
+        if len(names) != 1:
+            raise Invalid("Vul één gemeente in.")
+        await request.app.ctx.db.run(request.app.ctx.repo.add_coordinator_to_gemeente,
+                                     request.form.get("email") or "", names[0], request.ctx.auth.account.actor)
+    except Invalid as error:
+        return await _gemeenten_page(request, 400, str(error))
+    return back_to("/gemeenten", bericht="opgeslagen")

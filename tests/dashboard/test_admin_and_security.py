@@ -27,7 +27,7 @@ def coordinator(dashboard):
 
 def test_admin_pages_are_not_found_for_a_coordinator(dashboard, coordinator):
     client = dashboard.signed_in(coordinator)
-    for page in ("/gebruikers", "/audit"):
+    for page in ("/gebruikers", "/audit", "/gemeenten"):
         assert client.get(page).status_code == 404
     token = client.csrf("/tickets")
     before = dashboard.repo.users()
@@ -89,7 +89,7 @@ def test_the_audit_log_shows_who_did_what(dashboard, admin, coordinator):
     assert f"dashboard:{coordinator}" in row and "contactgegevens bekeken" in page.split(ticket.id, 1)[0][-300:]
 
 
-PAGES = ["/tickets", "/tickets?status=alle", "/meedenkers", "/insights", "/gebruikers", "/audit",
+PAGES = ["/tickets", "/tickets?status=alle", "/meedenkers", "/insights", "/gebruikers", "/audit", "/gemeenten",
          "/account/tweestaps", "/tickets/MD-ZZZZZZ", "/nergens"]
 
 
@@ -183,3 +183,17 @@ def test_every_figure_download_is_checked_against_the_same_period_rules(dashboar
     assert client.get("/insights/figuur.exe").status_code == 404
     with dashboard.store.session_factory() as session:
         assert session.execute(sa.select(AuditEntry).limit(1)).first() is not None
+
+
+def test_gemeenten_without_a_coordinator_come_first_and_an_admin_covers_them(dashboard, admin, coordinator):
+    uncovered = dashboard.ticket(gemeente="Reimerswaal")
+    client = dashboard.signed_in(admin)
+    page = client.get("/gemeenten").text
+    rows = page.split("<tbody>", 1)[1]
+    assert rows.index("Reimerswaal") < rows.index("Goes")
+    assert "geen coördinator" in rows.split("Reimerswaal", 1)[1].split("</tr>", 1)[0]
+    bad = client.submit("/gemeenten", "/gemeenten", {"gemeente": "Atlantis", "email": coordinator})
+    assert bad.status_code == 400 and "Atlantis" in bad.text
+    assert client.submit("/gemeenten", "/gemeenten", {"gemeente": "reimerswaal", "email": coordinator}).status_code == 303
+    assert uncovered.id in dashboard.signed_in(coordinator).get("/tickets").text
+    assert dashboard.signed_in(coordinator).get("/gemeenten").status_code == 404

@@ -227,3 +227,24 @@ def test_over_https_the_cookie_is_host_prefixed_and_secure(tmp_path):
                           ).status_code == 200
     finally:
         stop_dashboard(running)
+
+
+def test_with_require_2fa_an_admin_must_enrol_before_anything_else(tmp_path):
+    from tests.dashboard.conftest import start_dashboard, stop_dashboard
+    running = start_dashboard(tmp_path, None, DASHBOARD_REQUIRE_2FA="1")
+    try:
+        admin, coordinator = running.user("admin", ()), running.user("coordinator", ("Goes",))
+        client = running.client()
+        assert client.login(admin).headers["location"] == "/account/tweestaps"
+        for page in ("/tickets", "/gebruikers", "/audit"):
+            assert client.get(page).headers["location"] == "/account/tweestaps"
+        page = client.get("/account/tweestaps")
+        assert "Beheerders moeten tweestapsverificatie gebruiken" in page.text
+        secret = page.text.split('class="secret">', 1)[1].split("<", 1)[0]
+        done = client.post("/account/tweestaps", data={"csrf_token": CSRF.findall(page.text)[-1],
+                                                       "secret": _signed(page.text), "code": pyotp.TOTP(secret).now()})
+        assert done.status_code == 303 and client.get("/gebruikers").status_code == 200
+        # Coordinators are not forced to.
+        assert running.client().login(coordinator).headers["location"] == "/tickets"
+    finally:
+        stop_dashboard(running)
