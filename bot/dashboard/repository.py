@@ -278,18 +278,12 @@ class Repository:
             ok = verify_password(user.password_hash if user else None, password) and not locked
             if not ok:
                 if not locked:
-                    for key in keys:
-                        throttle = throttles.get(key) or SignInThrottle(key=key, failures=0)
-                        throttle.failures += 1
-                        throttle.updated_at = now
-                        if throttle.failures >= FREE_FAILURES:
-                            wait = FIRST_WAIT * 2 ** (throttle.failures - FREE_FAILURES)
-                            throttle.locked_until = now + min(wait, LONGEST_WAIT)
-                        session.add(throttle)
+                    self._count_failure(session, keys, throttles, now)
                 session.add(_audit(f"ip:{ip[:64]}", "sign_in_failed", "locked" if locked else None, now))
                 return None
             account_key = keys[0]
-            if account_key in throttles:
+            # With a second factor the count is cleared only once the code is right too.
+            if account_key in throttles and user.totp_secret_encrypted is None:
                 session.delete(throttles[account_key])
             raw = secrets.token_urlsafe(32)
             stage = "ok"
@@ -303,6 +297,31 @@ class Repository:
             session.add(staff_session)
             session.add(_audit(f"dashboard:{user.email}", "signed_in", None, now))
             return SignedIn(_account(user), raw, staff_session.csrf_token, stage)
+
+    @staticmethod
+    def _count_failure(session: Session, keys: Sequence[str], throttles: dict[str, SignInThrottle],
+                       now: datetime) -> None:
+        for key in keys:
+            throttle = throttles.get(key) or SignInThrottle(key=key, failures=0)
+            throttle.failures += 1
+            throttle.updated_at = now
+            if throttle.failures >= FREE_FAILURES:
+                wait = FIRST_WAIT * 2 ** (throttle.failures - FREE_FAILURES)
+                throttle.locked_until = now + min(wait, LONGEST_WAIT)
+            session.add(throttle)
+
+    @off_loop
+    def second_factor_failed(self, raw_session_id: str, email: str, ip: str) -> None:
+        """A wrong code counts like a wrong password and ends the half-open session: the next try
+        starts at the password again, which the lock-out guards."""
+        now = self.clock()
+        keys = self._throttle_keys(email, ip)
+        with self._sessions.begin() as session:
+            throttles = {t.key: t for t in session.execute(
+                sa.select(SignInThrottle).where(SignInThrottle.key.in_(keys))).scalars()}
+            self._count_failure(session, keys, throttles, now)
+            session.execute(sa.delete(StaffSession).where(StaffSession.id_hash == hash_session_id(raw_session_id)))
+            session.add(_audit(f"dashboard:{email}", "sign_in_failed", "wrong second-factor code", now))
 
     @off_loop
     def load_session(self, raw_id: str) -> SignedIn | None:
@@ -347,11 +366,12 @@ class Repository:
             session.add(_audit(f"dashboard:{user.email}", "user_changed", "second factor enrolled", self.clock()))
 
     @off_loop
-    def pass_second_factor(self, raw_session_id: str) -> None:
+    def pass_second_factor(self, raw_session_id: str, email: str) -> None:
         with self._sessions.begin() as session:
             staff_session = session.get(StaffSession, hash_session_id(raw_session_id))
             if staff_session is not None:
                 staff_session.stage = "ok"
+            session.execute(sa.delete(SignInThrottle).where(SignInThrottle.key == self._throttle_keys(email, "")[0]))
 
     # --- tickets ------------------------------------------------------------------------------
 
@@ -570,8 +590,6 @@ class Repository:
         else:
             ids = [ticket.id]
             self.store.erase_ticket(ticket.id, actor=account.actor)
-        with self._sessions.begin() as session:
-            session.execute(sa.delete(StatusChange).where(StatusChange.ticket_id.in_(ids)))
         return len(ids)
 
     def _same_sender(self, ticket: Ticket) -> builtins.list[Ticket]:

@@ -94,9 +94,13 @@ async def code(request: Request) -> HTTPResponse:
     except (InvalidToken, AttributeError):
         return render(request, "totp.html", 401, error="De code kan niet worden gecontroleerd. Vraag een beheerder.")
     if not pyotp.TOTP(secret).verify((request.form.get("code") or "").replace(" ", ""), valid_window=1):
-        await app.ctx.db.run(app.ctx.repo.record, auth.account.actor, "sign_in_failed", "wrong second-factor code")
-        return render(request, "totp.html", 401, error="Deze code klopt niet. Kijk in uw app en probeer het opnieuw.")
-    await app.ctx.db.run(app.ctx.repo.pass_second_factor, auth.session_id)
+        await app.ctx.db.run(app.ctx.repo.second_factor_failed, auth.session_id, auth.account.email,
+                             request.ip or "unknown")
+        request.ctx.auth = None
+        response = _login_page(request, "Deze code klopt niet. Log opnieuw in en vul de code uit uw app in.", 401)
+        security.clear_cookie(request, response, security.SESSION_COOKIE)
+        return response
+    await app.ctx.db.run(app.ctx.repo.pass_second_factor, auth.session_id, auth.account.email)
     return redirect("/tickets", status=303)
 
 

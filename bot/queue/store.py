@@ -25,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from bot.privacy import mask_pii
 from bot.queue import migrations
 from bot.queue.crypto import ContactCipher, SenderHasher
+from bot.queue.staff import StatusChange
 from bot.queue.models import (
     STATUS_NIEUW,
     STATUSES,
@@ -229,6 +230,10 @@ class TicketStore:
                 raise TicketNotFound(ticket_id)
             if ticket.status != status:
                 session.add(self._audit(ticket_id, actor, "status_changed", f"{ticket.status} -> {status}"))
+                session.add(StatusChange(ticket_id=ticket_id, at=utcnow(), actor=actor[:128],
+                                         from_status=ticket.status, to_status=status))
+                if status in ("in_gesprek", "afgerond", "doorverwezen") and ticket.first_contact_at is None:
+                    ticket.first_contact_at = utcnow()
                 ticket.status = status
                 ticket.version = (ticket.version or 1) + 1
             return ticket
@@ -254,6 +259,7 @@ class TicketStore:
             ).scalars().all()
             if ids:
                 session.execute(sa.delete(Ticket).where(Ticket.id.in_(ids)))
+                session.execute(sa.delete(StatusChange).where(StatusChange.ticket_id.in_(ids)))
                 session.add_all(self._audit(i, actor, "erased", "erased on request (by sender)") for i in ids)
         return len(ids)
 
@@ -261,6 +267,7 @@ class TicketStore:
         ticket_id = normalise_ticket_id(ticket_id)
         with self._sessions.begin() as session:
             deleted = session.execute(sa.delete(Ticket).where(Ticket.id == ticket_id)).rowcount
+            session.execute(sa.delete(StatusChange).where(StatusChange.ticket_id == ticket_id))
             if deleted:
                 session.add(self._audit(ticket_id, actor, "erased", "erased on request (by ticket)"))
         return bool(deleted)
@@ -290,6 +297,9 @@ class TicketStore:
                     ticket.doelgroepen = _without_evidence(ticket.doelgroepen)
                     ticket.anonymised_at = now
                     session.add(self._audit(ticket.id, actor, "anonymised", f"retention of {days} days", now))
+                if tickets:  # coordinators' notes may name the resident: they go with the rest
+                    session.execute(sa.update(StatusChange).where(StatusChange.ticket_id.in_([t.id for t in tickets]))
+                                    .values(note=None))
             done += len(tickets)
             if len(tickets) < _BATCH:
                 return done

@@ -170,9 +170,27 @@ def test_second_factor_enrolment_and_sign_in_with_a_code(dashboard):
     fresh = dashboard.client()
     assert fresh.login(email).headers["location"] == "/login/code"
     assert fresh.get("/tickets").headers["location"] == "/login/code"
-    assert fresh.submit("/login/code", "/login/code", {"code": "123456"}).status_code == 401
+    wrong = fresh.submit("/login/code", "/login/code", {"code": "123456"})
+    assert wrong.status_code == 401 and "Log opnieuw in" in wrong.text
+    assert fresh.get("/tickets").headers["location"].startswith("/login")  # the half-open session is gone
+    assert fresh.login(email).headers["location"] == "/login/code"
     assert fresh.submit("/login/code", "/login/code", {"code": pyotp.TOTP(secret).now()}).status_code == 303
     assert fresh.get("/tickets").status_code == 200
+
+
+def test_guessing_the_second_factor_locks_the_account_like_wrong_passwords(dashboard):
+    email = dashboard.user("admin", ())
+    client = dashboard.signed_in(email)
+    page = client.get("/account/tweestaps")
+    secret = page.text.split('class="secret">', 1)[1].split("<", 1)[0]
+    client.post("/account/tweestaps", data={"csrf_token": CSRF.findall(page.text)[-1], "secret": _signed(page.text),
+                                            "code": pyotp.TOTP(secret).now()})
+    wrong = str((int(pyotp.TOTP(secret).now()) + 500000) % 1000000).zfill(6)
+    for _ in range(5):
+        guesser = dashboard.client()
+        assert guesser.login(email).headers["location"] == "/login/code"  # the password is known
+        assert guesser.submit("/login/code", "/login/code", {"code": wrong}).status_code == 401
+    assert dashboard.client().login(email).status_code == 401  # now locked, password or not
 
 
 def _signed(text: str) -> str:

@@ -256,3 +256,26 @@ def test_retention_of_tracker_events(store, db_url):
     assert store.delete_tracker_events_older_than(db_url, 365) == 2
     assert event_senders(db_url) == ["a"]
     assert store.delete_tracker_events_older_than(db_url, 365) == 0
+
+
+def test_status_history_follows_the_cli_and_goes_with_erasure_and_retention(store):
+    import sqlalchemy as sa
+
+    from bot.queue.staff import StatusChange
+
+    def notes(ticket_id):
+        with store.session_factory() as session:
+            return session.execute(sa.select(StatusChange.to_status, StatusChange.note)
+                                   .where(StatusChange.ticket_id == ticket_id)).all()
+
+    kept, _ = store.create(new_ticket(sender_id="a"), "h1", now=datetime.now(timezone.utc) - timedelta(days=400))
+    store.set_status(kept.id, "in_gesprek", "anna")
+    assert store.get(kept.id).first_contact_at is not None and store.get(kept.id).version == 2
+    with store.session_factory.begin() as session:
+        session.execute(sa.update(StatusChange).values(note="Mevrouw De Vries gebeld"))
+    store.anonymise_older_than(365)
+    assert [tuple(n) for n in notes(kept.id)] == [("in_gesprek", None)]
+    gone, _ = store.create(new_ticket(sender_id="b"), "h2")
+    store.set_status(gone.id, "toegewezen", "anna")
+    store.erase_ticket(gone.id)
+    assert notes(gone.id) == []
