@@ -74,7 +74,7 @@ async def _load_session(request: Request) -> None:
     raw = app.ctx.signer.unsign(request.cookies.get(security.cookie_name(request, security.SESSION_COOKIE)))
     if raw:
         request.ctx.auth = await app.ctx.db.run(app.ctx.repo.load_session, raw)
-    if request.method == "POST":
+    if request.method == "POST" and getattr(request, "route", None) is not None:  # no route: a 404 follows
         try:
             too_big = int(request.headers.get("content-length") or 0) > MAX_BODY
         except ValueError:

@@ -17,6 +17,11 @@ FAILED = ("Dat lukte niet. Het e-mailadres of het wachtwoord klopt niet, of er w
 ISSUER = "Meedenker dashboard"
 
 
+def _client_ip(request: Request) -> str:
+    """The client's address; behind a proxy Sanic gives it only when SANIC_PROXIES_COUNT is set."""
+    return request.remote_addr or request.ip or "unknown"
+
+
 def _next(target: str | None) -> str:
     """Only a path on this site: never '//elsewhere' or a full URL."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
@@ -50,7 +55,7 @@ async def login(request: Request) -> HTTPResponse:
     if request.ctx.auth is not None:  # a new session id at every sign-in
         await app.ctx.db.run(app.ctx.repo.end_session, request.ctx.auth.session_id)
     signed: SignedIn | None = await app.ctx.db.run(
-        app.ctx.repo.sign_in, email, password, request.ip or "unknown", app.ctx.settings.dashboard_require_2fa)
+        app.ctx.repo.sign_in, email, password, _client_ip(request), app.ctx.settings.dashboard_require_2fa)
     if signed is None:
         return _login_page(request, FAILED, 401)
     target = {"pending_totp": "/login/code", "setup_totp": "/account/tweestaps"}.get(
@@ -95,7 +100,7 @@ async def code(request: Request) -> HTTPResponse:
         return render(request, "totp.html", 401, error="De code kan niet worden gecontroleerd. Vraag een beheerder.")
     if not pyotp.TOTP(secret).verify((request.form.get("code") or "").replace(" ", ""), valid_window=1):
         await app.ctx.db.run(app.ctx.repo.second_factor_failed, auth.session_id, auth.account.email,
-                             request.ip or "unknown")
+                             _client_ip(request))
         request.ctx.auth = None
         response = _login_page(request, "Deze code klopt niet. Log opnieuw in en vul de code uit uw app in.", 401)
         security.clear_cookie(request, response, security.SESSION_COOKIE)

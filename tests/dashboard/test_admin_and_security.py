@@ -132,7 +132,18 @@ def test_script_and_sql_in_every_field_are_stored_as_text_and_shown_escaped(dash
     client.post(f"/tickets/{ticket.id}/status", data={"csrf_token": CSRF.findall(page.text)[-1],
                                                       "version": page.text.split('name="version" value="')[1][:1],
                                                       "status": "toegewezen", "note": evil})
-    for url in (f"/tickets/{ticket.id}", "/tickets", "/meedenkers", "/gebruikers", "/audit"):
+    page = client.get(f"/tickets/{ticket.id}").text
+    token = CSRF.findall(page)[-1]
+    assert client.post(f"/tickets/{ticket.id}/toewijzen", data={"csrf_token": token, "version": "2",
+                                                               "meedenker": evil}).status_code == 400
+    assert client.post(f"/tickets/{ticket.id}/toewijzen", data={"csrf_token": token, "version": evil,
+                                                               "meedenker": "1"}).status_code in (409, 400)
+    assert client.post(f"/tickets/{ticket.id}/status", data={"csrf_token": token, "version": "2",
+                                                            "status": evil}).status_code == 400
+    gemeenten = client.post("/gemeenten", data={"csrf_token": token, "gemeente": evil, "email": evil})
+    assert gemeenten.status_code == 400 and SCRIPT not in gemeenten.text
+    assert client.post(f"/gebruikers/{evil}", data={"csrf_token": token}).status_code == 404
+    for url in (f"/tickets/{ticket.id}", "/tickets", "/meedenkers", "/gebruikers", "/audit", "/gemeenten"):
         text = client.get(url).text
         assert SCRIPT not in text, url
     ticket_page = client.get(f"/tickets/{ticket.id}").text
