@@ -9,9 +9,10 @@ from bot.settings import PROJECT_ROOT, Settings, SettingsError
 
 
 def main() -> int:
-    from bot.secrets import environment_with_secrets
-    env = environment_with_secrets(PROJECT_ROOT / "var" / "secrets.env") \
-        if not os.environ.get("MEEDENKER_NO_DEV_SECRETS") else dict(os.environ)
+    from bot.secrets import SECRET_NAMES, environment_with_secrets
+    # Like `make run`: secrets the environment lacks come from (and are generated into) var/secrets.env.
+    env = dict(os.environ) if all(os.environ.get(name) for name in SECRET_NAMES) \
+        else environment_with_secrets(PROJECT_ROOT / "var" / "secrets.env")
     try:
         settings = Settings.from_env(env)
         from bot.dashboard.app import create_app

@@ -118,7 +118,7 @@ def _pg_schema_url() -> tuple[str, Any]:
 def start_dashboard(var_dir: Path, database_url: str | None, fake_insights: bool = True, **more: str) -> Dashboard:
     port = free_port()
     extra = {**more, "DASHBOARD_PORT": str(port), "DASHBOARD_SESSION_SECRET": SESSION_SECRET,
-             "MEEDENKER_NO_DEV_SECRETS": "1", "DASHBOARD_TEST_FAKE_INSIGHTS": "1" if fake_insights else "0"}
+"DASHBOARD_TEST_FAKE_INSIGHTS": "1" if fake_insights else "0"}
     if database_url:
         extra["DATABASE_URL"] = database_url
     env = base_env(var_dir, **extra)
