@@ -2,6 +2,7 @@
 own), reached over HTTP on a free loopback port; the test seeds data through the same queue."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -77,9 +78,10 @@ class Dashboard:
         assert answer.status_code == 303, answer.text[-600:]
         return client
 
-    def user(self, role: str = "coordinator", gemeenten: tuple[str, ...] = ("Goes",), password: str = PASSWORD) -> str:
+    def user(self, role: str = "coordinator", gemeenten: tuple[str, ...] = ("Goes",), password: str = PASSWORD,
+             email: str | None = None) -> str:
         self.counter[0] += 1
-        email = f"{role}{self.counter[0]}-{uuid.uuid4().hex[:6]}@example.nl"
+        email = email or f"{role}{self.counter[0]}-{uuid.uuid4().hex[:6]}@example.nl"
         self.repo.add_user(email, role, gemeenten, password, "test")
         return email
 
@@ -94,6 +96,22 @@ class Dashboard:
         return self.repo.save_meedenker("test", name=name, type=type, leefgebieden=extra.get("leefgebieden", []),
                                         doelgroepen=extra.get("doelgroepen", []),
                                         gemeenten=extra.get("gemeenten", ["Goes"]), max_open=max_open)
+
+    def conversation(self, sender: str, texts: list[tuple[str, str]]) -> None:
+        """Rasa-like `events` rows ("user"/"bot", text) for one conversation in the tracker store."""
+        engine = sa.create_engine(self.tracker_url)
+        meta = sa.MetaData()
+        events = sa.Table("events", meta, sa.Column("id", sa.Integer, primary_key=True),
+                          sa.Column("sender_id", sa.String(255), nullable=False),
+                          sa.Column("type_name", sa.String(255), nullable=False), sa.Column("timestamp", sa.Float),
+                          sa.Column("intent_name", sa.String(255)), sa.Column("action_name", sa.String(255)),
+                          sa.Column("data", sa.Text))
+        meta.create_all(engine)
+        with engine.begin() as conn:
+            for kind, text in texts:
+                conn.execute(events.insert().values(sender_id=sender, type_name=kind, timestamp=1.0,
+                                                    data=json.dumps({"text": text})))
+        engine.dispose()
 
     def execute(self, statement: Any) -> None:
         with self.store.session_factory.begin() as session:

@@ -72,6 +72,12 @@ def seed(dashboard: Dashboard) -> dict[str, Any]:
         leefgebieden=[_label("wonen", ["huur"])], doelgroepen=[_label("jongeren", ["ik ben 19"])],
         opschaal_reasons=["veiligheidsrisico"], organisations=[], preferred_moment=None, preference=None),
         "seed:crisis", now=now - timedelta(hours=4))
+    dashboard.conversation("demo-3", [
+        ("user", "De huur is verhoogd en ik krijg geen huurtoeslag meer"),
+        ("bot", "Dat klinkt lastig. Wilt u dat een meedenker u terugbelt?"),
+        ("user", "ja graag, bel me op [TELEFOON]"),
+        ("bot", "Dank u. Een meedenker belt u uiterlijk woensdag."),
+    ])
     ids["tickets"] = tickets
     ids["crisis"] = crisis
     return ids

@@ -34,8 +34,8 @@ def browser_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dash
 def seeded(browser_dashboard: Dashboard) -> dict:
     """Seeded before Playwright starts: its sync API runs an event loop on this thread."""
     data = seed(browser_dashboard)
-    data["coordinator"] = browser_dashboard.user("coordinator", ("Goes", "Kapelle"))
-    data["admin"] = browser_dashboard.user("admin", ())
+    data["coordinator"] = browser_dashboard.user("coordinator", ("Goes", "Kapelle"), email="anna@smwo.example.nl")
+    data["admin"] = browser_dashboard.user("admin", (), email="beheer@gemeente.example.nl")
     return data
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -104,25 +103,9 @@ def test_a_crisis_flag_and_the_callback_of_the_same_conversation_are_shown_toget
     assert lonely.id in dashboard.signed_in(dashboard.user("admin", ())).get(f"/tickets/{lonely.id}").text
 
 
-def _events(dashboard, sender: str, texts: list[tuple[str, str]]) -> None:
-    engine = sa.create_engine(dashboard.tracker_url)
-    meta = sa.MetaData()
-    events = sa.Table("events", meta, sa.Column("id", sa.Integer, primary_key=True),
-                      sa.Column("sender_id", sa.String(255), nullable=False),
-                      sa.Column("type_name", sa.String(255), nullable=False), sa.Column("timestamp", sa.Float),
-                      sa.Column("intent_name", sa.String(255)), sa.Column("action_name", sa.String(255)),
-                      sa.Column("data", sa.Text))
-    meta.create_all(engine)
-    with engine.begin() as conn:
-        for kind, text in texts:
-            conn.execute(events.insert().values(sender_id=sender, type_name=kind, timestamp=1.0,
-                                                data=json.dumps({"text": text})))
-    engine.dispose()
-
-
 def test_the_ticket_page_explains_the_classification_and_shows_a_masked_transcript(dashboard, coordinator):
     ticket = dashboard.ticket(sender_id="bewoner-transcript", gemeente="Goes")
-    _events(dashboard, "bewoner-transcript", [("user", "Ik heb een brief over bezwaar, bel 06-12345678"),
+    dashboard.conversation("bewoner-transcript", [("user", "Ik heb een brief over bezwaar, bel 06-12345678"),
                                               ("bot", "Dank u. Een meedenker kan u helpen.")])
     page = dashboard.signed_in(coordinator).get(f"/tickets/{ticket.id}").text
     for expected in ("geld en post", "<q>brief</q>", "<q>bezwaar</q>", "ouderen", "<q>mijn moeder</q>",
@@ -259,7 +242,7 @@ def test_admin_erases_a_residents_data_from_the_ticket_page(dashboard, admin, co
     ticket = dashboard.ticket(sender_id="bewoner-wis", gemeente="Goes")
     crisis = dashboard.ticket(sender_id="bewoner-wis", gemeente=None, urgency="urgent", route="crisis_113",
                               contact=None)
-    _events(dashboard, "bewoner-wis", [("user", "help mij")])
+    dashboard.conversation("bewoner-wis", [("user", "help mij")])
     coordinator_client = dashboard.signed_in(coordinator)
     assert coordinator_client.submit(f"/tickets/{ticket.id}", f"/tickets/{ticket.id}/wissen",
                                      {"bevestig": "ja"}).status_code == 404
