@@ -7,6 +7,7 @@ shares this process). Every page is server-rendered and works without JavaScript
 from __future__ import annotations
 
 import functools
+import logging
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -26,6 +27,7 @@ from bot.queue.store import TicketStore
 from bot.settings import Settings, SettingsError
 
 HERE = Path(__file__).resolve().parent
+logger = logging.getLogger(__name__)
 MAX_BODY = 256 * 1024
 Handler = Callable[..., Awaitable[HTTPResponse]]
 
@@ -135,6 +137,21 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
         if not hasattr(request.ctx, "auth"):
             request.ctx.auth = None
         return not_found(request)
+
+    @app.exception(Exception)
+    async def failed(request: Request, error: Exception) -> HTTPResponse:
+        """A Dutch page for every other error; the details go to the log, never to the browser."""
+        if not hasattr(request.ctx, "auth"):
+            request.ctx.auth = None
+        status = getattr(error, "status_code", 500)
+        if status >= 500:
+            logger.error("Dashboard request %s %s failed", request.method, request.path,
+                         exc_info=(type(error), error, error.__traceback__))
+            return render(request, "error.html", 500, title="Er ging iets mis",
+                          message="Er ging iets mis aan onze kant. Er is niets opgeslagen. Probeer het over een "
+                                  "paar minuten opnieuw.")
+        return render(request, "error.html", status, title="Dit lukte niet",
+                      message="Dit verzoek kan de server niet verwerken. Ga terug en probeer het opnieuw.")
 
     @app.get("/health")
     async def health(_request: Request) -> HTTPResponse:

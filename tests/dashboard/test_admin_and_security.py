@@ -208,3 +208,24 @@ def test_gemeenten_without_a_coordinator_come_first_and_an_admin_covers_them(das
     assert client.submit("/gemeenten", "/gemeenten", {"gemeente": "reimerswaal", "email": coordinator}).status_code == 303
     assert uncovered.id in dashboard.signed_in(coordinator).get("/tickets").text
     assert dashboard.signed_in(coordinator).get("/gemeenten").status_code == 404
+
+
+def test_other_errors_get_a_dutch_page_with_the_same_headers(dashboard, coordinator):
+    client = dashboard.signed_in(coordinator)
+    wrong_method = client.put("/tickets")
+    assert wrong_method.status_code == 405 and "Dit lukte niet" in wrong_method.text
+    assert wrong_method.headers["Cache-Control"] == "no-store"
+    assert "frame-ancestors 'none'" in wrong_method.headers["Content-Security-Policy"]
+
+
+def test_a_database_failure_is_a_polite_500_without_details(dashboard, coordinator):
+    client = dashboard.signed_in(coordinator)
+    dashboard.execute(sa.text("ALTER TABLE meedenker_meedenkers RENAME TO meedenker_meedenkers_weg"))
+    try:
+        broken = client.get("/meedenkers")
+    finally:
+        dashboard.execute(sa.text("ALTER TABLE meedenker_meedenkers_weg RENAME TO meedenker_meedenkers"))
+    assert broken.status_code == 500 and "Er ging iets mis" in broken.text
+    assert "meedenker_meedenkers" not in broken.text and "Traceback" not in broken.text
+    assert client.get("/meedenkers").status_code == 200
+    assert "Dashboard request GET /meedenkers failed" in dashboard.log.read_text()
