@@ -4,11 +4,15 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import Sequence
+
+from sanic import Blueprint
 
 from bot.settings import PROJECT_ROOT, Settings, SettingsError
 
 
-def main() -> int:
+def main(blueprints: Sequence[Blueprint] = ()) -> int:
+    """Serve the dashboard, plus any blueprints of other features on the same port (the widget's)."""
     from bot.secrets import SECRET_NAMES, environment_with_secrets
     # Like `make run`: secrets the environment lacks come from (and are generated into) var/secrets.env.
     env = dict(os.environ) if all(os.environ.get(name) for name in SECRET_NAMES) \
@@ -17,6 +21,8 @@ def main() -> int:
         settings = Settings.from_env(env)
         from bot.dashboard.app import create_app
         app = create_app(settings)
+        for blueprint in blueprints:
+            app.blueprint(blueprint)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2

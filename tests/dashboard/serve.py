@@ -19,7 +19,21 @@ def main() -> int:
         from tests.dashboard import fake_insights
         sys.modules["bot.dashboard.insights"] = fake_insights
     from bot.dashboard.__main__ import main as serve
-    return serve()
+    return serve(_extra() if os.environ.get("DASHBOARD_TEST_EXTRA_BLUEPRINT") == "1" else ())
+
+
+def _extra():
+    """A blueprint registered after create_app, as the widget's page will be."""
+    from sanic import Blueprint
+    from sanic.response import text
+
+    extra = Blueprint("extra")
+
+    @extra.get("/extra")
+    async def page(request):
+        return text("signed in" if request.ctx.auth else "anonymous")
+
+    return [extra]
 
 
 if __name__ == "__main__":

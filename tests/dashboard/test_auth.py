@@ -266,3 +266,14 @@ def test_with_require_2fa_an_admin_must_enrol_before_anything_else(tmp_path):
         assert running.client().login(coordinator).headers["location"] == "/tickets"
     finally:
         stop_dashboard(running)
+
+
+def test_a_blueprint_registered_after_create_app_shares_headers_and_sessions(tmp_path):
+    from tests.dashboard.conftest import start_dashboard, stop_dashboard
+    running = start_dashboard(tmp_path, None, DASHBOARD_TEST_EXTRA_BLUEPRINT="1")
+    try:
+        anonymous = running.client().get("/extra")
+        assert anonymous.text == "anonymous" and "frame-ancestors 'none'" in anonymous.headers["Content-Security-Policy"]
+        assert running.signed_in(running.user()).get("/extra").text == "signed in"
+    finally:
+        stop_dashboard(running)
