@@ -100,6 +100,9 @@ def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(b
     assert "te laat" in page.locator(f"tr:has(a[href='/tickets/{data['tickets'][0].id}'])").inner_text()
     check(page, "queue")
     shot(page, "queue", tmp_path)
+    page.set_viewport_size({"width": 768, "height": 1024})  # a tablet: nothing sticks out of the page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 768
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.select_option("#f-leefgebied", "wonen")
     page.click("text=Filter toepassen")
