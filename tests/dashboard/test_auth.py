@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from bot.dashboard.app import create_app
 from bot.dashboard.repository import hash_session_id
 from bot.queue.models import AuditEntry, utcnow
-from bot.queue.staff import StaffSession
+from bot.queue.staff import SignInThrottle, StaffSession
 from tests.dashboard.conftest import CSRF, PASSWORD, SESSION_SECRET
 
 FAILED = "Dat lukte niet."
@@ -93,12 +93,11 @@ def test_the_wait_grows_with_more_failures(dashboard):
     for attempt in range(7):
         dashboard.client().login(email, "fout-fout-fout-fout")
         with dashboard.store.session_factory() as session:
-            row = session.execute(sa.text("SELECT failures, locked_until, updated_at FROM meedenker_sign_in_throttle "
-                                          "WHERE key LIKE 'account:%'")).first()
+            row = session.execute(sa.select(SignInThrottle).where(SignInThrottle.key.like("account:%"))).scalar_one()
         if row.locked_until is not None:
-            waits.append(row.locked_until)
+            waits.append(round((row.locked_until - row.updated_at).total_seconds()))
         dashboard.execute(sa.text("UPDATE meedenker_sign_in_throttle SET locked_until = NULL"))
-    assert len(waits) == 3  # failures 5, 6 and 7
+    assert waits == [30, 60, 120]  # after failures 5, 6 and 7
     with dashboard.store.session_factory() as session:
         failures = session.execute(sa.text("SELECT failures FROM meedenker_sign_in_throttle "
                                            "WHERE key LIKE 'account:%'")).scalar_one()
