@@ -77,3 +77,26 @@ def test_views_never_call_the_repository_or_store_directly():
         text = path.read_text(encoding="utf-8")
         direct = re.findall(r"ctx\.(?:repo|store)\.\w+\(", text)
         assert direct == [], f"{path.name} calls the database on the event loop: {direct}"
+
+
+def test_dashboard_settings_fail_loudly_by_name(settings_env):
+    from bot.settings import Settings, SettingsError
+
+    ok = Settings.from_env(dict(settings_env, DASHBOARD_SESSION_SECRET="x" * 32, DASHBOARD_REQUIRE_2FA="1"))
+    assert ok.dashboard_session_secret == "x" * 32 and ok.dashboard_require_2fa is True
+    assert Settings.from_env(dict(settings_env)).dashboard_session_secret is None
+    with pytest.raises(SettingsError, match="DASHBOARD_SESSION_SECRET must be at least 32"):
+        Settings.from_env(dict(settings_env, DASHBOARD_SESSION_SECRET="kort"))
+    with pytest.raises(SettingsError, match="DASHBOARD_REQUIRE_2FA must be 0 or 1"):
+        Settings.from_env(dict(settings_env, DASHBOARD_REQUIRE_2FA="ja"))
+
+
+def test_an_old_secrets_file_gets_only_the_new_session_secret_appended(tmp_path):
+    from bot.secrets import ensure_dev_secrets
+
+    path = tmp_path / "secrets.env"
+    path.write_text("RASA_API_TOKEN=oud-token-0123456789\nMEEDENKER_SECRET_KEY=oude-sleutel\n", encoding="utf-8")
+    values = ensure_dev_secrets(path)
+    assert values["RASA_API_TOKEN"] == "oud-token-0123456789" and values["MEEDENKER_SECRET_KEY"] == "oude-sleutel"
+    assert len(values["DASHBOARD_SESSION_SECRET"]) >= 32
+    assert ensure_dev_secrets(path) == values
