@@ -16,7 +16,9 @@ MESSAGES = {"opgeslagen": "De wijziging is opgeslagen.", "account": "Het account
 
 async def _meedenkers_page(request: Request, status: int = 200, error: str | None = None) -> HTTPResponse:
     rows = await request.app.ctx.db.run(request.app.ctx.repo.meedenkers)
-    return render(request, "meedenkers.html", status, rows=rows, error=error,
+    wanted = request.args.get("bewerk", "")
+    editing = next((m for m, _ in rows if str(m.id) == wanted), None)
+    return render(request, "meedenkers.html", status, rows=rows, error=error, editing=editing,
                   message=MESSAGES.get(request.args.get("bericht", "")))
 
 

@@ -79,6 +79,17 @@ def test_the_meedenkers_directory(dashboard, admin, coordinator):
     assert "Vera Vrijwilliger" in page and "Informeel (vrijwilliger)" in page and "Goes, Kapelle" in page
     assert "0 van 4" in page and "familie, vrienden" in page and "ouderen" in page
     assert 'action="/meedenkers"' not in page  # coordinators read the directory, admins change it
+    vera = next(m.id for m, _ in dashboard.repo.meedenkers() if m.name == "Vera Vrijwilliger")
+    form = client.get(f"/meedenkers?bewerk={vera}").text
+    assert "Meedenker wijzigen: Vera Vrijwilliger" in form and 'value="Goes, Kapelle"' in form
+    assert 'id="md-l-wonen" name="leefgebieden" value="wonen" checked' in form
+    changed = client.post("/meedenkers", data={
+        "csrf_token": CSRF.findall(form)[-1], "id": str(vera), "name": "Vera Vrijwilliger", "type": "informeel",
+        "leefgebieden": ["wonen"], "doelgroepen": ["ouderen"], "gemeenten": "Goes", "max_open": "2",
+        "active": "nee"})
+    assert changed.status_code == 303
+    (vera_now, _), = [(m, n) for m, n in dashboard.repo.meedenkers() if m.id == vera]
+    assert vera_now.max_open == 2 and vera_now.gemeenten == ["Goes"] and not vera_now.active
 
 
 def test_the_audit_log_shows_who_did_what(dashboard, admin, coordinator):

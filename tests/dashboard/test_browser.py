@@ -155,7 +155,8 @@ def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(b
     page.click("button[type=submit] >> text=Inloggen")
     page.wait_for_url(base + "/tickets")
     assert data["tickets"][4].id in page.content()  # admins see every gemeente
-    for path in ("/gebruikers", "/audit", "/gemeenten", "/meedenkers", f"/tickets/{data['tickets'][0].id}"):
+    for path in ("/gebruikers", "/audit", "/gemeenten", "/meedenkers", f"/meedenkers?bewerk={data['fatima']}",
+                 f"/tickets/{data['tickets'][0].id}"):
         page.goto(base + path)
         check(page, path)
     assert "contactgegevens bekeken" in page.goto(base + "/audit").text()
