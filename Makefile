@@ -11,7 +11,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
 	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py
 
-.PHONY: help install run test test-fast validate e2e evaluate bench train clean screenshots
+.PHONY: help install run test test-fast validate e2e evaluate bench train clean dashboard screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,8 +59,12 @@ evaluate: install train ## Score the model on DATA=path.yml (default tests/data/
 bench: install train ## Parse and conversation-turn latency figures (JSON)
 	@$(PY) -m addons.bench --model $(MODEL)
 
-screenshots: install train ## Retake the widget screenshots in docs/screenshots/ (headless Chromium, real servers)
+dashboard: install ## Only the web process (dashboard and widget), on MEEDENKER_HOST:DASHBOARD_PORT
+	$(PY) -m addons.web
+
+screenshots: install train ## Retake docs/screenshots/*.png (headless Chromium, real servers)
 	$(PY) -m tests.widget.screenshots
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/dashboard/test_browser.py
 
 clean: ## Remove trained models and local state (keeps .venv)
 	rm -rf models var/results var/rasa.db

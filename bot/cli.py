@@ -89,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     webhook = telegram_commands.add_parser(
         "set-webhook", help="register URL (the assistant's public https address) with the secret")
     webhook.add_argument("url", help="e.g. https://assistent.gemeente.nl (the webhook path is added)")
+
+    users = commands.add_parser("users", help="accounts of the coordinators' dashboard")
+    user_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add_user = user_commands.add_parser("add", parents=[actor], help="create a dashboard account")
+    add_user.add_argument("email", help="the person's e-mail address (their sign-in name)")
+    add_user.add_argument("--role", choices=("admin", "coordinator"), required=True)
+    add_user.add_argument("--gemeente", action="append", default=[], metavar="NAME",
+                          help="a gemeente the coordinator works for (repeat for more)")
+    add_user.add_argument("--password-stdin", action="store_true", required=True,
+                          help="read the password from standard input (never from the command line)")
     return parser
 
 
@@ -208,6 +218,9 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
                 events = store.erase_tracker_events(tracker_url, sender, actor=args.actor) if sender else 0
                 tickets = int(store.erase_ticket(args.ticket, actor=args.actor))
             out.write(f"Erased {tickets} ticket(s) and {events} conversation event(s).\n")
+        elif args.command == "users":
+            from bot.dashboard.accounts_cli import add_user
+            add_user(store, settings, args, sys.stdin, out)
         elif args.command == "retention":
             days = settings.retention_days
             tickets = store.anonymise_older_than(days, actor=args.actor)

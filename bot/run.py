@@ -67,7 +67,6 @@ def main() -> int:
     procs = [
         subprocess.Popen([python, "-m", "addons.launcher", "actions"], cwd=PROJECT_ROOT, env=env),
         subprocess.Popen([python, "-m", "addons.launcher", "rasa"], cwd=PROJECT_ROOT, env=env),
-        subprocess.Popen([python, "-m", "addons.web"], cwd=PROJECT_ROOT, env=env),
     ]
     stopping = False
 
@@ -80,9 +79,11 @@ def main() -> int:
     base = f"http://{settings.host}:{settings.rasa_port}"
     web = f"http://{settings.host}:{settings.dashboard_port}"
     deadline = time.monotonic() + STARTUP_SECONDS
-    up = _wait_until_up(f"http://{settings.host}:{settings.actions_port}/health", procs, deadline) and \
-        _wait_until_up(f"{base}/", procs, deadline) and \
-        _wait_until_up(f"{web}/demo", procs, deadline)
+    up = _wait_until_up(f"http://{settings.host}:{settings.actions_port}/health", procs, deadline)
+    if up:  # after the action server has migrated the queue, so two processes never race to create it
+        procs.append(subprocess.Popen([python, "-m", "addons.web"], cwd=PROJECT_ROOT, env=env))
+    up = up and _wait_until_up(f"{base}/", procs, deadline) and \
+        _wait_until_up(f"{web}/demo", procs, deadline) and _wait_until_up(f"{web}/health", procs, deadline)
     if not up:
         print("The assistant did not start; see the messages above.", file=sys.stderr)
         _stop(procs)
@@ -95,6 +96,8 @@ def main() -> int:
         f"  Action server:   http://{settings.host}:{settings.actions_port}/health\n"
         f"  Website widget:  {web}/demo  (embed: {web}/widget/meedenker-widget.js)\n"
         "  Callback queue:  .venv/bin/python -m bot tickets list\n"
+        f"  Dashboard:       {web}/  (first admin: .venv/bin/python -m bot "
+        "users add EMAIL --role admin --password-stdin)\n"
         f"  Stores:          {'PostgreSQL' if settings.database_url else 'SQLite (var/rasa.db)'}, "
         f"{'Redis lock' if settings.redis_url else 'in-memory lock'}\n"
         "Press Ctrl-C to stop.\n",

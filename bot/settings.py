@@ -92,6 +92,9 @@ class Settings:
     limits: LimitSettings = field(default_factory=LimitSettings)
     allowed_origins: tuple[str, ...] = ()
     public_rasa_url: str = ""
+    # The dashboard's: checked by bot.dashboard.app.create_app, not needed by the other processes.
+    dashboard_session_secret: str | None = None
+    dashboard_require_2fa: bool = False
 
     @property
     def tracker_store_url(self) -> str:
@@ -154,6 +157,12 @@ class Settings:
         browser_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
         public_rasa_url = (_url(env, "MEEDENKER_PUBLIC_RASA_URL", ("http", "https"), errors)
                            or f"http://{browser_host}:{rasa_port}").rstrip("/")
+        session_secret = env.get("DASHBOARD_SESSION_SECRET") or None
+        if session_secret is not None and len(session_secret) < 32:
+            errors.append("DASHBOARD_SESSION_SECRET must be at least 32 characters")
+        require_2fa = (env.get("DASHBOARD_REQUIRE_2FA") or "0").strip()
+        if require_2fa not in ("0", "1"):
+            errors.append(f"DASHBOARD_REQUIRE_2FA must be 0 or 1, got {require_2fa!r}")
         if errors:
             raise SettingsError("Invalid configuration:\n  - " + "\n  - ".join(errors))
         return cls(
@@ -179,6 +188,8 @@ class Settings:
             limits=limits,
             allowed_origins=allowed_origins,
             public_rasa_url=public_rasa_url,
+            dashboard_session_secret=session_secret,
+            dashboard_require_2fa=require_2fa == "1",
         )
 
 

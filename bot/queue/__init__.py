@@ -5,6 +5,7 @@ Public API: `TicketStore` (bot/queue/store.py), `NewTicket` and `Ticket` (bot/qu
 from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError, WrongSecretKeyError
 from bot.queue.models import STATUSES, AuditEntry, NewTicket, Ticket
 from bot.queue.store import TicketNotFound, TicketStore
+from bot.queue import staff  # noqa: F401  (registers the dashboard tables on the same MetaData)
 
 __all__ = [
     "STATUSES",

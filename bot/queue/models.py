@@ -20,12 +20,22 @@ from sqlalchemy.orm import declarative_base
 from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 STATUS_NIEUW: Final = "nieuw"
-STATUSES: Final[tuple[str, ...]] = ("nieuw", "in_behandeling", "gebeld", "afgerond", "geannuleerd")
+STATUSES: Final[tuple[str, ...]] = ("nieuw", "toegewezen", "in_gesprek", "afgerond", "niet_bereikt", "doorverwezen")
+# Statuses of revision 0001 and what revision 0002 made of them.
+LEGACY_STATUSES: Final[dict[str, str]] = {
+    "in_behandeling": "toegewezen", "gebeld": "in_gesprek", "geannuleerd": "afgerond",
+}
+OPEN_STATUSES: Final[tuple[str, ...]] = ("toegewezen", "in_gesprek", "niet_bereikt")
 URGENCIES: Final[tuple[str, ...]] = ("urgent", "normaal")
 MEEDENKER_TYPES: Final[tuple[str, ...]] = ("informeel", "formeel")
 PREFERENCES: Final[tuple[str, ...]] = ("informeel", "formeel", "geen")
 CONTACT_FIELDS: Final[tuple[str, ...]] = ("name", "phone", "email")
-AUDIT_ACTIONS: Final[tuple[str, ...]] = ("created", "viewed_contact", "status_changed", "anonymised", "erased")
+AUDIT_ACTIONS: Final[tuple[str, ...]] = (
+    "created", "viewed_contact", "status_changed", "anonymised", "erased",
+    # Added by revision 0002, for the dashboard.
+    "assigned", "signed_in", "signed_out", "sign_in_failed", "user_changed", "meedenker_changed",
+    "exported",
+)
 
 # Ticket references are read out over the phone: no 0/O, 1/I/L or U/V look-alikes.
 ID_PREFIX: Final = "MD-"
@@ -115,6 +125,10 @@ class Ticket(Base):
     status = sa.Column(sa.String(16), nullable=False, index=True)
     contact_encrypted = sa.Column(sa.Text, nullable=True)
     anonymised_at = sa.Column(UTCDateTime(), nullable=True)
+    # Revision 0002: optimistic concurrency, the meedenker assigned, the first real conversation.
+    version = sa.Column(sa.Integer, nullable=False, server_default="1", default=1)
+    assigned_meedenker_id = sa.Column(sa.Integer, nullable=True, index=True)
+    first_contact_at = sa.Column(UTCDateTime(), nullable=True)
 
     @property
     def has_contact(self) -> bool:
@@ -140,6 +154,9 @@ class Ticket(Base):
             "preferred_moment": self.preferred_moment,
             "has_contact": self.has_contact,
             "anonymised_at": self.anonymised_at,
+            "version": self.version,
+            "assigned_meedenker_id": self.assigned_meedenker_id,
+            "first_contact_at": self.first_contact_at,
         }
 
 

@@ -11,6 +11,7 @@ Why these choices:
 from __future__ import annotations
 
 import builtins
+import json
 import logging
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
@@ -24,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from bot.privacy import mask_pii
 from bot.queue import migrations
 from bot.queue.crypto import ContactCipher, SenderHasher
+from bot.queue.staff import StatusChange
 from bot.queue.models import (
     STATUS_NIEUW,
     STATUSES,
@@ -115,6 +117,11 @@ class TicketStore:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    @property
+    def session_factory(self) -> sessionmaker:
+        """For the dashboard's own queries on the same database (bot/dashboard/repository.py)."""
+        return self._sessions
 
     # --- schema -------------------------------------------------------------------------------
 
@@ -223,7 +230,12 @@ class TicketStore:
                 raise TicketNotFound(ticket_id)
             if ticket.status != status:
                 session.add(self._audit(ticket_id, actor, "status_changed", f"{ticket.status} -> {status}"))
+                session.add(StatusChange(ticket_id=ticket_id, at=utcnow(), actor=actor[:128],
+                                         from_status=ticket.status, to_status=status))
+                if status in ("in_gesprek", "afgerond", "doorverwezen") and ticket.first_contact_at is None:
+                    ticket.first_contact_at = utcnow()
                 ticket.status = status
+                ticket.version = (ticket.version or 1) + 1
             return ticket
 
     def history(self, ticket_id: str | None) -> builtins.list[AuditEntry]:
@@ -247,6 +259,7 @@ class TicketStore:
             ).scalars().all()
             if ids:
                 session.execute(sa.delete(Ticket).where(Ticket.id.in_(ids)))
+                session.execute(sa.delete(StatusChange).where(StatusChange.ticket_id.in_(ids)))
                 session.add_all(self._audit(i, actor, "erased", "erased on request (by sender)") for i in ids)
         return len(ids)
 
@@ -254,6 +267,7 @@ class TicketStore:
         ticket_id = normalise_ticket_id(ticket_id)
         with self._sessions.begin() as session:
             deleted = session.execute(sa.delete(Ticket).where(Ticket.id == ticket_id)).rowcount
+            session.execute(sa.delete(StatusChange).where(StatusChange.ticket_id == ticket_id))
             if deleted:
                 session.add(self._audit(ticket_id, actor, "erased", "erased on request (by ticket)"))
         return bool(deleted)
@@ -283,6 +297,9 @@ class TicketStore:
                     ticket.doelgroepen = _without_evidence(ticket.doelgroepen)
                     ticket.anonymised_at = now
                     session.add(self._audit(ticket.id, actor, "anonymised", f"retention of {days} days", now))
+                if tickets:  # coordinators' notes may name the resident: they go with the rest
+                    session.execute(sa.update(StatusChange).where(StatusChange.ticket_id.in_([t.id for t in tickets]))
+                                    .values(note=None))
             done += len(tickets)
             if len(tickets) < _BATCH:
                 return done
@@ -324,6 +341,24 @@ class TicketStore:
             return None
 
         return self._on_events(tracker_url, find, None)
+
+    def conversation_texts(self, tracker_url: str, sender_id: str) -> builtins.list[tuple[str, str]]:
+        """("user" | "bot", text) of one conversation in Rasa's events table, oldest first."""
+        def read(conn: sa.engine.Connection, events: sa.Table) -> builtins.list[tuple[str, str]]:
+            rows = conn.execute(sa.select(events.c.type_name, events.c.data)
+                                .where(events.c.sender_id == sender_id, events.c.type_name.in_(("user", "bot")))
+                                .order_by(events.c.id)).all()
+            texts = []
+            for type_name, data in rows:
+                try:
+                    text = json.loads(data or "{}").get("text")
+                except (ValueError, AttributeError):
+                    text = None
+                if isinstance(text, str) and text.strip():
+                    texts.append((type_name, text))
+            return texts
+
+        return self._on_events(tracker_url, read, [])
 
     def _on_events(self, tracker_url: str, work: Callable[[sa.engine.Connection, sa.Table], _T],
                    missing: _T) -> _T:

@@ -46,7 +46,7 @@ def test_list_and_show(cli):
     assert lines[0].split() == ["id", "created", "gemeente", "route", "urgency", "type", "status"]
     assert lines[1].startswith(normal.id) and lines[2].startswith(urgent.id)
     assert "crisis_113" in lines[2] and "urgent" in lines[2] and "Goes" in lines[2]
-    assert cli("tickets", "list", "--status", "gebeld").stdout == "No tickets.\n"
+    assert cli("tickets", "list", "--status", "in_gesprek").stdout == "No tickets.\n"
 
     shown = cli("tickets", "show", normal.id.lower())
     assert shown.returncode == 0, shown.stderr
@@ -66,10 +66,10 @@ def test_list_and_show(cli):
 def test_status(cli):
     store = cli.store()
     ticket, _ = store.create(new_ticket(), "a")
-    done = cli("tickets", "status", ticket.id, "gebeld", "--actor", "anna")
-    assert done.returncode == 0 and done.stdout == f"{ticket.id} is now gebeld.\n"
-    assert store.get(ticket.id).status == "gebeld"
-    assert ticket.id in cli("tickets", "list", "--status", "gebeld").stdout
+    done = cli("tickets", "status", ticket.id, "in_gesprek", "--actor", "anna")
+    assert done.returncode == 0 and done.stdout == f"{ticket.id} is now in_gesprek.\n"
+    assert store.get(ticket.id).status == "in_gesprek"
+    assert ticket.id in cli("tickets", "list", "--status", "in_gesprek").stdout
     store.close()
 
 

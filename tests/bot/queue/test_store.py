@@ -133,7 +133,7 @@ def test_unknown_ticket(store):
     with pytest.raises(TicketNotFound):
         store.contact("MD-ZZZZZZ", "anna")
     with pytest.raises(TicketNotFound):
-        store.set_status("MD-ZZZZZZ", "gebeld", "anna")
+        store.set_status("MD-ZZZZZZ", "in_gesprek", "anna")
 
 
 # --- listing and status ------------------------------------------------------------------------
@@ -142,9 +142,9 @@ def test_list_is_newest_first_and_filters_by_status(store):
     now = datetime.now(timezone.utc)
     old, _ = store.create(new_ticket(), "a", now=now - timedelta(hours=2))
     new, _ = store.create(new_ticket(), "b", now=now)
-    store.set_status(old.id, "gebeld", "anna")
+    store.set_status(old.id, "in_gesprek", "anna")
     assert [t.id for t in store.list()] == [new.id, old.id]
-    assert [t.id for t in store.list(status="gebeld")] == [old.id]
+    assert [t.id for t in store.list(status="in_gesprek")] == [old.id]
     assert [t.id for t in store.list(limit=1)] == [new.id]
     with pytest.raises(ValueError):
         store.list(status="weg")
@@ -152,13 +152,13 @@ def test_list_is_newest_first_and_filters_by_status(store):
 
 def test_status_changes_are_audited_without_pii(store):
     ticket, _ = store.create(new_ticket(), "k")
-    assert store.set_status(ticket.id, "in_behandeling", "anna").status == "in_behandeling"
-    store.set_status(ticket.id, "in_behandeling", "anna")  # unchanged: no new entry
+    assert store.set_status(ticket.id, "toegewezen", "anna").status == "toegewezen"
+    store.set_status(ticket.id, "toegewezen", "anna")  # unchanged: no new entry
     store.set_status(ticket.id, "afgerond", "bram")
     history = store.history(ticket.id)
     assert [(e.action, e.actor, e.detail) for e in history[1:]] == [
-        ("status_changed", "anna", "nieuw -> in_behandeling"),
-        ("status_changed", "bram", "in_behandeling -> afgerond"),
+        ("status_changed", "anna", "nieuw -> toegewezen"),
+        ("status_changed", "bram", "toegewezen -> afgerond"),
     ]
     assert all(e.at.tzinfo is not None for e in history)
     with pytest.raises(ValueError):
@@ -256,3 +256,26 @@ def test_retention_of_tracker_events(store, db_url):
     assert store.delete_tracker_events_older_than(db_url, 365) == 2
     assert event_senders(db_url) == ["a"]
     assert store.delete_tracker_events_older_than(db_url, 365) == 0
+
+
+def test_status_history_follows_the_cli_and_goes_with_erasure_and_retention(store):
+    import sqlalchemy as sa
+
+    from bot.queue.staff import StatusChange
+
+    def notes(ticket_id):
+        with store.session_factory() as session:
+            return session.execute(sa.select(StatusChange.to_status, StatusChange.note)
+                                   .where(StatusChange.ticket_id == ticket_id)).all()
+
+    kept, _ = store.create(new_ticket(sender_id="a"), "h1", now=datetime.now(timezone.utc) - timedelta(days=400))
+    store.set_status(kept.id, "in_gesprek", "anna")
+    assert store.get(kept.id).first_contact_at is not None and store.get(kept.id).version == 2
+    with store.session_factory.begin() as session:
+        session.execute(sa.update(StatusChange).values(note="Mevrouw De Vries gebeld"))
+    store.anonymise_older_than(365)
+    assert [tuple(n) for n in notes(kept.id)] == [("in_gesprek", None)]
+    gone, _ = store.create(new_ticket(sender_id="b"), "h2")
+    store.set_status(gone.id, "toegewezen", "anna")
+    store.erase_ticket(gone.id)
+    assert notes(gone.id) == []

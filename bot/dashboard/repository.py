@@ -1,0 +1,704 @@
+"""Every database read and write of the dashboard, as plain synchronous functions.
+
+Why synchronous and guarded: SQLAlchemy 1.4 with psycopg2/sqlite3 blocks, and Sanic serves every
+request on one event loop. The app calls these only through `Database.run` (a thread pool); the
+`@off_loop` guard raises if one is ever called on the loop's thread, so a forgotten `await
+db.run(...)` fails every test instead of silently stalling all coordinators.
+
+Scope: a coordinator sees a ticket when its gemeente is theirs, or when it has no gemeente (a
+crisis flag) and a ticket of the same conversation is in one of theirs. Anything else is "not
+found", exactly as if it did not exist.
+"""
+from __future__ import annotations
+
+import asyncio
+import builtins
+import functools
+import hashlib
+import secrets
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, Callable, Iterable, Sequence, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from bot.office_hours import OfficeHours
+from bot.privacy import mask_pii
+from bot.queue.models import (
+    MEEDENKER_TYPES,
+    OPEN_STATUSES,
+    STATUSES,
+    AuditEntry,
+    Ticket,
+    normalise_ticket_id,
+    utcnow,
+)
+from bot.queue.staff import ROLES, Meedenker, SignInThrottle, StaffSession, StatusChange, User
+from bot.queue.store import TicketStore
+from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN, ROUTES
+
+from bot.dashboard.passwords import check_password, hash_password, verify_password
+
+_T = TypeVar("_T")
+
+IDLE_TIMEOUT = timedelta(minutes=30)
+ABSOLUTE_TIMEOUT = timedelta(hours=12)
+FREE_FAILURES = 5
+FIRST_WAIT = timedelta(seconds=30)
+LONGEST_WAIT = timedelta(hours=1)
+MAX_NOTE = 2000
+MAX_QUEUE = 1000
+
+# Allowed next statuses. Assigning a meedenker moves nieuw to toegewezen (see assign()).
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "nieuw": ("toegewezen", "afgerond", "niet_bereikt", "doorverwezen"),
+    "toegewezen": ("in_gesprek", "niet_bereikt", "doorverwezen", "afgerond"),
+    "in_gesprek": ("afgerond", "doorverwezen", "niet_bereikt"),
+    "niet_bereikt": ("toegewezen", "in_gesprek", "afgerond", "doorverwezen"),
+    "afgerond": ("toegewezen",),
+    "doorverwezen": ("toegewezen",),
+}
+CONTACT_STATUSES = ("in_gesprek", "afgerond", "doorverwezen")
+
+
+class NotFound(LookupError):
+    """No such thing, or not in this user's gemeenten: the same answer for both."""
+
+
+class Conflict(RuntimeError):
+    """The form was based on an older version of the ticket."""
+
+
+class AtCapacity(RuntimeError):
+    """The meedenker has as many open tickets as agreed; confirm to assign anyway."""
+
+
+class Invalid(ValueError):
+    """A form value that is not allowed; the message is Dutch, for the coordinator."""
+
+
+class BlockingCallOnLoop(RuntimeError):
+    """A database function was called on the event loop's thread."""
+
+
+def off_loop(function: Callable[..., _T]) -> Callable[..., _T]:
+    """Refuse to run on a thread that runs an asyncio event loop."""
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> _T:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return function(*args, **kwargs)
+        raise BlockingCallOnLoop(f"{function.__qualname__} must run in Database.run, not on the event loop")
+    return guarded
+
+
+class Database:
+    """Runs repository functions in a small thread pool and awaits them."""
+
+    def __init__(self, workers: int = 4) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dashboard-db")
+
+    async def run(self, function: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, functools.partial(function, *args, **kwargs))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def hash_session_id(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Account:
+    """The signed-in user, detached from the database."""
+
+    id: int
+    email: str
+    role: str
+    gemeenten: tuple[str, ...]
+    has_totp: bool
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def actor(self) -> str:
+        return f"dashboard:{self.email}"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    account: Account
+    session_id: str
+    csrf_token: str
+    stage: str
+
+
+@dataclass
+class Filters:
+    status: str = "open"
+    gemeente: str = ""
+    leefgebied: str = ""
+    doelgroep: str = ""
+    route: str = ""
+    type: str = ""
+    meedenker: str = ""
+    van: date | None = None
+    tot: date | None = None
+
+    def query_items(self) -> list[tuple[str, str]]:
+        items = [(k, str(v)) for k, v in vars(self).items() if v not in ("", None)]
+        return [(k, v.isoformat() if isinstance(v, date) else v) for k, v in items]
+
+
+@dataclass
+class TicketRow:
+    ticket: Ticket
+    due_at: datetime
+    overdue: bool
+    meedenker: Meedenker | None
+
+
+@dataclass
+class Suggestion:
+    meedenker: Meedenker
+    open_count: int
+    score: int
+    reasons: list[str]
+
+    @property
+    def at_capacity(self) -> bool:
+        return self.open_count >= self.meedenker.max_open
+
+
+@dataclass
+class TicketView:
+    row: TicketRow
+    history: list[StatusChange]
+    linked: list[TicketRow]
+    suggestions: list[Suggestion]
+    next_statuses: tuple[str, ...]
+    contact_views: list[AuditEntry] = field(default_factory=list)
+
+
+@dataclass
+class GemeenteRow:
+    name: str
+    open_tickets: int
+    coordinators: list[str]
+    meedenkers: list[str]
+
+
+def _account(user: User) -> Account:
+    return Account(user.id, user.email, user.role, tuple(user.gemeenten or ()), user.totp_secret_encrypted is not None)
+
+
+def _ids(labels: Sequence[dict[str, Any]] | None) -> list[str]:
+    return [label["id"] for label in labels or ()]
+
+
+class Repository:
+    """The dashboard's queries over the queue's database (the TicketStore's engine)."""
+
+    def __init__(self, store: TicketStore, hours: OfficeHours, clock: Callable[[], datetime] = utcnow) -> None:
+        self.store = store
+        self.hours = hours
+        self.clock = clock
+        self._sessions = store.session_factory
+
+    # --- accounts -----------------------------------------------------------------------------
+
+    @off_loop
+    def add_user(self, email: str, role: str, gemeenten: Iterable[str], password: str, actor: str) -> Account:
+        email = email.strip().lower()
+        if "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
+            raise Invalid("Vul een geldig e-mailadres in.")
+        if role not in ROLES:
+            raise Invalid("Kies de rol admin of coordinator.")
+        names = sorted({g.strip() for g in gemeenten if g.strip()})
+        if role == "coordinator" and not names:
+            raise Invalid("Een coördinator heeft minstens één gemeente.")
+        check_password(password, email)
+        with self._sessions.begin() as session:
+            if session.execute(sa.select(User.id).where(User.email == email)).first():
+                raise Invalid("Er is al een account met dit e-mailadres.")
+            user = User(email=email, role=role, gemeenten=names, password_hash=hash_password(password),
+                        active=True, created_at=self.clock())
+            session.add(user)
+            session.flush()
+            session.add(_audit(actor, "user_changed", f"account {user.id} created ({role})", self.clock()))
+            return _account(user)
+
+    @off_loop
+    def users(self) -> builtins.list[User]:
+        with self._sessions() as session:
+            return builtins.list(session.execute(sa.select(User).order_by(User.email)).scalars())
+
+    @off_loop
+    def update_user(self, user_id: int, *, gemeenten: Iterable[str] | None = None, active: bool | None = None,
+                    actor: str) -> None:
+        with self._sessions.begin() as session:
+            user = session.get(User, user_id)
+            if user is None:
+                raise NotFound(user_id)
+            if gemeenten is not None:
+                user.gemeenten = sorted({g.strip() for g in gemeenten if g.strip()})
+            if active is not None:
+                user.active = active
+                if not active:
+                    session.execute(sa.delete(StaffSession).where(StaffSession.user_id == user_id))
+            session.add(_audit(actor, "user_changed", f"account {user_id} changed", self.clock()))
+
+    # --- signing in ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _throttle_keys(email: str, ip: str) -> list[str]:
+        account = hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
+        return [f"account:{account}", f"ip:{ip[:64]}"]
+
+    @off_loop
+    def sign_in(self, email: str, password: str, ip: str, require_2fa: bool) -> SignedIn | None:
+        """A new session for a correct password, None otherwise. Locked keys fail without a check,
+        for existing and unknown accounts alike, so the answer tells nothing about the account."""
+        now = self.clock()
+        keys = self._throttle_keys(email, ip)
+        with self._sessions.begin() as session:
+            throttles = {t.key: t for t in session.execute(
+                sa.select(SignInThrottle).where(SignInThrottle.key.in_(keys))).scalars()}
+            locked = any(t.locked_until and t.locked_until > now for t in throttles.values())
+            user = session.execute(
+                sa.select(User).where(User.email == email.strip().lower(), User.active.is_(True))
+            ).scalar_one_or_none()
+            ok = verify_password(user.password_hash if user else None, password) and not locked
+            if not ok:
+                if not locked:
+                    self._count_failure(session, keys, throttles, now)
+                session.add(_audit(f"ip:{ip[:64]}", "sign_in_failed", "locked" if locked else None, now))
+                return None
+            account_key = keys[0]
+            # With a second factor the count is cleared only once the code is right too.
+            if account_key in throttles and user.totp_secret_encrypted is None:
+                session.delete(throttles[account_key])
+            raw = secrets.token_urlsafe(32)
+            stage = "ok"
+            if user.totp_secret_encrypted is not None:
+                stage = "pending_totp"
+            elif require_2fa and user.role == "admin":
+                stage = "setup_totp"
+            staff_session = StaffSession(id_hash=hash_session_id(raw), user_id=user.id,
+                                         csrf_token=secrets.token_urlsafe(32), created_at=now,
+                                         last_seen_at=now, stage=stage)
+            session.add(staff_session)
+            session.add(_audit(f"dashboard:{user.email}", "signed_in", None, now))
+            return SignedIn(_account(user), raw, staff_session.csrf_token, stage)
+
+    @staticmethod
+    def _count_failure(session: Session, keys: Sequence[str], throttles: dict[str, SignInThrottle],
+                       now: datetime) -> None:
+        for key in keys:
+            throttle = throttles.get(key) or SignInThrottle(key=key, failures=0)
+            throttle.failures += 1
+            throttle.updated_at = now
+            if throttle.failures >= FREE_FAILURES:
+                wait = FIRST_WAIT * 2 ** (throttle.failures - FREE_FAILURES)
+                throttle.locked_until = now + min(wait, LONGEST_WAIT)
+            session.add(throttle)
+
+    @off_loop
+    def second_factor_failed(self, raw_session_id: str, email: str, ip: str) -> None:
+        """A wrong code counts like a wrong password and ends the half-open session: the next try
+        starts at the password again, which the lock-out guards."""
+        now = self.clock()
+        keys = self._throttle_keys(email, ip)
+        with self._sessions.begin() as session:
+            throttles = {t.key: t for t in session.execute(
+                sa.select(SignInThrottle).where(SignInThrottle.key.in_(keys))).scalars()}
+            self._count_failure(session, keys, throttles, now)
+            session.execute(sa.delete(StaffSession).where(StaffSession.id_hash == hash_session_id(raw_session_id)))
+            session.add(_audit(f"dashboard:{email}", "sign_in_failed", "wrong second-factor code", now))
+
+    @off_loop
+    def load_session(self, raw_id: str) -> SignedIn | None:
+        """The session behind a cookie, touched; None (and deleted) when idle or too old."""
+        now = self.clock()
+        with self._sessions.begin() as session:
+            staff_session = session.get(StaffSession, hash_session_id(raw_id))
+            if staff_session is None:
+                return None
+            user = session.get(User, staff_session.user_id)
+            if user is None or not user.active or now - staff_session.last_seen_at > IDLE_TIMEOUT \
+                    or now - staff_session.created_at > ABSOLUTE_TIMEOUT:
+                session.delete(staff_session)
+                return None
+            staff_session.last_seen_at = now
+            return SignedIn(_account(user), raw_id, staff_session.csrf_token, staff_session.stage)
+
+    @off_loop
+    def end_session(self, raw_id: str) -> None:
+        with self._sessions.begin() as session:
+            staff_session = session.get(StaffSession, hash_session_id(raw_id))
+            if staff_session is not None:
+                user = session.get(User, staff_session.user_id)
+                session.delete(staff_session)
+                session.add(_audit(f"dashboard:{user.email}" if user else "dashboard", "signed_out", None,
+                                   self.clock()))
+
+    @off_loop
+    def totp_secret(self, user_id: int) -> str | None:
+        with self._sessions() as session:
+            user = session.get(User, user_id)
+            return user.totp_secret_encrypted if user else None
+
+    @off_loop
+    def set_totp(self, user_id: int, encrypted_secret: str, raw_session_id: str) -> None:
+        with self._sessions.begin() as session:
+            user = session.get(User, user_id)
+            user.totp_secret_encrypted = encrypted_secret
+            staff_session = session.get(StaffSession, hash_session_id(raw_session_id))
+            if staff_session is not None:
+                staff_session.stage = "ok"
+            session.add(_audit(f"dashboard:{user.email}", "user_changed", "second factor enrolled", self.clock()))
+
+    @off_loop
+    def pass_second_factor(self, raw_session_id: str, email: str) -> None:
+        with self._sessions.begin() as session:
+            staff_session = session.get(StaffSession, hash_session_id(raw_session_id))
+            if staff_session is not None:
+                staff_session.stage = "ok"
+            session.execute(sa.delete(SignInThrottle).where(SignInThrottle.key == self._throttle_keys(email, "")[0]))
+
+    # --- tickets ------------------------------------------------------------------------------
+
+    def _scope(self, account: Account) -> sa.sql.ColumnElement:
+        if account.is_admin:
+            return sa.true()
+        names = builtins.list(account.gemeenten)
+        other = aliased(Ticket)
+        linked = sa.exists().where(other.sender_hash == Ticket.sender_hash, other.channel == Ticket.channel,
+                                   other.gemeente.in_(names))
+        return sa.or_(Ticket.gemeente.in_(names),
+                      sa.and_(Ticket.gemeente.is_(None), Ticket.sender_hash.isnot(None), linked))
+
+    def due_at(self, ticket: Ticket) -> datetime:
+        """The first-contact promise given to the resident when the ticket was made."""
+        return self.hours.callback_by(ticket.created_at)
+
+    def _row(self, ticket: Ticket, meedenkers: dict[int, Meedenker]) -> TicketRow:
+        due = self.due_at(ticket)
+        overdue = ticket.first_contact_at is None and ticket.status in ("nieuw", "toegewezen", "niet_bereikt") \
+            and self.clock() > due
+        return TicketRow(ticket, due, overdue, meedenkers.get(ticket.assigned_meedenker_id or -1))
+
+    def _local_day_start(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=self.hours.timezone)
+
+    @off_loop
+    def queue(self, account: Account, filters: Filters) -> builtins.list[TicketRow]:
+        """Urgent first, then the oldest waiting."""
+        query = sa.select(Ticket).where(self._scope(account))
+        if filters.status == "open":
+            query = query.where(Ticket.status.in_(("nieuw",) + OPEN_STATUSES))
+        elif filters.status in STATUSES:
+            query = query.where(Ticket.status == filters.status)
+        if filters.gemeente:
+            query = query.where(Ticket.gemeente == filters.gemeente)
+        if filters.route in ROUTES:
+            query = query.where(Ticket.route == filters.route)
+        if filters.type in MEEDENKER_TYPES:
+            query = query.where(Ticket.meedenker_type == filters.type)
+        if filters.meedenker.isdigit():
+            query = query.where(Ticket.assigned_meedenker_id == int(filters.meedenker))
+        elif filters.meedenker == "geen":
+            query = query.where(Ticket.assigned_meedenker_id.is_(None))
+        if filters.van:
+            query = query.where(Ticket.created_at >= self._local_day_start(filters.van))
+        if filters.tot:
+            query = query.where(Ticket.created_at < self._local_day_start(filters.tot + timedelta(days=1)))
+        urgent_first = sa.case((Ticket.urgency == "urgent", 0), else_=1)
+        query = query.order_by(urgent_first, Ticket.created_at, Ticket.id).limit(MAX_QUEUE)
+        with self._sessions() as session:
+            tickets = builtins.list(session.execute(query).scalars())
+            meedenkers = {m.id: m for m in session.execute(sa.select(Meedenker)).scalars()}
+        # The werkmodel labels are JSON lists: filtered here, the same on SQLite and PostgreSQL.
+        if filters.leefgebied:
+            tickets = [t for t in tickets if filters.leefgebied in _ids(t.leefgebieden)]
+        if filters.doelgroep:
+            tickets = [t for t in tickets if filters.doelgroep in _ids(t.doelgroepen)]
+        return [self._row(t, meedenkers) for t in tickets]
+
+    @off_loop
+    def status_counts(self, account: Account) -> dict[str, int]:
+        query = sa.select(Ticket.status, sa.func.count()).where(self._scope(account)).group_by(Ticket.status)
+        with self._sessions() as session:
+            found = dict(session.execute(query).all())
+        return {status: int(found.get(status, 0)) for status in STATUSES}
+
+    def _visible(self, session: Session, account: Account, ticket_id: str) -> Ticket:
+        ticket = session.execute(
+            sa.select(Ticket).where(Ticket.id == normalise_ticket_id(ticket_id), self._scope(account))
+        ).scalar_one_or_none()
+        if ticket is None:
+            raise NotFound(ticket_id)
+        return ticket
+
+    @off_loop
+    def ticket(self, account: Account, ticket_id: str) -> TicketView:
+        with self._sessions() as session:
+            ticket = self._visible(session, account, ticket_id)
+            meedenkers = {m.id: m for m in session.execute(sa.select(Meedenker)).scalars()}
+            history = builtins.list(session.execute(
+                sa.select(StatusChange).where(StatusChange.ticket_id == ticket.id).order_by(StatusChange.id)
+            ).scalars())
+            linked: builtins.list[Ticket] = []
+            if ticket.sender_hash is not None:
+                linked = builtins.list(session.execute(
+                    sa.select(Ticket).where(Ticket.sender_hash == ticket.sender_hash,
+                                            Ticket.channel == ticket.channel, Ticket.id != ticket.id,
+                                            self._scope(account)).order_by(Ticket.created_at)
+                ).scalars())
+            views = builtins.list(session.execute(
+                sa.select(AuditEntry).where(AuditEntry.ticket_id == ticket.id,
+                                            AuditEntry.action == "viewed_contact").order_by(AuditEntry.id)
+            ).scalars())
+            suggestions = self._suggest(session, ticket, builtins.list(meedenkers.values()))
+        return TicketView(self._row(ticket, meedenkers), history, [self._row(t, meedenkers) for t in linked],
+                          suggestions, TRANSITIONS.get(ticket.status, ()), views)
+
+    @staticmethod
+    def _open_counts(session: Session) -> dict[int, int]:
+        rows = session.execute(
+            sa.select(Ticket.assigned_meedenker_id, sa.func.count())
+            .where(Ticket.assigned_meedenker_id.isnot(None), Ticket.status.in_(OPEN_STATUSES))
+            .group_by(Ticket.assigned_meedenker_id)
+        ).all()
+        return {int(k): int(v) for k, v in rows}
+
+    def _suggest(self, session: Session, ticket: Ticket, meedenkers: Sequence[Meedenker]) -> builtins.list[Suggestion]:
+        """Fitting meedenkers first: kind, gemeente, expertise, then spare capacity."""
+        counts = self._open_counts(session)
+        leef, doel = set(_ids(ticket.leefgebieden)), set(_ids(ticket.doelgroepen))
+        result = []
+        for m in meedenkers:
+            if not m.active:
+                continue
+            reasons, score = [], 0
+            if m.type == ticket.meedenker_type:
+                score += 4
+                reasons.append(f"{m.type}, zoals aanbevolen")
+            if ticket.gemeente and ticket.gemeente in (m.gemeenten or ()):
+                score += 3
+                reasons.append(f"werkt in {ticket.gemeente}")
+            shared = sorted((leef & set(m.leefgebieden or ())) | (doel & set(m.doelgroepen or ())))
+            if shared:
+                score += 2 * len(shared)
+                names = {**LEEFGEBIED_LABELS, **DOELGROEP_LABELS}
+                reasons.append("kennis van " + ", ".join(names.get(x, x) for x in shared))
+            open_count = counts.get(m.id, 0)
+            if open_count < m.max_open:
+                score += 1
+                reasons.append(f"ruimte: {open_count} van {m.max_open} open")
+            else:
+                reasons.append(f"vol: {open_count} van {m.max_open} open")
+            result.append(Suggestion(m, open_count, score, reasons))
+        return sorted(result, key=lambda s: (-s.score, s.at_capacity, s.meedenker.name))
+
+    def _bump(self, session: Session, ticket: Ticket, version: int) -> None:
+        """Compare-and-set on the version column: a stale form changes nothing."""
+        done = session.execute(
+            sa.update(Ticket).where(Ticket.id == ticket.id, Ticket.version == version)
+            .values(version=version + 1).execution_options(synchronize_session=False)
+        ).rowcount
+        if done != 1:
+            raise Conflict(ticket.id)
+
+    @staticmethod
+    def _note(note: str) -> str | None:
+        note = (note or "").strip()[:MAX_NOTE]
+        return mask_pii(note).text if note else None
+
+    @off_loop
+    def change_status(self, account: Account, ticket_id: str, version: int, to_status: str, note: str) -> None:
+        now = self.clock()
+        with self._sessions.begin() as session:
+            ticket = self._visible(session, account, ticket_id)
+            if ticket.version != version:
+                raise Conflict(ticket.id)
+            if to_status not in TRANSITIONS.get(ticket.status, ()):
+                raise Invalid("Deze stap kan niet vanuit de huidige status.")
+            self._bump(session, ticket, version)
+            values: dict[str, Any] = {"status": to_status}
+            if to_status in CONTACT_STATUSES and ticket.first_contact_at is None:
+                values["first_contact_at"] = now
+            session.execute(sa.update(Ticket).where(Ticket.id == ticket.id).values(**values)
+                            .execution_options(synchronize_session=False))
+            session.add(StatusChange(ticket_id=ticket.id, at=now, actor=account.actor, from_status=ticket.status,
+                                     to_status=to_status, note=self._note(note)))
+            session.add(AuditEntry(ticket_id=ticket.id, at=now, actor=account.actor, action="status_changed",
+                                   detail=f"{ticket.status} -> {to_status}"))
+
+    @off_loop
+    def assign(self, account: Account, ticket_id: str, version: int, meedenker_id: int, confirmed: bool,
+               note: str) -> None:
+        now = self.clock()
+        with self._sessions.begin() as session:
+            ticket = self._visible(session, account, ticket_id)
+            if ticket.version != version:
+                raise Conflict(ticket.id)
+            meedenker = session.get(Meedenker, meedenker_id)
+            if meedenker is None or not meedenker.active:
+                raise Invalid("Kies een meedenker uit de lijst.")
+            open_count = self._open_counts(session).get(meedenker.id, 0)
+            if ticket.assigned_meedenker_id != meedenker.id and open_count >= meedenker.max_open and not confirmed:
+                raise AtCapacity(meedenker.name)
+            self._bump(session, ticket, version)
+            to_status = "toegewezen" if ticket.status in ("nieuw", "afgerond", "doorverwezen") else ticket.status
+            session.execute(sa.update(Ticket).where(Ticket.id == ticket.id)
+                            .values(assigned_meedenker_id=meedenker.id, status=to_status)
+                            .execution_options(synchronize_session=False))
+            session.add(StatusChange(ticket_id=ticket.id, at=now, actor=account.actor, from_status=ticket.status,
+                                     to_status=to_status, meedenker_id=meedenker.id, note=self._note(note)))
+            session.add(AuditEntry(ticket_id=ticket.id, at=now, actor=account.actor, action="assigned",
+                                   detail=f"meedenker {meedenker.id}" + (" (over capacity, confirmed)"
+                                                                         if open_count >= meedenker.max_open else "")))
+
+    @off_loop
+    def contact(self, account: Account, ticket_id: str) -> dict[str, str | None] | None:
+        """Decrypted contact details; the store writes the audit row (who, when) first."""
+        with self._sessions() as session:
+            ticket = self._visible(session, account, ticket_id)
+        return self.store.contact(ticket.id, account.actor)
+
+    @off_loop
+    def erase(self, account: Account, ticket_id: str, tracker_url: str) -> int:
+        """Erase the resident behind this ticket: all their tickets and their conversation."""
+        if not account.is_admin:
+            raise NotFound(ticket_id)
+        with self._sessions() as session:
+            ticket = self._visible(session, account, ticket_id)
+            channel = ticket.channel
+        sender = self.store.tracker_sender_of(tracker_url, ticket.id)
+        if sender is not None:
+            self.store.erase_tracker_events(tracker_url, sender, actor=account.actor)
+            ids = [ticket.id] + [t.id for t in self._same_sender(ticket)]
+            self.store.erase_sender(channel, sender, actor=account.actor)
+        else:
+            ids = [ticket.id]
+            self.store.erase_ticket(ticket.id, actor=account.actor)
+        return len(ids)
+
+    def _same_sender(self, ticket: Ticket) -> builtins.list[Ticket]:
+        with self._sessions() as session:
+            return builtins.list(session.execute(sa.select(Ticket).where(
+                Ticket.sender_hash == ticket.sender_hash, Ticket.channel == ticket.channel, Ticket.id != ticket.id)
+            ).scalars())
+
+    @off_loop
+    def transcript(self, account: Account, ticket_id: str, tracker_url: str) -> builtins.list[tuple[str, str]]:
+        """(who, text) of the conversation behind a ticket, masked again for display."""
+        with self._sessions() as session:
+            ticket = self._visible(session, account, ticket_id)
+        sender = self.store.tracker_sender_of(tracker_url, ticket.id)
+        if sender is None:
+            return []
+        return [(who, mask_pii(text).text) for who, text in self.store.conversation_texts(tracker_url, sender)]
+
+    @off_loop
+    def tickets_for_facts(self, account: Account, gemeente: str, start: date, end: date) \
+            -> builtins.list[tuple[Ticket, Meedenker | None]]:
+        query = sa.select(Ticket).where(self._scope(account),
+                                        Ticket.created_at >= self._local_day_start(start),
+                                        Ticket.created_at < self._local_day_start(end + timedelta(days=1)))
+        if gemeente:
+            query = query.where(Ticket.gemeente == gemeente)
+        with self._sessions() as session:
+            meedenkers = {m.id: m for m in session.execute(sa.select(Meedenker)).scalars()}
+            return [(t, meedenkers.get(t.assigned_meedenker_id or -1))
+                    for t in session.execute(query.order_by(Ticket.created_at)).scalars()]
+
+    # --- meedenkers ---------------------------------------------------------------------------
+
+    @off_loop
+    def meedenkers(self) -> builtins.list[tuple[Meedenker, int]]:
+        with self._sessions() as session:
+            counts = self._open_counts(session)
+            rows = session.execute(sa.select(Meedenker).order_by(Meedenker.active.desc(), Meedenker.name)).scalars()
+            return [(m, counts.get(m.id, 0)) for m in rows]
+
+    @off_loop
+    def save_meedenker(self, actor: str, *, name: str, type: str, leefgebieden: Sequence[str],
+                       doelgroepen: Sequence[str], gemeenten: Sequence[str], max_open: int,
+                       meedenker_id: int | None = None, active: bool = True) -> int:
+        name = name.strip()
+        if not name or len(name) > 128:
+            raise Invalid("Vul een naam in (hoogstens 128 tekens).")
+        if type not in MEEDENKER_TYPES:
+            raise Invalid("Kies informeel of formeel.")
+        if not 0 <= max_open <= 100:
+            raise Invalid("Het maximum aantal open tickets ligt tussen 0 en 100.")
+        leef = [x for x in leefgebieden if x in LEEFGEBIEDEN]
+        doel = [x for x in doelgroepen if x in DOELGROEPEN]
+        with self._sessions.begin() as session:
+            m = session.get(Meedenker, meedenker_id) if meedenker_id else Meedenker()
+            if m is None:
+                raise NotFound(meedenker_id)
+            m.name, m.type, m.leefgebieden, m.doelgroepen = name, type, leef, doel
+            m.gemeenten, m.max_open, m.active = sorted(set(gemeenten)), max_open, active
+            session.add(m)
+            session.flush()
+            session.add(_audit(actor, "meedenker_changed", f"meedenker {m.id} saved", self.clock()))
+            return m.id
+
+    # --- gemeenten ---------------------------------------------------------------------------
+
+    @off_loop
+    def gemeenten_overview(self) -> builtins.list[GemeenteRow]:
+        """Every gemeente with tickets, coordinators or meedenkers; uncovered ones first."""
+        with self._sessions() as session:
+            open_counts = dict(session.execute(
+                sa.select(Ticket.gemeente, sa.func.count()).where(Ticket.gemeente.isnot(None),
+                                                                  Ticket.status.in_(("nieuw",) + OPEN_STATUSES))
+                .group_by(Ticket.gemeente)).all())
+            users = builtins.list(session.execute(sa.select(User).where(User.active.is_(True))).scalars())
+            meedenkers = builtins.list(session.execute(
+                sa.select(Meedenker).where(Meedenker.active.is_(True))).scalars())
+        names = set(open_counts) | {g for u in users for g in u.gemeenten or ()} | \
+            {g for m in meedenkers for g in m.gemeenten or ()}
+        rows = [GemeenteRow(
+            name=name, open_tickets=int(open_counts.get(name, 0)),
+            coordinators=sorted(u.email for u in users if u.role == "coordinator" and name in (u.gemeenten or ())),
+            meedenkers=sorted(m.name for m in meedenkers if name in (m.gemeenten or ())),
+        ) for name in names]
+        return sorted(rows, key=lambda r: (bool(r.coordinators), -r.open_tickets, r.name))
+
+    @off_loop
+    def add_coordinator_to_gemeente(self, email: str, gemeente: str, actor: str) -> None:
+        with self._sessions.begin() as session:
+            user = session.execute(sa.select(User).where(User.email == email.strip().lower(),
+                                                         User.role == "coordinator")).scalar_one_or_none()
+            if user is None:
+                raise Invalid("Kies een coördinator uit de lijst.")
+            user.gemeenten = sorted(set(user.gemeenten or ()) | {gemeente})
+            session.add(_audit(actor, "user_changed", f"account {user.id}: gemeente {gemeente} added", self.clock()))
+
+    # --- audit --------------------------------------------------------------------------------
+
+    @off_loop
+    def audit(self, limit: int = 500) -> builtins.list[AuditEntry]:
+        with self._sessions() as session:
+            return builtins.list(session.execute(
+                sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).scalars())
+
+    @off_loop
+    def record(self, actor: str, action: str, detail: str | None = None) -> None:
+        with self._sessions.begin() as session:
+            session.add(_audit(actor, action, detail, self.clock()))
+
+
+def _audit(actor: str, action: str, detail: str | None, at: datetime) -> AuditEntry:
+    return AuditEntry(ticket_id=None, at=at, actor=actor[:128], action=action, detail=detail)

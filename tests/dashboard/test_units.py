@@ -1,0 +1,102 @@
+"""The dashboard's pure parts: passwords, CSV cells, cookie signatures, the event-loop guard."""
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.dashboard.csv_export import neutralise
+from bot.dashboard.passwords import WeakPassword, check_password, hash_password, verify_password
+from bot.dashboard.repository import BlockingCallOnLoop, Database, Repository, off_loop
+from bot.dashboard.security import Signer
+
+
+@pytest.mark.parametrize("password, message", [
+    ("kort-maar", "minstens 12"), ("welkom123456", "veel gebruikt"), ("Wachtwoord2024!", "veel gebruikt"),
+    ("aaaaaaaaaaaaaaa", "veel gebruikt"), ("annadevries-is-de-baas", "e-mailadres"),
+])
+def test_weak_passwords_are_refused_with_the_reason(password, message):
+    with pytest.raises(WeakPassword, match=message):
+        check_password(password, "annadevries@example.nl")
+
+
+def test_a_good_password_hashes_with_argon2id_and_verifies():
+    check_password("paarden eten graag hooi", "anna@example.nl")
+    stored = hash_password("paarden eten graag hooi")
+    assert stored.startswith("$argon2id$")
+    assert verify_password(stored, "paarden eten graag hooi")
+    assert not verify_password(stored, "paarden eten graag hooi!")
+    assert not verify_password(None, "paarden eten graag hooi")
+    assert not verify_password("not a hash", "x")
+
+
+@pytest.mark.parametrize("cell, safe", [("=1+1", "'=1+1"), ("+31", "'+31"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+                                        ("\tx", "'\tx"), ("Goes", "Goes"), ("", "")])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell, safe):
+    assert neutralise(cell) == safe
+
+
+def test_signed_cookie_values_cannot_be_changed():
+    signer = Signer("s" * 40)
+    signed = signer.sign("abc")
+    assert signer.unsign(signed) == "abc"
+    assert signer.unsign(signed.replace("abc", "abd")) is None
+    assert signer.unsign("abc") is None and signer.unsign(None) is None
+    assert Signer("t" * 40).unsign(signed) is None
+
+
+def test_repository_functions_refuse_to_run_on_the_event_loop_and_run_in_the_pool():
+    @off_loop
+    def query() -> str:
+        return "done"
+
+    async def on_loop() -> None:
+        with pytest.raises(BlockingCallOnLoop):
+            query()
+        db = Database(workers=1)
+        assert await db.run(query) == "done"
+        db.close()
+
+    asyncio.run(on_loop())
+    assert query() == "done"
+
+
+def test_every_public_repository_method_that_touches_the_database_is_guarded():
+    names = [n for n, v in vars(Repository).items() if callable(v) and not n.startswith("_")
+             and n not in ("due_at",)]
+    unguarded = [n for n in names if not hasattr(getattr(Repository, n), "__wrapped__")]
+    assert unguarded == []
+
+
+def test_views_never_call_the_repository_or_store_directly():
+    """Every database call in a handler goes through `await ...db.run(function, ...)`."""
+    views = Path(__file__).resolve().parents[2] / "bot" / "dashboard"
+    for path in sorted(views.glob("views_*.py")) + [views / "app.py"]:
+        text = path.read_text(encoding="utf-8")
+        direct = re.findall(r"ctx\.(?:repo|store)\.\w+\(", text)
+        assert direct == [], f"{path.name} calls the database on the event loop: {direct}"
+
+
+def test_dashboard_settings_fail_loudly_by_name(settings_env):
+    from bot.settings import Settings, SettingsError
+
+    ok = Settings.from_env(dict(settings_env, DASHBOARD_SESSION_SECRET="x" * 32, DASHBOARD_REQUIRE_2FA="1"))
+    assert ok.dashboard_session_secret == "x" * 32 and ok.dashboard_require_2fa is True
+    assert Settings.from_env(dict(settings_env)).dashboard_session_secret is None
+    with pytest.raises(SettingsError, match="DASHBOARD_SESSION_SECRET must be at least 32"):
+        Settings.from_env(dict(settings_env, DASHBOARD_SESSION_SECRET="kort"))
+    with pytest.raises(SettingsError, match="DASHBOARD_REQUIRE_2FA must be 0 or 1"):
+        Settings.from_env(dict(settings_env, DASHBOARD_REQUIRE_2FA="ja"))
+
+
+def test_an_old_secrets_file_gets_only_the_new_session_secret_appended(tmp_path):
+    from bot.secrets import ensure_dev_secrets
+
+    path = tmp_path / "secrets.env"
+    path.write_text("RASA_API_TOKEN=oud-token-0123456789\nMEEDENKER_SECRET_KEY=oude-sleutel\n", encoding="utf-8")
+    values = ensure_dev_secrets(path)
+    assert values["RASA_API_TOKEN"] == "oud-token-0123456789" and values["MEEDENKER_SECRET_KEY"] == "oude-sleutel"
+    assert len(values["DASHBOARD_SESSION_SECRET"]) >= 32
+    assert ensure_dev_secrets(path) == values
