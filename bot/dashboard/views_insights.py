@@ -57,7 +57,7 @@ async def _insights(request: Request):
     if figures is None:
         return gemeente, start, end, error, None, None
     rows = await request.app.ctx.db.run(request.app.ctx.repo.tickets_for_facts, account, gemeente, start, end)
-    insights = figures.build_insights(ticket_facts(rows, figures.TicketFacts), start, end)
+    insights = figures.build_insights(ticket_facts(rows, figures.TicketFacts), start, end, gemeente=gemeente or None)
     return gemeente, start, end, error, figures, insights
 
 

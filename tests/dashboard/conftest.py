@@ -133,10 +133,9 @@ def _pg_schema_url() -> tuple[str, Any]:
     return url, drop
 
 
-def start_dashboard(var_dir: Path, database_url: str | None, fake_insights: bool = True, **more: str) -> Dashboard:
+def start_dashboard(var_dir: Path, database_url: str | None, **more: str) -> Dashboard:
     port = free_port()
-    extra = {**more, "DASHBOARD_PORT": str(port), "DASHBOARD_SESSION_SECRET": SESSION_SECRET,
-"DASHBOARD_TEST_FAKE_INSIGHTS": "1" if fake_insights else "0"}
+    extra = {**more, "DASHBOARD_PORT": str(port), "DASHBOARD_SESSION_SECRET": SESSION_SECRET}
     if database_url:
         extra["DATABASE_URL"] = database_url
     env = base_env(var_dir, **extra)

@@ -23,7 +23,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 @pytest.fixture(scope="module")
 def browser_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashboard]:
-    running = start_dashboard(tmp_path_factory.mktemp("browser"), None, fake_insights=False)
+    running = start_dashboard(tmp_path_factory.mktemp("browser"), None)
     try:
         yield running
     finally:
