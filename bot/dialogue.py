@@ -7,7 +7,11 @@ Rules from the issue and the domain guide:
 - open question first, then at most two clarifying questions in a row;
 - a short summary back ("Klopt dat?"); "nee" lets the resident correct it, "ja" moves on;
 - "ik wil een mens" leads to the callback offer; a yes leads, after consent, to the callback
-  form (bot/callback_form.py); nothing loops.
+  form (bot/callback_form.py); nothing loops;
+- noise (Rasa's `nlu_fallback`, or bot/noise.py: "xyz", "hmm", "?", only emoji) is never a yes,
+  a no, a choice or a form answer: at a pending question the assistant says it did not
+  understand and asks the same question again, keeping what was pending; the second time in a
+  row it offers a human.
 Side effects (a ticket, an urgent flag) are named in `Reply.effects` and carried out by the adapter.
 """
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import callback_form
+from bot.noise import is_noise
 from bot.werkmodel import (
     LEEFGEBIED_LABELS,
     LEEFGEBIEDEN,
@@ -36,6 +41,13 @@ WAIT_SAMENVATTING = "samenvatting"
 WAIT_AANBOD = "aanbod"
 WAIT_CORRECTIE = "correctie"
 WAIT_TOESTEMMING = "toestemming"
+
+# Questions the resident is expected to answer; noise there is asked again (issue 9).
+PENDING_QUESTIONS = frozenset(
+    {WAIT_LEEFGEBIED, WAIT_VOOR_WIE, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_CORRECTIE, WAIT_TOESTEMMING}
+)
+# Rasa's FallbackClassifier names a message the intent model is not sure about this way.
+FALLBACK_INTENT = "nlu_fallback"
 
 # Effects the adapter carries out after the turn.
 EFFECT_SUBMIT = "submit_callback"
@@ -194,11 +206,44 @@ def _clarify_or_summarise(state: State) -> Reply:
     if state.voor_wie is None and state.verduidelijkingen < MAX_CLARIFICATIONS:
         state = replace(state, wacht_op=WAIT_VOOR_WIE, verduidelijkingen=state.verduidelijkingen + 1)
         return Reply([("utter_vraag_voor_wie", {})], state)
-    name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
     state = replace(state, wacht_op=WAIT_SAMENVATTING, verduidelijkingen=0)
+    return Reply([_summary_response(state)], state)
+
+
+def _summary_response(state: State) -> tuple[str, dict[str, str]]:
     if not state.leefgebieden:
-        return Reply([("utter_samenvatting_onbekend", {})], state)
-    return Reply([(name, summary_values(state))], state)
+        return ("utter_samenvatting_onbekend", {})
+    name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
+    return (name, summary_values(state))
+
+
+def pending_question(state: State) -> list[tuple[str, dict[str, str]]]:
+    """The question the conversation waits for, with its buttons, to ask it again."""
+    step = callback_form.step_of(state.wacht_op)
+    if step is not None:
+        return [(callback_form.ASK[step], {})]
+    if state.wacht_op == WAIT_SAMENVATTING:
+        return [_summary_response(state)]
+    if state.wacht_op == WAIT_AANBOD:
+        if state.crisis_route:
+            return [("utter_crisis_herinnering", {}), ("utter_crisis_blijf", {})]
+        later = state.route == ROUTE_LUISTEREN
+        return [("utter_aanbod_meedenker_later" if later else "utter_aanbod_meedenker", {})]
+    questions = {
+        WAIT_LEEFGEBIED: "utter_vraag_leefgebied",
+        WAIT_VOOR_WIE: "utter_vraag_voor_wie",
+        WAIT_CORRECTIE: "utter_vraag_correctie",
+        WAIT_TOESTEMMING: "utter_terugbel_uitleg",
+    }
+    return [(questions[state.wacht_op], {})] if state.wacht_op in questions else []
+
+
+def _ask_again(state: State) -> Reply:
+    """Noise at a pending question: say so and ask it again; the second time, offer a human."""
+    if state.niet_begrepen >= 1:
+        return Reply([("utter_niet_begrepen_mens", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
+    return Reply([("utter_niet_begrepen_opnieuw", {}), *pending_question(state)],
+                 replace(state, niet_begrepen=state.niet_begrepen + 1))
 
 
 def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
@@ -211,8 +256,13 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     """
     entities = entities or {}
     step = callback_form.step_of(state.wacht_op)
-    if step is not None and intent not in CRISIS_RESPONSES and intent != "opnieuw":
-        reply = _form_turn(state, step, intent, form_text if form_text is not None else text)
+    answer_text = form_text if form_text is not None else text
+    if intent in CRISIS_RESPONSES or intent == "opnieuw":
+        reply = _decide(state, intent, parse_werkmodel, text, entities)
+    elif step is not None:
+        reply = _form_turn(state, step, intent, answer_text)
+    elif state.wacht_op in PENDING_QUESTIONS and (intent == FALLBACK_INTENT or is_noise(answer_text)):
+        reply = _ask_again(state)
     else:
         reply = _decide(state, intent, parse_werkmodel, text, entities)
     responses = _with_crisis_reminder(reply.state, reply.responses)
@@ -233,6 +283,13 @@ def _form_turn(state: State, step: str, intent: str, text: str) -> Reply:
     if callback_form.is_cancel(text):
         return Reply([("utter_formulier_gestopt", {})],
                      replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
+    if is_noise(text):
+        tries = state.pogingen + 1
+        if tries >= callback_form.MAX_TRIES:
+            return Reply([("utter_formulier_lukt_niet", {})],
+                         replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
+        first = "utter_niet_begrepen_opnieuw" if tries == 1 else "utter_niet_begrepen_formulier"
+        return Reply([(first, {}), (callback_form.ASK[step], {})], replace(state, pogingen=tries))
     answer = callback_form.read_answer(step, text)
     if not answer.accepted:
         if intent in INFO_RESPONSES and intent != "info_bot":
