@@ -78,7 +78,7 @@ SIMPLE_RESPONSES = {
 _OTHER_PERSON = re.compile(
     r"\b(?:mijn|mn|m'n|onze|ons)\s+(?:\w+\s+)?(?:moeder|vader|ma|pa|ouders|zoon|zoontje|dochter|dochtertje|"
     r"kind|kindje|kinderen|kids|man|vrouw|partner|vriend|vriendin|oma|opa|zus|broer|buurman|buurvrouw|"
-    r"buren|tante|oom|neef|nicht|schoonmoeder|schoonvader|cli[eë]nt)\b|\bvoor iemand anders\b|\bnamens\b",
+    r"buren|tante|oom|neef|nicht|schoonmoeder|schoonvader|cli[eë]nt)\b|\bvoor (?:iemand anders|een ander)\b|\bnamens\b",
     re.IGNORECASE,
 )
 _SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
@@ -333,8 +333,10 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
     if intent == "kies_leefgebied" and entities.get("leefgebied") in LEEFGEBIEDEN:
         choice = {"leefgebieden": [{"id": entities["leefgebied"], "confidence": 1.0, "evidence": [CHOSEN_EVIDENCE]}]}
         return _clarify_or_summarise(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), choice))
-    if intent == "voor_wie" and entities.get("voor_wie") in ("zelf", "ander"):
-        return _clarify_or_summarise(replace(understood, voor_wie=entities["voor_wie"]))
+    if intent == "voor_wie" and (entities.get("voor_wie") in ("zelf", "ander") or who_for(text)):
+        # The button carries the answer; a typed "voor mijn moeder" is read from the words.
+        chosen = entities.get("voor_wie") if entities.get("voor_wie") in ("zelf", "ander") else who_for(text)
+        return _clarify_or_summarise(replace(understood, voor_wie=chosen))
     if intent == "bevestigen":
         if state.wacht_op == WAIT_SAMENVATTING:
             return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
