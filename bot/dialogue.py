@@ -367,3 +367,12 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
 
+
+
+def fresh_session(state: State) -> State:
+    """The state a conversation returns to after its session expired (issue 9).
+
+    Nothing half-done survives: no open form, no pending consent or summary, no labels of the
+    old question. Only a crisis carries over, so the next reply shows the numbers first.
+    """
+    return State(crisis_route=state.crisis_route)

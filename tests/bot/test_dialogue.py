@@ -301,3 +301,16 @@ def test_the_summary_is_asked_again_with_the_same_words():
     state = PENDING["samenvatting"]
     reply = next_step(state, "bevestigen", None, "xyz")
     assert reply.responses[1] == ("utter_samenvatting", summary_values(state))
+
+
+def test_after_a_crisis_a_fresh_session_shows_the_reminder_first():
+    from bot.dialogue import fresh_session
+
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn man slaat me").state
+    offer = next_step(crisis, "bevestigen", None, "ja").state
+    fresh = fresh_session(offer)
+    assert fresh.wacht_op is None and fresh.crisis_route == "crisis_veilig_thuis"
+    reply = next_step(fresh, "groet", None, "hallo")
+    assert names(reply)[0] == "utter_crisis_herinnering"
+    # ...and a "ja" in the new session does not answer the old consent question.
+    assert names(next_step(fresh, "bevestigen", None, "ja"))[-1] == "utter_vraag_open"
