@@ -18,7 +18,7 @@ from typing import Sequence
 
 from bot.dialogue import State, summary_values
 from bot.office_hours import OfficeHours, format_moment, load_office_hours
-from bot.opschalen import recommend
+from bot.opschalen import recommend, separate_questions
 from bot.queue import NewTicket, Ticket, TicketStore
 from bot.queue.crypto import SenderHasher
 from bot.settings import Settings
@@ -66,7 +66,7 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
                 services: Services, contact: dict[str, str] | None) -> NewTicket:
     route = state.route if state.route and state.route != "info" else ROUTE_MEEDENKER
     preference = state.formulier.get("voorkeur")
-    advice = recommend(list(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
+    advice = recommend(separate_questions(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
                        preference if preference in ("informeel", "formeel") else None)
     matches = services.kaart.match(state.formulier.get("gemeente"), list(state.leefgebieden),
                                    list(state.doelgroepen), advice.type, text=" ".join(resident_texts))

@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from bot.opschalen import INFORMEEL, MEEDENKER_TYPES
 from bot.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 
@@ -25,6 +26,7 @@ class Case:
     leefgebieden: frozenset[str]
     doelgroepen: frozenset[str]
     route: str
+    meedenker_type: str | None = None  # only where domain guide §5 decides it
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Prediction:
     doelgroepen: frozenset[str]
     route: str | None
     parse_ms: float = 0.0
+    meedenker_type: str | None = None  # what bot/opschalen.py would recommend for the ticket
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -52,7 +55,10 @@ def load_cases(path: Path) -> list[Case]:
         unknown = (lg - set(LEEFGEBIEDEN)) | (dg - set(DOELGROEPEN))
         if unknown or route not in ROUTES:
             raise EvalFileError(f"{path}: case {number} has unknown labels {sorted(unknown)} or route {route!r}")
-        cases.append(Case(item["text"], lg, dg, route))
+        kind = item.get("meedenker_type")
+        if kind not in (None, *MEEDENKER_TYPES):
+            raise EvalFileError(f"{path}: case {number} has unknown meedenker_type {kind!r}")
+        cases.append(Case(item["text"], lg, dg, route, kind))
     return cases
 
 
@@ -127,8 +133,47 @@ def score(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
         "false_crisis_rate": round(sum(1 for _, p in calm if p.route in CRISIS_ROUTES) / len(calm), 4) if calm else 0.0,
         "parse_ms_p50": round(median(timings), 2) if timings else 0.0,
         "parse_ms_p95": _percentile(timings, 0.95),
+        "leefgebied_precision": label_precision(lg_labels),
+        "doelgroep_precision": label_precision(dg_labels),
+        **meedenker_type_figures(cases, predictions),
         "per_label": {"leefgebieden": lg_labels, "doelgroepen": dg_labels, "routes": route_labels},
         "misclassified": errors,
+    }
+
+
+def predicted_meedenker_type(werkmodel: dict, text: str) -> str:
+    """The type a callback ticket of this message would get (as bot/callback.py recommends it)."""
+    from bot.opschalen import recommend, separate_questions
+
+    leefgebieden = {label["id"]: label for label in werkmodel.get("leefgebieden") or []}
+    doelgroepen = [label["id"] for label in werkmodel.get("doelgroepen") or []]
+    route = werkmodel.get("route")
+    route = route if route in ROUTES and route != "info" else "meedenker"
+    return recommend(separate_questions(leefgebieden), doelgroepen, text, route, None).type
+
+
+def label_precision(per_label: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Precision per label with support or predictions: how often a given label is right."""
+    return {label: scores["precision"] for label, scores in per_label.items()}
+
+
+def meedenker_type_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
+    """Accuracy of the informeel/formeel recommendation, and how often it says informeel.
+
+    Only cases whose type the domain guide decides (a `meedenker_type` in the file) count.
+    """
+    typed = [(c, p) for c, p in zip(cases, predictions) if c.meedenker_type is not None]
+    if not typed:
+        return {"meedenker_type_cases": 0, "meedenker_type_accuracy": None, "informeel_share": None,
+                "informeel_share_expected": None}
+    right = sum(1 for c, p in typed if p.meedenker_type == c.meedenker_type)
+    informeel = sum(1 for _, p in typed if p.meedenker_type == INFORMEEL)
+    expected = sum(1 for c, _ in typed if c.meedenker_type == INFORMEEL)
+    return {
+        "meedenker_type_cases": len(typed),
+        "meedenker_type_accuracy": round(right / len(typed), 4),
+        "informeel_share": round(informeel / len(typed), 4),
+        "informeel_share_expected": round(expected / len(typed), 4),
     }
 
 
