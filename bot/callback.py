@@ -54,9 +54,12 @@ def _labels(axis: dict[str, dict]) -> list[dict]:
 
 
 def question_summary(state: State, resident_texts: Sequence[str]) -> str:
-    """A short summary for the coordinator: the topics, then the resident's own (masked) words."""
-    words = [t.strip() for t in resident_texts if t and not t.startswith("/") and not t.startswith("[")
-             and len(t.split()) >= 3]
+    """A short summary for the coordinator: the topics, then the resident's own (masked) words.
+
+    `resident_texts` are the messages that describe the worry (bot/transcript.py), never the
+    answers to the form or to a yes/no question.
+    """
+    words = [t.strip() for t in resident_texts if t and not t.startswith("/") and not t.startswith("[")]
     topics = summary_values(state)["onderwerpen"]
     summary = f"Over {topics}. " + " / ".join(words)
     return summary[:MAX_SUMMARY_CHARS]

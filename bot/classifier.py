@@ -22,28 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
-
-try:  # spaCy's Dutch stop words; the classifier itself does not need spaCy.
-    from spacy.lang.nl.stop_words import STOP_WORDS as _DUTCH_STOP_WORDS
-except ImportError:  # pragma: no cover - spaCy is a pinned dependency
-    _DUTCH_STOP_WORDS = frozenset()
-# Words that never explain a label to a coordinator ("niet meer", "heb"): not shown as evidence,
-# and a model-only label without any other word is dropped.
-_FUNCTION_WORDS = frozenset(_DUTCH_STOP_WORDS) | {
-    "heb", "hebt", "meer", "echt", "gewoon", "weet", "moet", "best", "help", "helpen", "hulp", "vraag",
-    "iemand", "niemand", "iets", "niks", "alles", "week", "volgende", "maand", "maanden", "jaar", "jaren",
-    "dag", "dagen", "uur", "keer", "steeds", "weer", "graag", "denk", "zie", "maakt", "maken", "gaat",
-    "gaan", "komt", "komen", "krijg", "krijgt", "kan", "kunnen", "wil", "willen", "zit", "zitten", "mn",
-    "ben", "bent", "ofzo", "even", "heel", "erg", "zo", "nu", "net", "ff", "oke", "ok",
-    # English function words: the model never saw English, so they explain nothing.
-    "the", "and", "to", "just", "so", "my", "is", "it", "of", "for", "in", "on", "me", "you", "have", "no",
-}
-
-
-def is_content_word(word: str) -> bool:
-    """A single word that can explain a label: at least three letters, not a function word."""
-    return (" " not in word and len(word) >= 3 and word.isalpha()
-            and word.lower() not in _FUNCTION_WORDS)
+from bot.words import is_content_word
 
 LEXICON_FILE = Path(__file__).parent / "data" / "werkmodel_lexicon.yml"
 LEXICON_CONFIDENCE = 0.9

@@ -23,6 +23,7 @@ from typing import Any
 
 from bot import callback_form
 from bot.noise import is_noise
+from bot.words import is_content_word
 from bot.werkmodel import (
     LEEFGEBIED_LABELS,
     LEEFGEBIEDEN,
@@ -32,6 +33,7 @@ from bot.werkmodel import (
 )
 
 MAX_CLARIFICATIONS = 2
+MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 CHOSEN_EVIDENCE = "gekozen met een knop"
 
 # What the assistant is waiting for after its last question.
@@ -174,15 +176,32 @@ def merge(state: State, parse_werkmodel: dict[str, Any] | None) -> State:
 def summary_values(state: State) -> dict[str, str]:
     """Placeholders for utter_samenvatting, in the resident's own words where possible."""
     topics = [LEEFGEBIED_LABELS[k] for k in LEEFGEBIEDEN if k in state.leefgebieden]
-    words: list[str] = []
-    for key in LEEFGEBIEDEN:
-        for word in state.leefgebieden.get(key, {}).get("evidence", []):
-            if word != CHOSEN_EVIDENCE and word.lower() not in (w.lower() for w in words):
-                words.append(word)
     return {
         "onderwerpen": _join(topics) or "uw situatie",
-        "kernwoorden": _join([f"'{w}'" for w in words[:4]]) or "wat u schreef",
+        "kernwoorden": _join([f"'{w}'" for w in key_words(state)]) or "wat u schreef",
     }
+
+
+def key_words(state: State) -> list[str]:
+    """At most MAX_KEY_WORDS words the resident wrote that led to the topics, as a person reads them.
+
+    Evidence phrases lose their function words at the edges ("dementie en" -> "dementie"); a
+    phrase longer than three words, or one without a content word, is not named.
+    """
+    words: list[str] = []
+    for key in LEEFGEBIEDEN:
+        for phrase in state.leefgebieden.get(key, {}).get("evidence", []):
+            if phrase == CHOSEN_EVIDENCE:
+                continue
+            tokens = phrase.split()
+            while tokens and not is_content_word(tokens[0]):
+                tokens.pop(0)
+            while tokens and not is_content_word(tokens[-1]):
+                tokens.pop()
+            tidy = " ".join(tokens)
+            if tidy and len(tokens) <= 3 and tidy.lower() not in (w.lower() for w in words):
+                words.append(tidy)
+    return words[:MAX_KEY_WORDS]
 
 
 def _join(items: list[str]) -> str:

@@ -92,7 +92,7 @@ def test_the_reported_mantelzorg_question_is_not_labelled_financien(trained):
     "de stress van al die schulden maakt me echt kapot",
 ])
 def test_every_evidence_is_a_content_word_never_a_function_word_ngram(trained, text):
-    from bot.classifier import is_content_word
+    from bot.words import is_content_word
 
     result = trained.classify(text)
     for label in (*result.leefgebieden, *result.doelgroepen):

@@ -314,3 +314,12 @@ def test_after_a_crisis_a_fresh_session_shows_the_reminder_first():
     assert names(reply)[0] == "utter_crisis_herinnering"
     # ...and a "ja" in the new session does not answer the old consent question.
     assert names(next_step(fresh, "bevestigen", None, "ja"))[-1] == "utter_vraag_open"
+
+
+def test_the_summary_names_at_most_three_words_a_person_recognises():
+    labels = parse([("gezondheid", "dementie en"), ("sociale_relaties", "moeder van"), ("wonen", "huur"),
+                    ("financien", "schulden")])
+    labels["leefgebieden"][0]["evidence"].append("kan de zorg niet meer aan")
+    values = summary_values(merge(State(), labels))
+    assert values["kernwoorden"] == "'huur', 'moeder' en 'dementie'"
+    assert " en'" not in values["kernwoorden"] and " van'" not in values["kernwoorden"]
