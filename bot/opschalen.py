@@ -91,18 +91,21 @@ def separate_questions(leefgebieden: Mapping[str, Mapping[str, object]]) -> list
     `leefgebieden` maps an id to its label as the conversation keeps it: a confidence and the
     evidence words. A life area the resident chose with a button has confidence 1.0.
     """
-    counted: list[str] = []
+    def confidence(label_id: str) -> float:
+        return float(leefgebieden[label_id].get("confidence", 0.0) or 0.0)
+
+    counted: set[str] = set()
     seen: set[str] = set()
-    for label_id in LEEFGEBIEDEN:
-        label = leefgebieden.get(label_id)
-        if label is None or float(label.get("confidence", 0.0) or 0.0) < SEPARATE_QUESTION_CONFIDENCE:
+    known = [label_id for label_id in LEEFGEBIEDEN if label_id in leefgebieden]
+    for label_id in sorted(known, key=confidence, reverse=True):  # the surest label keeps its words
+        if confidence(label_id) < SEPARATE_QUESTION_CONFIDENCE:
             continue
-        words = {str(word).lower() for word in (label.get("evidence") or [])}
+        words = {str(word).lower() for word in (leefgebieden[label_id].get("evidence") or [])}
         if words and words <= seen:
             continue  # the same words already explain another leefgebied
-        counted.append(label_id)
+        counted.add(label_id)
         seen |= words
-    return counted
+    return [label_id for label_id in LEEFGEBIEDEN if label_id in counted]
 
 
 @dataclass(frozen=True)
