@@ -6,7 +6,9 @@ channels (errors, outages), so Rasa would warn about every one of them and the w
 mean nothing. This runs Rasa's own validation with `--fail-on-warnings` and one change: a
 response named in the code of bot/, actions/, channels/ or addons/ counts as used. Every other
 warning still fails, and so does a response that neither a rule nor the code uses, or a name in
-the code that the domain does not define.
+the code that the domain does not define. Likewise an intent that only ever arrives from a
+button (`/voor_wie{...}`) or is set by the NLU component (`engels`, bot/routing.py) needs no
+training examples: new intent classes would shift the class-balanced intent model.
 
 Usage: python -m addons.validate
 """
@@ -27,6 +29,9 @@ _LITERAL = re.compile(r"""["'](utter_[a-z0-9_]+)["']""")
 _PAYLOAD_CODE = re.compile(r"""PayloadError\(\s*["']([a-z_]+)["']""")
 # Sent by Rasa itself: action_default_fallback (RulePolicy's core fallback) utters utter_default.
 SENT_BY_RASA = frozenset({"utter_default"})
+# Intents the NLU component sets itself, and the module that sets them.
+INTENTS_SET_BY_CODE = {"engels": "bot/routing.py"}
+_BUTTON_INTENT = re.compile(r"^/([a-z_]+)")
 # Library deprecation notices are not findings about the assistant's data.
 IGNORED_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
 
@@ -49,12 +54,30 @@ def domain_responses(root: Path = PROJECT_ROOT) -> set[str]:
     return set(data.get("responses") or {})
 
 
+def intents_without_examples(root: Path = PROJECT_ROOT) -> set[str]:
+    """Intents that reach Rasa without the intent model: from buttons, or set by the code."""
+    data = yaml.safe_load((root / "domain.yml").read_text(encoding="utf-8")) or {}
+    found = set()
+    for variants in (data.get("responses") or {}).values():
+        for variant in variants or []:
+            for button in variant.get("buttons") or []:
+                match = _BUTTON_INTENT.match(str(button.get("payload") or ""))
+                if match:
+                    found.add(match.group(1))
+    return found | set(INTENTS_SET_BY_CODE)
+
+
 def problems(root: Path = PROJECT_ROOT) -> list[str]:
     """Names in the code that the domain lacks (a typo would send nothing to the resident)."""
     defined = domain_responses(root)
-    return [f"The code sends '{name}', but domain.yml has no such response."
-            for name in sorted(responses_sent_by_code(root) - defined)
-            if not any(known.startswith(f"{name}_") for known in defined)]  # a prefix test
+    found = [f"The code sends '{name}', but domain.yml has no such response."
+             for name in sorted(responses_sent_by_code(root) - defined)
+             if not any(known.startswith(f"{name}_") for known in defined)]  # a prefix test
+    for intent, module in INTENTS_SET_BY_CODE.items():
+        path = root / module
+        if not path.exists() or f'"{intent}"' not in path.read_text(encoding="utf-8"):
+            found.append(f"{module} no longer sets the intent '{intent}'.")
+    return found
 
 
 def _count_code_responses_as_used(used_by_code: set[str]) -> None:
@@ -68,6 +91,23 @@ def _count_code_responses_as_used(used_by_code: set[str]) -> None:
     Validator._gather_utterance_actions = gather  # type: ignore[method-assign]
 
 
+def _count_button_intents_as_handled(without_examples: set[str]) -> None:
+    """Only for the check "listed in the domain, but not found in the NLU training data"."""
+    from rasa.validator import Validator
+
+    original_check = Validator.verify_intents
+    original_intents = Validator._non_default_intents
+
+    def verify_intents(self: Any, ignore_warnings: bool = True) -> bool:
+        self._non_default_intents = lambda: [i for i in original_intents(self) if i not in without_examples]
+        try:
+            return original_check(self, ignore_warnings)
+        finally:
+            del self._non_default_intents
+
+    Validator.verify_intents = verify_intents  # type: ignore[method-assign]
+
+
 def main() -> None:
     found = problems()
     for problem in found:
@@ -75,6 +115,7 @@ def main() -> None:
     if found:
         raise SystemExit(1)
     _count_code_responses_as_used(responses_sent_by_code() | SENT_BY_RASA)
+    _count_button_intents_as_handled(intents_without_examples())
     sys.argv = ["rasa", "data", "validate", "--fail-on-warnings", "--quiet"]
     from rasa.__main__ import main as rasa_main
 

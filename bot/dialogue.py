@@ -338,6 +338,9 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
         state = merge(replace(understood, crisis_route=route, route=route, wacht_op=WAIT_AANBOD, pogingen=0),
                       parse_werkmodel)
         return Reply([(CRISIS_RESPONSES[intent], {}), ("utter_crisis_blijf", {})], state, (EFFECT_FLAG_CRISIS,))
+    if state.wacht_op == WAIT_VOOR_WIE and intent not in INFO_RESPONSES and who_for(text):
+        # A typed "voor mijn moeder" answers the question, whatever intent the model guessed.
+        return _clarify_or_summarise(merge(replace(understood, voor_wie=who_for(text)), parse_werkmodel))
     if intent in INFO_RESPONSES:
         return Reply([(INFO_RESPONSES[intent], {})], replace(understood, route=state.route or ROUTE_INFO))
     if intent in SIMPLE_RESPONSES:

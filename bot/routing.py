@@ -30,7 +30,6 @@ TOPIC_OVERRIDE_CONFIDENCE = 0.9
 INTENT_ROUTES: dict[str, str] = {
     "hulpvraag": ROUTE_MEEDENKER,
     "mens_gevraagd": ROUTE_MEEDENKER,
-    "kies_leefgebied": ROUTE_MEEDENKER,  # a life area typed instead of its button ("geld")
     "luisteren": ROUTE_LUISTEREN,
     "crisis_113": "crisis_113",
     "crisis_112": "crisis_112",

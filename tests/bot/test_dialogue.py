@@ -323,3 +323,9 @@ def test_the_summary_names_at_most_three_words_a_person_recognises():
     values = summary_values(merge(State(), labels))
     assert values["kernwoorden"] == "'huur', 'moeder' en 'dementie'"
     assert " en'" not in values["kernwoorden"] and " van'" not in values["kernwoorden"]
+
+
+def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
+    asked = next_step(State(), "hulpvraag", parse([("wonen", "huur")]), "huur te hoog").state
+    assert names(next_step(asked, "afscheid", None, "voor mijn moeder")) == ["utter_samenvatting_ander"]
+    assert names(next_step(asked, "bedankt", None, "voor mezelf")) == ["utter_samenvatting"]
