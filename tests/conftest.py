@@ -1,12 +1,14 @@
 """Shared fixtures: a valid environment, free loopback ports, and real server processes."""
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from base64 import urlsafe_b64encode
 from pathlib import Path
 from typing import Iterator
@@ -168,8 +170,29 @@ def _answers(name: str, url: str) -> str | None:
 
 @functools.lru_cache(maxsize=None)
 def _local_service(name: str) -> tuple[str, str | None]:
+    """The local service's URL, and why it cannot be used (None when it can).
+
+    PostgreSQL gets a database of its own for this test run (dropped at exit): the local `test`
+    database is shared with other runs, whose tables and migrations must not meet ours.
+    """
     url = LOCAL_SERVICES[name]
-    return url, _answers(name, url)
+    problem = _answers(name, url)
+    if problem is not None or name != "DATABASE_URL":
+        return url, problem
+    import sqlalchemy as sa
+
+    database = f"meedenker_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{database}"'))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+
+    atexit.register(drop)
+    return sa.engine.make_url(url).set(database=database).render_as_string(hide_password=False), None
 
 
 def service_url(name: str) -> str:
