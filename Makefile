@@ -39,8 +39,8 @@ $(MODEL): $(VENV)/.installed var/spacy_nl/KIND $(TRAIN_INPUTS)
 run: install train ## Start the whole assistant in the foreground (Ctrl-C stops it)
 	$(PY) -m bot.run
 
-validate: install ## Check NLU data, stories and domain with Rasa
-	$(PY) -m rasa data validate --quiet
+validate: install ## Check NLU data, stories and domain with Rasa (--fail-on-warnings; addons/validate.py)
+	$(PY) -m addons.validate
 
 e2e: install train ## End-to-end test stories (tests/test_stories.yml) through the trained model
 	$(PY) -m rasa test core --stories tests/test_stories.yml --model $(MODEL) \

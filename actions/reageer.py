@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import helpline_values, services
 from bot.settings import get_settings
+from bot.transcript import worry_texts
 from bot.turn import run_turn
 
 
@@ -18,7 +19,7 @@ class ActionReageer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+        texts = worry_texts(tracker.events)
         turn = run_turn(tracker.current_slot_values(), tracker.latest_message or {},
                         tracker.get_latest_input_channel() or "rest", tracker.sender_id, texts,
                         services, get_settings().secret_key)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from addons.quiet import quiet_libraries
 from bot.baseline import Baseline, Example
-from bot.evaluation import Prediction, load_cases, score
+from bot.evaluation import Prediction, load_cases, predicted_meedenker_type, score
 from bot.settings import PROJECT_ROOT
 
 
@@ -46,8 +46,9 @@ async def _predict_all(model: Path, texts: list[str]) -> list[Prediction]:
             frozenset(label["id"] for label in werkmodel.get("doelgroepen", [])),
             werkmodel.get("route"),
             elapsed,
-            werkmodel.get("crisis_tier"),
-            werkmodel.get("crisis_suspected"),
+            tier=werkmodel.get("crisis_tier"),
+            suspected=werkmodel.get("crisis_suspected"),
+            meedenker_type=predicted_meedenker_type(werkmodel, text),
         ))
     return predictions
 
@@ -61,7 +62,8 @@ def evaluate(data: Path, model: Path, with_baseline: bool = True) -> dict:
         baseline = Baseline(training_examples(PROJECT_ROOT / "data" / "nlu"))
         base = score(cases, [baseline.predict(text) for text in texts])
         figures["baseline"] = {k: v for k, v in base.items()
-                               if k not in ("misclassified", "per_label", "crisis_missed", "near_miss_alarmed")}
+                               if k not in ("misclassified", "per_label", "crisis_missed", "near_miss_alarmed")
+                               and not k.startswith("meedenker_type") and not k.startswith("informeel")}
     return figures
 
 

@@ -7,6 +7,8 @@ Why a launcher and not plain `rasa run`:
 - When an action fails or times out, Rasa logs it and the resident hears nothing. Here the
   resident gets `utter_storing` (how to reach a human, and the crisis numbers) instead.
 - A store that cannot be reached stops the start, instead of Rasa's silent in-memory fallback.
+- A name or contact detail is sealed by the form step read under the conversation lock
+  (`_settle_sealed_answers`), never by a step a channel read before the previous turn ended.
 
 Usage: python -m addons.launcher rasa|actions [--model PATH]
 """
@@ -77,6 +79,62 @@ def _fill_helplines_in_responses(helpline_values: dict[str, str]) -> None:
     TemplatedNaturalLanguageGenerator.generate = generate_with_helplines  # type: ignore[method-assign]
 
 
+def _settle_sealed_answers(settings: Settings) -> None:
+    """Decide on sealed candidates inside `MessageProcessor.log_message`, under the lock.
+
+    `Agent.handle_message` holds the conversation lock while the processor loads the tracker;
+    this hook reads the form step from that same tracker (no second load), after the session
+    check (an expired session has no form), and before the text is parsed or stored.
+    """
+    from rasa.core.processor import MessageProcessor
+
+    from bot.callback_form import step_of
+    from bot.intake import CANDIDATE_KEY, settle
+
+    async def log_message(self: MessageProcessor, message: Any, should_save_tracker: bool = True) -> Any:
+        metadata = dict(message.metadata or {})
+        candidate = metadata.pop(CANDIDATE_KEY, None)
+        tracker = await self.fetch_tracker_and_update_session(
+            message.sender_id, message.output_channel, metadata or None)
+        if candidate:
+            settled = settle(message.text, {**metadata, CANDIDATE_KEY: candidate},
+                             step_of(tracker.get_slot("wacht_op")), settings.secret_key)
+            message.text, message.metadata = settled.text, settled.metadata
+        await self._handle_message_with_tracker(message, tracker)
+        if should_save_tracker:
+            await self.save_tracker(tracker)
+        return tracker
+
+    MessageProcessor.log_message = log_message  # type: ignore[method-assign]
+
+
+def _fresh_session_without_actions() -> None:
+    """If the remote `action_session_start` fails, start the session fresh inside Rasa.
+
+    The hardened RemoteAction answers a failure with `utter_storing`; at a session start that
+    would greet every new conversation with an apology while the action server is down. The same
+    decision (bot/turn.py) is made here instead, so the resident's message is handled as usual.
+    """
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
+
+    from bot.turn import session_start_slots
+
+    hardened_run = RemoteAction.run
+
+    async def run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Any]:
+        events = await hardened_run(self, output_channel, nlg, tracker, domain)
+        if self.name() != ACTION_SESSION_START_NAME or any(isinstance(e, SessionStarted) for e in events):
+            return events
+        logger.error("Remote %s failed; starting the session inside Rasa.", ACTION_SESSION_START_NAME)
+        slots = session_start_slots(tracker.current_slot_values())
+        return [SessionStarted(), *(SlotSet(name, value) for name, value in slots.items()),
+                ActionExecuted(ACTION_LISTEN_NAME)]
+
+    RemoteAction.run = run  # type: ignore[method-assign]
+
+
 def _latest_model(models_dir: Path) -> Path:
     models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
     if not models:
@@ -86,6 +144,8 @@ def _latest_model(models_dir: Path) -> Path:
 
 def run_rasa(settings: Settings, model: Path | None) -> None:
     _harden_rasa(settings)
+    _fresh_session_without_actions()
+    _settle_sealed_answers(settings)
     from addons.stores import check_stores
 
     check_stores(settings)

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from bot.dialogue import State, summary_values
 from bot.office_hours import OfficeHours, format_moment, load_office_hours
-from bot.opschalen import recommend
+from bot.opschalen import recommend, separate_questions
 from bot.queue import NewTicket, Ticket, TicketStore
 from bot.queue.crypto import SenderHasher
 from bot.settings import Settings
@@ -54,9 +54,12 @@ def _labels(axis: dict[str, dict]) -> list[dict]:
 
 
 def question_summary(state: State, resident_texts: Sequence[str]) -> str:
-    """A short summary for the coordinator: the topics, then the resident's own (masked) words."""
-    words = [t.strip() for t in resident_texts if t and not t.startswith("/") and not t.startswith("[")
-             and len(t.split()) >= 3]
+    """A short summary for the coordinator: the topics, then the resident's own (masked) words.
+
+    `resident_texts` are the messages that describe the worry (bot/transcript.py), never the
+    answers to the form or to a yes/no question.
+    """
+    words = [t.strip() for t in resident_texts if t and not t.startswith("/") and not t.startswith("[")]
     topics = summary_values(state)["onderwerpen"]
     summary = f"Over {topics}. " + " / ".join(words)
     return summary[:MAX_SUMMARY_CHARS]
@@ -66,7 +69,7 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
                 services: Services, contact: dict[str, str] | None) -> NewTicket:
     route = state.route if state.route and state.route != "info" else ROUTE_MEEDENKER
     preference = state.formulier.get("voorkeur")
-    advice = recommend(list(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
+    advice = recommend(separate_questions(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
                        preference if preference in ("informeel", "formeel") else None)
     matches = services.kaart.match(state.formulier.get("gemeente"), list(state.leefgebieden),
                                    list(state.doelgroepen), advice.type, text=" ".join(resident_texts))

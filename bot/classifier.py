@@ -22,19 +22,18 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
-
-try:  # spaCy's Dutch stop words; the classifier itself does not need spaCy.
-    from spacy.lang.nl.stop_words import STOP_WORDS as _DUTCH_STOP_WORDS
-except ImportError:  # pragma: no cover - spaCy is a pinned dependency
-    _DUTCH_STOP_WORDS = frozenset()
-# Words that never explain a label to a coordinator ("niet meer", "heb"): not shown as evidence,
-# and a model-only label whose evidence is nothing but these is dropped.
-_FUNCTION_WORDS = frozenset(_DUTCH_STOP_WORDS) | {"heb", "hebt", "meer", "echt", "gewoon", "weet", "moet"}
+from bot.words import is_content_word
 
 LEXICON_FILE = Path(__file__).parent / "data" / "werkmodel_lexicon.yml"
 LEXICON_CONFIDENCE = 0.9
 LEEFGEBIED_THRESHOLD = 0.5
 DOELGROEP_THRESHOLD = 0.65
+# Without a lexicon match the model alone must be surer, and say which content words it used
+# (issue 9: "moeder van" and "dementie en" gave financien). A lexicon match the model finds very
+# unlikely for the label ("beperking" in "verstandelijke beperking" for gezondheid) is dropped.
+MODEL_ONLY_THRESHOLD = 0.7
+MIN_WORD_CONTRIBUTION = 0.05
+LEXICON_ONLY_MIN_SCORE = 0.2
 MIN_EXAMPLES_PER_LABEL = 3
 
 
@@ -169,7 +168,11 @@ class WerkmodelClassifier:
         return {label_id: float(model.predict_proba(x)[0, 1]) for label_id, model in self.models.per_label.items()}
 
     def _model_evidence(self, label_id: str, text: str) -> tuple[str, ...]:
-        """The words of the message with the largest positive weight for this label."""
+        """The content words of the message that weighed most for this label.
+
+        Only single content words count ("dementie", never "dementie en" or "moeder van"), and
+        each must weigh at least MIN_WORD_CONTRIBUTION on its own: a coordinator can check it.
+        """
         assert self.models is not None
         model = self.models.per_label[label_id]
         vector = self.models.words.transform([text])
@@ -178,7 +181,7 @@ class WerkmodelClassifier:
         names = self.models.words.get_feature_names_out()
         contributions = [(vector[0, j] * coef[j], names[j]) for j in vector.nonzero()[1]]
         best = [name for weight, name in sorted(contributions, reverse=True)
-                if weight > 0 and not all(word in _FUNCTION_WORDS for word in name.split())]
+                if weight >= MIN_WORD_CONTRIBUTION and is_content_word(name)]
         return tuple(best[:3])
 
     def classify(self, text: str) -> Classification:
@@ -193,11 +196,11 @@ class WerkmodelClassifier:
                 score = scores.get(label_id, 0.0)
                 if lexical and score >= threshold:
                     label = Label(label_id, max(score, LEXICON_CONFIDENCE), lexical, "lexicon+model")
-                elif lexical:
-                    # The wording is explicit but the model disagrees: keep it, with less confidence.
+                elif lexical and (not scores or axis == "doelgroepen" or score >= LEXICON_ONLY_MIN_SCORE):
+                    # The wording is explicit but the model doubts: keep it, with less confidence.
                     confidence = LEXICON_CONFIDENCE if not scores else 0.6 + 0.3 * score
                     label = Label(label_id, confidence, lexical, "lexicon")
-                elif score >= threshold:
+                elif not lexical and score >= max(threshold, MODEL_ONLY_THRESHOLD):
                     evidence = self._model_evidence(label_id, text)
                     if not evidence:
                         continue  # nothing in the message a coordinator could check

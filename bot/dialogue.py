@@ -7,7 +7,11 @@ Rules from the issue and the domain guide:
 - open question first, then at most two clarifying questions in a row;
 - a short summary back ("Klopt dat?"); "nee" lets the resident correct it, "ja" moves on;
 - "ik wil een mens" leads to the callback offer; a yes leads, after consent, to the callback
-  form (bot/callback_form.py); nothing loops.
+  form (bot/callback_form.py); nothing loops;
+- noise (Rasa's `nlu_fallback`, or bot/noise.py: "xyz", "hmm", "?", only emoji) is never a yes,
+  a no, a choice or a form answer: at a pending question the assistant says it did not
+  understand and asks the same question again, keeping what was pending; the second time in a
+  row it offers a human.
 Side effects (a ticket, an urgent flag) are named in `Reply.effects` and carried out by the adapter.
 """
 from __future__ import annotations
@@ -18,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import callback_form
+from bot.noise import is_noise
+from bot.words import is_content_word
 from bot.werkmodel import (
     LEEFGEBIED_LABELS,
     LEEFGEBIEDEN,
@@ -27,6 +33,7 @@ from bot.werkmodel import (
 )
 
 MAX_CLARIFICATIONS = 2
+MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 CHOSEN_EVIDENCE = "gekozen met een knop"
 
 # What the assistant is waiting for after its last question.
@@ -38,6 +45,14 @@ WAIT_CORRECTIE = "correctie"
 WAIT_TOESTEMMING = "toestemming"
 WAIT_VEILIGHEID = "veiligheid"  # after the safety check: is the resident or someone else in danger?
 CHECK_INTENT = "crisis_check"
+
+# Questions the resident is expected to answer; noise there is asked again (issue 9).
+PENDING_QUESTIONS = frozenset(
+    {WAIT_LEEFGEBIED, WAIT_VOOR_WIE, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_CORRECTIE, WAIT_TOESTEMMING,
+     WAIT_VEILIGHEID}
+)
+# Rasa's FallbackClassifier names a message the intent model is not sure about this way.
+FALLBACK_INTENT = "nlu_fallback"
 
 # Effects the adapter carries out after the turn.
 EFFECT_SUBMIT = "submit_callback"
@@ -68,7 +83,7 @@ SIMPLE_RESPONSES = {
 _OTHER_PERSON = re.compile(
     r"\b(?:mijn|mn|m'n|onze|ons)\s+(?:\w+\s+)?(?:moeder|vader|ma|pa|ouders|zoon|zoontje|dochter|dochtertje|"
     r"kind|kindje|kinderen|kids|man|vrouw|partner|vriend|vriendin|oma|opa|zus|broer|buurman|buurvrouw|"
-    r"buren|tante|oom|neef|nicht|schoonmoeder|schoonvader|cli[eë]nt)\b|\bvoor iemand anders\b|\bnamens\b",
+    r"buren|tante|oom|neef|nicht|schoonmoeder|schoonvader|cli[eë]nt)\b|\bvoor (?:iemand anders|een ander)\b|\bnamens\b",
     re.IGNORECASE,
 )
 _SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
@@ -169,15 +184,32 @@ def merge(state: State, parse_werkmodel: dict[str, Any] | None) -> State:
 def summary_values(state: State) -> dict[str, str]:
     """Placeholders for utter_samenvatting, in the resident's own words where possible."""
     topics = [LEEFGEBIED_LABELS[k] for k in LEEFGEBIEDEN if k in state.leefgebieden]
-    words: list[str] = []
-    for key in LEEFGEBIEDEN:
-        for word in state.leefgebieden.get(key, {}).get("evidence", []):
-            if word != CHOSEN_EVIDENCE and word.lower() not in (w.lower() for w in words):
-                words.append(word)
     return {
         "onderwerpen": _join(topics) or "uw situatie",
-        "kernwoorden": _join([f"'{w}'" for w in words[:4]]) or "wat u schreef",
+        "kernwoorden": _join([f"'{w}'" for w in key_words(state)]) or "wat u schreef",
     }
+
+
+def key_words(state: State) -> list[str]:
+    """At most MAX_KEY_WORDS words the resident wrote that led to the topics, as a person reads them.
+
+    Evidence phrases lose their function words at the edges ("dementie en" -> "dementie"); a
+    phrase longer than three words, or one without a content word, is not named.
+    """
+    words: list[str] = []
+    for key in LEEFGEBIEDEN:
+        for phrase in state.leefgebieden.get(key, {}).get("evidence", []):
+            if phrase == CHOSEN_EVIDENCE:
+                continue
+            tokens = phrase.split()
+            while tokens and not is_content_word(tokens[0]):
+                tokens.pop(0)
+            while tokens and not is_content_word(tokens[-1]):
+                tokens.pop()
+            tidy = " ".join(tokens)
+            if tidy and len(tokens) <= 3 and tidy.lower() not in (w.lower() for w in words):
+                words.append(tidy)
+    return words[:MAX_KEY_WORDS]
 
 
 def _join(items: list[str]) -> str:
@@ -206,28 +238,13 @@ def _after_check(state: State, in_danger: bool) -> Reply:
         route = state.vermoed_crisis if state.vermoed_crisis in CRISIS_RESPONSES else "crisis_113"
         return _crisis(state, route, with_numbers=True)
     resumed = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None)
-    again = ask_again(resumed)
-    if again is not None:
-        return Reply([("utter_veiligheid_nee", {}), *again.responses], again.state)
+    again = pending_question(resumed)
+    if again:
+        return Reply([("utter_veiligheid_nee", {}), *again], resumed)
     if resumed.leefgebieden:
         reply = _clarify_or_summarise(resumed)
         return Reply([("utter_veiligheid_nee", {}), *reply.responses], reply.state)
     return Reply([("utter_veiligheid_nee", {}), ("utter_vraag_open", {})], resumed)
-
-
-def ask_again(state: State) -> Reply | None:
-    """The pending question asked once more (same buttons), or None when nothing is pending."""
-    step = callback_form.step_of(state.wacht_op)
-    if step is not None:
-        return Reply([(callback_form.ASK[step], {})], state)
-    if state.wacht_op == WAIT_SAMENVATTING:
-        return _clarify_or_summarise(replace(state, verduidelijkingen=MAX_CLARIFICATIONS))
-    asks = {WAIT_AANBOD: "utter_aanbod_meedenker", WAIT_TOESTEMMING: "utter_terugbel_uitleg",
-            WAIT_LEEFGEBIED: "utter_vraag_leefgebied", WAIT_VOOR_WIE: "utter_vraag_voor_wie",
-            WAIT_CORRECTIE: "utter_vraag_correctie"}
-    if state.wacht_op in asks:
-        return Reply([(asks[state.wacht_op], {})], state)
-    return None
 
 
 def _clarify_or_summarise(state: State) -> Reply:
@@ -237,11 +254,45 @@ def _clarify_or_summarise(state: State) -> Reply:
     if state.voor_wie is None and state.verduidelijkingen < MAX_CLARIFICATIONS:
         state = replace(state, wacht_op=WAIT_VOOR_WIE, verduidelijkingen=state.verduidelijkingen + 1)
         return Reply([("utter_vraag_voor_wie", {})], state)
-    name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
     state = replace(state, wacht_op=WAIT_SAMENVATTING, verduidelijkingen=0)
+    return Reply([_summary_response(state)], state)
+
+
+def _summary_response(state: State) -> tuple[str, dict[str, str]]:
     if not state.leefgebieden:
-        return Reply([("utter_samenvatting_onbekend", {})], state)
-    return Reply([(name, summary_values(state))], state)
+        return ("utter_samenvatting_onbekend", {})
+    name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
+    return (name, summary_values(state))
+
+
+def pending_question(state: State) -> list[tuple[str, dict[str, str]]]:
+    """The question the conversation waits for, with its buttons, to ask it again."""
+    step = callback_form.step_of(state.wacht_op)
+    if step is not None:
+        return [(callback_form.ASK[step], {})]
+    if state.wacht_op == WAIT_SAMENVATTING:
+        return [_summary_response(state)]
+    if state.wacht_op == WAIT_AANBOD:
+        if state.crisis_route:
+            return [("utter_crisis_herinnering", {}), ("utter_crisis_blijf", {})]
+        later = state.route == ROUTE_LUISTEREN
+        return [("utter_aanbod_meedenker_later" if later else "utter_aanbod_meedenker", {})]
+    questions = {
+        WAIT_VEILIGHEID: "utter_veiligheid_check",  # its slots still name the suspected route
+        WAIT_LEEFGEBIED: "utter_vraag_leefgebied",
+        WAIT_VOOR_WIE: "utter_vraag_voor_wie",
+        WAIT_CORRECTIE: "utter_vraag_correctie",
+        WAIT_TOESTEMMING: "utter_terugbel_uitleg",
+    }
+    return [(questions[state.wacht_op], {})] if state.wacht_op in questions else []
+
+
+def _ask_again(state: State) -> Reply:
+    """Noise at a pending question: say so and ask it again; the second time, offer a human."""
+    if state.niet_begrepen >= 1:
+        return Reply([("utter_niet_begrepen_mens", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
+    return Reply([("utter_niet_begrepen_opnieuw", {}), *pending_question(state)],
+                 replace(state, niet_begrepen=state.niet_begrepen + 1))
 
 
 def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
@@ -254,8 +305,13 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     """
     entities = entities or {}
     step = callback_form.step_of(state.wacht_op)
-    if step is not None and intent not in CRISIS_RESPONSES and intent not in (CHECK_INTENT, "opnieuw"):
-        reply = _form_turn(state, step, intent, form_text if form_text is not None else text)
+    answer_text = form_text if form_text is not None else text
+    if intent in CRISIS_RESPONSES or intent in (CHECK_INTENT, "opnieuw"):
+        reply = _decide(state, intent, parse_werkmodel, text, entities)
+    elif step is not None:
+        reply = _form_turn(state, step, intent, answer_text)
+    elif state.wacht_op in PENDING_QUESTIONS and (intent == FALLBACK_INTENT or is_noise(answer_text)):
+        reply = _ask_again(state)
     else:
         reply = _decide(state, intent, parse_werkmodel, text, entities)
     responses = _with_crisis_reminder(reply.state, reply.responses)
@@ -276,6 +332,13 @@ def _form_turn(state: State, step: str, intent: str, text: str) -> Reply:
     if callback_form.is_cancel(text):
         return Reply([("utter_formulier_gestopt", {})],
                      replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
+    if is_noise(text):
+        tries = state.pogingen + 1
+        if tries >= callback_form.MAX_TRIES:
+            return Reply([("utter_formulier_lukt_niet", {})],
+                         replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
+        first = "utter_niet_begrepen_opnieuw" if tries == 1 else "utter_niet_begrepen_formulier"
+        return Reply([(first, {}), (callback_form.ASK[step], {})], replace(state, pogingen=tries))
     answer = callback_form.read_answer(step, text)
     if not answer.accepted:
         if intent in INFO_RESPONSES and intent != "info_bot":
@@ -309,6 +372,9 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
         return Reply([], merge(replace(understood, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige), parse_werkmodel))
     if state.wacht_op == WAIT_VEILIGHEID and intent in ("bevestigen", "ontkennen"):
         return _after_check(understood, intent == "bevestigen")
+    if state.wacht_op == WAIT_VOOR_WIE and intent not in INFO_RESPONSES and who_for(text):
+        # A typed "voor mijn moeder" answers the question, whatever intent the model guessed.
+        return _clarify_or_summarise(merge(replace(understood, voor_wie=who_for(text)), parse_werkmodel))
     if intent in INFO_RESPONSES:
         return Reply([(INFO_RESPONSES[intent], {})], replace(understood, route=state.route or ROUTE_INFO))
     if intent in SIMPLE_RESPONSES:
@@ -323,8 +389,10 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
     if intent == "kies_leefgebied" and entities.get("leefgebied") in LEEFGEBIEDEN:
         choice = {"leefgebieden": [{"id": entities["leefgebied"], "confidence": 1.0, "evidence": [CHOSEN_EVIDENCE]}]}
         return _clarify_or_summarise(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), choice))
-    if intent == "voor_wie" and entities.get("voor_wie") in ("zelf", "ander"):
-        return _clarify_or_summarise(replace(understood, voor_wie=entities["voor_wie"]))
+    if intent == "voor_wie" and (entities.get("voor_wie") in ("zelf", "ander") or who_for(text)):
+        # The button carries the answer; a typed "voor mijn moeder" is read from the words.
+        chosen = entities.get("voor_wie") if entities.get("voor_wie") in ("zelf", "ander") else who_for(text)
+        return _clarify_or_summarise(replace(understood, voor_wie=chosen))
     if intent == "bevestigen":
         if state.wacht_op == WAIT_SAMENVATTING:
             return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
@@ -355,3 +423,12 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
 
+
+
+def fresh_session(state: State) -> State:
+    """The state a conversation returns to after its session expired (issue 9).
+
+    Nothing half-done survives: no open form, no pending consent or summary, no labels of the
+    old question. Only a crisis carries over, so the next reply shows the numbers first.
+    """
+    return State(crisis_route=state.crisis_route)

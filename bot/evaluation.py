@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from bot.opschalen import INFORMEEL, MEEDENKER_TYPES
 from bot.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 
@@ -27,6 +28,7 @@ class Case:
     route: str
     kind: str | None = None  # "crisis" or "near_miss" in the blind crisis set; None elsewhere
     language: str = "nl"
+    meedenker_type: str | None = None  # only where domain guide §5 decides it
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Prediction:
     parse_ms: float = 0.0
     tier: str | None = None  # "volledig" (full crisis reply), "check" (safety check) or None
     suspected: str | None = None  # the crisis route a safety check is about
+    meedenker_type: str | None = None  # what bot/opschalen.py would recommend for the ticket
 
     @property
     def crisis_route(self) -> str | None:
@@ -66,7 +69,11 @@ def load_cases(path: Path) -> list[Case]:
         kind = item.get("kind")
         if kind not in (None, "crisis", "near_miss"):
             raise EvalFileError(f"{path}: case {number} has unknown kind {kind!r}")
-        cases.append(Case(item["text"], lg, dg, route, kind, str(item.get("language") or "nl")))
+        meedenker_type = item.get("meedenker_type")
+        if meedenker_type not in (None, *MEEDENKER_TYPES):
+            raise EvalFileError(f"{path}: case {number} has unknown meedenker_type {meedenker_type!r}")
+        cases.append(Case(item["text"], lg, dg, route, kind=kind, language=str(item.get("language") or "nl"),
+                          meedenker_type=meedenker_type))
     return cases
 
 
@@ -142,6 +149,9 @@ def score(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
         "parse_ms_p50": round(median(timings), 2) if timings else 0.0,
         "parse_ms_p95": _percentile(timings, 0.95),
         **crisis_figures(cases, predictions),
+        "leefgebied_precision": label_precision(lg_labels),
+        "doelgroep_precision": label_precision(dg_labels),
+        **meedenker_type_figures(cases, predictions),
         "per_label": {"leefgebieden": lg_labels, "doelgroepen": dg_labels, "routes": route_labels},
         "misclassified": errors,
     }
@@ -180,6 +190,42 @@ def crisis_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> 
         "near_miss_safety_check": _share(sum(1 for _, p in near if p.tier == "check"), len(near)),
         "crisis_missed": [c.text for c, p in crisis if not p.crisis_route],
         "near_miss_alarmed": [{"text": c.text, "tier": p.tier} for c, p in near if p.tier],
+    }
+
+
+def predicted_meedenker_type(werkmodel: dict, text: str) -> str:
+    """The type a callback ticket of this message would get (as bot/callback.py recommends it)."""
+    from bot.opschalen import recommend, separate_questions
+
+    leefgebieden = {label["id"]: label for label in werkmodel.get("leefgebieden") or []}
+    doelgroepen = [label["id"] for label in werkmodel.get("doelgroepen") or []]
+    route = werkmodel.get("route")
+    route = route if route in ROUTES and route != "info" else "meedenker"
+    return recommend(separate_questions(leefgebieden), doelgroepen, text, route, None).type
+
+
+def label_precision(per_label: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Precision per label with support or predictions: how often a given label is right."""
+    return {label: scores["precision"] for label, scores in per_label.items()}
+
+
+def meedenker_type_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
+    """Accuracy of the informeel/formeel recommendation, and how often it says informeel.
+
+    Only cases whose type the domain guide decides (a `meedenker_type` in the file) count.
+    """
+    typed = [(c, p) for c, p in zip(cases, predictions) if c.meedenker_type is not None]
+    if not typed:
+        return {"meedenker_type_cases": 0, "meedenker_type_accuracy": None, "informeel_share": None,
+                "informeel_share_expected": None}
+    right = sum(1 for c, p in typed if p.meedenker_type == c.meedenker_type)
+    informeel = sum(1 for _, p in typed if p.meedenker_type == INFORMEEL)
+    expected = sum(1 for c, _ in typed if c.meedenker_type == INFORMEEL)
+    return {
+        "meedenker_type_cases": len(typed),
+        "meedenker_type_accuracy": round(right / len(typed), 4),
+        "informeel_share": round(informeel / len(typed), 4),
+        "informeel_share_expected": round(expected / len(typed), 4),
     }
 
 

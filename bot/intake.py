@@ -5,6 +5,14 @@
   raw text is sealed (encrypted with the secret key) into the message metadata, and Rasa sees only
   a placeholder. The action unseals it; the tracker store never holds it in plain text.
 A message with a crisis signal or a "stop" is never sealed, so the rules and the dialogue see it.
+
+Whether a message answers a contact step depends on the conversation's form step, and only the
+Rasa process knows that reliably: under the conversation lock, after the previous message is done
+(issue 9: a name sent while "ja" was still being handled was stored in plain text). So a channel
+calls `guard_in_channel`, which masks the text and, when the text could be a name or contact
+detail, replaces it by a neutral placeholder and carries it encrypted as a candidate; the
+launcher's hook (addons/launcher.py) then calls `settle` with the tracker's form step, under the
+lock, to seal it or to turn it back into masked text and drop the sealed copy.
 """
 from __future__ import annotations
 
@@ -14,11 +22,14 @@ from typing import Any, Optional
 from bot.callback_form import CONTACT_STEPS, is_cancel
 from bot.contact import parse_contact, parse_name
 from bot.crisis import detect_crisis
+from bot.noise import is_noise
 from bot.privacy import mask_pii
 from bot.queue.crypto import ContactCipher
 
 SEALED_KEY = "sealed"
+CANDIDATE_KEY = "sealed_candidate"
 PLACEHOLDERS = {"naam": "[NAAM]", "contact": "[CONTACTGEGEVENS]"}
+CANDIDATE_PLACEHOLDER = "[BERICHT]"
 
 
 @dataclass(frozen=True)
@@ -28,7 +39,7 @@ class Guarded:
 
 
 def _is_contact_answer(step: str, text: str) -> bool:
-    if detect_crisis(text) is not None or is_cancel(text):
+    if detect_crisis(text) is not None or is_cancel(text) or is_noise(text):
         return False
     if step == "naam":
         return parse_name(text) is not None
@@ -50,3 +61,25 @@ def unseal(metadata: dict[str, Any] | None, secret_key: str) -> Optional[str]:
     if not token:
         return None
     return str(ContactCipher(secret_key).decrypt(token).get("text", ""))
+
+
+def guard_in_channel(text: str, secret_key: str) -> Guarded:
+    """What a channel hands to Rasa: masked text, or a sealed candidate that `settle` decides on."""
+    if any(_is_contact_answer(step, text) for step in CONTACT_STEPS):
+        return Guarded(CANDIDATE_PLACEHOLDER, {CANDIDATE_KEY: ContactCipher(secret_key).encrypt({"text": text})})
+    return guard(text, None, secret_key)
+
+
+def settle(text: str, metadata: dict[str, Any] | None, form_step: Optional[str], secret_key: str) -> Guarded:
+    """Seal a candidate when the conversation waits for a name or contact detail; else mask it.
+
+    Called under the conversation lock with the form step read from the tracker just loaded.
+    Other metadata (a message id) is kept; the candidate itself never stays in the metadata.
+    """
+    metadata = dict(metadata or {})
+    token = metadata.pop(CANDIDATE_KEY, None)
+    if not token:
+        return Guarded(text, metadata)
+    raw = str(ContactCipher(secret_key).decrypt(token).get("text", ""))
+    decided = guard(raw, form_step, secret_key)
+    return Guarded(decided.text, {**metadata, **decided.metadata})

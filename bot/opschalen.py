@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final, Iterable
+from typing import Final, Iterable, Mapping
 
 from bot.crisis import detect_crisis
 from bot.werkmodel import (
@@ -65,6 +65,7 @@ __all__ = [
     "Recommendation",
     "recommend",
     "laws_mentioned",
+    "separate_questions",
 ]
 
 INFORMEEL: Final = "informeel"  # volunteer or ervaringsdeskundige
@@ -76,6 +77,35 @@ SPECIALISED_DOELGROEPEN: Final[frozenset[str]] = frozenset({"nah", "verstandelij
 # Complexity thresholds (seed 001: "ingewikkeld, meervoudige vraagstukken").
 COMPLEX_LEEFGEBIEDEN: Final = 3
 COMPLEX_WITH_DOELGROEPEN: Final = (2, 2)  # (leefgebieden, doelgroepen)
+
+
+# A leefgebied counts as a question of its own only when the classifier is this sure of it and
+# its evidence is not the same words as another counted one (issue 9: two weak labels made most
+# residents "formeel", "meerdere onderwerpen").
+SEPARATE_QUESTION_CONFIDENCE: Final = 0.8
+
+
+def separate_questions(leefgebieden: Mapping[str, Mapping[str, object]]) -> list[str]:
+    """The leefgebieden that stand for a real, separate question, in the werkmodel's order.
+
+    `leefgebieden` maps an id to its label as the conversation keeps it: a confidence and the
+    evidence words. A life area the resident chose with a button has confidence 1.0.
+    """
+    def confidence(label_id: str) -> float:
+        return float(leefgebieden[label_id].get("confidence", 0.0) or 0.0)
+
+    counted: set[str] = set()
+    seen: set[str] = set()
+    known = [label_id for label_id in LEEFGEBIEDEN if label_id in leefgebieden]
+    for label_id in sorted(known, key=confidence, reverse=True):  # the surest label keeps its words
+        if confidence(label_id) < SEPARATE_QUESTION_CONFIDENCE:
+            continue
+        words = {str(word).lower() for word in (leefgebieden[label_id].get("evidence") or [])}
+        if words and words <= seen:
+            continue  # the same words already explain another leefgebied
+        counted.add(label_id)
+        seen |= words
+    return [label_id for label_id in LEEFGEBIEDEN if label_id in counted]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import callback_form
 from bot.callback import Responses, Services, flag_crisis, submit_callback
-from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, State, next_step
+from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, State, fresh_session, next_step
 from bot.intake import unseal
 from bot.queue import QueueKeyError
 from bot.queue.crypto import ContactCipher
@@ -68,3 +68,10 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
     new_slots = state.as_slots()
     new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
     return Turn(responses, new_slots)
+
+
+def session_start_slots(slots: dict[str, Any]) -> dict[str, Any]:
+    """Every slot's value for a new session: fresh, except that a crisis is remembered."""
+    fresh = fresh_session(State.from_slots(slots)).as_slots()
+    fresh[CONTACT_SLOT] = None
+    return fresh

@@ -1,11 +1,14 @@
 """Shared fixtures: a valid environment, free loopback ports, and real server processes."""
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from base64 import urlsafe_b64encode
 from pathlib import Path
 from typing import Iterator
@@ -138,11 +141,73 @@ def texts(messages: list[dict]) -> str:
     return "\n".join(m.get("text", "") for m in messages)
 
 
+# Where PostgreSQL and Redis answer on a developer's machine when no URL is set.
+LOCAL_SERVICES = {
+    "DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/test",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def _answers(name: str, url: str) -> str | None:
+    """None when the service at `url` answers a real request; else why not."""
+    try:
+        if name == "REDIS_URL":
+            import redis
+
+            redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+        else:
+            import sqlalchemy as sa
+
+            engine = sa.create_engine(url, connect_args={"connect_timeout": 2})
+            try:
+                with engine.connect() as connection:
+                    connection.execute(sa.text("SELECT 1"))
+            finally:
+                engine.dispose()
+    except Exception as error:  # noqa: BLE001 - any failure means: not usable here
+        return f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _local_service(name: str) -> tuple[str, str | None]:
+    """The local service's URL, and why it cannot be used (None when it can).
+
+    PostgreSQL gets a database of its own for this test run (dropped at exit): the local `test`
+    database is shared with other runs, whose tables and migrations must not meet ours.
+    """
+    url = LOCAL_SERVICES[name]
+    problem = _answers(name, url)
+    if problem is not None or name != "DATABASE_URL":
+        return url, problem
+    import sqlalchemy as sa
+
+    database = f"meedenker_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{database}"'))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+
+    atexit.register(drop)
+    return sa.engine.make_url(url).set(database=database).render_as_string(hide_password=False), None
+
+
 def service_url(name: str) -> str:
-    """DATABASE_URL / REDIS_URL for tests against the real services; CI must provide them."""
+    """DATABASE_URL / REDIS_URL for tests against the real services.
+
+    Set: used as given. Unset: the default local address is used when the service answers
+    there; otherwise the test is skipped with the reason (and fails in CI, which must have both).
+    """
     url = os.environ.get(name)
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} must be set in CI (.ci/run sets it)")
-        pytest.skip(f"{name} is not set")
-    return url
+    if url:
+        return url
+    local, problem = _local_service(name)
+    if problem is None:
+        return local
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} must be set in CI (.ci/run sets it); nothing answers at {local} ({problem})")
+    pytest.skip(f"{name} is not set and nothing answers at {local} ({problem})")

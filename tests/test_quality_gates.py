@@ -88,3 +88,26 @@ def test_blind_near_misses_rarely_get_the_safety_check(blind):
 
 def test_blind_set_covers_english_and_near_misses(blind):
     assert blind["near_miss_cases"] >= 100 and blind["crisis_recall_english"] >= BLIND_RECALL_PER_ROUTE
+
+# Issue 9: honest labels and an honest informeel/formeel recommendation.
+LEEFGEBIED_PRECISION_MIN = 0.80
+MEEDENKER_TYPE_ACCURACY_MIN = 0.85
+INFORMEEL_SHARE_SLACK = 0.05  # the recommendation may not drift to formeel behind our backs
+
+
+@pytest.mark.parametrize("label", ["wonen", "leren", "werken", "sociale_relaties", "gezondheid", "financien"])
+def test_every_leefgebied_is_right_when_given(figures, label):
+    wrong = [c["text"] for c in figures["misclassified"]
+             if label in c["predicted"]["leefgebieden"] and label not in c["expected"]["leefgebieden"]]
+    precision = figures["leefgebied_precision"][label]
+    assert precision >= LEEFGEBIED_PRECISION_MIN, f"{label} precision {precision}; wrongly given to: {wrong[:10]}"
+
+
+def test_the_meedenker_type_follows_the_domain_guide(figures):
+    assert figures["meedenker_type_cases"] >= 200
+    assert figures["meedenker_type_accuracy"] >= MEEDENKER_TYPE_ACCURACY_MIN
+
+
+def test_informeel_where_it_can(figures):
+    assert figures["informeel_share"] >= figures["informeel_share_expected"] - INFORMEEL_SHARE_SLACK, (
+        f"informeel {figures['informeel_share']} vs expected {figures['informeel_share_expected']}")

@@ -60,3 +60,46 @@ def test_trained_model_adds_labels_with_evidence_and_survives_serialisation():
 def test_nothing_in_a_greeting(lexicon_only):
     result = lexicon_only.classify("goedemiddag")
     assert result.leefgebied_ids == [] and result.doelgroep_ids == []
+
+
+@pytest.fixture(scope="module")
+def trained():
+    """The classifier trained on the real examples of data/nlu/, as `make train` does."""
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+
+    examples = []
+    for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            for example in block.get("examples") or []:
+                if isinstance(example, dict):
+                    meta = example.get("metadata") or {}
+                    examples.append((example["text"], meta.get("leefgebieden") or [], meta.get("doelgroepen") or []))
+    return WerkmodelClassifier.train(examples)
+
+
+def test_the_reported_mantelzorg_question_is_not_labelled_financien(trained):
+    result = trained.classify("mijn moeder van 82 heeft dementie en ik kan de zorg niet meer aan")
+    assert result.leefgebied_ids == ["gezondheid"]
+    assert {"ouderen", "mantelzorgers"} <= set(result.doelgroep_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "mijn moeder van 82 heeft dementie en ik kan de zorg niet meer aan",
+    "ik heb volgende week een gesprek en vind het best spannend, kan er iemand mee",
+    "mijn zoon van 16 maakt me gek met zijn gamen en gaat niet meer naar school",
+    "de stress van al die schulden maakt me echt kapot",
+])
+def test_every_evidence_is_a_content_word_never_a_function_word_ngram(trained, text):
+    from bot.words import is_content_word
+
+    result = trained.classify(text)
+    for label in (*result.leefgebieden, *result.doelgroepen):
+        if label.source == "model":
+            assert label.evidence and all(is_content_word(word) for word in label.evidence), label
+
+
+def test_living_with_someone_is_not_a_housing_question(trained):
+    assert "wonen" not in trained.classify("mijn schoonmoeder woont bij ons in en ze bemoeit zich overal mee").leefgebied_ids
+    assert "wonen" in trained.classify("ik zoek een betaalbare woning voor mij en mijn kinderen").leefgebied_ids

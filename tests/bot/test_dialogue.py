@@ -1,7 +1,11 @@
 """The conversation rules of issue 4, without Rasa."""
 from dataclasses import replace
 
+import pytest
+
+from bot import callback_form
 from bot.dialogue import (
+    PENDING_QUESTIONS,
     MAX_CLARIFICATIONS,
     WAIT_AANBOD,
     WAIT_CORRECTIE,
@@ -10,6 +14,8 @@ from bot.dialogue import (
     State,
     merge,
     next_step,
+    pending_question,
+    summary_values,
     who_for,
 )
 
@@ -251,3 +257,122 @@ def test_a_second_check_in_a_row_still_returns_to_the_question_before_the_first(
     twice = check(check(at_offer).state)
     no = next_step(twice.state, "ontkennen", None, "nee")
     assert names(no) == ["utter_veiligheid_nee", "utter_aanbod_meedenker"]
+
+# --- Noise at a pending question (issue 9) -----------------------------------------------------
+NOISE = ["xyz", "k", "hmm", "?", "😀🙈", "asdfgh", "qwerty jkl", "...", "ehm"]
+
+
+def _pending_states() -> dict[str, State]:
+    """One conversation state per kind of question the resident can be asked."""
+    states = {}
+    states["leefgebied"] = next_step(State(), "hulpvraag", parse(), "ik weet het allemaal niet meer").state
+    states["voor_wie"] = next_step(State(), "hulpvraag", parse([("wonen", "huur")]), "huur te hoog").state
+    summary = next_step(State(), "hulpvraag", parse([("financien", "schulden")]), "ik heb schulden").state
+    states["samenvatting"] = summary
+    states["correctie"] = next_step(summary, "ontkennen", None, "nee").state
+    states["aanbod"] = next_step(State(), "mens_gevraagd", None, "ik wil een mens").state
+    states["aanbod na luisteren"] = next_step(State(), "luisteren", None, "ik wil even praten").state
+    states["aanbod na crisis"] = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn").state
+    states["toestemming"] = next_step(states["aanbod"], "bevestigen", None, "ja").state
+    step_state = next_step(states["toestemming"], "bevestigen", None, "ja").state
+    for step, answer in zip(callback_form.STEPS, ["Sanne", "06 12345678", "ochtend", "Goes", "maakt niet uit"]):
+        states[f"form:{step}"] = step_state
+        step_state = next_step(step_state, "hulpvraag", None, answer).state
+    return states
+
+
+PENDING = _pending_states()
+
+
+def test_every_kind_of_pending_question_is_covered():
+    kinds = {s.wacht_op for s in PENDING.values()}
+    assert kinds >= PENDING_QUESTIONS | {callback_form.wait_for(step) for step in callback_form.STEPS}
+
+
+@pytest.mark.parametrize("noise", NOISE)
+@pytest.mark.parametrize("kind", sorted(PENDING))
+def test_noise_is_never_an_answer_the_same_question_is_asked_again(kind, noise):
+    state = PENDING[kind]
+    # The intent model may be fooled into "ja"; noise must still not count as one.
+    reply = next_step(state, "bevestigen", None, noise)
+    assert names(reply)[0] == "utter_niet_begrepen_opnieuw"
+    assert reply.responses[1:] == pending_question(state)
+    assert reply.state.wacht_op == state.wacht_op
+    assert reply.state.leefgebieden == state.leefgebieden and reply.state.formulier == state.formulier
+    assert reply.state.contact == state.contact and reply.state.form_id == state.form_id
+    assert not reply.effects
+
+
+@pytest.mark.parametrize("kind", sorted(k for k in PENDING if not k.startswith("form:")))
+def test_noise_twice_in_a_row_offers_a_human(kind):
+    once = next_step(PENDING[kind], "groet", None, "hmm")
+    twice = next_step(once.state, "bevestigen", None, "xyz")
+    assert "utter_niet_begrepen_mens" in names(twice)
+    assert twice.state.wacht_op == WAIT_AANBOD
+    # ...and a real yes to that offer moves on to the consent question, not to the form.
+    yes = next_step(twice.state, "bevestigen", None, "ja graag")
+    assert names(yes)[-1] == "utter_terugbel_uitleg"
+
+
+@pytest.mark.parametrize("step", callback_form.STEPS)
+def test_noise_twice_in_the_form_offers_a_human_and_keeps_the_form(step):
+    state = PENDING[f"form:{step}"]
+    once = next_step(state, "nlu_fallback", None, "asdf")
+    twice = next_step(once.state, "nlu_fallback", None, "🙈")
+    assert names(twice) == ["utter_niet_begrepen_formulier", callback_form.ASK[step]]
+    assert twice.state.wacht_op == state.wacht_op and twice.state.formulier == state.formulier
+    third = next_step(twice.state, "nlu_fallback", None, "?")
+    assert names(third) == ["utter_formulier_lukt_niet"] and third.state.wacht_op is None
+
+
+def test_the_reported_fault_xyz_after_a_yes_does_not_start_the_form():
+    offer = next_step(State(), "mens_gevraagd", None, "ik wil een mens")
+    consent = next_step(offer.state, "bevestigen", None, "ja")
+    after = next_step(consent.state, "bevestigen", None, "xyz")
+    assert callback_form.step_of(after.state.wacht_op) is None and after.state.form_id is None
+    assert names(after) == ["utter_niet_begrepen_opnieuw", "utter_terugbel_uitleg"]
+
+
+def test_a_low_confidence_message_at_a_yes_no_question_is_asked_again():
+    consent = PENDING["toestemming"]
+    reply = next_step(consent, "nlu_fallback", None, "misschien ooit wel eens")
+    assert names(reply) == ["utter_niet_begrepen_opnieuw", "utter_terugbel_uitleg"]
+
+
+def test_noise_after_a_crisis_keeps_the_numbers_in_view():
+    reply = next_step(PENDING["aanbod na crisis"], "groet", None, "hmm")
+    assert "utter_crisis_herinnering" in names(reply) and "utter_crisis_blijf" in names(reply)
+
+
+def test_the_summary_is_asked_again_with_the_same_words():
+    state = PENDING["samenvatting"]
+    reply = next_step(state, "bevestigen", None, "xyz")
+    assert reply.responses[1] == ("utter_samenvatting", summary_values(state))
+
+
+def test_after_a_crisis_a_fresh_session_shows_the_reminder_first():
+    from bot.dialogue import fresh_session
+
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn man slaat me").state
+    offer = next_step(crisis, "bevestigen", None, "ja").state
+    fresh = fresh_session(offer)
+    assert fresh.wacht_op is None and fresh.crisis_route == "crisis_veilig_thuis"
+    reply = next_step(fresh, "groet", None, "hallo")
+    assert names(reply)[0] == "utter_crisis_herinnering"
+    # ...and a "ja" in the new session does not answer the old consent question.
+    assert names(next_step(fresh, "bevestigen", None, "ja"))[-1] == "utter_vraag_open"
+
+
+def test_the_summary_names_at_most_three_words_a_person_recognises():
+    labels = parse([("gezondheid", "dementie en"), ("sociale_relaties", "moeder van"), ("wonen", "huur"),
+                    ("financien", "schulden")])
+    labels["leefgebieden"][0]["evidence"].append("kan de zorg niet meer aan")
+    values = summary_values(merge(State(), labels))
+    assert values["kernwoorden"] == "'huur', 'moeder' en 'dementie'"
+    assert " en'" not in values["kernwoorden"] and " van'" not in values["kernwoorden"]
+
+
+def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
+    asked = next_step(State(), "hulpvraag", parse([("wonen", "huur")]), "huur te hoog").state
+    assert names(next_step(asked, "afscheid", None, "voor mijn moeder")) == ["utter_samenvatting_ander"]
+    assert names(next_step(asked, "bedankt", None, "voor mezelf")) == ["utter_samenvatting"]

@@ -37,3 +37,44 @@ def test_unknown_labels_are_refused(tmp_path: Path):
     path.write_text('- text: "x"\n  leefgebieden: [wonnen]\n  doelgroepen: []\n  route: meedenker\n')
     with pytest.raises(EvalFileError, match="case 1"):
         load_cases(path)
+
+
+def test_meedenker_type_and_label_precision_figures():
+    cases = [
+        Case("a", F({"wonen"}), F(), "meedenker", "informeel"),
+        Case("b", F({"financien"}), F(), "meedenker", "formeel"),
+        Case("c", F(), F(), "crisis_113", "formeel"),
+        Case("d", F(), F(), "info"),
+    ]
+    preds = [
+        Prediction(F({"wonen", "gezondheid"}), F(), "meedenker", 1.0, "formeel"),
+        Prediction(F({"financien"}), F(), "meedenker", 1.0, "formeel"),
+        Prediction(F(), F(), "crisis_113", 1.0, "formeel"),
+        Prediction(F(), F(), "info", 1.0, "informeel"),
+    ]
+    figures = score(cases, preds)
+    assert figures["meedenker_type_cases"] == 3
+    assert figures["meedenker_type_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert figures["informeel_share"] == 0.0 and figures["informeel_share_expected"] == pytest.approx(1 / 3, abs=1e-3)
+    assert figures["leefgebied_precision"]["gezondheid"] == 0.0 and figures["leefgebied_precision"]["wonen"] == 1.0
+
+
+def test_an_unknown_meedenker_type_is_refused(tmp_path: Path):
+    path = tmp_path / "eval.yml"
+    path.write_text('- text: "x"\n  route: meedenker\n  meedenker_type: vrijwillig\n')
+    with pytest.raises(EvalFileError, match="meedenker_type"):
+        load_cases(path)
+
+
+def test_the_recommendation_counts_separate_questions_not_weak_labels():
+    from bot.evaluation import predicted_meedenker_type
+
+    weak = {"route": "meedenker", "doelgroepen": [{"id": "ouderen"}, {"id": "mantelzorgers"}], "leefgebieden": [
+        {"id": "gezondheid", "confidence": 0.95, "evidence": ["dementie", "zorg"]},
+        {"id": "financien", "confidence": 0.72, "evidence": ["moeder"]},
+    ]}
+    text = "mijn moeder van 82 heeft dementie en ik kan de zorg niet meer aan"
+    assert predicted_meedenker_type(weak, text) == "informeel"
+    strong = dict(weak, leefgebieden=[*weak["leefgebieden"][:1],
+                                      {"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}])
+    assert predicted_meedenker_type(strong, text + " en ik heb schulden") == "formeel"

@@ -298,3 +298,15 @@ def test_the_type_is_one_of_the_two_meedenker_types():
 def test_unknown_ids_are_a_programming_error(kwargs):
     with pytest.raises(ValueError):
         rec(**kwargs)
+
+
+def test_separate_questions_need_confidence_and_their_own_words():
+    from bot.opschalen import separate_questions
+
+    labels = {
+        "gezondheid": {"confidence": 0.95, "evidence": ["dementie"]},
+        "sociale_relaties": {"confidence": 0.9, "evidence": ["dementie"]},  # the same word again
+        "financien": {"confidence": 0.6, "evidence": ["moeder"]},  # weak
+        "wonen": {"confidence": 1.0, "evidence": ["gekozen met een knop"]},
+    }
+    assert separate_questions(labels) == ["wonen", "gezondheid"]

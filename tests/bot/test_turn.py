@@ -77,3 +77,16 @@ def test_a_broken_queue_gets_an_apology_instead_of_a_reference(services):
     again = run_turn(turn.slots, message, "rest", "resident-3", ["maakt niet uit"], lambda: services, KEY)
     assert [name for name, _ in again.responses][0] == "utter_terugbel_klaar"
     assert len(services.store.list()) == 1
+
+
+def test_a_new_session_drops_the_form_and_the_pending_consent_but_remembers_a_crisis():
+    from bot.turn import session_start_slots
+
+    slots = {"wacht_op": "form:contact", "form_id": "abc", "formulier": {"moment": "ochtend"},
+             "contact_sealed": "token", "werkmodel": {"leefgebieden": {"wonen": {}}}, "pogingen": 2.0,
+             "crisis_route": "crisis_113", "voor_wie": "zelf", "route": "crisis_113"}
+    fresh = session_start_slots(slots)
+    assert fresh["wacht_op"] is None and fresh["form_id"] is None and fresh["formulier"] == {}
+    assert fresh["contact_sealed"] is None and fresh["werkmodel"] == {"leefgebieden": {}, "doelgroepen": {}}
+    assert fresh["crisis_route"] == "crisis_113" and fresh["voor_wie"] is None
+    assert set(fresh) >= set(slots)

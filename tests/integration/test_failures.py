@@ -47,6 +47,15 @@ def test_slow_action_server_gets_the_outage_message_within_the_timeout(fragile):
     assert "er is iets mis" in reply and "112" in reply and "113" in reply and "meedenker" in reply
 
 
+def test_a_failing_session_start_neither_apologises_twice_nor_skips_the_session(fragile):
+    servers, _ = fragile
+    sender = f"t-{uuid.uuid4().hex[:8]}"
+    reply = servers.say(sender, "ik heb schulden")
+    assert sum("er is iets mis" in m.get("text", "") for m in reply) == 1
+    events = [e["event"] for e in servers.tracker(sender)["events"]]
+    assert "session_started" in events and events.index("session_started") < events.index("user")
+
+
 def test_action_server_down_gets_the_outage_message(fragile):
     servers, slow = fragile
     slow.shutdown()

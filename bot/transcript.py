@@ -1,0 +1,48 @@
+"""What the resident wrote about the worry, read from the conversation's stored events.
+
+Why: the ticket's summary and the opschaal advice must hold the resident's description of the
+question, never the answers to the assistant's own questions ("ja", "maakt niet uit", a name,
+a gemeente, a button). The events are plain dicts as Rasa stores them; nothing here imports Rasa.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from bot import callback_form
+from bot.noise import is_noise
+
+# Intents that answer or steer the assistant instead of describing a worry ("ik wil een mens").
+ANSWER_INTENTS = frozenset({"bevestigen", "ontkennen", "groet", "afscheid", "bedankt", "opnieuw",
+                            "kies_leefgebied", "voor_wie", "nlu_fallback", "info_bot", "mens_gevraagd"})
+
+
+def _describes_worry(event: Mapping[str, Any], waiting_for: str | None) -> bool:
+    text = (event.get("text") or "").strip()
+    if not text or text.startswith("/") or text.startswith("[") or is_noise(text):
+        return False  # a button, a sealed or masked-away answer, or noise
+    if callback_form.step_of(waiting_for) is not None:
+        return False  # an answer inside the callback form
+    parse = event.get("parse_data") or {}
+    intent = (parse.get("intent") or {}).get("name") or ""
+    werkmodel = parse.get("werkmodel") or {}
+    route = werkmodel.get("route") or ""
+    if werkmodel.get("crisis") or route.startswith("crisis") or werkmodel.get("leefgebieden"):
+        return True
+    if intent in ANSWER_INTENTS or intent.startswith("info_"):
+        return False
+    return route in ("meedenker", "luisteren") or len(text.split()) >= 3
+
+
+def worry_texts(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The resident's messages of the current session that describe the worry, in order."""
+    texts: list[str] = []
+    waiting_for: str | None = None
+    for event in events:
+        kind = event.get("event")
+        if kind in ("session_started", "restart"):
+            texts, waiting_for = [], None
+        elif kind == "slot" and event.get("name") == "wacht_op":
+            waiting_for = event.get("value")
+        elif kind == "user" and _describes_worry(event, waiting_for):
+            texts.append((event.get("text") or "").strip())
+    return texts
