@@ -274,6 +274,7 @@ def _pending_states() -> dict[str, State]:
     states["aanbod na luisteren"] = next_step(State(), "luisteren", None, "ik wil even praten").state
     states["aanbod na crisis"] = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn").state
     states["toestemming"] = next_step(states["aanbod"], "bevestigen", None, "ja").state
+    states["veiligheid"] = next_step(replace(summary, vermoed_crisis="crisis_113"), "crisis_check", None, "...").state
     step_state = next_step(states["toestemming"], "bevestigen", None, "ja").state
     for step, answer in zip(callback_form.STEPS, ["Sanne", "06 12345678", "ochtend", "Goes", "maakt niet uit"]):
         states[f"form:{step}"] = step_state

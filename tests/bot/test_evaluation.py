@@ -41,16 +41,16 @@ def test_unknown_labels_are_refused(tmp_path: Path):
 
 def test_meedenker_type_and_label_precision_figures():
     cases = [
-        Case("a", F({"wonen"}), F(), "meedenker", "informeel"),
-        Case("b", F({"financien"}), F(), "meedenker", "formeel"),
-        Case("c", F(), F(), "crisis_113", "formeel"),
+        Case("a", F({"wonen"}), F(), "meedenker", meedenker_type="informeel"),
+        Case("b", F({"financien"}), F(), "meedenker", meedenker_type="formeel"),
+        Case("c", F(), F(), "crisis_113", meedenker_type="formeel"),
         Case("d", F(), F(), "info"),
     ]
     preds = [
-        Prediction(F({"wonen", "gezondheid"}), F(), "meedenker", 1.0, "formeel"),
-        Prediction(F({"financien"}), F(), "meedenker", 1.0, "formeel"),
-        Prediction(F(), F(), "crisis_113", 1.0, "formeel"),
-        Prediction(F(), F(), "info", 1.0, "informeel"),
+        Prediction(F({"wonen", "gezondheid"}), F(), "meedenker", 1.0, meedenker_type="formeel"),
+        Prediction(F({"financien"}), F(), "meedenker", 1.0, meedenker_type="formeel"),
+        Prediction(F(), F(), "crisis_113", 1.0, meedenker_type="formeel"),
+        Prediction(F(), F(), "info", 1.0, meedenker_type="informeel"),
     ]
     figures = score(cases, preds)
     assert figures["meedenker_type_cases"] == 3
