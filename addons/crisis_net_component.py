@@ -86,6 +86,6 @@ class CrisisNetComponent(GraphComponent):
             if not text.strip() or text.startswith("/"):
                 continue
             scores = self._net.score(text)
-            message.set(CRISIS_NET_KEY, {**scores.as_dict(), "threshold": self._net.threshold},
-                        add_to_output=True)
+            message.set(CRISIS_NET_KEY, {**scores.as_dict(), "threshold": self._net.threshold,
+                                         "english_threshold": self._net.english_threshold}, add_to_output=True)
         return messages

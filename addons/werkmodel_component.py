@@ -90,7 +90,8 @@ class WerkmodelComponent(GraphComponent):
             net = message.get(CRISIS_NET_KEY)
             semantic = None if not net else CrisisScores(net["crisis"], net["route"], net["route_probability"])
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
-                                    net["threshold"] if net else 1.0)
+                                    net["threshold"] if net else 1.0,
+                                    net.get("english_threshold", net["threshold"]) if net else 1.0)
             if decision.intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)

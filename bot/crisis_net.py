@@ -7,9 +7,11 @@ Dutch and English) of the crisis and non-crisis examples in data/nlu/. It answer
 probability per crisis route; bot/routing.py turns a high one into a gentle safety check, never
 on its own into the full crisis reply, unless the net is very sure.
 
-The check threshold is chosen at training time from cross-validated predictions on the training
-examples (never from an evaluation file): the highest threshold that still finds
-`TARGET_RECALL` of the crisis examples, within [MIN_THRESHOLD, MAX_THRESHOLD].
+The check thresholds are chosen at training time from cross-validated predictions on the training
+examples (never from an evaluation file): the highest threshold that still finds `TARGET_RECALL`
+of the crisis examples, within [MIN_THRESHOLD, MAX_THRESHOLD]. English messages get a more
+sensitive one (`ENGLISH_TARGET_RECALL`): the intent model never saw English, so for them the
+semantic net is the only model that reads the meaning.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ from bot.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILI
 
 NONE = "geen"
 CLASSES: tuple[str, ...] = (NONE, ROUTE_CRISIS_113, ROUTE_CRISIS_112, ROUTE_CRISIS_VEILIG_THUIS)
-TARGET_RECALL = 0.98
+TARGET_RECALL = 0.97
+ENGLISH_TARGET_RECALL = 0.98
 MIN_THRESHOLD = 0.2
 MAX_THRESHOLD = 0.5
 # Above this the net alone may give the full crisis reply (it is almost never this sure of a
@@ -52,10 +55,12 @@ class CrisisScores:
 
 
 class CrisisNet:
-    def __init__(self, model: LogisticRegression, threshold: float, cv_recall: float) -> None:
+    def __init__(self, model: LogisticRegression, threshold: float, cv_recall: float,
+                 english_threshold: float | None = None) -> None:
         self.model = model
         self.threshold = threshold
         self.cv_recall = cv_recall
+        self.english_threshold = threshold if english_threshold is None else english_threshold
 
     @classmethod
     def train(cls, texts: Sequence[str], routes: Sequence[str | None],
@@ -67,8 +72,9 @@ class CrisisNet:
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
         probabilities = cross_val_predict(model, vectors, labels, cv=folds, method="predict_proba")
         threshold, recall = choose_threshold(1.0 - probabilities[:, 0], labels > 0)
+        english, _ = choose_threshold(1.0 - probabilities[:, 0], labels > 0, ENGLISH_TARGET_RECALL)
         model.fit(vectors, labels)
-        return cls(model, threshold, recall)
+        return cls(model, threshold, recall, english)
 
     def score(self, text: str) -> CrisisScores:
         return self.score_vector(embed_one(text))
@@ -81,20 +87,22 @@ class CrisisNet:
         return CrisisScores(1.0 - by_class.get(NONE, 0.0), best, by_class[best])
 
     def dumps(self) -> bytes:
-        return pickle.dumps({"model": self.model, "threshold": self.threshold, "cv_recall": self.cv_recall})
+        return pickle.dumps({"model": self.model, "threshold": self.threshold, "cv_recall": self.cv_recall,
+                             "english_threshold": self.english_threshold})
 
     @classmethod
     def loads(cls, data: bytes) -> "CrisisNet":
         state = pickle.loads(data)  # noqa: S301 - our own model file
-        return cls(state["model"], state["threshold"], state["cv_recall"])
+        return cls(state["model"], state["threshold"], state["cv_recall"], state.get("english_threshold"))
 
 
-def choose_threshold(crisis_probability: np.ndarray, is_crisis: np.ndarray) -> tuple[float, float]:
-    """The highest threshold that keeps TARGET_RECALL of the crisis examples (and that recall)."""
+def choose_threshold(crisis_probability: np.ndarray, is_crisis: np.ndarray,
+                     target: float = TARGET_RECALL) -> tuple[float, float]:
+    """The highest threshold that keeps `target` of the crisis examples (and that recall)."""
     positives = np.sort(crisis_probability[is_crisis])
     if positives.size == 0:
         return MIN_THRESHOLD, 1.0
-    index = int(np.floor((1.0 - TARGET_RECALL) * positives.size))
+    index = int(np.floor((1.0 - target) * positives.size))
     threshold = float(np.clip(positives[index], MIN_THRESHOLD, MAX_THRESHOLD))
     recall = float(np.mean(positives >= threshold))
     return round(threshold, 4), round(recall, 4)

@@ -96,14 +96,18 @@ def route_for_intent(intent: str) -> str | None:
 
 
 def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool = False,
-                 semantic: CrisisScores | None = None, check_threshold: float = 1.0) -> RouteDecision:
+                 semantic: CrisisScores | None = None, check_threshold: float = 1.0,
+                 english_threshold: float | None = None) -> RouteDecision:
     """The route of one message: crisis rules first, then both crisis nets, then the werkmodel.
 
     `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
-    `semantic` is the semantic crisis net's view and `check_threshold` its safety-check threshold.
+    `semantic` is the semantic crisis net's view and `check_threshold` its safety-check threshold
+    (`english_threshold` for English, where the intent model cannot help).
     """
     signal = detect_crisis(text)
     language = _language(text)
+    if language == "en" and english_threshold is not None:
+        check_threshold = english_threshold
     crisis_probability = semantic.crisis if semantic is not None else 0.0
     semantic_suspects = semantic is not None and crisis_probability >= check_threshold
     if signal is not None:
@@ -117,7 +121,8 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
                            tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
     vetoed = is_near_miss(text) or is_negated_crisis(text)
-    ordinary_sure = (intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)
+    # Only for Dutch: on English the intent model's certainty says little about the meaning.
+    ordinary_sure = (language == "nl" and intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)
                      and confidence >= ORDINARY_SURE)
     if (vetoed or ordinary_sure) and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False

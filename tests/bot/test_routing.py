@@ -92,3 +92,17 @@ def test_a_sure_ordinary_question_is_not_asked_about_danger_on_a_moderate_semant
 def test_the_english_intent_never_outweighs_the_semantic_net():
     decision = decide_route("I have been cutting again and it is worse than before", "engels", 0.99, False, net(0.6), THRESHOLD)
     assert decision.tier == TIER_CHECK and decision.language == "en"
+
+
+def test_english_uses_the_more_sensitive_threshold():
+    english = decide_route("I have been cutting again and it is worse than before", "engels", 0.99, False,
+                           net(0.4), 0.45, english_threshold=0.35)
+    dutch = decide_route("ik zit er doorheen met alles", "hulpvraag", 0.6, False, net(0.4), 0.45,
+                         english_threshold=0.35)
+    assert english.tier == TIER_CHECK and dutch.tier is None
+
+
+def test_a_sure_dutch_intent_never_outweighs_the_semantic_net_on_english_text():
+    decision = decide_route("been cutting again, worse than before. dont tell me to call someone", "hulpvraag",
+                            0.95, False, net(0.4), 0.45, english_threshold=0.35)
+    assert decision.tier == TIER_CHECK and decision.language == "en"
