@@ -57,7 +57,7 @@ def tracker_rows(servers: Servers, sender: str) -> str:
 
 
 def full_callback(servers: Servers, sender: str) -> list[dict]:
-    servers.say(sender, "mijn moeder heeft dementie en ik zorg elke dag voor haar, ik red het niet meer met de post")
+    servers.say(sender, "mijn moeder heeft dementie en ik zorg voor haar. wie helpt mij met de post en de formulieren?")
     last: list[dict] = []
     for n, message in enumerate(FORM):
         last = servers.say(sender, message, metadata={"message_id": f"{sender}-{n}"})

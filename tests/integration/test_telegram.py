@@ -74,7 +74,7 @@ def test_a_press_whose_answer_fails_is_still_handled(messaging: Messaging):
 
 def test_full_callback_request_makes_exactly_one_ticket(messaging: Messaging):
     chat = new_chat()
-    messaging.tg_say(chat, "mijn moeder heeft dementie en ik zorg elke dag voor haar, ik red het niet meer met de post")
+    messaging.tg_say(chat, "mijn moeder heeft dementie en ik zorg voor haar. wie helpt mij met de post en de formulieren?")
     for data in ["/bevestigen", "/bevestigen", "/bevestigen"]:  # summary, offer, consent: the buttons
         assert messaging.tg_click(chat, data)
     for text in [NAME, "06 48213377"]:

@@ -76,7 +76,7 @@ def test_crisis_message_gets_the_numbers(messaging: Messaging, text, numbers):
 
 def test_full_callback_request_makes_exactly_one_ticket(messaging: Messaging):
     wa_id = new_number()
-    messaging.wa_say(wa_id, "mijn moeder heeft dementie en ik zorg elke dag voor haar, ik red het niet meer met de post")
+    messaging.wa_say(wa_id, "mijn moeder heeft dementie en ik zorg voor haar. wie helpt mij met de post en de formulieren?")
     for _ in range(3):  # summary, offer, consent: the reply buttons
         assert messaging.wa_exchange(messaging.wa_reply(wa_id, "/bevestigen"))
     messaging.wa_say(wa_id, NAME)
