@@ -66,6 +66,9 @@ def _latest_model(models_dir: Path) -> Path:
 
 def run_rasa(settings: Settings, model: Path | None) -> None:
     _harden_rasa(settings)
+    from addons.rasa_speed import apply_speed_patches
+
+    apply_speed_patches()
     from addons.stores import check_stores
 
     check_stores(settings)

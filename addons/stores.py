@@ -10,6 +10,7 @@ so Redis itself serialises them: one holder per conversation, served in arrival 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import uuid
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from typing import Any, AsyncGenerator, Optional, Text
 import redis
 import redis.asyncio
 import sqlalchemy as sa
+import sqlalchemy.orm
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
@@ -65,6 +67,28 @@ class MeedenkerTrackerStore(SQLTrackerStore):
         except (ImportError, AttributeError) as error:
             # Rasa swallows these two and falls back to an in-memory store: refuse instead.
             raise StoreConfigurationError(f"tracker store cannot be created: {error}") from error
+        self._reconnecting_engine()
+
+    def _reconnecting_engine(self) -> None:
+        """Check a pooled connection before use, so a restarted database costs no failed turn."""
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[Any]:
+        """As Rasa's, but reads the `data` column only: no ORM object per stored event."""
+        from rasa.shared.core.trackers import DialogueStateTracker
+
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions) \
+                .with_entities(self.SQLEvent.data).all()
+        events = [json.loads(data) for (data,) in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
 
 
 _ISSUE = """
