@@ -10,7 +10,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
 	bot/classifier.py bot/werkmodel.py \
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py
 
-.PHONY: help install run test test-fast validate e2e evaluate bench train clean
+.PHONY: help install run test test-fast validate e2e evaluate bench train clean run-cluster fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,8 +55,16 @@ test-fast: install ## Only the unit tests of bot/ (seconds)
 evaluate: install train ## Score the model on DATA=path.yml (default tests/data/eval.yml); prints JSON
 	@$(PY) -m addons.evaluate --data $(DATA) --model $(MODEL)
 
-bench: install train ## Parse and conversation-turn latency figures (JSON)
+bench: install train ## Speed beside stock Rasa 3.6: residents, capacity, replicas (var/bench/bench.json, .png)
 	@$(PY) -m addons.bench --model $(MODEL)
+
+REPLICAS ?= 2
+run-cluster: install train ## REPLICAS=N Rasa + action servers behind HAProxy (needs DATABASE_URL, REDIS_URL)
+	$(PY) -m addons.cluster --replicas $(REPLICAS)
+
+FUZZ_EXAMPLES ?= 10000
+fuzz: install train ## Generated inputs against the webhooks over HTTP (FUZZ_EXAMPLES=10000)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/fuzz
 
 clean: ## Remove trained models and local state (keeps .venv)
 	rm -rf models var/results var/rasa.db

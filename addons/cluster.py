@@ -91,6 +91,7 @@ class Cluster:
     actions_front_port: int = field(default_factory=free_port)
     members: list[Replica] = field(default_factory=list)
     haproxy: subprocess.Popen | None = None
+    extra: list[subprocess.Popen] = field(default_factory=list)
     _logs: list[IO[bytes]] = field(default_factory=list)
 
     @property
@@ -169,6 +170,21 @@ class Cluster:
         time.sleep(2.5)
         wait_until_up(f"{self.chat_url}/", [self.haproxy], deadline)  # type: ignore[list-item]
 
+    def front_for(self, indices: list[int]) -> str:
+        """A second HAProxy that sends messages only to these replicas (the bench's "1 replica")."""
+        port = free_port()
+        config = self.log_dir / f"haproxy-{port}.cfg"
+        config.write_text(render_haproxy(port, free_port(), [self.members[i].rasa_port for i in indices],
+                                         [self.members[i].actions_port for i in indices],
+                                         self.lock_lifetime_seconds + 10), encoding="utf-8")
+        proc = self._spawn(f"haproxy-{port}", [shutil.which("haproxy") or "haproxy", "-db", "-f", str(config)],
+                           dict(os.environ))
+        self.extra.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        time.sleep(2.5)  # two passed health checks
+        wait_until_up(f"{url}/", [proc], time.monotonic() + 30)
+        return url
+
     def kill_rasa(self, index: int) -> None:
         """SIGKILL, as a crash or an out-of-memory kill would: no clean shutdown."""
         proc = self.members[index].rasa
@@ -178,7 +194,7 @@ class Cluster:
 
     def processes(self) -> list[subprocess.Popen]:
         procs = [p for m in self.members for p in (m.rasa, m.actions) if p is not None]
-        return procs + ([self.haproxy] if self.haproxy is not None else [])
+        return procs + ([self.haproxy] if self.haproxy is not None else []) + self.extra
 
     def stop(self) -> None:
         for proc in self.processes():

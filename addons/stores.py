@@ -51,6 +51,22 @@ def check_stores(settings: Settings) -> None:
             raise StoreConfigurationError(f"REDIS_URL: cannot connect to the lock store: {error}") from error
 
 
+# A database restart (a failover, an update) takes a few seconds; ride it out, then give up.
+RECONNECT_DELAYS = (0.25, 0.5, 1.0, 2.0)
+
+
+async def _retrying(work: Any) -> Any:
+    """Run a database call, retrying while the database cannot be reached (not on other errors)."""
+    for delay in (*RECONNECT_DELAYS, None):
+        try:
+            return work()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
+            if delay is None:
+                raise
+            logger.warning("Tracker store unreachable (%s); retrying in %.2f s.", type(error).__name__, delay)
+            await asyncio.sleep(delay)
+
+
 class MeedenkerTrackerStore(SQLTrackerStore):
     """SQLTrackerStore whose database comes from the settings (SQLite or PostgreSQL)."""
 
@@ -82,13 +98,32 @@ class MeedenkerTrackerStore(SQLTrackerStore):
         """As Rasa's, but reads the `data` column only: no ORM object per stored event."""
         from rasa.shared.core.trackers import DialogueStateTracker
 
-        with self.session_scope() as session:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions) \
-                .with_entities(self.SQLEvent.data).all()
+        def read() -> list:
+            with self.session_scope() as session:
+                return self._event_query(session, sender_id, fetch_events_from_all_sessions) \
+                    .with_entities(self.SQLEvent.data).all()
+
+        rows = await _retrying(read)
         events = [json.loads(data) for (data,) in rows]
         if self.domain and events:
             return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         return None
+
+    async def save(self, tracker: Any) -> None:
+        """As Rasa's (only the events not stored yet), retried while the database restarts."""
+        await self.stream_events(tracker)
+
+        def write() -> None:
+            with self.session_scope() as session:
+                for event in self._additional_events(session, tracker):
+                    data = event.as_dict()
+                    session.add(self.SQLEvent(
+                        sender_id=tracker.sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                        action_name=data.get("name"), data=json.dumps(data)))
+                session.commit()
+
+        await _retrying(write)
 
 
 _ISSUE = """
