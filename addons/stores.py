@@ -56,10 +56,12 @@ RECONNECT_DELAYS = (0.25, 0.5, 1.0, 2.0)
 
 
 async def _retrying(work: Any) -> Any:
-    """Run a database call, retrying while the database cannot be reached (not on other errors)."""
+    """Run a database call in a worker thread, so a slow commit (SQLite's fsync, a busy PostgreSQL)
+    never stalls the event loop and the other conversations on it; retry while the database
+    cannot be reached (a restart), not on other errors."""
     for delay in (*RECONNECT_DELAYS, None):
         try:
-            return work()
+            return await asyncio.to_thread(work)
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
             if delay is None:
                 raise

@@ -123,3 +123,43 @@ def test_tracker_store_rides_out_a_database_restart_but_not_an_outage(monkeypatc
 
     with pytest.raises(sa.exc.OperationalError):
         asyncio.run(stores._retrying(down))
+
+
+async def _ticks_while(work) -> int:
+    """How often a 10 ms ticker ran on the event loop while `work` was awaited."""
+    ticks = 0
+    done = asyncio.Event()
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    task = asyncio.create_task(ticker())
+    await work
+    done.set()
+    await task
+    return ticks
+
+
+def test_a_slow_tracker_store_write_does_not_stall_the_event_loop(settings_env, domain, monkeypatch):
+    import time
+    from contextlib import contextmanager
+
+    from addons.stores import MeedenkerTrackerStore
+
+    store = MeedenkerTrackerStore(domain=domain)
+    plain_scope = store.session_scope
+
+    @contextmanager
+    def slow_scope():
+        time.sleep(0.4)  # a commit waiting for the disk or the network
+        with plain_scope() as session:
+            yield session
+
+    monkeypatch.setattr(store, "session_scope", slow_scope)
+    ticks = asyncio.run(_ticks_while(store.save(long_tracker(domain, 2))))
+    assert ticks >= 15
+    monkeypatch.setattr(store, "session_scope", plain_scope)
+    assert asyncio.run(store.retrieve("s1")).get_slot("verduidelijkingen") == 1.0
