@@ -360,7 +360,7 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         progress("starting 2 replicas behind HAProxy on a throwaway PostgreSQL and Redis")
         from addons.services import OwnPostgres, OwnRedis
 
-        services = [OwnPostgres(work / "pg").start(), OwnRedis(work / "redis").start()]
+        services = [OwnPostgres().start(), OwnRedis(work / "redis").start()]
         cluster = Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).start()
         figures["replicas"] = {}
         for count in (1, 2):

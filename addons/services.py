@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,11 +43,18 @@ def _wait_for_port(port: int, seconds: float) -> None:
     raise ServiceError(f"nothing answers on 127.0.0.1:{port} after {seconds} s")
 
 
+def _temporary_directory(prefix: str) -> Path:
+    # Its own directory under /tmp, readable by the `postgres` user (pytest's are root-only).
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
+    os.chmod(directory, 0o755)
+    return directory
+
+
 @dataclass
 class OwnPostgres:
     """initdb + pg_ctl in a temporary directory; trust authentication on 127.0.0.1 only."""
 
-    directory: Path
+    directory: Path = field(default_factory=lambda: _temporary_directory("meedenker-pg-"))
     port: int = field(default_factory=_free_port)
 
     @property
@@ -87,6 +95,7 @@ class OwnPostgres:
             self._pg_ctl("stop", "-m", "immediate")
         except ServiceError:
             pass
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 @dataclass
