@@ -7,7 +7,8 @@ Everything runs as real processes on free loopback ports:
 - `replicas`: 1 and 2 replicas of the assistant behind HAProxy, on a throwaway PostgreSQL and Redis.
 Loads: *residents* (N conversations at once, each sending its next message a random 1–4 s after
 the previous answer) and *capacity* (1, 4, 20 clients back to back), each for short (one-turn)
-and long conversations. Prints one JSON object, writes var/bench/bench.json and bench.png.
+and long conversations (the next turns of conversations that already hold 50 turns: one is typed
+out turn by turn, the others are copies of it in the tracker store). Prints one JSON object, writes var/bench/bench.json and bench.png.
 All durations are parameters, so tests run a small version (tests/addons/test_bench.py).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -65,6 +67,7 @@ class Plan:
     clients: tuple[int, ...] = (1, 4, 20)
     short_turns_per_client: int = 10
     long_turns: int = 50
+    long_measured_turns: int = 10
     residents: int = 20
     resident_messages: int = 5
     think_seconds: tuple[float, float] = (1.0, 4.0)
@@ -113,8 +116,37 @@ def _in_parallel(clients: int, work: Callable[[int], list[float]]) -> tuple[list
     return [t for chunk in results for t in chunk], time.perf_counter() - start
 
 
-def capacity(url: str, plan: Plan, tag: str) -> dict[str, dict[str, dict[str, float]]]:
-    """Back-to-back turns: short = a new conversation per turn, long = one conversation of long_turns."""
+def clone_conversation(database: Path, seed: str, senders: list[str]) -> None:
+    """Copy a conversation's stored events under new sender ids (SQLite tracker store).
+
+    A long conversation is then as long for Rasa as one typed turn by turn, without sending
+    thousands of turns first: Rasa reads every event of the session on each turn.
+    """
+    with sqlite3.connect(database) as connection:
+        for sender in senders:
+            connection.execute("INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
+                               "SELECT ?, type_name, timestamp, intent_name, action_name, data FROM events "
+                               "WHERE sender_id = ? ORDER BY id", (sender, seed))
+
+
+def long_conversations(url: str, database: Path, plan: Plan, tag: str, senders: list[str]) -> None:
+    """Conversations that already hold `long_turns` turns: one typed out, the others copied."""
+    seed = f"{tag}-seed"
+    if not _stored(database, seed):
+        client = Client(url)
+        for n in range(plan.long_turns):
+            client.say(seed, MESSAGES[n % len(MESSAGES)])
+    clone_conversation(database, seed, senders)
+
+
+def _stored(database: Path, sender: str) -> bool:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT 1 FROM events WHERE sender_id = ? LIMIT 1", (sender,)).fetchone() is not None
+
+
+def capacity(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[str, dict[str, float]]]:
+    """Back-to-back turns: short = a new conversation per turn; long = the next turns of
+    conversations that already hold long_turns turns."""
     figures: dict[str, dict[str, dict[str, float]]] = {"short": {}, "long": {}}
     for clients in plan.clients:
         def short(k: int, clients: int = clients) -> list[float]:
@@ -124,33 +156,32 @@ def capacity(url: str, plan: Plan, tag: str) -> dict[str, dict[str, dict[str, fl
 
         def long(k: int, clients: int = clients) -> list[float]:
             client = Client(url)
-            return [client.say(f"{tag}-long-{clients}-{k}", MESSAGES[n % len(MESSAGES)]) for n in range(plan.long_turns)]
+            return [client.say(f"{tag}-long-{clients}-{k}", MESSAGES[(plan.long_turns + n) % len(MESSAGES)])
+                    for n in range(plan.long_measured_turns)]
 
         for kind, work in (("short", short), ("long", long)):
+            if kind == "long":
+                long_conversations(url, database, plan, tag, [f"{tag}-long-{clients}-{k}" for k in range(clients)])
             progress(f"{tag}: capacity, {kind} conversations, {clients} clients")
             timings, elapsed = _in_parallel(clients, work)
             figures[kind][str(clients)] = {**_ms(timings), "turns_per_second": round(len(timings) / elapsed, 1)}
     return figures
 
 
-def residents(url: str, plan: Plan, tag: str) -> dict[str, dict[str, float]]:
-    """People typing: each waits 1–4 s after an answer. Long ones continue the longest conversations."""
+def residents(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[str, float]]:
+    """People typing: each waits 1–4 s after an answer; long = conversations of long_turns turns."""
     figures = {}
-    longest = max(plan.clients)
+    long_conversations(url, database, plan, tag, [f"{tag}-res-long-{k}" for k in range(plan.residents)])
     for kind in ("short", "long"):
         progress(f"{tag}: residents, {plan.residents} {kind} conversations at once")
 
         def person(k: int, kind: str = kind) -> list[float]:
             rng = random.Random(plan.seed * 1000 + k)
             client = Client(url)
-            sender = f"{tag}-long-{longest}-{k}"
-            if kind == "long" and k >= longest:
-                for n in range(plan.long_turns):  # more residents than capacity conversations: fill up
-                    client.say(sender, MESSAGES[n % len(MESSAGES)])
             timings = []
             for n in range(plan.resident_messages):
                 time.sleep(rng.uniform(*plan.think_seconds))
-                who = f"{tag}-res-{k}-{n}" if kind == "short" else sender
+                who = f"{tag}-res-{k}-{n}" if kind == "short" else f"{tag}-res-long-{k}"
                 timings.append(client.say(who, MESSAGES[(k + n) % len(MESSAGES)]))
             return timings
 
@@ -308,6 +339,9 @@ def plot(figures: dict, path: Path) -> None:
                  [figures["replicas"][c]["turns_per_second"] for c in counts], color=["#7a9cc6", "#2d5d9b"])
     replicas.set(title="Behind HAProxy (PostgreSQL + Redis)", ylabel="turns per second")
     for axis in (latency, throughput):
+        axis.set_xscale("log")
+        axis.set_xticks([int(c) for c in figures["capacity"]["short"]])
+        axis.set_xticklabels(list(figures["capacity"]["short"]))
         axis.legend(fontsize=7)
         axis.grid(alpha=0.3)
     fig.suptitle(f"make bench, {figures['machine']['cpus']} CPU cores, {figures['machine']['date']}")
@@ -349,11 +383,12 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
                                    "plan": asdict(plan)}
         progress("parse latency")
         figures["parse_ms"] = parse_latency(ours.url, env["RASA_API_TOKEN"], plan.parse_rounds)
-        figures["capacity"] = capacity(ours.url, plan, "ours")
-        figures["residents"] = residents(ours.url, plan, "ours")
+        ours_db, reference_db = work / "var" / "rasa.db", reference_dir / "reference.db"
+        figures["capacity"] = capacity(ours.url, ours_db, plan, "ours")
+        figures["residents"] = residents(ours.url, ours_db, plan, "ours")
         figures["rss_mb"] = ours.rss()
-        ref_capacity = capacity(reference.url, plan, "reference")
-        ref_residents = residents(reference.url, plan, "reference")
+        ref_capacity = capacity(reference.url, reference_db, plan, "reference")
+        ref_residents = residents(reference.url, reference_db, plan, "reference")
         figures["reference"] = {"residents": ref_residents, "capacity": ref_capacity, "rss_mb": reference.rss()}
         ours.stop()
         reference.stop()
@@ -399,6 +434,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "bench")
     parser.add_argument("--clients", default="1,4,20", help="capacity steps, comma-separated")
     parser.add_argument("--long-turns", type=int, default=Plan.long_turns)
+    parser.add_argument("--long-measured-turns", type=int, default=Plan.long_measured_turns)
     parser.add_argument("--short-turns", type=int, default=Plan.short_turns_per_client)
     parser.add_argument("--residents", type=int, default=Plan.residents)
     parser.add_argument("--resident-messages", type=int, default=Plan.resident_messages)
@@ -409,7 +445,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     low, high = (float(x) for x in args.think.split(","))
     plan = Plan(clients=tuple(int(c) for c in args.clients.split(",")), short_turns_per_client=args.short_turns,
-                long_turns=args.long_turns, residents=args.residents, resident_messages=args.resident_messages,
+                long_turns=args.long_turns, long_measured_turns=args.long_measured_turns, residents=args.residents, resident_messages=args.resident_messages,
                 think_seconds=(low, high), parse_rounds=args.parse_rounds, replica_clients=args.replica_clients,
                 replica_turns_per_client=args.replica_turns)
     print(json.dumps(run(plan, args.model, args.out), indent=2))

@@ -163,3 +163,13 @@ def test_a_slow_tracker_store_write_does_not_stall_the_event_loop(settings_env, 
     assert ticks >= 15
     monkeypatch.setattr(store, "session_scope", plain_scope)
     assert asyncio.run(store.retrieve("s1")).get_slot("verduidelijkingen") == 1.0
+
+
+def test_sqlite_tracker_store_commits_through_a_write_ahead_log(settings_env, domain):
+    from addons.stores import MeedenkerTrackerStore
+
+    store = MeedenkerTrackerStore(domain=domain)
+    asyncio.run(store.save(long_tracker(domain, 1)))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
