@@ -367,8 +367,13 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
     cluster: Cluster | None = None
     started: list[Bot] = []
     try:
-        progress("starting the assistant; training the stock Rasa reference bot")
+        progress("starting the assistant and 2 replicas behind HAProxy (own PostgreSQL and Redis); "
+                 "training the stock Rasa reference bot")
         started.append(ours.start())
+        from addons.services import OwnPostgres, OwnRedis
+
+        services = [OwnPostgres().start(), OwnRedis(work / "redis").start()]
+        cluster = Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).launch()
         reference_model = build_reference(reference_dir)
         reference = Bot("reference", ["-m", "rasa", "run", "--model", str(reference_model), "--endpoints", "endpoints.yml",
                                       "--credentials", "credentials.yml", "--interface", "127.0.0.1",
@@ -392,11 +397,8 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         figures["reference"] = {"residents": ref_residents, "capacity": ref_capacity, "rss_mb": reference.rss()}
         ours.stop()
         reference.stop()
-        progress("starting 2 replicas behind HAProxy on a throwaway PostgreSQL and Redis")
-        from addons.services import OwnPostgres, OwnRedis
-
-        services = [OwnPostgres().start(), OwnRedis(work / "redis").start()]
-        cluster = Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).start()
+        progress("waiting for the replicas")
+        cluster.wait_until_up()
         figures["replicas"] = {}
         for count in (1, 2):
             url = cluster.chat_url if count == 2 else cluster.front_for([0])

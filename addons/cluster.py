@@ -114,6 +114,16 @@ class Cluster:
                                                          "--model", str(self.model)], self._replica_env(member))
 
     def start(self) -> "Cluster":
+        self.launch()
+        try:
+            self.wait_until_up()
+        except ClusterError:
+            self.stop()
+            raise
+        return self
+
+    def launch(self) -> "Cluster":
+        """Start every process without waiting for them (the bench starts it while it measures)."""
         haproxy = shutil.which("haproxy")
         if haproxy is None:
             raise ClusterError("haproxy is not installed (Debian: apt-get install haproxy)")
@@ -132,11 +142,6 @@ class Cluster:
         for index in range(self.replicas):
             self.start_rasa(index)
         self.haproxy = self._spawn("haproxy", [haproxy, "-db", "-f", str(config)], dict(os.environ))
-        try:
-            self.wait_until_up()
-        except ClusterError:
-            self.stop()
-            raise
         return self
 
     def wait_until_up(self) -> None:

@@ -53,6 +53,7 @@ def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
+@pytest.mark.timeout(600 + int(EXAMPLES * 0.4))  # about 0.1–0.3 s a request on a busy 2-core machine
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
 def test_generated_requests_get_polite_answers_and_leave_no_personal_numbers(fuzzed, target: Target):
     servers, var_dir = fuzzed
