@@ -49,8 +49,14 @@ def stored_text(var_dir: Path) -> str:
     return "\n".join(chunks)
 
 
-def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+def _national(number: str) -> str:
+    """The digits of a number, with +31 / 0031 written as a leading 0."""
+    digits = re.sub(r"\D", "", number)
+    if digits.startswith("0031"):
+        return "0" + digits[4:]
+    if digits.startswith("31") and len(digits) == 11:
+        return "0" + digits[2:]
+    return digits
 
 
 @pytest.mark.timeout(600 + int(EXAMPLES * 0.4))  # about 0.1–0.3 s a request on a busy 2-core machine
@@ -82,13 +88,13 @@ def test_generated_requests_get_polite_answers_and_leave_no_personal_numbers(fuz
     unhandled = UNHANDLED.search(logs)
     assert unhandled is None, logs[max(0, unhandled.start() - 2000):][:4000]
     haystacks = {"tracker store and queue": stored_text(var_dir), "logs": logs}
-    numbers = {name: {_digits(run)[-9:] for run in NUMBER_RUN.findall(text)} for name, text in haystacks.items()}
+    numbers = {name: {_national(run) for run in NUMBER_RUN.findall(text)} for name, text in haystacks.items()}
     for value in planted:
         for name, text in haystacks.items():
-            assert value not in text, f"{value!r} found in the {name}"
-            # Also written differently (spaces, dots, +31): compare the last nine digits of each number.
-            if "@" not in value and len(_digits(value)) >= 9:
-                assert _digits(value)[-9:] not in numbers[name], f"{value!r} (its digits) found in the {name}"
+            assert value not in text and value.replace(" ", "") not in text, f"{value!r} found in the {name}"
+            # A phone number or BSN written differently (spaces, dots, +31): compare the digits.
+            if value[:2].isdigit() or value.startswith("+") or value.startswith("06"):
+                assert _national(value) not in numbers[name], f"{value!r} (its digits) found in the {name}"
     print(f"\nfuzz {target.name}: {counts['requests']} requests in {time.monotonic() - started:.0f} s, "
           f"{counts['2xx']} answered, {counts['4xx']} refused politely, 0 server errors; "
           f"{len(planted)} planted personal numbers, none stored or logged")

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from addons.cluster import Cluster, render_haproxy
 from tests.conftest import MODEL, base_env, service_url
+from tests.integration.databases import unique_database
 from tests.integration.test_replicas import stored_events, turns
 
 pytestmark = [pytest.mark.servers, pytest.mark.postgres, pytest.mark.redis]
@@ -22,15 +23,8 @@ pytestmark = [pytest.mark.servers, pytest.mark.postgres, pytest.mark.redis]
 
 @pytest.fixture(scope="module")
 def own_database():
-    base = sa.engine.make_url(service_url("DATABASE_URL"))
-    name = f"meedenker_cluster_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield str(base.set(database=name))
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with unique_database(service_url("DATABASE_URL"), "meedenker_cluster") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
