@@ -64,7 +64,7 @@ run-cluster: install train ## REPLICAS=N Rasa + action servers behind HAProxy (n
 
 FUZZ_EXAMPLES ?= 10000
 fuzz: install train ## Generated inputs against the webhooks over HTTP (FUZZ_EXAMPLES=10000)
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/fuzz
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -s -p no:cacheprovider tests/fuzz
 
 clean: ## Remove trained models and local state (keeps .venv)
 	rm -rf models var/results var/rasa.db
