@@ -11,7 +11,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
 	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py
 
-.PHONY: help install run test test-fast validate e2e evaluate bench train clean dashboard screenshots
+.PHONY: help install run test test-fast validate e2e evaluate bench train clean dashboard screenshots run-cluster fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,7 +56,7 @@ test-fast: install ## Only the unit tests of bot/ (seconds)
 evaluate: install train ## Score the model on DATA=path.yml (default tests/data/eval.yml); prints JSON
 	@$(PY) -m addons.evaluate --data $(DATA) --model $(MODEL)
 
-bench: install train ## Parse and conversation-turn latency figures (JSON)
+bench: install train ## Speed beside stock Rasa 3.6: residents, capacity, replicas (var/bench/bench.json, .png)
 	@$(PY) -m addons.bench --model $(MODEL)
 
 dashboard: install ## Only the web process (dashboard and widget), on MEEDENKER_HOST:DASHBOARD_PORT
@@ -65,6 +65,14 @@ dashboard: install ## Only the web process (dashboard and widget), on MEEDENKER_
 screenshots: install train ## Retake docs/screenshots/*.png (headless Chromium, real servers)
 	$(PY) -m tests.widget.screenshots
 	UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/dashboard/test_browser.py
+
+REPLICAS ?= 2
+run-cluster: install train ## REPLICAS=N Rasa + action servers behind HAProxy (needs DATABASE_URL, REDIS_URL)
+	$(PY) -m addons.cluster --replicas $(REPLICAS)
+
+FUZZ_EXAMPLES ?= 10000
+fuzz: install train ## Generated inputs against the webhooks over HTTP (FUZZ_EXAMPLES=10000)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -s -p no:cacheprovider tests/fuzz
 
 clean: ## Remove trained models and local state (keeps .venv)
 	rm -rf models var/results var/rasa.db

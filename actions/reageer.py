@@ -1,6 +1,7 @@
 """action_reageer: one turn of the conversation, decided and carried out by bot/turn.py."""
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -20,10 +21,13 @@ class ActionReageer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         texts = worry_texts(tracker.events)
-        turn = run_turn(tracker.current_slot_values(), tracker.latest_message or {},
-                        tracker.get_latest_input_channel() or "rest", tracker.sender_id, texts,
-                        services, get_settings().secret_key)
+        slots = tracker.current_slot_values()
+        # run_turn may write the queue (a blocking database call): keep it off the event loop.
+        turn = await asyncio.to_thread(run_turn, slots, tracker.latest_message or {},
+                                       tracker.get_latest_input_channel() or "rest", tracker.sender_id, texts,
+                                       services, get_settings().secret_key)
         numbers = helpline_values()
         for response, values in turn.responses:
             dispatcher.utter_message(response=response, **numbers, **values)
-        return [SlotSet(name, value) for name, value in turn.slots.items()]
+        # Only what changed: every SlotSet is stored and replayed on each later turn.
+        return [SlotSet(name, value) for name, value in turn.slots.items() if slots.get(name) != value]

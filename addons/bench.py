@@ -1,127 +1,456 @@
-"""`make bench`: speed figures as JSON — NLU parse latency in-process, and whole conversation
-turns over HTTP against real servers (Rasa + action server on free loopback ports)."""
+"""`make bench`: the assistant's speed beside a stock Rasa 3.6 bot, measured in one run.
+
+Everything runs as real processes on free loopback ports:
+- the assistant as `make run` starts it (launcher, SQLite, in-memory lock);
+- `reference`: a stock Rasa 3.6 bot built from the project's NLU data (config.yml without any
+  `addons.` component, RulePolicy, one trivial custom action, SQLite), trained in this run;
+- `replicas`: 1 and 2 replicas of the assistant behind HAProxy, on a throwaway PostgreSQL and Redis.
+Loads: *residents* (N conversations at once, each sending its next message a random 1–4 s after
+the previous answer) and *capacity* (1, 4, 20 clients back to back), each for short (one-turn)
+and long conversations (the next turns of conversations that already hold 50 turns: one is typed
+out turn by turn, the others are copies of it in the tracker store). Prints one JSON object, writes var/bench/bench.json and bench.png.
+All durations are parameters, so tests run a small version (tests/addons/test_bench.py).
+"""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
-import socket
+import random
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 import requests
+import yaml
 
-from addons.quiet import quiet_libraries
+from addons.cluster import Cluster, free_port, wait_until_up
 from bot.secrets import environment_with_secrets
 from bot.settings import PROJECT_ROOT
 
+# A resident's story over many turns: questions, answers to the summary, the callback offer.
 MESSAGES = [
     "hallo",
     "ik kan mijn huur niet meer betalen",
     "mijn moeder heeft dementie en ik zorg elke dag voor haar",
     "wat kost een meedenker",
-    "ik voel me erg alleen",
+    "ik voel me erg alleen sinds mijn man is overleden",
     "ja dat klopt",
+    "nee",
+    "ik heb schulden en de brieven stapelen zich op",
+    "is een meedenker onafhankelijk van de gemeente?",
+    "dank u wel",
 ]
+STARTUP_SECONDS = 300
+_START = time.monotonic()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def progress(step: str) -> None:
+    """One line per step on stderr; stdout holds only the JSON."""
+    elapsed = int(time.monotonic() - _START)
+    print(f"[bench {elapsed // 60:02d}:{elapsed % 60:02d}] {step}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Plan:
+    """How much load each step sends; the defaults are `make bench`, tests pass smaller ones."""
+
+    clients: tuple[int, ...] = (1, 4, 20)
+    short_turns_per_client: int = 10
+    long_turns: int = 50
+    long_measured_turns: int = 10
+    residents: int = 20
+    resident_messages: int = 5
+    think_seconds: tuple[float, float] = (1.0, 4.0)
+    parse_rounds: int = 100
+    replica_clients: int = 20
+    replica_turns_per_client: int = 10
+    seed: int = 12
 
 
 def _ms(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
-    return {
-        "p50": round(statistics.median(ordered), 1),
-        "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
-        "max": round(ordered[-1], 1),
-    }
+    if not ordered:
+        return {"p50": 0.0, "p95": 0.0}
+    return {"p50": round(statistics.median(ordered), 1), "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 1)}
 
 
-async def _parse_latency(model: Path, rounds: int) -> dict[str, float]:
-    from rasa.core.agent import Agent
+class Client:
+    """One person's (or one load client's) connection; counts answers that were not proper."""
 
-    agent = Agent.load(str(model))
-    await agent.parse_message("opwarmen")
-    timings = []
-    for i in range(rounds):
+    failures: list[str] = []
+    _lock = threading.Lock()
+
+    def __init__(self, url: str) -> None:
+        self.url = f"{url}/webhooks/rest/webhook"
+        self.session = requests.Session()
+
+    def say(self, sender: str, message: str) -> float:
         start = time.perf_counter()
-        await agent.parse_message(MESSAGES[i % len(MESSAGES)])
-        timings.append((time.perf_counter() - start) * 1000)
+        try:
+            answer = self.session.post(self.url, json={"sender": sender, "message": message}, timeout=60)
+            ok = answer.status_code == 200 and bool(answer.json())
+            problem = "" if ok else f"HTTP {answer.status_code}: {answer.text[:80]}"
+        except (requests.RequestException, ValueError) as error:
+            problem = f"{type(error).__name__}"
+        elapsed = (time.perf_counter() - start) * 1000
+        if problem:
+            with Client._lock:
+                Client.failures.append(problem)
+        return elapsed
+
+
+def _in_parallel(clients: int, work: Callable[[int], list[float]]) -> tuple[list[float], float]:
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        results = list(pool.map(work, range(clients)))
+    return [t for chunk in results for t in chunk], time.perf_counter() - start
+
+
+def clone_conversation(database: Path, seed: str, senders: list[str]) -> None:
+    """Copy a conversation's stored events under new sender ids (SQLite tracker store).
+
+    A long conversation is then as long for Rasa as one typed turn by turn, without sending
+    thousands of turns first: Rasa reads every event of the session on each turn.
+    """
+    with sqlite3.connect(database) as connection:
+        for sender in senders:
+            connection.execute("INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
+                               "SELECT ?, type_name, timestamp, intent_name, action_name, data FROM events "
+                               "WHERE sender_id = ? ORDER BY id", (sender, seed))
+
+
+def long_conversations(url: str, database: Path, plan: Plan, tag: str, senders: list[str]) -> None:
+    """Conversations that already hold `long_turns` turns: one typed out, the others copied."""
+    seed = f"{tag}-seed"
+    if not _stored(database, seed):
+        client = Client(url)
+        for n in range(plan.long_turns):
+            client.say(seed, MESSAGES[n % len(MESSAGES)])
+    clone_conversation(database, seed, senders)
+
+
+def _stored(database: Path, sender: str) -> bool:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT 1 FROM events WHERE sender_id = ? LIMIT 1", (sender,)).fetchone() is not None
+
+
+def capacity(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[str, dict[str, float]]]:
+    """Back-to-back turns: short = a new conversation per turn; long = the next turns of
+    conversations that already hold long_turns turns."""
+    figures: dict[str, dict[str, dict[str, float]]] = {"short": {}, "long": {}}
+    for clients in plan.clients:
+        def short(k: int, clients: int = clients) -> list[float]:
+            client = Client(url)
+            return [client.say(f"{tag}-short-{clients}-{k}-{n}", MESSAGES[(k + n) % len(MESSAGES)])
+                    for n in range(plan.short_turns_per_client)]
+
+        def long(k: int, clients: int = clients) -> list[float]:
+            client = Client(url)
+            return [client.say(f"{tag}-long-{clients}-{k}", MESSAGES[(plan.long_turns + n) % len(MESSAGES)])
+                    for n in range(plan.long_measured_turns)]
+
+        for kind, work in (("short", short), ("long", long)):
+            if kind == "long":
+                long_conversations(url, database, plan, tag, [f"{tag}-long-{clients}-{k}" for k in range(clients)])
+            progress(f"{tag}: capacity, {kind} conversations, {clients} clients")
+            timings, elapsed = _in_parallel(clients, work)
+            figures[kind][str(clients)] = {**_ms(timings), "turns_per_second": round(len(timings) / elapsed, 1)}
+    return figures
+
+
+def residents(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[str, float]]:
+    """People typing: each waits 1–4 s after an answer; long = conversations of long_turns turns."""
+    figures = {}
+    long_conversations(url, database, plan, tag, [f"{tag}-res-long-{k}" for k in range(plan.residents)])
+    for kind in ("short", "long"):
+        progress(f"{tag}: residents, {plan.residents} {kind} conversations at once")
+
+        def person(k: int, kind: str = kind) -> list[float]:
+            rng = random.Random(plan.seed * 1000 + k)
+            client = Client(url)
+            timings = []
+            for n in range(plan.resident_messages):
+                time.sleep(rng.uniform(*plan.think_seconds))
+                who = f"{tag}-res-{k}-{n}" if kind == "short" else f"{tag}-res-long-{k}"
+                timings.append(client.say(who, MESSAGES[(k + n) % len(MESSAGES)]))
+            return timings
+
+        timings, _ = _in_parallel(plan.residents, person)
+        figures[kind] = _ms(timings)
+    return figures
+
+
+def parse_latency(url: str, token: str, rounds: int) -> dict[str, float]:
+    session = requests.Session()
+    timings = []
+    for n in range(rounds + 1):
+        start = time.perf_counter()
+        session.post(f"{url}/model/parse", params={"token": token}, json={"text": MESSAGES[n % len(MESSAGES)]},
+                     timeout=30).raise_for_status()
+        if n:
+            timings.append((time.perf_counter() - start) * 1000)
     return _ms(timings)
 
 
-def _turns_over_http(model: Path, turns: int, clients: int) -> dict:
-    var_dir = Path(tempfile.mkdtemp(prefix="meedenker-bench-"))
-    env = environment_with_secrets(var_dir / "secrets.env")
-    rasa_port, actions_port = _free_port(), _free_port()
-    env.update(MEEDENKER_VAR_DIR=str(var_dir), RASA_PORT=str(rasa_port), ACTIONS_PORT=str(actions_port),
-               ACTION_SERVER_URL=f"http://127.0.0.1:{actions_port}/webhook", TF_CPP_MIN_LOG_LEVEL="2",
-               PYTHONPATH=str(PROJECT_ROOT))
-    env.pop("DATABASE_URL", None)
-    env.pop("REDIS_URL", None)
-    log = open(var_dir / "servers.log", "wb")
-    procs = [
-        subprocess.Popen([sys.executable, "-m", "addons.launcher", "actions"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log),
-        subprocess.Popen([sys.executable, "-m", "addons.launcher", "rasa", "--model", str(model)], cwd=PROJECT_ROOT,
-                         env=env, stdout=log, stderr=log),
-    ]
-    url = f"http://127.0.0.1:{rasa_port}"
-    try:
-        deadline = time.monotonic() + 240
-        while True:
+def rss_mb(proc: subprocess.Popen) -> float:
+    for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+@dataclass
+class Bot:
+    """A Rasa server and its action server, started as separate processes."""
+
+    name: str
+    rasa_args: list[str]
+    actions_args: list[str]
+    env: dict[str, str]
+    cwd: Path
+    log_dir: Path
+    rasa_port: int = field(default_factory=free_port)
+    actions_port: int = field(default_factory=free_port)
+    procs: list[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start(self) -> "Bot":
+        env = dict(self.env, RASA_PORT=str(self.rasa_port), ACTIONS_PORT=str(self.actions_port),
+                   ACTION_SERVER_URL=f"http://127.0.0.1:{self.actions_port}/webhook", SANIC_HOST="127.0.0.1")
+        for kind, args in (("actions", self.actions_args), ("rasa", self.rasa_args)):
+            args = [a.replace("{rasa_port}", str(self.rasa_port)).replace("{actions_port}", str(self.actions_port))
+                    for a in args]
+            log = open(self.log_dir / f"{self.name}-{kind}.log", "wb")
+            self.procs.append(subprocess.Popen([sys.executable, *args], cwd=self.cwd, env=env,
+                                               stdout=log, stderr=subprocess.STDOUT))
+        return self
+
+    def wait(self) -> None:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.procs, deadline)
+        wait_until_up(f"{self.url}/", self.procs, deadline)
+        Client(self.url).say(f"{self.name}-warm-up", "hallo")
+
+    def rss(self) -> dict[str, float]:
+        return {"actions": rss_mb(self.procs[0]), "rasa": rss_mb(self.procs[1])}
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.procs:
             try:
-                if requests.get(url, timeout=2).ok and requests.get(f"http://127.0.0.1:{actions_port}/health", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
-                raise SystemExit(f"servers did not start; see {var_dir / 'servers.log'}")
-            time.sleep(0.5)
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
-        def turn(i: int) -> float:
-            start = time.perf_counter()
-            answer = requests.post(f"{url}/webhooks/rest/webhook", timeout=60,
-                                   json={"sender": f"bench-{i % clients}-{i // 50}", "message": MESSAGES[i % len(MESSAGES)]})
-            answer.raise_for_status()
-            return (time.perf_counter() - start) * 1000
 
-        turn(-1)
-        sequential = [turn(i) for i in range(turns)]
-        start = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=clients) as pool:
-            concurrent = list(pool.map(turn, range(turns)))
-        elapsed = time.perf_counter() - start
-        return {"turn_ms_sequential": _ms(sequential), "turn_ms_concurrent": _ms(concurrent),
-                "clients": clients, "turns": turns, "turns_per_second": round(turns / elapsed, 1)}
+REFERENCE_ACTIONS = '''"""The reference bot's one trivial custom action (written by addons/bench.py)."""
+from rasa_sdk import Action
+
+
+class ActionAntwoord(Action):
+    def name(self):
+        return "action_antwoord"
+
+    async def run(self, dispatcher, tracker, domain):
+        dispatcher.utter_message(response="utter_antwoord")
+        return []
+'''
+
+
+def build_reference(directory: Path) -> Path:
+    """Write and train the stock Rasa bot; Rasa's cache in `directory` makes a re-run quick."""
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    config["pipeline"] = [c for c in config["pipeline"] if not str(c.get("name", "")).startswith("addons.")]
+    config["policies"] = [p for p in config["policies"] if not str(p.get("name", "")).startswith("addons.")]
+    for component in config["pipeline"]:
+        if component.get("name") == "SpacyNLP":
+            component["model"] = str(PROJECT_ROOT / component["model"])
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    intents = domain["intents"]
+    (directory / "data").mkdir(parents=True, exist_ok=True)
+    (directory / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (directory / "domain.yml").write_text(yaml.safe_dump({
+        "version": "3.1", "intents": intents, "entities": domain.get("entities", []),
+        "actions": ["action_antwoord"],
+        "responses": {"utter_antwoord": [{"text": "Dank u voor uw bericht."}]},
+    }, allow_unicode=True), encoding="utf-8")
+    (directory / "data" / "rules.yml").write_text(yaml.safe_dump({"version": "3.1", "rules": [{
+        "rule": "every message gets the trivial action",
+        "steps": [{"or": [{"intent": i} for i in intents]}, {"action": "action_antwoord"}]}]}), encoding="utf-8")
+    (directory / "endpoints.yml").write_text(yaml.safe_dump({
+        "action_endpoint": {"url": "${ACTION_SERVER_URL}"},
+        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(directory / "reference.db")}}), encoding="utf-8")
+    (directory / "credentials.yml").write_text("rest:\n", encoding="utf-8")
+    (directory / "bench_reference_actions.py").write_text(REFERENCE_ACTIONS, encoding="utf-8")
+    (directory / "reference.db").unlink(missing_ok=True)
+    result = subprocess.run([sys.executable, "-m", "rasa", "train", "--config", "config.yml", "--domain", "domain.yml",
+                             "--data", str(PROJECT_ROOT / "data" / "nlu"), "data/rules.yml", "--out", "models",
+                             "--fixed-model-name", "reference", "--quiet"],
+                            cwd=directory, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"))
+    model = directory / "models" / "reference.tar.gz"
+    if result.returncode != 0 or not model.exists():
+        raise SystemExit(f"reference bot did not train:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return model
+
+
+def ratios(ours: Any, reference: Any) -> Any:
+    """ours / reference for every figure both have (latency: < 1 is faster; throughput: > 1 is more)."""
+    if isinstance(ours, dict) and isinstance(reference, dict):
+        return {k: ratios(v, reference[k]) for k, v in ours.items() if k in reference}
+    if isinstance(ours, (int, float)) and isinstance(reference, (int, float)) and reference:
+        return round(ours / reference, 2)
+    return None
+
+
+def plot(figures: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (latency, throughput, replicas) = plt.subplots(1, 3, figsize=(15, 4.5))
+    for name, source, style in (("Meedenker", figures["capacity"], "-"),
+                                ("stock Rasa 3.6", figures["reference"]["capacity"], "--")):
+        for kind, marker in (("short", "o"), ("long", "s")):
+            clients = [int(c) for c in source[kind]]
+            rows = [source[kind][str(c)] for c in clients]
+            label = f"{name}, {kind}"
+            latency.plot(clients, [r["p95"] for r in rows], style, marker=marker, label=f"{label} p95")
+            throughput.plot(clients, [r["turns_per_second"] for r in rows], style, marker=marker, label=label)
+    latency.set(title="Latency per turn (p95)", xlabel="clients at once", ylabel="ms")
+    throughput.set(title="Throughput", xlabel="clients at once", ylabel="turns per second")
+    counts = sorted(figures["replicas"], key=int)
+    replicas.bar([f"{c} replica{'s' if c != '1' else ''}" for c in counts],
+                 [figures["replicas"][c]["turns_per_second"] for c in counts], color=["#7a9cc6", "#2d5d9b"])
+    replicas.set(title="Behind HAProxy (PostgreSQL + Redis)", ylabel="turns per second")
+    for axis in (latency, throughput):
+        axis.set_xscale("log")
+        axis.set_xticks([int(c) for c in figures["capacity"]["short"]])
+        axis.set_xticklabels(list(figures["capacity"]["short"]))
+        axis.legend(fontsize=7)
+        axis.grid(alpha=0.3)
+    fig.suptitle(f"make bench, {figures['machine']['cpus']} CPU cores, {figures['machine']['date']}")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def run(plan: Plan, model: Path, out_dir: Path) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="meedenker-bench-"))
+    os.chmod(work, 0o755)
+    Client.failures = []
+    env = environment_with_secrets(work / "secrets.env")
+    for name in ("DATABASE_URL", "REDIS_URL", "RASA_PORT", "ACTIONS_PORT", "ACTION_SERVER_URL"):
+        env.pop(name, None)
+    env.update(MEEDENKER_VAR_DIR=str(work / "var"), TF_CPP_MIN_LOG_LEVEL="2", PYTHONPATH=str(PROJECT_ROOT),
+               LOG_LEVEL="WARNING")
+    ours = Bot("meedenker", ["-m", "addons.launcher", "rasa", "--model", str(model)], ["-m", "addons.launcher", "actions"],
+               env, PROJECT_ROOT, work)
+    reference_dir = out_dir / "reference"
+    reference_dir.mkdir(parents=True, exist_ok=True)
+    services: list[Any] = []
+    cluster: Cluster | None = None
+    started: list[Bot] = []
+    try:
+        progress("starting the assistant and 2 replicas behind HAProxy (own PostgreSQL and Redis); "
+                 "training the stock Rasa reference bot")
+        started.append(ours.start())
+        from addons.services import OwnPostgres, OwnRedis
+
+        services = [OwnPostgres().start(), OwnRedis(work / "redis").start()]
+        cluster = Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).launch()
+        reference_model = build_reference(reference_dir)
+        reference = Bot("reference", ["-m", "rasa", "run", "--model", str(reference_model), "--endpoints", "endpoints.yml",
+                                      "--credentials", "credentials.yml", "--interface", "127.0.0.1",
+                                      "--port", "{rasa_port}", "--quiet"],
+                        ["-m", "rasa_sdk", "--actions", "bench_reference_actions", "--port", "{actions_port}"],
+                        dict(env, PYTHONPATH=str(reference_dir)), reference_dir, work)
+        started.append(reference.start())
+        progress("waiting for both bots")
+        ours.wait()
+        reference.wait()
+        figures: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d")},
+                                   "plan": asdict(plan)}
+        progress("parse latency")
+        figures["parse_ms"] = parse_latency(ours.url, env["RASA_API_TOKEN"], plan.parse_rounds)
+        ours_db, reference_db = work / "var" / "rasa.db", reference_dir / "reference.db"
+        figures["capacity"] = capacity(ours.url, ours_db, plan, "ours")
+        figures["residents"] = residents(ours.url, ours_db, plan, "ours")
+        figures["rss_mb"] = ours.rss()
+        ref_capacity = capacity(reference.url, reference_db, plan, "reference")
+        ref_residents = residents(reference.url, reference_db, plan, "reference")
+        figures["reference"] = {"residents": ref_residents, "capacity": ref_capacity, "rss_mb": reference.rss()}
+        ours.stop()
+        reference.stop()
+        progress("waiting for the replicas")
+        cluster.wait_until_up()
+        figures["replicas"] = {}
+        for count in (1, 2):
+            url = cluster.chat_url if count == 2 else cluster.front_for([0])
+            progress(f"replicas: {count}, {plan.replica_clients} clients")
+
+            def conversation(k: int, count: int = count) -> list[float]:
+                client = Client(url)
+                return [client.say(f"replicas-{count}-{k}", MESSAGES[n % len(MESSAGES)])
+                        for n in range(plan.replica_turns_per_client)]
+
+            timings, elapsed = _in_parallel(plan.replica_clients, conversation)
+            figures["replicas"][str(count)] = {**_ms(timings), "turns_per_second": round(len(timings) / elapsed, 1)}
+        figures["ratios"] = {"residents": ratios(figures["residents"], ref_residents),
+                             "capacity": ratios(figures["capacity"], ref_capacity)}
+        figures["failed_turns"] = len(Client.failures)
+        figures["failures"] = sorted(set(Client.failures))[:10]
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / "bench.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        plot(figures, out_dir / "bench.png")
+        progress(f"done: {out_dir / 'bench.json'}, {out_dir / 'bench.png'}")
+        return figures
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=30)
+        for bot in started:
+            bot.stop()
+        if cluster is not None:
+            cluster.stop()
+        for service in services:
+            service.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "meedenker.tar.gz")
-    parser.add_argument("--turns", type=int, default=120)
-    parser.add_argument("--clients", type=int, default=4)
-    args = parser.parse_args()
-    quiet_libraries()
-    figures = {
-        "machine": {"cpus": os.cpu_count()},
-        "parse_ms": asyncio.run(_parse_latency(args.model, args.turns)),
-        **_turns_over_http(args.model, args.turns, args.clients),
-    }
-    print(json.dumps(figures, indent=2))
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "bench")
+    parser.add_argument("--clients", default="1,4,20", help="capacity steps, comma-separated")
+    parser.add_argument("--long-turns", type=int, default=Plan.long_turns)
+    parser.add_argument("--long-measured-turns", type=int, default=Plan.long_measured_turns)
+    parser.add_argument("--short-turns", type=int, default=Plan.short_turns_per_client)
+    parser.add_argument("--residents", type=int, default=Plan.residents)
+    parser.add_argument("--resident-messages", type=int, default=Plan.resident_messages)
+    parser.add_argument("--think", default="1,4", help="seconds a resident waits, min,max")
+    parser.add_argument("--parse-rounds", type=int, default=Plan.parse_rounds)
+    parser.add_argument("--replica-clients", type=int, default=Plan.replica_clients)
+    parser.add_argument("--replica-turns", type=int, default=Plan.replica_turns_per_client)
+    args = parser.parse_args(argv)
+    low, high = (float(x) for x in args.think.split(","))
+    plan = Plan(clients=tuple(int(c) for c in args.clients.split(",")), short_turns_per_client=args.short_turns,
+                long_turns=args.long_turns, long_measured_turns=args.long_measured_turns, residents=args.residents, resident_messages=args.resident_messages,
+                think_seconds=(low, high), parse_rounds=args.parse_rounds, replica_clients=args.replica_clients,
+                replica_turns_per_client=args.replica_turns)
+    print(json.dumps(run(plan, args.model, args.out), indent=2))
 
 
 if __name__ == "__main__":

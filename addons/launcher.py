@@ -146,6 +146,9 @@ def run_rasa(settings: Settings, model: Path | None) -> None:
     _harden_rasa(settings)
     _fresh_session_without_actions()
     _settle_sealed_answers(settings)
+    from addons.rasa_speed import apply_speed_patches
+
+    apply_speed_patches()
     from addons.stores import check_stores
 
     check_stores(settings)

@@ -10,6 +10,7 @@ so Redis itself serialises them: one holder per conversation, served in arrival 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import uuid
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from typing import Any, AsyncGenerator, Optional, Text
 import redis
 import redis.asyncio
 import sqlalchemy as sa
+import sqlalchemy.orm
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
@@ -49,6 +51,35 @@ def check_stores(settings: Settings) -> None:
             raise StoreConfigurationError(f"REDIS_URL: cannot connect to the lock store: {error}") from error
 
 
+# A database restart (a failover, an update) takes a few seconds; ride it out, then give up.
+RECONNECT_DELAYS = (0.25, 0.5, 1.0, 2.0)
+
+
+async def _retrying(work: Any) -> Any:
+    """Run a database call in a worker thread, so a slow commit (SQLite's fsync, a busy PostgreSQL)
+    never stalls the event loop and the other conversations on it; retry while the database
+    cannot be reached (a restart), not on other errors."""
+    for delay in (*RECONNECT_DELAYS, None):
+        try:
+            return await asyncio.to_thread(work)
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
+            if delay is None:
+                raise
+            logger.warning("Tracker store unreachable (%s); retrying in %.2f s.", type(error).__name__, delay)
+            await asyncio.sleep(delay)
+
+
+def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
+    """SQLite (one server, no PostgreSQL): a write-ahead log with one sync per checkpoint instead of
+    two per commit. A crash of the process loses nothing; a power cut may lose the last turns, never
+    the file. Deployments with several replicas use PostgreSQL."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
 class MeedenkerTrackerStore(SQLTrackerStore):
     """SQLTrackerStore whose database comes from the settings (SQLite or PostgreSQL)."""
 
@@ -65,6 +96,49 @@ class MeedenkerTrackerStore(SQLTrackerStore):
         except (ImportError, AttributeError) as error:
             # Rasa swallows these two and falls back to an in-memory store: refuse instead.
             raise StoreConfigurationError(f"tracker store cannot be created: {error}") from error
+        self._reconnecting_engine()
+
+    def _reconnecting_engine(self) -> None:
+        """Check a pooled connection before use, so a restarted database costs no failed turn."""
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        if url.get_backend_name() == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[Any]:
+        """As Rasa's, but reads the `data` column only: no ORM object per stored event."""
+        from rasa.shared.core.trackers import DialogueStateTracker
+
+        def read() -> list:
+            with self.session_scope() as session:
+                return self._event_query(session, sender_id, fetch_events_from_all_sessions) \
+                    .with_entities(self.SQLEvent.data).all()
+
+        rows = await _retrying(read)
+        events = [json.loads(data) for (data,) in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    async def save(self, tracker: Any) -> None:
+        """As Rasa's (only the events not stored yet), retried while the database restarts."""
+        await self.stream_events(tracker)
+
+        def write() -> None:
+            with self.session_scope() as session:
+                for event in self._additional_events(session, tracker):
+                    data = event.as_dict()
+                    session.add(self.SQLEvent(
+                        sender_id=tracker.sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                        action_name=data.get("name"), data=json.dumps(data)))
+                session.commit()
+
+        await _retrying(write)
 
 
 _ISSUE = """

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -127,6 +128,11 @@ class _Models:
     def features(self, texts: Sequence[str]):
         return hstack([self.words.transform(texts), self.chars.transform(texts)]).tocsr()
 
+    @cached_property
+    def word_names(self) -> np.ndarray:
+        """The word n-grams by column; sklearn rebuilds this array on every call, so keep one."""
+        return self.words.get_feature_names_out()
+
 
 class WerkmodelClassifier:
     """Multi-label classification on both axes of the werkmodel, with evidence."""
@@ -178,7 +184,7 @@ class WerkmodelClassifier:
         vector = self.models.words.transform([text])
         n_words = len(self.models.words.vocabulary_)
         coef = model.coef_[0][:n_words]
-        names = self.models.words.get_feature_names_out()
+        names = self.models.word_names
         contributions = [(vector[0, j] * coef[j], names[j]) for j in vector.nonzero()[1]]
         best = [name for weight, name in sorted(contributions, reverse=True)
                 if weight >= MIN_WORD_CONTRIBUTION and is_content_word(name)]

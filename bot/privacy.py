@@ -17,14 +17,16 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A
 # IBAN: two letters, two check digits, 11-30 alphanumerics, optionally grouped by spaces.
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?\b")
 # Phone: +31/0031/0 prefixes, Dutch mobile and landline, and other international numbers.
+# Letters may touch it ("tel0612345678graag"), digits may not.
 _PHONE = re.compile(
-    r"(?<![\w+])(?:"
+    r"(?<![\d+])(?:"
     r"(?:\+|00)\d{1,3}[ \-.]?(?:\(0\))?[ \-.]?\d(?:[ \-.]?\d){6,11}"  # international
     r"|0\d(?:[ \-.]?\d){8}"  # national: 0 + 9 digits (06-12345678, 010 123 4567)
-    r")(?!\w)"
+    r")(?!\d)"
 )
 # BSN candidates: nine digits, optionally written in groups (123.456.782 / 1234 56 782).
-_BSN = re.compile(r"(?<![\w.])(\d(?:[ .]?\d){7,8})(?![\w])")
+# Letters may touch it ("bsn123456782"), digits may not.
+_BSN = re.compile(r"(?<![\d.])(\d(?:[ .]?\d){7,8})(?!\d)")
 
 
 def is_valid_bsn(digits: str) -> bool:

@@ -29,6 +29,7 @@ from sanic.response import HTTPResponse
 
 from bot.channel_settings import LimitSettings
 from bot.helplines import load_helplines
+from bot.privacy import mask_pii
 from bot.settings import get_settings
 from channels.gate import guard_incoming
 from channels.limits import Limits, client_address
@@ -136,7 +137,8 @@ class MaskedRestInput(InputChannel):
     async def _handle(self, request: Request, incoming: Any,
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> list:
         if is_button_payload(incoming.text):
-            text, metadata = incoming.text, {}
+            # Not resident text, but anyone can send one: a number hidden in it is masked too.
+            text, metadata = mask_pii(incoming.text).text, {}
         else:
             guarded = await guard_incoming(request.app.ctx.agent, incoming.sender, incoming.text)
             text, metadata = guarded.text, dict(guarded.metadata)

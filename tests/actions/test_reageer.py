@@ -61,3 +61,42 @@ def test_button_choice_is_read_from_entities():
                                   slots={"voor_wie": "zelf", "wacht_op": "leefgebied", "verduidelijkingen": 1.0}))
     assert messages[0]["response"] == "utter_samenvatting"
     assert "werken" in slots["werkmodel"]["leefgebieden"]
+
+
+def test_a_slow_queue_write_does_not_stall_the_action_servers_event_loop(monkeypatch):
+    import time
+
+    import actions.reageer
+    from bot.turn import Turn
+
+    def slow_turn(*args, **kwargs) -> Turn:
+        time.sleep(0.4)  # writing a ticket to a busy database
+        return Turn([("utter_groet", {})], {"wacht_op": None})
+
+    monkeypatch.setattr(actions.reageer, "run_turn", slow_turn)
+
+    async def ticks_during_turn() -> int:
+        ticks = 0
+        done = asyncio.Event()
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while not done.is_set():
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        task = asyncio.create_task(ticker())
+        await ActionReageer().run(CollectingDispatcher(), tracker("groet", "hallo"), {})
+        done.set()
+        await task
+        return ticks
+
+    assert asyncio.run(ticks_during_turn()) >= 15
+
+
+def test_only_changed_slots_are_set():
+    _, unchanged = run(tracker("groet", "hallo", slots={"wacht_op": None, "route": None}))
+    _, first = run(tracker("crisis_113", "ik wil er niet meer zijn"))
+    _, again = run(tracker("crisis_113", "ik wil er niet meer zijn", slots={"crisis_route": "crisis_113"}))
+    assert "crisis_route" in first and "crisis_route" not in again
+    assert "wacht_op" not in unchanged and "route" not in unchanged

@@ -41,3 +41,11 @@ def test_iban_check_rejects_lookalikes():
 def test_ordinary_numbers_and_text_are_untouched(text):
     masked = mask_pii(text)
     assert masked.text == text and masked.kinds == ()
+
+
+def test_phone_number_glued_to_a_word_is_masked():
+    # Found by the fuzz run: a number typed straight after letters stayed in the tracker store.
+    assert mask_pii("belmij0611307383 graag").text == "belmij[TELEFOON] graag"
+    assert mask_pii("bel 0611307383graag").text == "bel [TELEFOON]graag"
+    assert mask_pii("mijnbsn111222333").text == "mijnbsn[BSN]"
+    assert mask_pii("code AB1234567890123").text == "code AB1234567890123"

@@ -12,22 +12,24 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import Servers, base_env, service_url
+from tests.integration.databases import unique_database
 
 pytestmark = [pytest.mark.servers, pytest.mark.postgres, pytest.mark.redis]
 
 
 @pytest.fixture(scope="module")
 def replicas(tmp_path_factory):
-    database_url, redis_url = service_url("DATABASE_URL"), service_url("REDIS_URL")
-    var_dir = tmp_path_factory.mktemp("replicas")
-    env = base_env(var_dir, DATABASE_URL=database_url, REDIS_URL=redis_url)
-    first = Servers(env, var_dir, with_actions=True).start()
-    second = Servers(env, var_dir, with_actions=False, actions_url=first.env["ACTION_SERVER_URL"]).start()
-    engine = sa.create_engine(database_url)
-    yield first, second, engine
-    first.stop()
-    second.stop()
-    engine.dispose()
+    with unique_database(service_url("DATABASE_URL"), "meedenker_replicas") as database_url:
+        redis_url = service_url("REDIS_URL")
+        var_dir = tmp_path_factory.mktemp("replicas")
+        env = base_env(var_dir, DATABASE_URL=database_url, REDIS_URL=redis_url)
+        first = Servers(env, var_dir, with_actions=True).start()
+        second = Servers(env, var_dir, with_actions=False, actions_url=first.env["ACTION_SERVER_URL"]).start()
+        engine = sa.create_engine(database_url)
+        yield first, second, engine
+        first.stop()
+        second.stop()
+        engine.dispose()
 
 
 def stored_events(engine, sender: str) -> list[dict]:

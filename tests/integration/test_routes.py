@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from bot.queue import TicketStore
 from bot.settings import PROJECT_ROOT
 from tests.conftest import Servers, base_env, service_url, texts
+from tests.integration.databases import unique_database
 
 pytestmark = pytest.mark.servers
 
@@ -148,10 +149,10 @@ def test_erase_by_sender_removes_tickets_and_conversation(servers):
 @pytest.fixture(scope="module")
 def pg_servers(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("pgroutes")
-    env = base_env(var_dir, DATABASE_URL=service_url("DATABASE_URL"))
-    running = Servers(env, var_dir).start()
-    yield running
-    running.stop()
+    with unique_database(service_url("DATABASE_URL"), "meedenker_routes") as database_url:
+        running = Servers(base_env(var_dir, DATABASE_URL=database_url), var_dir).start()
+        yield running
+        running.stop()
 
 
 @pytest.mark.postgres

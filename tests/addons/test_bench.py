@@ -1,0 +1,38 @@
+"""`make bench` in miniature: the same steps and output, with a few turns instead of thousands."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from addons.bench import Plan, ratios, run
+from bot.settings import PROJECT_ROOT
+from tests.conftest import MODEL
+
+pytestmark = pytest.mark.servers
+
+
+def test_ratios_compare_every_figure_both_have():
+    assert ratios({"a": {"p95": 50.0, "x": 1}, "b": 3}, {"a": {"p95": 100.0}, "b": 0}) == {"a": {"p95": 0.5}, "b": None}
+
+
+def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run 'make train'")
+    plan = Plan(clients=(1, 2), short_turns_per_client=2, long_turns=4, long_measured_turns=2, residents=2, resident_messages=2,
+                think_seconds=(0.05, 0.1), parse_rounds=5, replica_clients=2, replica_turns_per_client=2)
+    # The reference bot's folder is kept between runs, so Rasa's training cache makes it quick.
+    out = PROJECT_ROOT / "var" / "bench-test"
+    figures = run(plan, MODEL, out)
+    written = json.loads((out / "bench.json").read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(figures))
+    assert (out / "bench.png").stat().st_size > 10_000
+    assert figures["failed_turns"] == 0, figures["failures"]
+    for source in (figures, figures["reference"]):
+        for kind in ("short", "long"):
+            assert source["residents"][kind]["p95"] >= source["residents"][kind]["p50"] > 0
+            assert set(source["capacity"][kind]) == {"1", "2"}
+            assert all(row["turns_per_second"] > 0 for row in source["capacity"][kind].values())
+    assert figures["parse_ms"]["p50"] > 0 and figures["rss_mb"]["rasa"] > 100
+    assert set(figures["replicas"]) == {"1", "2"}
+    assert figures["ratios"]["capacity"]["long"]["2"]["turns_per_second"] > 0
