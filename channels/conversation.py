@@ -13,10 +13,13 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.shared.core.trackers import DialogueStateTracker
+from sanic import response
+from sanic.response import HTTPResponse
 
 from bot.helplines import load_helplines
 from bot.settings import get_settings
 from channels.gate import guard_incoming
+from channels.limits import client_address
 from channels.menus import Choice, Link, choices_and_links
 from channels.payload import is_button_payload
 
@@ -83,3 +86,15 @@ async def run_turn(agent: Any, on_new_message: Callable[[UserMessage], Awaitable
         logger.exception("Handling a %s message failed (sender %s, %d chars).", output.name(), sender, len(text))
     if output.sent == 0:
         await send_named(agent, output, "utter_storing", sender)
+
+
+def refusal(request: Any, limits: Any, channel: str, credential: str, given: bool) -> HTTPResponse:
+    """The answer to an unauthenticated webhook call: 401 without `credential`, 403 with a wrong
+    one, 429 for an address that keeps trying. Logged without anything of the body."""
+    address = client_address(request)
+    if not limits.address.hit(address):
+        return response.json({"error": "too_many_requests"}, status=429)
+    status = 403 if given else 401
+    logger.warning("%s webhook refused (%d): %s %s from %s", channel, status, "a wrong" if given else "no",
+                   credential, address)
+    return response.json({"error": "forbidden" if given else "unauthorized"}, status=status)

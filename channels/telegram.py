@@ -34,9 +34,9 @@ from telegram.request import HTTPXRequest
 
 from bot.channel_settings import LimitSettings, TelegramSettings
 from bot.settings import get_settings
-from channels.conversation import ReplyOutput, render, run_turn, send_named
+from channels.conversation import ReplyOutput, refusal, render, run_turn, send_named
 from bot.sender_ids import conversation_id
-from channels.limits import MAX_BODY_BYTES, Limits, client_address
+from channels.limits import MAX_BODY_BYTES, Limits
 from channels.menus import Choice, Link, chosen, numbered, split_text
 from channels.state import ChannelState, state_for
 from channels.telegram_messages import TEXT_LIMIT, TelegramEvent, keyboard_rows, parse_update
@@ -161,13 +161,7 @@ class TelegramInput(InputChannel):
         given = request.headers.get(SECRET_HEADER)
         if given and hmac.compare_digest(given.encode(), self.config.webhook_secret.encode()):
             return None
-        address = client_address(request)
-        if not self._limits.address.hit(address):
-            return response.json({"error": "too_many_requests"}, status=429)
-        status = 401 if not given else 403
-        logger.warning("Telegram webhook refused (%d): %s secret header from %s", status,
-                       "no" if not given else "a wrong", address)
-        return response.json({"error": "unauthorized" if status == 401 else "forbidden"}, status=status)
+        return refusal(request, self._limits, "Telegram", "secret header", bool(given))
 
     async def _process(self, request: Request, event: TelegramEvent,
                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:

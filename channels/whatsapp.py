@@ -32,7 +32,7 @@ from sanic.response import HTTPResponse
 
 from bot.channel_settings import LimitSettings, WhatsAppSettings
 from bot.settings import get_settings
-from channels.conversation import ReplyOutput, render, run_turn, send_named
+from channels.conversation import ReplyOutput, refusal, render, run_turn, send_named
 from bot.sender_ids import conversation_id
 from channels.limits import MAX_WEBHOOK_BYTES, Limits, client_address
 from channels.menus import Choice, Link, chosen
@@ -175,13 +175,7 @@ class WhatsAppInput(InputChannel):
         given = request.headers.get(SIGNATURE_HEADER)
         if signature_ok(raw, given, self.config.app_secret):
             return None
-        address = client_address(request)
-        if not self._limits.address.hit(address):
-            return response.json({"error": "too_many_requests"}, status=429)
-        status = 401 if not given else 403
-        logger.warning("WhatsApp webhook refused (%d): %s signature from %s", status,
-                       "no" if not given else "a wrong", address)
-        return response.json({"error": "unauthorized" if status == 401 else "forbidden"}, status=status)
+        return refusal(request, self._limits, "WhatsApp", "signature", bool(given))
 
     async def _process(self, request: Request, event: WhatsAppEvent,
                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
