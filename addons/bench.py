@@ -291,7 +291,9 @@ def build_reference(directory: Path) -> Path:
     }, allow_unicode=True), encoding="utf-8")
     (directory / "data" / "rules.yml").write_text(yaml.safe_dump({"version": "3.1", "rules": [{
         "rule": "every message gets the trivial action",
-        "steps": [{"or": [{"intent": i} for i in intents]}, {"action": "action_antwoord"}]}]}), encoding="utf-8")
+        # nlu_fallback too: the shared pipeline has Rasa's FallbackClassifier.
+        "steps": [{"or": [{"intent": i} for i in [*intents, "nlu_fallback"]]}, {"action": "action_antwoord"}]}]}),
+        encoding="utf-8")
     (directory / "endpoints.yml").write_text(yaml.safe_dump({
         "action_endpoint": {"url": "${ACTION_SERVER_URL}"},
         "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(directory / "reference.db")}}), encoding="utf-8")
