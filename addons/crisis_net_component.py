@@ -27,16 +27,15 @@ MODEL_FILE = "crisis_net.pkl"
 CRISIS_NET_KEY = "crisis_net"
 
 
-def _source_digest() -> str:
-    import bot.crisis_net
-    import bot.encoder
-
-    sources = b"".join(Path(m.__file__).read_bytes() for m in (bot.crisis_net, bot.encoder))
-    return hashlib.sha256(sources).hexdigest()[:16]
-
-
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where training embeddings are kept; both components embed the same training texts."""
     return Path(os.environ.get("MEEDENKER_VAR_DIR") or PROJECT_ROOT / "var") / "encoder_cache"
+
+
+def source_digest(*modules: Any) -> str:
+    """A digest of the modules' source: in a component's config, a code change retrains it."""
+    sources = b"".join(Path(m.__file__).read_bytes() for m in modules)
+    return hashlib.sha256(sources).hexdigest()[:16]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -47,7 +46,10 @@ class CrisisNetComponent(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # Rasa reuses a cached component when its config and data are unchanged; the source's
         # digest in the config makes a change to the net's code retrain it too.
-        return {"source_digest": _source_digest()}
+        import bot.crisis_net
+        import bot.encoder
+
+        return {"source_digest": source_digest(bot.crisis_net, bot.encoder)}
 
     def __init__(self, model_storage: ModelStorage, resource: Resource,
                  net: Optional[CrisisNet] = None) -> None:
@@ -63,7 +65,7 @@ class CrisisNetComponent(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
         routes = [m.get(INTENT) if m.get(INTENT) in CRISIS_ROUTES else None for m in examples]
-        self._net = CrisisNet.train([m.get(TEXT) for m in examples], routes, _cache_dir())
+        self._net = CrisisNet.train([m.get(TEXT) for m in examples], routes, cache_dir())
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(self._net.dumps())
         return self._resource

@@ -9,6 +9,8 @@ Why a launcher and not plain `rasa run`:
 - A store that cannot be reached stops the start, instead of Rasa's silent in-memory fallback.
 - A name or contact detail is sealed by the form step read under the conversation lock
   (`_settle_sealed_answers`), never by a step a channel read before the previous turn ended.
+- A message id the conversation already holds is answered from the tracker, under the same lock,
+  on whichever replica the retry reaches (addons/replay.py).
 
 Usage: python -m addons.launcher rasa|actions [--model PATH]
 """
@@ -88,6 +90,7 @@ def _settle_sealed_answers(settings: Settings) -> None:
     """
     from rasa.core.processor import MessageProcessor
 
+    from addons.replay import AlreadyAnswered, client_message_id, stored_answers
     from bot.callback_form import step_of
     from bot.intake import CANDIDATE_KEY, settle
 
@@ -96,6 +99,11 @@ def _settle_sealed_answers(settings: Settings) -> None:
         candidate = metadata.pop(CANDIDATE_KEY, None)
         tracker = await self.fetch_tracker_and_update_session(
             message.sender_id, message.output_channel, metadata or None)
+        message_id = client_message_id(metadata)
+        if message_id:
+            answers = stored_answers(tracker.events, message_id)
+            if answers is not None:
+                raise AlreadyAnswered(answers)  # caught in handle_message, nothing is stored
         if candidate:
             settled = settle(message.text, {**metadata, CANDIDATE_KEY: candidate},
                              step_of(tracker.get_slot("wacht_op")), settings.secret_key)
@@ -105,34 +113,42 @@ def _settle_sealed_answers(settings: Settings) -> None:
             await self.save_tracker(tracker)
         return tracker
 
+    original_handle = MessageProcessor.handle_message
+
+    async def handle_message(self: MessageProcessor, message: Any) -> Any:
+        try:
+            return await original_handle(self, message)
+        except AlreadyAnswered as earlier:
+            logger.info("Message id seen before in conversation %s: %d stored answers sent again.",
+                        message.sender_id, len(earlier.messages))
+            for sent in earlier.messages:
+                await message.output_channel.send_response(message.sender_id, dict(sent))
+            return getattr(message.output_channel, "messages", None)
+
     MessageProcessor.log_message = log_message  # type: ignore[method-assign]
+    MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
 
 
-def _fresh_session_without_actions() -> None:
-    """If the remote `action_session_start` fails, start the session fresh inside Rasa.
+def _session_start_in_rasa() -> None:
+    """Rasa's own `action_session_start`, deciding what a new session keeps with bot/turn.py.
 
-    The hardened RemoteAction answers a failure with `utter_storing`; at a session start that
-    would greet every new conversation with an apology while the action server is down. The same
-    decision (bot/turn.py) is made here instead, so the resident's message is handled as usual.
+    Why inside Rasa: a new session needs no action server (it starts fresh when the action server
+    is down, too) and a new conversation costs one call to the action server instead of two.
+    Rasa's default would carry every slot over (a half-open form, a pending consent) or none;
+    here only a crisis carries over, so the numbers come first again.
     """
-    from rasa.core.actions.action import RemoteAction
-    from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+    from rasa.core.actions.action import ActionSessionStart
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME
     from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
 
     from bot.turn import session_start_slots
 
-    hardened_run = RemoteAction.run
-
-    async def run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Any]:
-        events = await hardened_run(self, output_channel, nlg, tracker, domain)
-        if self.name() != ACTION_SESSION_START_NAME or any(isinstance(e, SessionStarted) for e in events):
-            return events
-        logger.error("Remote %s failed; starting the session inside Rasa.", ACTION_SESSION_START_NAME)
+    async def run(self: ActionSessionStart, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Any]:
         slots = session_start_slots(tracker.current_slot_values())
         return [SessionStarted(), *(SlotSet(name, value) for name, value in slots.items()),
                 ActionExecuted(ACTION_LISTEN_NAME)]
 
-    RemoteAction.run = run  # type: ignore[method-assign]
+    ActionSessionStart.run = run  # type: ignore[method-assign]
 
 
 def _latest_model(models_dir: Path) -> Path:
@@ -144,7 +160,7 @@ def _latest_model(models_dir: Path) -> Path:
 
 def run_rasa(settings: Settings, model: Path | None) -> None:
     _harden_rasa(settings)
-    _fresh_session_without_actions()
+    _session_start_in_rasa()
     _settle_sealed_answers(settings)
     from addons.rasa_speed import apply_speed_patches
 

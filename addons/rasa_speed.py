@@ -9,6 +9,11 @@ conversations (README, "Where the time goes"):
   its metaschema on every action call before validating the response itself.
 - `cached_event_type_lookup`: `Event.resolve_by_type` walks every subclass of `Event` for each
   stored event it deserialises.
+- `recent_rule_states`: RulePolicy computes the dialogue state after every action of the whole
+  conversation (several times a turn) to compare the last few with rules of at most a few steps.
+- `fast_tracker_copy`: Rasa copies the tracker before every action by replaying all its events.
+- the validator also checks each returned event against its own type's schema instead of trying
+  all 23 event schemas of a `oneOf` for every event.
 The third Rasa cost, one ORM object per stored event, is fixed in our own tracker store
 (addons/stores.py, `MeedenkerTrackerStore`).
 """
@@ -89,11 +94,24 @@ def cached_action_response_validator() -> None:
     schema = RemoteAction.action_response_format_spec()
     validator_class = validator_for(schema)
     validator_class.check_schema(schema)
-    validator = validator_class(schema)
+    full_event = validator_class(schema["properties"]["events"]["items"])
+    # The event schemas of the `oneOf` are told apart by their `event` constant, so exactly one
+    # can match: checking only that one is the same check, without trying the other 22.
+    by_type = {}
+    for option in full_event.schema["oneOf"]:
+        name = option.get("properties", {}).get("event", {}).get("const")
+        if name is not None:
+            single = {k: v for k, v in full_event.schema.items() if k != "oneOf"}
+            by_type[name] = validator_class({**single, "allOf": [option]})
+    outer = validator_class({**schema, "properties": {**schema["properties"], "events": {"type": "array"}}})
 
     def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
         try:
-            validator.validate(result)
+            outer.validate(result)
+            for event in (result.get("events") or []) if isinstance(result, dict) else []:
+                kind = event.get("event") if isinstance(event, dict) else None
+                single = by_type.get(kind) if isinstance(kind, str) else None
+                (single or full_event).validate(event)
             return True
         except ValidationError as error:
             error.message += (". Failed to validate Action server response from API, make sure your response "
@@ -130,11 +148,106 @@ def cached_event_type_lookup() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
 
 
+def recent_view(tracker: Any, states_needed: int) -> Any:
+    """The conversation from the start of a turn on, far enough back for `states_needed` states.
+
+    RulePolicy's state after each action depends only on the events of the current turn (the
+    latest message, the previous action), on slots that influence the conversation and on an
+    active loop; `recent_rule_states` uses this view only when there are neither. The view starts
+    at an `action_listen` before a user message: its first state is a conversation start, every
+    later state equals the full history's, and a rule is never compared further back than its
+    own length. Events that undo earlier ones, loops and session starts in the recent part take
+    Rasa's own path (the whole tracker).
+    """
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME
+    from rasa.shared.core.events import (ActionExecuted, ActionExecutionRejected, ActionReverted, ActiveLoop,
+                                         LoopInterrupted, Restarted, SessionStarted, UserUttered,
+                                         UserUtteranceReverted)
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    rasa_path = (ActionReverted, UserUtteranceReverted, ActiveLoop, LoopInterrupted, ActionExecutionRejected,
+                 Restarted, SessionStarted)
+    tail: list[Any] = []
+    actions = 0
+    following = None
+    for event in reversed(tracker.events):
+        if isinstance(event, rasa_path):
+            return tracker
+        tail.append(event)
+        if isinstance(event, ActionExecuted):
+            actions += 1
+            if actions > states_needed and event.action_name == ACTION_LISTEN_NAME and isinstance(following, UserUttered):
+                tail.reverse()
+                view = DialogueStateTracker.from_events(tracker.sender_id, tail, list(tracker.slots.values()))
+                view.followup_action = tracker.followup_action
+                return view
+        following = event
+    return tracker
+
+
+def recent_rule_states() -> None:
+    """RulePolicy's prediction states from the recent turns only, when that cannot change a rule."""
+    from rasa.core.policies.policy import Policy
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+
+    if getattr(RulePolicy.__dict__.get("_prediction_states"), ORIGINAL, None) is not None:
+        return
+    original = Policy._prediction_states
+
+    def prediction_states(self: RulePolicy, tracker: Any, domain: Any, use_text_for_last_user_input: bool = False,
+                          rule_only_data: Optional[Dict[Text, Any]] = None) -> Any:
+        if tracker.active_loop_name or domain.form_names or any(s.influence_conversation for s in domain.slots):
+            return original(self, tracker, domain, use_text_for_last_user_input, rule_only_data)
+        longest = self.__dict__.get("_meedenker_longest_rule")
+        if longest is None:
+            keys = [*self.lookup.get(RULES, {}), *self.lookup.get(RULES_FOR_LOOP_UNHAPPY_PATH, {})]
+            longest = max((len(self._rule_key_to_state(key)) for key in keys), default=0)
+            self.__dict__["_meedenker_longest_rule"] = longest
+        view = recent_view(tracker, longest + 1)
+        return original(self, view, domain, use_text_for_last_user_input, rule_only_data)
+
+    setattr(prediction_states, ORIGINAL, original)
+    RulePolicy._prediction_states = prediction_states  # type: ignore[method-assign]
+
+
+def fast_tracker_copy() -> None:
+    """`DialogueStateTracker.copy` without replaying every event of the conversation.
+
+    Rasa copies the tracker before every action it runs (to drop policy events on a rejection)
+    by replaying all events into a new one. The copy here shares the (unchanging) event objects
+    and copies what an update changes: the event list, the slots, the loop and the latest action.
+    """
+    import copy
+
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    original = _once(DialogueStateTracker, "copy")
+    if original is None:
+        return
+
+    def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
+        if type(self) is not DialogueStateTracker:
+            return original(self)  # subclasses (training trackers) keep Rasa's replay
+        duplicate = copy.copy(self)
+        duplicate.events = self._create_events(list(self.events))
+        slots = type(self.slots)()
+        slots.update({name: copy.copy(slot) for name, slot in self.slots.items()})
+        duplicate.slots = slots
+        duplicate.active_loop = copy.copy(self.active_loop)
+        duplicate.latest_action = copy.copy(self.latest_action)
+        return duplicate
+
+    setattr(copy_tracker, ORIGINAL, original)
+    DialogueStateTracker.copy = copy_tracker  # type: ignore[method-assign]
+
+
 def apply_speed_patches() -> None:
     """All of the above; safe to call more than once."""
     compact_action_request()
     cached_action_response_validator()
     cached_event_type_lookup()
+    recent_rule_states()
+    fast_tracker_copy()
 
 
 def _rasa_version() -> str:

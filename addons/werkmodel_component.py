@@ -24,7 +24,9 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from addons.crisis_net_component import cache_dir, source_digest
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
+from bot.encoder import embed_cached
 from bot.crisis_net import CrisisScores
 from bot.routing import CHECK_INTENT, decide_route
 
@@ -50,7 +52,11 @@ class WerkmodelComponent(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {}
+        # As in the crisis net: a change to the classifier's code retrains it (Rasa's cache).
+        import bot.classifier
+        import bot.encoder
+
+        return {"source_digest": source_digest(bot.classifier, bot.encoder)}
 
     def __init__(self, model_storage: ModelStorage, resource: Resource,
                  classifier: Optional[WerkmodelClassifier] = None) -> None:
@@ -65,7 +71,8 @@ class WerkmodelComponent(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(m.get(TEXT), *_labels(m)) for m in training_data.intent_examples if m.get(TEXT)]
-        self._classifier = WerkmodelClassifier.train(examples)
+        directory = cache_dir()
+        self._classifier = WerkmodelClassifier.train(examples, embedder=lambda texts: embed_cached(texts, directory))
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(self._classifier.dumps())
         return self._resource

@@ -38,10 +38,11 @@ def test_figure_stays_under_its_gate(figures, name, maximum):
 
 # Issue 8: on tests/data/eval.yml no figure may fall below what had landed before the semantic
 # crisis net (README, 2026-11-25); a false alarm rate may not rise above it.
-# Doelgroep macro-F1 (0.905 then) is not among them: issue 9 deliberately gives a doelgroep only
-# with content-word evidence, trading recall for precision (README, "Honest labels"); it keeps
-# its own gate above.
-LANDED_MIN = {"leefgebied_macro_f1": 0.852, "route_accuracy": 0.938, "crisis_recall": 1.0, "crisis_exact": 0.983}
+# Doelgroep macro-F1 (0.905 then) fell to 0.896 when issue 9 gave a doelgroep only with
+# content-word evidence; with the sentence embedding as a feature (bot/classifier.py) it is back
+# above what had landed, so it is gated again.
+LANDED_MIN = {"leefgebied_macro_f1": 0.852, "doelgroep_macro_f1": 0.905, "route_accuracy": 0.938,
+              "crisis_recall": 1.0, "crisis_exact": 0.983}
 LANDED_MAX = {"false_crisis_rate": 0.015}
 
 

@@ -75,12 +75,19 @@ def test_event_types_are_looked_up_without_walking_all_subclasses(monkeypatch):
         Event.resolve_by_type("geen_event")
 
 
+def patched_functions() -> tuple:
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    return (RemoteAction._action_call_format, RemoteAction._validate_action_result, Event.__dict__["resolve_by_type"],
+            RulePolicy.__dict__["_prediction_states"], DialogueStateTracker.copy)
+
+
 def test_patches_apply_once():
     rasa_speed.apply_speed_patches()
-    first = RemoteAction._action_call_format, RemoteAction._validate_action_result, Event.__dict__["resolve_by_type"]
+    first = patched_functions()
     rasa_speed.apply_speed_patches()
-    assert (RemoteAction._action_call_format, RemoteAction._validate_action_result,
-            Event.__dict__["resolve_by_type"]) == first
+    assert patched_functions() == first
+    assert all(getattr(f, rasa_speed.ORIGINAL, None) for f in first[3:])
 
 
 def test_tracker_store_reads_stored_events_without_an_orm_object_each(settings_env, domain):
@@ -173,3 +180,134 @@ def test_sqlite_tracker_store_commits_through_a_write_ahead_log(settings_env, do
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def trained_rule_policy(tmp_path):
+    """The RulePolicy of the trained model (make train), loaded as Rasa loads it."""
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.engine.graph import ExecutionContext
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+
+    from tests.conftest import MODEL
+
+    storage, metadata = LocalModelStorage.from_model_archive(tmp_path, MODEL)
+    node = next(n for n in metadata.predict_schema.nodes.values() if n.uses is RulePolicy)
+    return RulePolicy.load({**RulePolicy.get_default_config(), **node.config}, storage, node.resource,
+                           ExecutionContext(metadata.predict_schema, metadata.model_id))
+
+
+def mixed_conversation(domain: Domain, turns: int, last_intent: str) -> DialogueStateTracker:
+    """Ordinary turns, a crisis turn answered by rule now and then, and a last message."""
+    events: list[Event] = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+    for n in range(turns):
+        intent = "crisis_113" if n % 7 == 3 else ("bevestigen" if n % 3 else "hulpvraag")
+        events.append(UserUttered(f"bericht {n}", {"name": intent, "confidence": 0.9}))
+        if intent == "crisis_113":
+            events += [ActionExecuted("utter_crisis_113"), BotUttered("113")]
+        events += [ActionExecuted("action_reageer"), BotUttered(f"antwoord {n}"),
+                   SlotSet("wacht_op", "samenvatting" if n % 2 else None), ActionExecuted("action_listen")]
+    events.append(UserUttered("laatste", {"name": last_intent, "confidence": 0.9}))
+    return DialogueStateTracker.from_events("s1", events, domain.slots)
+
+
+def test_rule_policy_looks_only_at_recent_turns_and_predicts_exactly_as_before(domain, tmp_path):
+    from rasa.core.policies.policy import Policy
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    policy = trained_rule_policy(tmp_path)
+    unpatched = {}
+    for intent in ("crisis_113", "crisis_check", "hulpvraag", "opnieuw", "nlu_fallback"):
+        for turns in (0, 1, 2, 40):
+            tracker = mixed_conversation(domain, turns, intent)
+            RulePolicy._prediction_states = Policy._prediction_states  # type: ignore[method-assign]
+            full = Policy._prediction_states(policy, tracker, domain)
+            unpatched[intent, turns] = [policy.predict_action_probabilities(tracker, domain).max_confidence_index]
+            # after the predicted action, the next prediction (e.g. action_reageer after the utterance)
+            rasa_speed.recent_rule_states()
+            patched = policy._prediction_states(tracker, domain)
+            predicted = [policy.predict_action_probabilities(tracker, domain).max_confidence_index]
+            assert predicted == unpatched[intent, turns], (intent, turns)
+            longest = policy.__dict__["_meedenker_longest_rule"]
+            assert 2 <= longest < 10
+            assert patched[-(longest + 1):] == full[-(longest + 1):]
+            if turns == 40:
+                assert len(patched) < len(full) / 10, "the view is not shorter"
+    crisis = unpatched["crisis_113", 40][0]
+    assert domain.action_names_or_texts[crisis] == "utter_crisis_113"
+
+
+@pytest.mark.parametrize("bad", [
+    {"events": [{"event": "slot", "name": 5, "value": 1}]},
+    {"events": [{"event": "no_such_event"}]},
+    {"events": [{"name": "x"}]},
+    {"events": ["slot"]},
+    {"events": {"event": "slot"}},
+    {"events": [{"event": "user", "text": 5}]},
+    {"responses": ["text"]},
+])
+def test_each_event_is_checked_against_its_own_schema_and_bad_ones_still_fail(bad):
+    rasa_speed.cached_action_response_validator()
+    action = RemoteAction("action_reageer", None)
+    with pytest.raises(ValidationError):
+        action._validate_action_result(bad)
+    good = {"events": [{"event": "slot", "name": "x", "value": None}, {"event": "bot", "text": "hallo"},
+                       {"event": "action", "name": "action_listen"}, {"event": "session_started"}],
+            "responses": [{"text": "hallo"}]}
+    assert action._validate_action_result(good)
+
+
+def test_tracker_store_decodes_only_rows_it_has_not_seen_and_misses_no_change_of_another_process(
+        settings_env, domain, monkeypatch):
+    import json
+
+    from addons.stores import MeedenkerTrackerStore
+
+    ours, other = MeedenkerTrackerStore(domain=domain), MeedenkerTrackerStore(domain=domain)
+    asyncio.run(ours.save(long_tracker(domain, 20)))
+    decoded = []
+    real_loads = json.loads
+    monkeypatch.setattr(json, "loads", lambda data, *a, **k: decoded.append(1) or real_loads(data, *a, **k))
+    tracker = asyncio.run(ours.retrieve("s1"))
+    assert len(decoded) == len(tracker.events) == 100
+    # Another replica adds a turn: only its rows are decoded, and the turn is there.
+    theirs = asyncio.run(other.retrieve("s1"))
+    theirs.update(UserUttered("van de andere replica", {"name": "hulpvraag"}))
+    theirs.update(SlotSet("verduidelijkingen", 99.0))
+    asyncio.run(other.save(theirs))
+    decoded.clear()
+    tracker = asyncio.run(ours.retrieve("s1"))
+    assert len(decoded) == 2 and len(tracker.events) == 102
+    assert tracker.latest_message.text == "van de andere replica" and tracker.get_slot("verduidelijkingen") == 99.0
+    # Unchanged: nothing is decoded again, and the tracker is the same.
+    decoded.clear()
+    again = asyncio.run(ours.retrieve("s1"))
+    assert decoded == [] and again.current_state() == tracker.current_state()
+    # The dashboard erases the conversation's rows (privacy): the next read must not bring them back.
+    with ours.engine.begin() as connection:
+        connection.execute(sa.text("DELETE FROM events WHERE sender_id = 's1' AND type_name = 'user'"))
+    after = asyncio.run(ours.retrieve("s1"))
+    assert not [e for e in after.events if isinstance(e, UserUttered)]
+    with ours.engine.begin() as connection:
+        connection.execute(sa.text("DELETE FROM events WHERE sender_id = 's1'"))
+    assert asyncio.run(ours.retrieve("s1")) is None
+
+
+def test_a_tracker_copy_is_the_same_as_rasas_replayed_copy_and_independent_of_it(domain):
+    from rasa.shared.core.events import ActiveLoop, FollowupAction, SessionStarted
+    from rasa.shared.core.trackers import EventVerbosity
+
+    rasa_speed.fast_tracker_copy()
+    replayed_copy = getattr(DialogueStateTracker.copy, rasa_speed.ORIGINAL)
+    tracker = mixed_conversation(domain, 12, "hulpvraag")
+    for event in (ActionExecuted("action_reageer"), SlotSet("taal", "en"), ActiveLoop("een_lus"),
+                  FollowupAction("action_listen"), SessionStarted(), SlotSet("wacht_op", "naam")):
+        tracker.update(event)
+        fast, replayed = tracker.copy(), replayed_copy(tracker)
+        assert fast.current_state(EventVerbosity.ALL) == replayed.current_state(EventVerbosity.ALL)
+        assert fast.followup_action == replayed.followup_action and fast.active_loop == replayed.active_loop
+    before = tracker.current_state(EventVerbosity.ALL)
+    duplicate = tracker.copy()
+    duplicate.update(SlotSet("wacht_op", "telefoon"))
+    duplicate.update(UserUttered("nog iets", {"name": "hulpvraag"}))
+    assert tracker.current_state(EventVerbosity.ALL) == before, "changing the copy changed the original"
+    assert duplicate.get_slot("wacht_op") == "telefoon" and tracker.get_slot("wacht_op") == "naam"

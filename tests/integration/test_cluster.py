@@ -89,3 +89,24 @@ def test_interleaved_messages_through_haproxy_keep_their_order(cluster):
     for sender in senders:
         events = stored_events(engine, sender)
         assert [e["text"] for e in events if e["event"] == "user"] == sent[sender]
+
+
+def test_a_retry_that_reaches_the_other_replica_is_answered_from_the_tracker_not_handled_again(cluster):
+    """A widget resends a message id when its answer got lost; behind HAProxy the resend can reach
+    the other replica, whose per-process replay cache knows nothing of it (addons/replay.py)."""
+    running, engine = cluster
+    sender = f"retry-{uuid.uuid4().hex[:8]}"
+    first_replica, second_replica = (f"http://127.0.0.1:{m.rasa_port}" for m in running.members)
+    body = {"sender": sender, "message": "ik kan mijn huur niet meer betalen", "message_id": "widget-1"}
+    first = requests.post(f"{first_replica}/webhooks/rest/webhook", json=body, timeout=60)
+    again = requests.post(f"{second_replica}/webhooks/rest/webhook", json=body, timeout=60)
+    assert first.status_code == again.status_code == 200
+    assert first.json() and [m["text"] for m in again.json()] == [m["text"] for m in first.json()]
+    events = stored_events(engine, sender)
+    assert [e["text"] for e in events if e["event"] == "user"] == [body["message"]], "the retry was a second turn"
+    assert sum(1 for e in events if e["event"] == "action" and e.get("name") == "action_reageer") == 1
+    # A new id in the same conversation is a new turn again, on either replica.
+    follow_up = dict(body, message="hoe lang duurt het voordat iemand belt", message_id="widget-2")
+    assert requests.post(f"{second_replica}/webhooks/rest/webhook", json=follow_up, timeout=60).json()
+    assert [e["text"] for e in stored_events(engine, sender) if e["event"] == "user"] == [
+        body["message"], follow_up["message"]]
