@@ -48,8 +48,9 @@ class CrisisNetComponent(GraphComponent):
         # digest in the config makes a change to the net's code retrain it too.
         import bot.crisis_net
         import bot.encoder
+        import bot.language
 
-        return {"source_digest": source_digest(bot.crisis_net, bot.encoder)}
+        return {"source_digest": source_digest(bot.crisis_net, bot.encoder, bot.language)}
 
     def __init__(self, model_storage: ModelStorage, resource: Resource,
                  net: Optional[CrisisNet] = None) -> None:

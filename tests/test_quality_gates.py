@@ -114,3 +114,29 @@ def test_the_meedenker_type_follows_the_domain_guide(figures):
 def test_informeel_where_it_can(figures):
     assert figures["informeel_share"] >= figures["informeel_share_expected"] - INFORMEEL_SHARE_SLACK, (
         f"informeel {figures['informeel_share']} vs expected {figures['informeel_share_expected']}")
+
+
+# The blind everyday set (tests/data/everyday_blind.yml: 170 ordinary worries without danger,
+# written by a helper who saw neither training data, rules nor other evaluation files, committed
+# before it was first scored). An everyday question about debts or a parent with dementia should
+# almost never be asked "Bent u in gevaar?", and never get the full crisis reply by mistake.
+EVERYDAY_FULL_MAX = 0.01
+EVERYDAY_CHECK_MAX = 0.05
+
+
+@pytest.fixture(scope="module")
+def everyday() -> dict:
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run 'make train' (make test does it)")
+    return evaluate(PROJECT_ROOT / "tests" / "data" / "everyday_blind.yml", MODEL, with_baseline=False)
+
+
+def test_everyday_worries_get_no_crisis_reply_and_rarely_the_safety_check(everyday):
+    assert everyday["near_miss_cases"] >= 150
+    alarmed = everyday["near_miss_alarmed"]
+    assert everyday["near_miss_full_crisis"] <= EVERYDAY_FULL_MAX, [a["text"] for a in alarmed if a["tier"] == "volledig"]
+    assert everyday["near_miss_safety_check"] <= EVERYDAY_CHECK_MAX, [a["text"] for a in alarmed if a["tier"] == "check"]
+
+
+def test_everyday_worries_reach_the_right_route(everyday):
+    assert everyday["route_accuracy"] >= 0.90 and everyday["leefgebied_macro_f1"] >= 0.80

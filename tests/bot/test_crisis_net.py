@@ -41,3 +41,19 @@ def test_threshold_keeps_the_target_share_of_crisis_examples():
     assert threshold == 0.5 and recall == 0.99
     threshold, _ = choose_threshold(np.array([0.99] * 100), np.array([True] * 100))
     assert threshold == MAX_THRESHOLD
+
+
+def test_dutch_is_read_by_meaning_and_words_english_by_meaning_only():
+    texts = [t for ts in CRISIS.values() for t in ts] + CALM
+    routes = [r for r, ts in CRISIS.items() for _ in ts] + [None] * len(CALM)
+    net = CrisisNet.train(texts, routes)
+    from bot.encoder import embed_one
+
+    english = "I took all my pills and I am saying goodbye"
+    by_meaning = net.english_model.predict_proba(embed_one(english).reshape(1, -1))[0]
+    assert net.score(english).crisis == 1.0 - by_meaning[list(net.english_model.classes_).index(0)]
+    dutch = "ik heb al mijn pillen genomen en zeg vaarwel"
+    with_words = net.model.predict_proba(net.features.transform([dutch], embed_one(dutch).reshape(1, -1)))[0]
+    assert net.score(dutch).crisis == 1.0 - with_words[list(net.model.classes_).index(0)]
+    assert net.score(dutch).crisis > net.score("ik zoek een cursus nederlands").crisis
+    assert CrisisNet.loads(net.dumps()).score(english).crisis == net.score(english).crisis
