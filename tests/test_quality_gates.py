@@ -13,11 +13,16 @@ GATES_MIN = {"leefgebied_macro_f1": 0.85, "doelgroep_macro_f1": 0.80, "route_acc
 GATES_MAX = {"false_crisis_rate": 0.02}
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict:
+def scored(name: str) -> dict:
+    """`make evaluate` of one file in tests/data with the trained model."""
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run 'make train' (make test does it)")
-    return evaluate(PROJECT_ROOT / "tests" / "data" / "eval.yml", MODEL, with_baseline=False)
+    return evaluate(PROJECT_ROOT / "tests" / "data" / name, MODEL, with_baseline=False)
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    return scored("eval.yml")
 
 
 @pytest.mark.parametrize("name,minimum", sorted(GATES_MIN.items()))
@@ -66,9 +71,7 @@ BLIND_NEAR_MISS_CHECK = 0.15
 
 @pytest.fixture(scope="module")
 def blind() -> dict:
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run 'make train' (make test does it)")
-    return evaluate(PROJECT_ROOT / "tests" / "data" / "crisis_blind.yml", MODEL, with_baseline=False)
+    return scored("crisis_blind.yml")
 
 
 @pytest.mark.parametrize("route", ["crisis_112", "crisis_113", "crisis_veilig_thuis"])
@@ -126,9 +129,7 @@ EVERYDAY_CHECK_MAX = 0.05
 
 @pytest.fixture(scope="module")
 def everyday() -> dict:
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run 'make train' (make test does it)")
-    return evaluate(PROJECT_ROOT / "tests" / "data" / "everyday_blind.yml", MODEL, with_baseline=False)
+    return scored("everyday_blind.yml")
 
 
 def test_everyday_worries_get_no_crisis_reply_and_rarely_the_safety_check(everyday):
