@@ -75,23 +75,10 @@ def test_a_slow_queue_write_does_not_stall_the_action_servers_event_loop(monkeyp
 
     monkeypatch.setattr(actions.reageer, "run_turn", slow_turn)
 
-    async def ticks_during_turn() -> int:
-        ticks = 0
-        done = asyncio.Event()
+    from tests.event_loop import ticks_while
 
-        async def ticker() -> None:
-            nonlocal ticks
-            while not done.is_set():
-                await asyncio.sleep(0.01)
-                ticks += 1
-
-        task = asyncio.create_task(ticker())
-        await ActionReageer().run(CollectingDispatcher(), tracker("groet", "hallo"), {})
-        done.set()
-        await task
-        return ticks
-
-    assert asyncio.run(ticks_during_turn()) >= 15
+    turn = ActionReageer().run(CollectingDispatcher(), tracker("groet", "hallo"), {})
+    assert asyncio.run(ticks_while(turn)) >= 15
 
 
 def test_only_changed_slots_are_set():

@@ -19,6 +19,7 @@ from rasa.utils.endpoints import EndpointConfig
 import rasa.shared.utils.common
 from addons import rasa_speed
 from bot.settings import PROJECT_ROOT
+from tests.event_loop import ticks_while
 
 
 @pytest.fixture(scope="module")
@@ -132,24 +133,6 @@ def test_tracker_store_rides_out_a_database_restart_but_not_an_outage(monkeypatc
         asyncio.run(stores._retrying(down))
 
 
-async def _ticks_while(work) -> int:
-    """How often a 10 ms ticker ran on the event loop while `work` was awaited."""
-    ticks = 0
-    done = asyncio.Event()
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while not done.is_set():
-            await asyncio.sleep(0.01)
-            ticks += 1
-
-    task = asyncio.create_task(ticker())
-    await work
-    done.set()
-    await task
-    return ticks
-
-
 def test_a_slow_tracker_store_write_does_not_stall_the_event_loop(settings_env, domain, monkeypatch):
     import time
     from contextlib import contextmanager
@@ -166,7 +149,7 @@ def test_a_slow_tracker_store_write_does_not_stall_the_event_loop(settings_env, 
             yield session
 
     monkeypatch.setattr(store, "session_scope", slow_scope)
-    ticks = asyncio.run(_ticks_while(store.save(long_tracker(domain, 2))))
+    ticks = asyncio.run(ticks_while(store.save(long_tracker(domain, 2))))
     assert ticks >= 15
     monkeypatch.setattr(store, "session_scope", plain_scope)
     assert asyncio.run(store.retrieve("s1")).get_slot("verduidelijkingen") == 1.0
