@@ -9,6 +9,8 @@ Why a launcher and not plain `rasa run`:
 - A store that cannot be reached stops the start, instead of Rasa's silent in-memory fallback.
 - A name or contact detail is sealed by the form step read under the conversation lock
   (`_settle_sealed_answers`), never by a step a channel read before the previous turn ended.
+- Loaded models and actions are frozen out of Python's full garbage collections (addons/heap.py),
+  which otherwise paused every conversation for 100–400 ms every few seconds of traffic.
 - A message id the conversation already holds is answered from the tracker, under the same lock,
   on whichever replica the retry reaches (addons/replay.py).
 
@@ -165,6 +167,9 @@ def run_rasa(settings: Settings, model: Path | None) -> None:
     from addons.rasa_speed import apply_speed_patches
 
     apply_speed_patches()
+    from addons.heap import freeze_after_agent_load
+
+    freeze_after_agent_load()
     from addons.stores import check_stores
 
     check_stores(settings)
@@ -219,6 +224,9 @@ def run_actions(settings: Settings) -> None:
     prepare_actions(settings)
     os.environ["SANIC_HOST"] = settings.host
     sys.argv = ["rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)]
+    from addons.heap import freeze_after_action_server_start
+
+    freeze_after_action_server_start()
     from rasa_sdk.__main__ import main as sdk_main
 
     sdk_main()
