@@ -161,6 +161,9 @@ def _latest_model(models_dir: Path) -> Path:
 
 
 def run_rasa(settings: Settings, model: Path | None) -> None:
+    from bot.encoder import use_threads
+
+    use_threads(settings.encoder_threads)
     _harden_rasa(settings)
     _session_start_in_rasa()
     _settle_sealed_answers(settings)

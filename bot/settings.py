@@ -95,6 +95,7 @@ class Settings:
     # The dashboard's: checked by bot.dashboard.app.create_app, not needed by the other processes.
     dashboard_session_secret: str | None = None
     dashboard_require_2fa: bool = False
+    encoder_threads: int = 1  # cores one message's sentence embedding may use in the Rasa server
 
     @property
     def tracker_store_url(self) -> str:
@@ -146,6 +147,7 @@ class Settings:
         if not kaart.is_dir():
             errors.append(f"MEEDENKER_SOCIALE_KAART_DIR points to a missing folder: {kaart}")
         retention = _int(env, "RETENTION_DAYS", 365, errors, 1, 3650)
+        encoder_threads = _int(env, "MEEDENKER_ENCODER_THREADS", 1, errors, 1, 64)
         level = (env.get("LOG_LEVEL") or "INFO").upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             errors.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
@@ -190,6 +192,7 @@ class Settings:
             public_rasa_url=public_rasa_url,
             dashboard_session_secret=session_secret,
             dashboard_require_2fa=require_2fa == "1",
+            encoder_threads=encoder_threads,
         )
 
 

@@ -79,8 +79,11 @@ def test_event_types_are_looked_up_without_walking_all_subclasses(monkeypatch):
 def patched_functions() -> tuple:
     from rasa.core.policies.rule_policy import RulePolicy
 
+    from rasa.core.processor import MessageProcessor
+
     return (RemoteAction._action_call_format, RemoteAction._validate_action_result, Event.__dict__["resolve_by_type"],
-            RulePolicy.__dict__["_prediction_states"], DialogueStateTracker.copy)
+            RulePolicy.__dict__["_prediction_states"], DialogueStateTracker.copy, MessageProcessor.parse_message,
+            Domain.is_empty)
 
 
 def test_patches_apply_once():
@@ -163,6 +166,18 @@ def test_sqlite_tracker_store_commits_through_a_write_ahead_log(settings_env, do
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_sqlite_tracker_store_keeps_its_connection_open_between_turns(settings_env, domain):
+    from addons.stores import MeedenkerTrackerStore
+
+    store = MeedenkerTrackerStore(domain=domain)
+    connects = []
+    sa.event.listen(store.engine, "connect", lambda *_: connects.append(1))
+    for turns in range(1, 6):  # a read and a write per turn, as Rasa does
+        asyncio.run(store.save(long_tracker(domain, turns)))
+        assert asyncio.run(store.retrieve("s1")).get_slot("verduidelijkingen") == float(turns - 1)
+    assert len(connects) == 1  # SQLAlchemy 1.4's default opens (and closes) one per read and write
 
 
 def trained_rule_policy(tmp_path):
@@ -294,3 +309,43 @@ def test_a_tracker_copy_is_the_same_as_rasas_replayed_copy_and_independent_of_it
     duplicate.update(UserUttered("nog iets", {"name": "hulpvraag"}))
     assert tracker.current_state(EventVerbosity.ALL) == before, "changing the copy changed the original"
     assert duplicate.get_slot("wacht_op") == "telefoon" and tracker.get_slot("wacht_op") == "naam"
+
+
+def test_a_slow_parse_does_not_stall_the_other_conversations_on_the_event_loop(domain, monkeypatch):
+    import threading
+    import time
+
+    from rasa.core.channels import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    threads = []
+
+    def slow_pipeline(self, message, tracker, only_output_properties=True):
+        threads.append(threading.current_thread().name)
+        time.sleep(0.4)  # a long message through the sentence encoder, on a busy machine
+        return {"text": message.text, "intent": {"name": "hulpvraag", "confidence": 0.9}, "entities": []}
+
+    monkeypatch.setattr(MessageProcessor, "_parse_message_with_graph", slow_pipeline)
+    rasa_speed.parse_off_the_event_loop()
+    processor = object.__new__(MessageProcessor)
+    processor.http_interpreter, processor.domain = None, domain
+    parsed: dict = {}
+
+    async def parse() -> None:
+        parsed.update(await processor.parse_message(UserMessage("ik kan mijn huur niet betalen", sender_id="s1")))
+
+    ticks = asyncio.run(ticks_while(parse()))
+    assert ticks >= 15  # the loop kept serving while the pipeline ran
+    assert threads and threads[0].startswith("nlu-parse")
+    assert parsed["intent"]["name"] == "hulpvraag" and parsed["text"] == "ik kan mijn huur niet betalen"
+
+
+def test_the_domain_is_turned_into_a_dict_once_to_see_if_it_is_empty_not_on_every_parse(domain, monkeypatch):
+    rasa_speed.cached_domain_emptiness()
+    loaded = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    calls = []
+    as_dict = Domain.as_dict
+    monkeypatch.setattr(Domain, "as_dict", lambda self: calls.append(1) or as_dict(self))
+    assert [loaded.is_empty() for _ in range(5)] == [False] * 5
+    assert len(calls) <= 2  # at most once (both dicts); stock Rasa builds them on every call: 10
+    assert Domain.empty().is_empty() is True

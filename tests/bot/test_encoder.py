@@ -1,5 +1,8 @@
 """The sentence encoder puts messages of the same meaning close together, in Dutch and English."""
+import os
+
 import numpy as np
+import pytest
 
 from bot.encoder import DIM, embed, embed_one
 
@@ -19,3 +22,43 @@ def test_same_meaning_is_closer_than_another_topic():
 
 def test_empty_input_gives_no_rows():
     assert embed([]).shape == (0, DIM)
+
+
+_THREADS_PROBE = """
+import os, sys
+import sklearn.linear_model  # as in the Rasa server: loads the same OpenMP runtime first
+from bot import encoder
+if sys.argv[1] != "default":
+    encoder.use_threads(int(sys.argv[1]))
+before = len(os.listdir("/proc/self/task"))
+vector = encoder.embed_one("ik kan mijn huur niet meer betalen")
+print(len(os.listdir("/proc/self/task")) - before, os.environ.get("OMP_NUM_THREADS"), round(float(vector @ vector), 3))
+"""
+
+
+def _threads_started(setting: str) -> list[str]:
+    import subprocess
+    import sys
+
+    from bot.settings import PROJECT_ROOT
+
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", _THREADS_PROBE, setting], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
+def test_a_server_embeds_on_one_thread_and_leaves_the_environment_as_it_was():
+    assert _threads_started("1") == ["0", "None", "1.0"]  # no OpenMP thread spinning beside the server
+    started, environment, norm = _threads_started("default")
+    assert int(started) >= 1 and environment == "None" and norm == "1.0"  # training: every core
+
+
+def test_threads_cannot_change_once_the_encoder_is_loaded(monkeypatch):
+    from bot import encoder
+
+    monkeypatch.setattr(encoder, "_threads", None)
+    encoder.embed_one("hallo")
+    with pytest.raises(RuntimeError, match="already loaded"):
+        encoder.use_threads(1)
