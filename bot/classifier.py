@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 import yaml
 from scipy.sparse import csr_matrix, hstack
+from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -149,6 +150,25 @@ class _Models:
         return hstack(parts).tocsr()
 
     @cached_property
+    def stacked(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Every label's coefficients in one matrix: one product scores all labels of a message.
+
+        Why: calling each label's `predict_proba` paid sklearn's input checks once per label (a
+        fifth of the werkmodel's time per message); the product and the logistic function are the
+        same arithmetic as a binary LogisticRegression's probability of the positive class.
+        """
+        ids = list(self.per_label)
+        if not ids:
+            return ids, np.zeros((0, 0)), np.zeros(0)
+        weights = np.vstack([self.per_label[i].coef_[0] for i in ids])
+        return ids, weights, np.array([self.per_label[i].intercept_[0] for i in ids])
+
+    def scores(self, x: Any) -> dict[str, float]:
+        ids, weights, intercepts = self.stacked
+        probabilities = expit(np.asarray(x @ weights.T).ravel() + intercepts)
+        return {label_id: float(p) for label_id, p in zip(ids, probabilities)}
+
+    @cached_property
     def word_names(self) -> np.ndarray:
         """The word n-grams by column; sklearn rebuilds this array on every call, so keep one."""
         return self.words.get_feature_names_out()
@@ -195,8 +215,7 @@ class WerkmodelClassifier:
     def _model_scores(self, text: str) -> dict[str, float]:
         if self.models is None or not self.models.per_label:
             return {}
-        x = self.models.features([text])
-        return {label_id: float(model.predict_proba(x)[0, 1]) for label_id, model in self.models.per_label.items()}
+        return self.models.scores(self.models.features([text]))
 
     def _model_evidence(self, label_id: str, text: str) -> tuple[str, ...]:
         """The content words of the message that weighed most for this label.

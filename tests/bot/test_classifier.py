@@ -103,3 +103,13 @@ def test_every_evidence_is_a_content_word_never_a_function_word_ngram(trained, t
 def test_living_with_someone_is_not_a_housing_question(trained):
     assert "wonen" not in trained.classify("mijn schoonmoeder woont bij ons in en ze bemoeit zich overal mee").leefgebied_ids
     assert "wonen" in trained.classify("ik zoek een betaalbare woning voor mij en mijn kinderen").leefgebied_ids
+
+
+@pytest.mark.parametrize("text", ["ik kan mijn huur niet meer betalen", "mijn moeder heeft dementie",
+                                  "hallo", "ik voel me alleen en de brieven stapelen zich op"])
+def test_all_labels_scored_at_once_give_each_models_own_probability(trained, text):
+    x = trained.models.features([text])
+    at_once = trained.models.scores(x)
+    one_by_one = {label: float(model.predict_proba(x)[0, 1]) for label, model in trained.models.per_label.items()}
+    assert at_once.keys() == one_by_one.keys() and len(at_once) >= 5
+    assert all(abs(at_once[label] - one_by_one[label]) < 1e-9 for label in at_once)
