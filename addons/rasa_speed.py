@@ -213,35 +213,43 @@ def recent_rule_states() -> None:
     RulePolicy._prediction_states = prediction_states  # type: ignore[method-assign]
 
 
+def copy_tracker(tracker: Any, replayed: Optional[Callable] = None) -> Any:
+    """A copy of a tracker that shares its (unchanging) event objects and copies what an update
+    changes: the event list, the slots, the loop and the latest action. Trackers of subclasses
+    (training trackers) are copied by `replayed`, Rasa's own copy, when given."""
+    import copy
+
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    if type(tracker) is not DialogueStateTracker and replayed is not None:
+        return replayed(tracker)
+    duplicate = copy.copy(tracker)
+    duplicate.events = tracker._create_events(list(tracker.events))
+    slots = type(tracker.slots)()
+    slots.update({name: copy.copy(slot) for name, slot in tracker.slots.items()})
+    duplicate.slots = slots
+    duplicate.active_loop = copy.copy(tracker.active_loop)
+    duplicate.latest_action = copy.copy(tracker.latest_action)
+    return duplicate
+
+
 def fast_tracker_copy() -> None:
     """`DialogueStateTracker.copy` without replaying every event of the conversation.
 
     Rasa copies the tracker before every action it runs (to drop policy events on a rejection)
-    by replaying all events into a new one. The copy here shares the (unchanging) event objects
-    and copies what an update changes: the event list, the slots, the loop and the latest action.
+    by replaying all events into a new one; `copy_tracker` gives the same tracker without it.
     """
-    import copy
-
     from rasa.shared.core.trackers import DialogueStateTracker
 
     original = _once(DialogueStateTracker, "copy")
     if original is None:
         return
 
-    def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
-        if type(self) is not DialogueStateTracker:
-            return original(self)  # subclasses (training trackers) keep Rasa's replay
-        duplicate = copy.copy(self)
-        duplicate.events = self._create_events(list(self.events))
-        slots = type(self.slots)()
-        slots.update({name: copy.copy(slot) for name, slot in self.slots.items()})
-        duplicate.slots = slots
-        duplicate.active_loop = copy.copy(self.active_loop)
-        duplicate.latest_action = copy.copy(self.latest_action)
-        return duplicate
+    def copy(self: DialogueStateTracker) -> DialogueStateTracker:
+        return copy_tracker(self, original)
 
-    setattr(copy_tracker, ORIGINAL, original)
-    DialogueStateTracker.copy = copy_tracker  # type: ignore[method-assign]
+    setattr(copy, ORIGINAL, original)
+    DialogueStateTracker.copy = copy  # type: ignore[method-assign]
 
 
 _PARSER: Optional[Any] = None

@@ -16,6 +16,7 @@ import threading
 import uuid
 from collections import OrderedDict
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, AsyncGenerator, Optional, Text
 
@@ -85,46 +86,65 @@ def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
 DECODED_CONVERSATIONS = 256
 
 
-class _DecodedSessions:
-    """The decoded events of the latest session of recent conversations, checked on every read.
+@dataclass
+class _Known:
+    first_id: int  # the session's first stored row
+    last_id: int  # the newest row the tracker holds
+    rows: int  # rows from first_id to last_id (a row Rasa cannot read is skipped, but counted)
+    tracker: Any  # never changed once kept: every read gets its own copy
+    slots: Any  # the domain's slots the tracker was built with
 
-    Why: decoding a long conversation's stored JSON was a fifth of the cost of a turn at 50 turns.
-    Each read still asks the database (so another replica's turns, a new session or an erasure
-    from the dashboard are never missed): how many rows are left of those known, and which rows
-    are newer. Only rows this process has not decoded before are decoded; anything unexpected
-    (a row gone, a new session) reads the session whole, as Rasa does. The event dicts are
-    shared with the trackers built from them and must not be changed (Rasa does not).
+
+class _DecodedSessions:
+    """The latest session of recent conversations, as a tracker, checked on every read.
+
+    Why: Rasa rebuilds the tracker on every turn by decoding every stored row of the session and
+    replaying every event; at fifty turns that was a fifth of the cost of a turn and made long
+    conversations slower than short ones. Each read still asks the database (so another
+    replica's turns, a new session or an erasure from the dashboard are never missed): how many
+    rows are left of those known, and which rows are newer. Only newer rows are decoded and
+    applied, to a copy; anything unexpected (a row gone, a new session, another model's slots)
+    builds the tracker from all rows, as Rasa does.
     """
 
     def __init__(self, size: int = DECODED_CONVERSATIONS) -> None:
         self._size = size
-        self._known: "OrderedDict[str, tuple[int, int, list[dict]]]" = OrderedDict()
+        self._known: "OrderedDict[str, _Known]" = OrderedDict()
         self._lock = threading.Lock()
 
-    def read(self, session: Any, store: "MeedenkerTrackerStore", sender_id: str) -> list[dict]:
+    def read(self, session: Any, store: "MeedenkerTrackerStore", sender_id: str, slots: Any) -> Optional[Any]:
+        from rasa.shared.core.events import deserialise_events
+        from rasa.shared.core.trackers import DialogueStateTracker
+
+        from addons.rasa_speed import copy_tracker
+
         event = store.SQLEvent
         with self._lock:
             known = self._known.get(sender_id)
-        if known is not None:
-            first_id, last_id, events = known
+        if known is not None and known.slots is slots:
             left = session.query(sa.func.count(event.id)).filter(
-                event.sender_id == sender_id, event.id >= first_id, event.id <= last_id).scalar()
-            if left == len(events):
+                event.sender_id == sender_id, event.id >= known.first_id, event.id <= known.last_id).scalar()
+            if left == known.rows:
                 newer = session.query(event.id, event.type_name, event.data).filter(
-                    event.sender_id == sender_id, event.id > last_id).order_by(event.id).all()
+                    event.sender_id == sender_id, event.id > known.last_id).order_by(event.id).all()
                 if not any(type_name == "session_started" for _, type_name, _ in newer):
-                    events = events + [json.loads(data) for _, _, data in newer]
-                    self._remember(sender_id, first_id, newer[-1][0] if newer else last_id, events)
-                    return events
+                    if newer:
+                        tracker = copy_tracker(known.tracker)
+                        for new_event in deserialise_events([json.loads(data) for _, _, data in newer]):
+                            tracker.update(new_event)
+                        known = _Known(known.first_id, newer[-1][0], known.rows + len(newer), tracker, slots)
+                        self._remember(sender_id, known)
+                    return copy_tracker(known.tracker)
         rows = store._event_query(session, sender_id, False).with_entities(event.id, event.data).all()
-        events = [json.loads(data) for _, data in rows]
-        if rows:
-            self._remember(sender_id, rows[0][0], rows[-1][0], events)
-        return events
+        if not rows:
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(data) for _, data in rows], slots)
+        self._remember(sender_id, _Known(rows[0][0], rows[-1][0], len(rows), tracker, slots))
+        return copy_tracker(tracker)
 
-    def _remember(self, sender_id: str, first_id: int, last_id: int, events: list[dict]) -> None:
+    def _remember(self, sender_id: str, known: _Known) -> None:
         with self._lock:
-            self._known[sender_id] = (first_id, last_id, events)
+            self._known[sender_id] = known
             self._known.move_to_end(sender_id)
             while len(self._known) > self._size:
                 self._known.popitem(last=False)
@@ -167,21 +187,24 @@ class MeedenkerTrackerStore(SQLTrackerStore):
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[Any]:
-        """As Rasa's, but reads the `data` column only (no ORM object per stored event), and only
-        the rows stored since this process last read the conversation (`_DecodedSessions`)."""
+        """As Rasa's, but reads the `data` column only (no ORM object per stored event), in a
+        worker thread, and decodes only the rows stored since this process last read the
+        conversation (`_DecodedSessions`)."""
         from rasa.shared.core.trackers import DialogueStateTracker
 
-        def read() -> list:
-            with self.session_scope() as session:
-                if fetch_events_from_all_sessions:
-                    rows = self._event_query(session, sender_id, True).with_entities(self.SQLEvent.data).all()
-                    return [json.loads(data) for (data,) in rows]
-                return self._decoded.read(session, self, sender_id)
+        if not self.domain:
+            return None
+        slots = self.domain.slots
 
-        events = await _retrying(read)
-        if self.domain and events:
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
-        return None
+        def read() -> Optional[Any]:
+            with self.session_scope() as session:
+                if not fetch_events_from_all_sessions:
+                    return self._decoded.read(session, self, sender_id, slots)
+                rows = self._event_query(session, sender_id, True).with_entities(self.SQLEvent.data).all()
+                events = [json.loads(data) for (data,) in rows]
+            return DialogueStateTracker.from_dict(sender_id, events, slots) if events else None
+
+        return await _retrying(read)
 
     async def save(self, tracker: Any) -> None:
         """As Rasa's (only the events not stored yet), retried while the database restarts."""

@@ -290,6 +290,35 @@ def test_tracker_store_decodes_only_rows_it_has_not_seen_and_misses_no_change_of
     assert asyncio.run(ours.retrieve("s1")) is None
 
 
+def test_a_long_conversation_is_not_replayed_again_on_every_turn(settings_env, domain, monkeypatch):
+    from addons.stores import MeedenkerTrackerStore
+
+    store, other = MeedenkerTrackerStore(domain=domain), MeedenkerTrackerStore(domain=domain)
+    asyncio.run(store.save(long_tracker(domain, 50)))
+    first = asyncio.run(store.retrieve("s1"))  # read whole, as Rasa does
+    replayed = []
+    update = DialogueStateTracker.update
+    monkeypatch.setattr(DialogueStateTracker, "update",
+                        lambda self, event, domain=None: replayed.append(event) or update(self, event, domain))
+    # The turn changes the tracker it got; the next read must not see that (nothing was saved).
+    first.update(UserUttered("niet opgeslagen", {"name": "hulpvraag"}))
+    replayed.clear()
+    again = asyncio.run(store.retrieve("s1"))
+    assert replayed == []  # stock Rasa replays all 250 events here
+    assert len(again.events) == 250 and again.latest_message.text == "bericht 49"
+    # Another replica's turn: only its events are applied, and the slots follow them.
+    theirs = asyncio.run(other.retrieve("s1"))
+    theirs.update(UserUttered("van de andere replica", {"name": "hulpvraag"}))
+    theirs.update(SlotSet("verduidelijkingen", 99.0))
+    asyncio.run(other.save(theirs))
+    replayed.clear()
+    later = asyncio.run(store.retrieve("s1"))
+    assert [type(e).__name__ for e in replayed] == ["UserUttered", "SlotSet"]
+    assert later.get_slot("verduidelijkingen") == 99.0 and len(later.events) == 252
+    assert later.current_state() == asyncio.run(MeedenkerTrackerStore(domain=domain).retrieve("s1")).current_state()
+    assert again.get_slot("verduidelijkingen") == 49.0  # a tracker handed out earlier is not changed
+
+
 def test_a_tracker_copy_is_the_same_as_rasas_replayed_copy_and_independent_of_it(domain):
     from rasa.shared.core.events import ActiveLoop, FollowupAction, SessionStarted
     from rasa.shared.core.trackers import EventVerbosity
