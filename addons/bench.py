@@ -80,6 +80,7 @@ class Plan:
 
     clients: tuple[int, ...] = (1, 4, 20)
     short_turns_per_client: int = 10
+    min_turns_per_step: int = 40  # one client's 10 turns are too few for a stable figure
     long_turns: int = 50
     long_measured_turns: int = 10
     residents: int = 20
@@ -163,22 +164,27 @@ def capacity(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[s
     conversations that already hold long_turns turns."""
     figures: dict[str, dict[str, dict[str, float]]] = {"short": {}, "long": {}}
     for clients in plan.clients:
-        def short(k: int, clients: int = clients) -> list[float]:
+        short_turns = max(plan.short_turns_per_client, -(-plan.min_turns_per_step // clients))
+        per_client = max(1, -(-plan.min_turns_per_step // (clients * plan.long_measured_turns)))
+        conversations = [[f"{tag}-long-{clients}-{k}-{c}" for c in range(per_client)] for k in range(clients)]
+
+        def short(k: int, clients: int = clients, turns: int = short_turns) -> list[float]:
             client = Client(url)
             return [client.say(f"{tag}-short-{clients}-{k}-{n}", MESSAGES[(k + n) % len(MESSAGES)])
-                    for n in range(plan.short_turns_per_client)]
+                    for n in range(turns)]
 
-        def long(k: int, clients: int = clients) -> list[float]:
+        def long(k: int, mine: list[list[str]] = conversations) -> list[float]:
             client = Client(url)
-            return [client.say(f"{tag}-long-{clients}-{k}", MESSAGES[(plan.long_turns + n) % len(MESSAGES)])
-                    for n in range(plan.long_measured_turns)]
+            return [client.say(sender, MESSAGES[(plan.long_turns + n) % len(MESSAGES)])
+                    for sender in mine[k] for n in range(plan.long_measured_turns)]
 
         for kind, work in (("short", short), ("long", long)):
             if kind == "long":
-                long_conversations(url, database, plan, tag, [f"{tag}-long-{clients}-{k}" for k in range(clients)])
+                long_conversations(url, database, plan, tag, [s for mine in conversations for s in mine])
             progress(f"{tag}: capacity, {kind} conversations, {clients} clients")
             timings, elapsed = _in_parallel(clients, work)
-            figures[kind][str(clients)] = {**_ms(timings), "turns_per_second": round(len(timings) / elapsed, 1)}
+            figures[kind][str(clients)] = {**_ms(timings), "turns_per_second": round(len(timings) / elapsed, 1),
+                                           "turns": len(timings)}
     return figures
 
 
@@ -456,6 +462,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--long-turns", type=int, default=Plan.long_turns)
     parser.add_argument("--long-measured-turns", type=int, default=Plan.long_measured_turns)
     parser.add_argument("--short-turns", type=int, default=Plan.short_turns_per_client)
+    parser.add_argument("--min-turns", type=int, default=Plan.min_turns_per_step, help="turns measured per capacity step, at least")
     parser.add_argument("--residents", type=int, default=Plan.residents)
     parser.add_argument("--resident-messages", type=int, default=Plan.resident_messages)
     parser.add_argument("--think", default="1,4", help="seconds a resident waits, min,max")
@@ -465,6 +472,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     low, high = (float(x) for x in args.think.split(","))
     plan = Plan(clients=tuple(int(c) for c in args.clients.split(",")), short_turns_per_client=args.short_turns,
+                min_turns_per_step=args.min_turns,
                 long_turns=args.long_turns, long_measured_turns=args.long_measured_turns, residents=args.residents, resident_messages=args.resident_messages,
                 think_seconds=(low, high), parse_rounds=args.parse_rounds, replica_clients=args.replica_clients,
                 replica_turns_per_client=args.replica_turns)

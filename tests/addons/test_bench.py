@@ -16,10 +16,21 @@ def test_ratios_compare_every_figure_both_have():
     assert ratios({"a": {"p95": 50.0, "x": 1}, "b": 3}, {"a": {"p95": 100.0}, "b": 0}) == {"a": {"p95": 0.5}, "b": None}
 
 
+def test_each_worry_is_sent_once_so_no_cache_of_the_text_flatters_the_figures():
+    from addons.bench import COMMON, MESSAGES, unique
+
+    worries = [m for m in MESSAGES if m not in COMMON]
+    sent = [unique(m) for m in worries for _ in range(3)]
+    assert len(set(sent)) == len(sent) and len(worries) >= 5
+    assert all(s.startswith(m) for s, m in zip(sent, [m for m in worries for _ in range(3)]))
+    assert [unique(m) for m in sorted(COMMON)] == sorted(COMMON)  # "nee" recurs word for word in real life
+
+
 def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run 'make train'")
-    plan = Plan(clients=(1, 2), short_turns_per_client=2, long_turns=4, long_measured_turns=2, residents=2, resident_messages=2,
+    plan = Plan(clients=(1, 2), short_turns_per_client=2, min_turns_per_step=4, long_turns=4, long_measured_turns=2,
+                residents=2, resident_messages=2,
                 think_seconds=(0.05, 0.1), parse_rounds=5, replica_clients=2, replica_turns_per_client=2)
     # The reference bot's folder is kept between runs, so Rasa's training cache makes it quick.
     out = PROJECT_ROOT / "var" / "bench-test"
@@ -33,6 +44,7 @@ def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
             assert source["residents"][kind]["p95"] >= source["residents"][kind]["p50"] > 0
             assert set(source["capacity"][kind]) == {"1", "2"}
             assert all(row["turns_per_second"] > 0 for row in source["capacity"][kind].values())
+            assert [source["capacity"][kind][c]["turns"] for c in ("1", "2")] == [4, 4]  # at least min_turns_per_step
     assert figures["parse_ms"]["p50"] > 0 and figures["rss_mb"]["rasa"] > 100
     assert set(figures["replicas"]) == {"1", "2"}
     assert figures["ratios"]["capacity"]["long"]["2"]["turns_per_second"] > 0
