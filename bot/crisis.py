@@ -43,6 +43,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from bot.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
@@ -1262,9 +1263,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def crisis_signals(text: str) -> list[CrisisSignal]:
     """All signals found (deduplicated), most urgent first."""
+    return list(_crisis_signals(text))
+
+
+@lru_cache(maxsize=512)
+def _crisis_signals(text: str) -> tuple[CrisisSignal, ...]:
+    """Why cached: one message is checked by the channel's gate, the router and the opschaal
+    advice; the rules are the same for the life of the process and signals are immutable."""
     norm = normalise(text)
     if not norm.text:
-        return []
+        return ()
     negated = [m.span() for _, pattern in NEGATIONS for m in pattern.finditer(norm.text)]
     self_negated = [m.span() for _, pattern in SELF_NEGATIONS for m in pattern.finditer(norm.text)]
     found: list[tuple[int, int, CrisisSignal]] = []
@@ -1287,7 +1295,7 @@ def crisis_signals(text: str) -> list[CrisisSignal]:
     for _, _, signal in found:
         if signal not in signals:
             signals.append(signal)
-    return signals
+    return tuple(signals)
 
 
 def detect_crisis(text: str) -> CrisisSignal | None:
