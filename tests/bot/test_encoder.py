@@ -30,8 +30,13 @@ import sklearn.linear_model  # as in the Rasa server: loads the same OpenMP runt
 from bot import encoder
 if sys.argv[1] != "default":
     encoder.use_threads(int(sys.argv[1]))
+import threading
 before = len(os.listdir("/proc/self/task"))
 vector = encoder.embed_one("ik kan mijn huur niet meer betalen")
+# As in the Rasa server: the parse (and so the encoder) runs in a worker thread.
+worker = threading.Thread(target=encoder.embed_one, args=("mijn moeder heeft dementie",))
+worker.start()
+worker.join()
 print(len(os.listdir("/proc/self/task")) - before, os.environ.get("OMP_NUM_THREADS"), round(float(vector @ vector), 3))
 """
 
