@@ -254,6 +254,14 @@ def test_each_event_is_checked_against_its_own_schema_and_bad_ones_still_fail(ba
     assert action._validate_action_result(good)
 
 
+def a_turn_on_another_replica(other) -> None:
+    """Another replica (its own store) reads conversation s1, adds a message and a slot, saves."""
+    theirs = asyncio.run(other.retrieve("s1"))
+    theirs.update(UserUttered("van de andere replica", {"name": "hulpvraag"}))
+    theirs.update(SlotSet("verduidelijkingen", 99.0))
+    asyncio.run(other.save(theirs))
+
+
 def test_tracker_store_decodes_only_rows_it_has_not_seen_and_misses_no_change_of_another_process(
         settings_env, domain, monkeypatch):
     import json
@@ -268,10 +276,7 @@ def test_tracker_store_decodes_only_rows_it_has_not_seen_and_misses_no_change_of
     tracker = asyncio.run(ours.retrieve("s1"))
     assert len(decoded) == len(tracker.events) == 100
     # Another replica adds a turn: only its rows are decoded, and the turn is there.
-    theirs = asyncio.run(other.retrieve("s1"))
-    theirs.update(UserUttered("van de andere replica", {"name": "hulpvraag"}))
-    theirs.update(SlotSet("verduidelijkingen", 99.0))
-    asyncio.run(other.save(theirs))
+    a_turn_on_another_replica(other)
     decoded.clear()
     tracker = asyncio.run(ours.retrieve("s1"))
     assert len(decoded) == 2 and len(tracker.events) == 102
@@ -307,10 +312,7 @@ def test_a_long_conversation_is_not_replayed_again_on_every_turn(settings_env, d
     assert replayed == []  # stock Rasa replays all 250 events here
     assert len(again.events) == 250 and again.latest_message.text == "bericht 49"
     # Another replica's turn: only its events are applied, and the slots follow them.
-    theirs = asyncio.run(other.retrieve("s1"))
-    theirs.update(UserUttered("van de andere replica", {"name": "hulpvraag"}))
-    theirs.update(SlotSet("verduidelijkingen", 99.0))
-    asyncio.run(other.save(theirs))
+    a_turn_on_another_replica(other)
     replayed.clear()
     later = asyncio.run(store.retrieve("s1"))
     assert [type(e).__name__ for e in replayed] == ["UserUttered", "SlotSet"]
