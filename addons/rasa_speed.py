@@ -17,6 +17,8 @@ conversations (README, "Where the time goes"):
   parse held up every other conversation's turn.
 - the validator also checks each returned event against its own type's schema instead of trying
   all 23 event schemas of a `oneOf` for every event.
+- `kept_alive_endpoint_calls`: Rasa opens a new HTTP client session, and so a new connection to
+  the action server, for every action call, and closes it after the answer.
 The third Rasa cost, one ORM object per stored event, is fixed in our own tracker store
 (addons/stores.py, `MeedenkerTrackerStore`).
 """
@@ -323,9 +325,103 @@ def cached_domain_emptiness() -> None:
     Domain.is_empty = is_empty  # type: ignore[method-assign]
 
 
+# Shorter than the action server's (Sanic's KEEP_ALIVE_TIMEOUT, 5 s): the client closes an idle
+# connection before the server can, so a request is seldom sent into one the server just closed.
+IDLE_CONNECTION_SECONDS = 2.0
+_SESSIONS = "_meedenker_sessions"
+
+
+def _session_for(endpoint: Any) -> Any:
+    """One client session per endpoint and event loop, created on first use in that loop."""
+    import asyncio
+
+    import aiohttp
+    import rasa.utils.endpoints as endpoints
+
+    loop = asyncio.get_running_loop()
+    sessions = endpoint.__dict__.setdefault(_SESSIONS, {})
+    session = sessions.get(loop)
+    if session is None or session.closed:
+        session = sessions[loop] = aiohttp.ClientSession(
+            headers=endpoint.headers,
+            timeout=aiohttp.ClientTimeout(total=endpoints.DEFAULT_REQUEST_TIMEOUT),
+            connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_CONNECTION_SECONDS))
+        _OPEN_SESSIONS.append(session)
+    return session
+
+
+_OPEN_SESSIONS: list[Any] = []
+
+
+async def close_endpoint_sessions() -> None:
+    """Close the kept-alive sessions of this process (the Rasa server's `after_server_stop`)."""
+    while _OPEN_SESSIONS:
+        session = _OPEN_SESSIONS.pop()
+        if not session.closed:
+            await session.close()
+
+
+def kept_alive_endpoint_calls() -> None:
+    """Endpoint calls (the action server's, above all) over kept-alive connections.
+
+    Rasa 3.6's `EndpointConfig.request` builds an aiohttp session for each call, so each action
+    call opened a TCP connection and the action server accepted one. This keeps one session per
+    endpoint; otherwise it is Rasa's `request` (headers, token, errors, JSON or None). A call sent
+    into a connection the server had just closed is sent again once on a new one. Endpoints with a
+    CA file or basic auth take Rasa's own path.
+    """
+    import aiohttp
+    import rasa.core.run as run_module
+    from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
+
+    original = _once(EndpointConfig, "request")
+    if original is None:
+        return
+
+    async def request(self: EndpointConfig, method: Text = "post", subpath: Optional[Text] = None,
+                      content_type: Optional[Text] = "application/json", compress: bool = False,
+                      **kwargs: Any) -> Optional[Any]:
+        if self.cafile or self.basic_auth:
+            return await original(self, method, subpath, content_type, compress, **kwargs)
+        headers = {"Content-Type": content_type} if content_type else {}
+        headers.update(kwargs.pop("headers", None) or {})
+        headers.update(self.headers)
+        params = self.combine_parameters(kwargs)
+        url = concat_url(self.url, subpath)
+        for attempt in (1, 2):
+            try:
+                async with _session_for(self).request(method, url, headers=headers, params=params,
+                                                      compress=compress, **kwargs) as response:
+                    if response.status >= 400:
+                        raise ClientResponseError(response.status, response.reason, await response.content.read())
+                    try:
+                        return await response.json()
+                    except aiohttp.ContentTypeError:
+                        return None
+            except aiohttp.ClientConnectorError:
+                raise  # nothing listens: no second try, the resident gets the fallback at once
+            except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
+                # A kept-alive connection the other side had closed, before anything was answered.
+                if attempt == 2:
+                    raise
+        return None  # not reached: the second attempt returns or raises
+
+    setattr(request, ORIGINAL, original)
+    EndpointConfig.request = request  # type: ignore[method-assign]
+
+    close_resources = run_module.close_resources
+
+    async def close_resources_and_sessions(app: Any, loop: Any) -> None:
+        await close_resources(app, loop)
+        await close_endpoint_sessions()
+
+    run_module.close_resources = close_resources_and_sessions
+
+
 def apply_speed_patches() -> None:
     """All of the above; safe to call more than once."""
     parse_off_the_event_loop()
+    kept_alive_endpoint_calls()
     cached_domain_emptiness()
     compact_action_request()
     cached_action_response_validator()

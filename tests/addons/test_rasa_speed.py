@@ -83,7 +83,7 @@ def patched_functions() -> tuple:
 
     return (RemoteAction._action_call_format, RemoteAction._validate_action_result, Event.__dict__["resolve_by_type"],
             RulePolicy.__dict__["_prediction_states"], DialogueStateTracker.copy, MessageProcessor.parse_message,
-            Domain.is_empty)
+            Domain.is_empty, EndpointConfig.request)
 
 
 def test_patches_apply_once():
@@ -380,3 +380,101 @@ def test_the_domain_is_turned_into_a_dict_once_to_see_if_it_is_empty_not_on_ever
     assert [loaded.is_empty() for _ in range(5)] == [False] * 5
     assert len(calls) <= 2  # at most once (both dicts); stock Rasa builds them on every call: 10
     assert Domain.empty().is_empty() is True
+
+
+class ActionServerDouble:
+    """A plain HTTP/1.1 server on a loopback port that answers JSON and counts its connections.
+
+    `answers_per_connection`: after that many answers on one connection, the next request that
+    arrives on it is met by closing the connection unanswered, as a server does whose keep-alive
+    timeout ran out just as the request was sent.
+    """
+
+    def __init__(self, answers_per_connection: int = 1000, status: int = 200) -> None:
+        self.answers_per_connection = answers_per_connection
+        self.status = status
+        self.connections = 0
+        self.answered = 0
+
+    async def __aenter__(self) -> str:
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}/webhook"
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.server.close()
+        await self.server.wait_closed()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        answers = 0
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                               if line.lower().startswith(b"content-length:")), 0)
+                body = await reader.readexactly(length)
+                if answers == self.answers_per_connection:
+                    break
+                answers += 1
+                self.answered += 1
+                reply = b'{"events": [], "responses": [], "echo": %s}' % body
+                writer.write(b"HTTP/1.1 %d X\r\nContent-Type: application/json\r\nContent-Length: %d\r\n"
+                             b"Connection: keep-alive\r\n\r\n%s" % (self.status, len(reply), reply))
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        writer.close()
+
+
+
+async def _calls(double: ActionServerDouble, count: int) -> list:
+    async with double as url:
+        endpoint = EndpointConfig(url, token="geheim")
+        try:
+            return [await endpoint.request(json={"n": n}, method="post") for n in range(count)]
+        finally:
+            await rasa_speed.close_endpoint_sessions()
+
+
+def test_action_calls_share_one_kept_alive_connection_instead_of_opening_one_each():
+    rasa_speed.kept_alive_endpoint_calls()
+    double = ActionServerDouble()
+    answers = asyncio.run(_calls(double, 5))
+    assert [a["echo"]["n"] for a in answers] == [0, 1, 2, 3, 4]
+    assert double.connections == 1
+
+
+def test_a_call_into_a_connection_the_server_just_closed_is_answered_on_a_new_one():
+    rasa_speed.kept_alive_endpoint_calls()
+    double = ActionServerDouble(answers_per_connection=2)
+    answers = asyncio.run(_calls(double, 5))
+    assert [a["echo"]["n"] for a in answers] == [0, 1, 2, 3, 4]
+    assert double.connections == 3 and double.answered == 5
+
+
+def test_an_action_server_error_still_reaches_rasa_as_its_status():
+    from rasa.utils.endpoints import ClientResponseError
+
+    rasa_speed.kept_alive_endpoint_calls()
+    with pytest.raises(ClientResponseError) as raised:
+        asyncio.run(_calls(ActionServerDouble(status=400), 1))
+    assert raised.value.status == 400
+
+
+def test_a_refused_connection_fails_at_once_without_a_second_try():
+    import aiohttp
+
+    rasa_speed.kept_alive_endpoint_calls()
+
+    async def refused() -> None:
+        server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        server.close()
+        await server.wait_closed()
+        try:
+            await EndpointConfig(f"http://127.0.0.1:{port}/webhook").request(json={}, method="post")
+        finally:
+            await rasa_speed.close_endpoint_sessions()
+
+    with pytest.raises(aiohttp.ClientConnectorError):
+        asyncio.run(refused())
