@@ -17,6 +17,8 @@ conversations (README, "Where the time goes"):
   parse held up every other conversation's turn.
 - the validator also checks each returned event against its own type's schema instead of trying
   all 23 event schemas of a `oneOf` for every event.
+- `embed_on_arrival`: the sentence encoder starts on a message when it arrives, beside the
+  tracker load and the pipeline's first components, instead of after them.
 - `kept_alive_endpoint_calls`: Rasa opens a new HTTP client session, and so a new connection to
   the action server, for every action call, and closes it after the answer.
 The third Rasa cost, one ORM object per stored event, is fixed in our own tracker store
@@ -418,9 +420,36 @@ def kept_alive_endpoint_calls() -> None:
     run_module.close_resources = close_resources_and_sessions
 
 
+def embed_on_arrival() -> None:
+    """Start the message's embedding (bot/encoder.py `prefetch`) as the processor receives it.
+
+    The text the pipeline will parse is known here, except for a sealed form answer (its text is
+    decided under the lock, in the launcher's `log_message`) and a button payload ("/intent"),
+    which the NLU components do not embed: neither is prefetched.
+    """
+    from rasa.core.processor import MessageProcessor
+
+    from bot import encoder
+    from bot.intake import CANDIDATE_KEY
+
+    original = _once(MessageProcessor, "handle_message")
+    if original is None:
+        return
+
+    async def handle_message(self: MessageProcessor, message: Any) -> Any:
+        text = message.text or ""
+        if text.strip() and not text.startswith("/") and CANDIDATE_KEY not in (message.metadata or {}):
+            encoder.prefetch(text)
+        return await original(self, message)
+
+    setattr(handle_message, ORIGINAL, original)
+    MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
+
+
 def apply_speed_patches() -> None:
     """All of the above; safe to call more than once."""
     parse_off_the_event_loop()
+    embed_on_arrival()
     kept_alive_endpoint_calls()
     cached_domain_emptiness()
     compact_action_request()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -75,9 +77,45 @@ def _embed_cached(text: str) -> bytes:
     return embed([text])[0].tobytes()
 
 
+_PENDING_LIMIT = 64  # prefetches whose message was never parsed are dropped, oldest first
+_pending: "OrderedDict[str, Future]" = OrderedDict()
+_pending_lock = threading.Lock()
+_prefetcher: ThreadPoolExecutor | None = None
+
+
+def prefetch(text: str) -> None:
+    """Start embedding a message in a worker thread now; `embed_one` of the same text waits for it.
+
+    Why: the embedding is the largest part of a turn (about 24 ms CPU a message here) and the
+    parse needs it only after the tracker is loaded and the pipeline's first components ran; a
+    server that starts it when the message arrives answers sooner, for the same CPU time. Only for
+    the text that will be parsed as it is: a prefetch of another text is work thrown away.
+    """
+    global _prefetcher
+    key = _prepare(text)
+    if not key:
+        return
+    with _pending_lock:
+        if key in _pending:
+            return
+        if _prefetcher is None:
+            _prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder")
+        _pending[key] = _prefetcher.submit(_embed_cached, key)
+        while len(_pending) > _PENDING_LIMIT:
+            _pending.popitem(last=False)
+
+
 def embed_one(text: str) -> np.ndarray:
     """One message's embedding, cached: several components of one parse share it."""
-    return np.frombuffer(_embed_cached(_prepare(text)), dtype=np.float32)
+    key = _prepare(text)
+    with _pending_lock:
+        started = _pending.pop(key, None)
+    if started is not None:
+        try:
+            return np.frombuffer(started.result(), dtype=np.float32)
+        except Exception:  # noqa: BLE001 - the prefetch failed: embed here, so the parse sees the error
+            pass
+    return np.frombuffer(_embed_cached(key), dtype=np.float32)
 
 
 def embed_cached(texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:

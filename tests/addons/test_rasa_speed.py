@@ -83,7 +83,7 @@ def patched_functions() -> tuple:
 
     return (RemoteAction._action_call_format, RemoteAction._validate_action_result, Event.__dict__["resolve_by_type"],
             RulePolicy.__dict__["_prediction_states"], DialogueStateTracker.copy, MessageProcessor.parse_message,
-            Domain.is_empty, EndpointConfig.request)
+            Domain.is_empty, EndpointConfig.request, MessageProcessor.handle_message)
 
 
 def test_patches_apply_once():
@@ -478,3 +478,32 @@ def test_a_refused_connection_fails_at_once_without_a_second_try():
 
     with pytest.raises(aiohttp.ClientConnectorError):
         asyncio.run(refused())
+
+
+@pytest.mark.parametrize("text, metadata, prefetched", [
+    ("ik durf de post niet meer open te maken", {}, True),
+    ("/bevestigen", {}, False),  # a button: the pipeline embeds no payload
+    ("Jan", {"sealed_candidate": "versleuteld"}, False),  # its text is decided later, under the lock
+    ("   ", {}, False),
+])
+def test_the_message_is_embedded_from_its_arrival_when_it_will_be_parsed_as_it_is(monkeypatch, text, metadata,
+                                                                                   prefetched):
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    from bot import encoder
+
+    rasa_speed.embed_on_arrival()
+    started = []
+    monkeypatch.setattr(encoder, "prefetch", started.append)
+
+    class Stop(Exception):
+        pass
+
+    class Processor:
+        async def log_message(self, message, should_save_tracker=True):
+            raise Stop  # the rest of the turn: the prefetch must have started before it
+
+    with pytest.raises(Stop):
+        asyncio.run(MessageProcessor.handle_message(Processor(), UserMessage(text, sender_id="s1", metadata=metadata)))
+    assert started == ([text] if prefetched else [])

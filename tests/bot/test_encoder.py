@@ -67,3 +67,37 @@ def test_threads_cannot_change_once_the_encoder_is_loaded(monkeypatch):
     encoder.embed_one("hallo")
     with pytest.raises(RuntimeError, match="already loaded"):
         encoder.use_threads(1)
+
+
+def test_a_prefetched_message_is_embedded_while_the_caller_does_other_work_and_only_once(monkeypatch):
+    import time
+
+    from bot import encoder
+
+    embed_one("warm-up: het model is geladen")
+    start = time.perf_counter()
+    direct = embed_one("ik slaap slecht door de zorgen om geld")
+    one_embedding = time.perf_counter() - start
+    calls = []
+    original = encoder.embed
+    monkeypatch.setattr(encoder, "embed", lambda texts: calls.append(list(texts)) or original(texts))
+
+    text = "mijn buurman maakt elke nacht lawaai en ik kan niet meer slapen"
+    encoder.prefetch(text)
+    encoder.prefetch(text)  # the same message twice (crisis net and werkmodel ask alike): one embedding
+    time.sleep(3 * one_embedding + 0.05)  # the server reads the tracker and runs the first components
+    start = time.perf_counter()
+    vector = embed_one(text)
+    waited = time.perf_counter() - start
+    assert waited < one_embedding / 2
+    assert calls == [[text]]
+    assert np.allclose(vector, original([text])[0]) and direct.shape == (DIM,)
+    assert np.allclose(embed_one(text), vector) and calls == [[text]]  # then from the cache
+
+
+def test_a_message_that_was_not_prefetched_is_embedded_as_before():
+    from bot import encoder
+
+    encoder.prefetch("een ander bericht dat nooit wordt gelezen")
+    vector = embed_one("ik zoek hulp bij mijn administratie")
+    assert np.allclose(vector, embed(["ik zoek hulp bij mijn administratie"])[0], atol=1e-6)
