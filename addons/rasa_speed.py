@@ -17,6 +17,8 @@ conversations (README, "Where the time goes"):
   parse held up every other conversation's turn.
 - the validator also checks each returned event against its own type's schema instead of trying
   all 23 event schemas of a `oneOf` for every event.
+- `recent_session_check`: before every message Rasa replays the whole session's events twice
+  (`applied_events`) to see whether a new session must start.
 - `embed_on_arrival`: the sentence encoder starts on a message when it arrives, beside the
   tracker load and the pipeline's first components, instead of after them.
 - `kept_alive_endpoint_calls`: Rasa opens a new HTTP client session, and so a new connection to
@@ -420,6 +422,58 @@ def kept_alive_endpoint_calls() -> None:
     run_module.close_resources = close_resources_and_sessions
 
 
+def session_so_far(tracker: Any) -> Optional[tuple[bool, Any]]:
+    """(any event since the session started, the latest message) read back from the end, or None
+    when an undo or a loop is among them and only Rasa's replay (`applied_events`) can tell."""
+    from rasa.shared.core.events import (ActionReverted, ActiveLoop, LoopInterrupted, Restarted, SessionStarted,
+                                         UserUttered, UserUtteranceReverted)
+
+    undo = (ActionReverted, UserUtteranceReverted, ActiveLoop, LoopInterrupted)
+    latest = None
+    seen = False
+    for event in reversed(tracker.events):
+        if isinstance(event, (Restarted, SessionStarted)):
+            break
+        if isinstance(event, undo):
+            return None
+        seen = True
+        if latest is None and isinstance(event, UserUttered):
+            latest = event
+    return seen, latest
+
+
+def recent_session_check() -> None:
+    """Decide whether a new session starts from the events since the last session start.
+
+    Rasa 3.6 asks `applied_events()` twice per message (is there anything? when was the last
+    message?), each replaying every event of the session. Without forms, and without undo or loop
+    events in the session, the newest events answer both questions. A session that must start
+    takes Rasa's own path, which checks again and runs `action_session_start`.
+    """
+    import time
+
+    from rasa.core.processor import MessageProcessor
+
+    original = _once(MessageProcessor, "_update_tracker_session")
+    if original is None:
+        return
+
+    async def update_tracker_session(self: MessageProcessor, tracker: Any, output_channel: Any,
+                                     metadata: Optional[Dict] = None) -> None:
+        so_far = None if self.domain.form_names else session_so_far(tracker)
+        if so_far is not None:
+            seen, latest = so_far
+            config = self.domain.session_config
+            expired = (config.are_sessions_enabled() and latest is not None
+                       and (time.time() - latest.timestamp) / 60 > config.session_expiration_time)
+            if seen and not expired:
+                return
+        await original(self, tracker, output_channel, metadata)
+
+    setattr(update_tracker_session, ORIGINAL, original)
+    MessageProcessor._update_tracker_session = update_tracker_session  # type: ignore[method-assign]
+
+
 def embed_on_arrival() -> None:
     """Start the message's embedding (bot/encoder.py `prefetch`) as the processor receives it.
 
@@ -450,6 +504,7 @@ def apply_speed_patches() -> None:
     """All of the above; safe to call more than once."""
     parse_off_the_event_loop()
     embed_on_arrival()
+    recent_session_check()
     kept_alive_endpoint_calls()
     cached_domain_emptiness()
     compact_action_request()

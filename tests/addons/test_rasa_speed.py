@@ -83,7 +83,8 @@ def patched_functions() -> tuple:
 
     return (RemoteAction._action_call_format, RemoteAction._validate_action_result, Event.__dict__["resolve_by_type"],
             RulePolicy.__dict__["_prediction_states"], DialogueStateTracker.copy, MessageProcessor.parse_message,
-            Domain.is_empty, EndpointConfig.request, MessageProcessor.handle_message)
+            Domain.is_empty, EndpointConfig.request, MessageProcessor.handle_message,
+            MessageProcessor._update_tracker_session)
 
 
 def test_patches_apply_once():
@@ -507,3 +508,63 @@ def test_the_message_is_embedded_from_its_arrival_when_it_will_be_parsed_as_it_i
     with pytest.raises(Stop):
         asyncio.run(MessageProcessor.handle_message(Processor(), UserMessage(text, sender_id="s1", metadata=metadata)))
     assert started == ([text] if prefetched else [])
+
+
+def _sessions_started(update, domain: Domain, tracker: DialogueStateTracker) -> int:
+    from rasa.core.processor import MessageProcessor
+
+    started = []
+
+    class Processor:
+        def __init__(self) -> None:
+            self.domain, self.nlg = domain, None
+            self._has_session_expired = MessageProcessor._has_session_expired.__get__(self)
+
+        def _get_action(self, name):
+            return name
+
+        async def _run_action(self, action, tracker, output_channel, nlg, prediction):
+            started.append(action)
+
+    asyncio.run(update(Processor(), tracker, None, None))
+    return len(started)
+
+
+def _session(domain: Domain, *later: Event) -> DialogueStateTracker:
+    from rasa.shared.core.events import SessionStarted
+
+    return DialogueStateTracker.from_events("s1", [ActionExecuted("action_session_start"), SessionStarted(),
+                                                   ActionExecuted("action_listen"), *later], domain.slots)
+
+
+def test_the_session_check_reads_only_the_newest_events_and_decides_as_rasa_does(domain, monkeypatch):
+    import time
+
+    from rasa.core.processor import MessageProcessor
+    from rasa.shared.core.events import Restarted, SessionStarted
+
+    rasa_speed.recent_session_check()
+    patched = MessageProcessor._update_tracker_session
+    rasas = getattr(patched, rasa_speed.ORIGINAL)
+    now, two_hours_ago = time.time(), time.time() - 7200
+    cases = {
+        "new conversation": (DialogueStateTracker.from_events("s1", [], domain.slots), 1),
+        "only the session start": (DialogueStateTracker.from_events(
+            "s1", [ActionExecuted("action_session_start"), SessionStarted()], domain.slots), 1),
+        "a message a minute ago": (_session(domain, UserUttered("hallo", timestamp=now - 60)), 0),
+        "the last message two hours ago": (_session(domain, UserUttered("hallo", timestamp=two_hours_ago),
+                                                    ActionExecuted("action_reageer")), 1),
+        "restarted": (_session(domain, UserUttered("hallo", timestamp=now), Restarted()), 1),
+        "a message undone": (_session(domain, UserUttered("oud", timestamp=two_hours_ago),
+                                      UserUttered("nieuw", timestamp=now),
+                                      rasa.shared.core.events.UserUtteranceReverted()), 1),
+    }
+    for name, (tracker, expected) in cases.items():
+        assert _sessions_started(patched, domain, tracker) == expected == _sessions_started(rasas, domain, tracker), name
+
+    replays = []
+    original_applied = DialogueStateTracker.applied_events
+    monkeypatch.setattr(DialogueStateTracker, "applied_events",
+                        lambda self: replays.append(1) or original_applied(self))
+    long = long_tracker(domain, 60)
+    assert _sessions_started(patched, domain, long) == 0 and replays == []
