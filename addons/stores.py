@@ -10,6 +10,7 @@ so Redis itself serialises them: one holder per conversation, served in arrival 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import logging
 import threading
@@ -206,18 +207,37 @@ class MeedenkerTrackerStore(SQLTrackerStore):
 
         return await _retrying(read)
 
+    def _stored_in_session_query(self) -> Any:
+        """Rasa's count of the rows stored since the latest session start (`_additional_events`),
+        built once as one SQL statement instead of an ORM query with a subquery on every save."""
+        query = self.__dict__.get("_meedenker_stored_query")
+        if query is None:
+            table = self.SQLEvent.__table__
+            sender = sa.bindparam("sender")
+            start = (sa.select(sa.func.max(table.c.timestamp))
+                     .where(table.c.sender_id == sender, table.c.type_name == "session_started").scalar_subquery())
+            query = (sa.select(sa.func.count()).select_from(table)
+                     .where(table.c.sender_id == sender, sa.or_(table.c.timestamp >= start, start.is_(None))))
+            self.__dict__["_meedenker_stored_query"] = query
+        return query
+
     async def save(self, tracker: Any) -> None:
-        """As Rasa's (only the events not stored yet), retried while the database restarts."""
+        """As Rasa's (only the events not stored yet), retried while the database restarts;
+        the new rows go in as one insert, without an ORM object and unit of work for each."""
         await self.stream_events(tracker)
 
         def write() -> None:
             with self.session_scope() as session:
-                for event in self._additional_events(session, tracker):
+                stored = session.execute(self._stored_in_session_query(), {"sender": tracker.sender_id}).scalar()
+                rows = []
+                for event in itertools.islice(tracker.events, stored, None):
                     data = event.as_dict()
-                    session.add(self.SQLEvent(
-                        sender_id=tracker.sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
-                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
-                        action_name=data.get("name"), data=json.dumps(data)))
+                    rows.append({"sender_id": tracker.sender_id, "type_name": event.type_name,
+                                 "timestamp": data.get("timestamp"),
+                                 "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
+                                 "action_name": data.get("name"), "data": json.dumps(data)})
+                if rows:
+                    session.execute(self.SQLEvent.__table__.insert(), rows)
                 session.commit()
 
         await _retrying(write)

@@ -568,3 +568,45 @@ def test_the_session_check_reads_only_the_newest_events_and_decides_as_rasa_does
                         lambda self: replays.append(1) or original_applied(self))
     long = long_tracker(domain, 60)
     assert _sessions_started(patched, domain, long) == 0 and replays == []
+
+
+def test_tracker_store_saves_the_same_rows_as_rasa_in_one_insert_without_orm_objects(settings_env, domain, tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import SessionStarted
+
+    from addons.stores import MeedenkerTrackerStore
+
+    ours = MeedenkerTrackerStore(domain=domain)
+    rasas = SQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "stock-rasa.db"))
+    created = []
+    saving = []
+
+    def on_init(target, args, kwargs) -> None:
+        created.append(saving[-1])
+
+    sa.event.listen(ours.SQLEvent, "init", on_init)
+    try:
+        steps = [[], [UserUttered("hallo", {"name": "groet", "confidence": 0.9}), ActionExecuted("action_reageer"),
+                      SlotSet("verduidelijkingen", 1.0), ActionExecuted("action_listen")],
+                 [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
+                  UserUttered("ik kan mijn huur niet betalen", {"name": "hulpvraag", "confidence": 0.8})],
+                 [ActionExecuted("action_reageer"), ActionExecuted("action_listen")]]
+        first = ActionExecuted("action_listen")
+        for store in (ours, rasas):
+            tracker = DialogueStateTracker.from_events("s1", [first], domain.slots)
+            for step in steps:  # a turn: read the conversation, add its events, save
+                for event in step:
+                    tracker.update(event)
+                saving.append("ours" if store is ours else "rasa")
+                asyncio.run(store.save(tracker))
+                tracker = asyncio.run(store.retrieve("s1"))
+    finally:
+        sa.event.remove(ours.SQLEvent, "init", on_init)
+
+    def rows(store) -> list:
+        with store.engine.connect() as connection:
+            return connection.execute(sa.text("SELECT sender_id, type_name, timestamp, intent_name, action_name, data "
+                                              "FROM events ORDER BY id")).all()
+
+    assert rows(ours) == rows(rasas) and len(rows(ours)) == 11
+    assert "rasa" in created and "ours" not in created
