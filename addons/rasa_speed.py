@@ -43,8 +43,15 @@ def _once(owner: Any, attribute: str) -> Optional[Callable]:
 
 
 def compact_events(tracker: Any) -> list[dict[str, Any]]:
-    """This conversation's events with only what the action server reads (bot/transcript.py):
-    the resident's messages with their intent and route, the `wacht_op` slot and session starts."""
+    """The events the action server reads (bot/transcript.py `for_the_action_server`: the
+    worry's messages and the latest one), each with only the fields it reads."""
+    from bot.transcript import for_the_action_server
+
+    return for_the_action_server(_message_events(tracker))  # type: ignore[return-value]
+
+
+def _message_events(tracker: Any) -> list[dict[str, Any]]:
+    """The resident's messages with their intent and route, the `wacht_op` slot and session starts."""
     from rasa.shared.core.events import Restarted, SessionStarted, SlotSet, UserUttered
 
     compact: list[dict[str, Any]] = []
@@ -67,8 +74,8 @@ def compact_events(tracker: Any) -> list[dict[str, Any]]:
 def compact_action_request() -> None:
     """Send the action server the tracker's state without the conversation's full event list.
 
-    `events` keeps only the resident's messages (texts for a callback ticket's summary, and the
-    input channel); slots and the latest message are sent whole, as before.
+    `events` keeps only the messages a callback ticket's summary is made of and the latest one
+    (its input channel); slots and the latest message are sent whole, as before.
     """
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.trackers import EventVerbosity

@@ -35,14 +35,49 @@ def _describes_worry(event: Mapping[str, Any], waiting_for: str | None) -> bool:
 
 def worry_texts(events: Iterable[Mapping[str, Any]]) -> list[str]:
     """The resident's messages of the current session that describe the worry, in order."""
-    texts: list[str] = []
+    return [(event.get("text") or "").strip() for event in worry_events(events)]
+
+
+def worry_events(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The user events whose texts `worry_texts` gives."""
+    found: list[Mapping[str, Any]] = []
     waiting_for: str | None = None
     for event in events:
         kind = event.get("event")
         if kind in ("session_started", "restart"):
-            texts, waiting_for = [], None
+            found, waiting_for = [], None
         elif kind == "slot" and event.get("name") == "wacht_op":
             waiting_for = event.get("value")
         elif kind == "user" and _describes_worry(event, waiting_for):
-            texts.append((event.get("text") or "").strip())
-    return texts
+            found.append(event)
+    return found
+
+
+def for_the_action_server(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The shortest event list that gives the action server the same `worry_texts` and latest
+    message (its input channel): the worry's messages, then the `wacht_op` the latest message
+    answered and that message itself.
+
+    Why: the whole conversation went to the action server on every turn, so a long conversation
+    cost more per turn than a short one. The worry's messages described the worry where they
+    were written, and still do without the form step they came in (`_describes_worry`).
+    """
+    events = list(events)
+    waiting_for: str | None = None
+    latest: Mapping[str, Any] | None = None
+    latest_waiting_for: str | None = None
+    since_start = False  # the latest message came in the current session
+    for event in events:
+        kind = event.get("event")
+        if kind in ("session_started", "restart"):
+            waiting_for, since_start = None, False
+        elif kind == "slot" and event.get("name") == "wacht_op":
+            waiting_for = event.get("value")
+        elif kind == "user":
+            latest, latest_waiting_for, since_start = event, waiting_for, True
+    if latest is None:
+        return []
+    if not since_start:  # no message since the session started: no worry yet, only the channel
+        return [latest, {"event": "session_started"}]
+    worries = [event for event in worry_events(events) if event is not latest]
+    return [*worries, {"event": "slot", "name": "wacht_op", "value": latest_waiting_for}, latest]

@@ -36,16 +36,25 @@ def long_tracker(domain: Domain, turns: int) -> DialogueStateTracker:
     return DialogueStateTracker.from_events("s1", events, domain.slots)
 
 
-def test_action_request_holds_only_the_residents_messages_and_the_state(domain):
+def test_action_request_holds_only_the_worry_the_latest_message_and_the_state(domain):
+    from bot.transcript import worry_texts
+
     rasa_speed.compact_action_request()
+    tracker = long_tracker(domain, 30)
+    worry = UserUttered("ik kan mijn huur al drie maanden niet betalen", {"name": "hulpvraag", "confidence": 0.9},
+                        parse_data={"werkmodel": {"route": "meedenker", "leefgebieden": [{"id": "financien"}]}},
+                        input_channel="rest")
+    for event in [worry, ActionExecuted("action_reageer"), ActionExecuted("action_listen"),
+                  UserUttered("bericht 30", {"name": "hulpvraag", "confidence": 0.9}, input_channel="telegram")]:
+        tracker.update(event)
     request = RemoteAction("action_reageer", EndpointConfig("http://127.0.0.1:1/webhook")) \
-        ._action_call_format(long_tracker(domain, 30), domain)
+        ._action_call_format(tracker, domain)
     events = request["tracker"]["events"]
-    assert [e["event"] for e in events] == ["user"] * 30
-    assert [e["text"] for e in events][-2:] == ["bericht 28", "bericht 29"]
-    assert events[-1]["input_channel"] == "rest"
+    everything = [e.as_dict() for e in tracker.events]
+    assert worry_texts(events) == worry_texts(everything) == ["ik kan mijn huur al drie maanden niet betalen"]
+    assert len(events) == 3 < len(everything) and events[-1]["input_channel"] == "telegram"
     assert request["tracker"]["slots"]["verduidelijkingen"] == 29.0
-    assert request["tracker"]["latest_message"]["text"] == "bericht 29"
+    assert request["tracker"]["latest_message"]["text"] == "bericht 30"
     assert request["next_action"] == "action_reageer" and request["sender_id"] == "s1"
 
 

@@ -1,7 +1,7 @@
 """The ticket summary holds the worry, never the answers to the assistant's questions."""
 from bot.callback import question_summary
 from bot.dialogue import State, merge
-from bot.transcript import worry_texts
+from bot.transcript import for_the_action_server, worry_texts
 
 
 def user(text, intent, route=None, leefgebieden=()):
@@ -51,3 +51,26 @@ def test_a_crisis_and_a_correction_are_part_of_the_worry():
               user("nee", "ontkennen"), waiting("correctie"),
               user("het gaat eigenlijk om geld", "hulpvraag", "meedenker", ["financien"])]
     assert worry_texts(events) == ["mijn man slaat me", "het gaat eigenlijk om geld"]
+
+
+def _latest_message(events):
+    return next((e for e in reversed(events) if e.get("event") == "user"), None)
+
+
+def test_the_action_server_gets_the_same_worry_and_latest_message_from_a_much_shorter_list():
+    later = [*CONVERSATION, {"event": "session_started"}, user("ik zoek werk", "hulpvraag", "meedenker", ["werken"]),
+             waiting("samenvatting"), user("ja dat klopt", "bevestigen")]
+    restarted = [*CONVERSATION, {"event": "restart"}]
+    for conversation in (CONVERSATION, later, restarted):
+        for end in range(len(conversation) + 1):  # after every step of the conversation
+            events = conversation[:end]
+            sent = for_the_action_server(events)
+            assert worry_texts(sent) == worry_texts(events), end
+            assert _latest_message(sent) == _latest_message(events), end
+    assert len(for_the_action_server(CONVERSATION)) == 3 < len(CONVERSATION)
+
+
+def test_a_form_answer_of_many_words_stays_out_of_the_worry_when_it_is_the_latest_message():
+    events = [*CONVERSATION[:-1], user("liever in de middag na twee uur", "hulpvraag")]
+    sent = for_the_action_server(events)
+    assert worry_texts(sent) == [WORRY] and sent[-1]["text"] == "liever in de middag na twee uur"
