@@ -80,7 +80,7 @@ class Plan:
 
     clients: tuple[int, ...] = (1, 4, 20)
     short_turns_per_client: int = 10
-    min_turns_per_step: int = 40  # one client's 10 turns are too few for a stable figure
+    min_turns_per_step: int = 120  # 40 turns (under 2 s) moved the ratios by ±10 % from run to run
     long_turns: int = 50
     long_measured_turns: int = 10
     residents: int = 20
