@@ -28,7 +28,9 @@ The third Rasa cost, one ORM object per stored event, is fixed in our own tracke
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional, Text, Type
+import itertools
+from collections import OrderedDict
+from typing import Any, Callable, Dict, Mapping, Optional, Text, Type
 
 ORIGINAL = "_meedenker_original"
 
@@ -42,33 +44,57 @@ def _once(owner: Any, attribute: str) -> Optional[Callable]:
     return function
 
 
-def compact_events(tracker: Any) -> list[dict[str, Any]]:
+_VIEWS_KEPT = 1000  # conversations whose action-server view is kept between turns
+_views: "OrderedDict[str, tuple[int, Any, Any]]" = OrderedDict()
+
+
+def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
     """The events the action server reads (bot/transcript.py `for_the_action_server`: the
-    worry's messages and the latest one), each with only the fields it reads."""
-    from bot.transcript import for_the_action_server
+    worry's messages and the latest one), each with only the fields it reads.
 
-    return for_the_action_server(_message_events(tracker))  # type: ignore[return-value]
+    The view of a conversation is kept from its previous action call: when the tracker still
+    holds the very event objects seen then (a tracker copy shares them; a tracker rebuilt from the
+    database does not), only the events after them are read.
+    """
+    from bot.transcript import ActionServerView
+
+    events = tracker.events
+    count = len(events)
+    known = _views.get(tracker.sender_id)
+    if known is not None and 0 < known[0] <= count and events[known[0] - 1] is known[1]:
+        view = known[2].copy()
+        new: Any = reversed(list(itertools.islice(reversed(events), count - known[0])))
+    else:
+        view, new = ActionServerView(), events
+    for event in new:
+        compact = _message_event(event)
+        if compact is not None:
+            view.add(compact)
+    if count:
+        _views[tracker.sender_id] = (count, events[-1], view)
+        _views.move_to_end(tracker.sender_id)
+        while len(_views) > _VIEWS_KEPT:
+            _views.popitem(last=False)
+    return view.events()
 
 
-def _message_events(tracker: Any) -> list[dict[str, Any]]:
-    """The resident's messages with their intent and route, the `wacht_op` slot and session starts."""
+def _message_event(event: Any) -> Optional[dict[str, Any]]:
+    """A resident's message with its intent and route, the `wacht_op` slot or a session start;
+    None for every other event."""
     from rasa.shared.core.events import Restarted, SessionStarted, SlotSet, UserUttered
 
-    compact: list[dict[str, Any]] = []
-    for event in tracker.events:
-        if isinstance(event, UserUttered):
-            werkmodel = (event.parse_data or {}).get("werkmodel") or {}
-            compact.append({"event": "user", "text": event.text, "input_channel": event.input_channel,
-                            "timestamp": event.timestamp,
-                            "parse_data": {"intent": {"name": (event.intent or {}).get("name")},
-                                           "werkmodel": {"route": werkmodel.get("route"),
-                                                         "crisis": werkmodel.get("crisis"),
-                                                         "leefgebieden": werkmodel.get("leefgebieden") or []}}})
-        elif isinstance(event, SlotSet) and event.key == "wacht_op":
-            compact.append({"event": "slot", "name": "wacht_op", "value": event.value})
-        elif isinstance(event, (SessionStarted, Restarted)):
-            compact.append({"event": event.type_name})
-    return compact
+    if isinstance(event, UserUttered):
+        werkmodel = (event.parse_data or {}).get("werkmodel") or {}
+        return {"event": "user", "text": event.text, "input_channel": event.input_channel,
+                "timestamp": event.timestamp,
+                "parse_data": {"intent": {"name": (event.intent or {}).get("name")},
+                               "werkmodel": {"route": werkmodel.get("route"), "crisis": werkmodel.get("crisis"),
+                                             "leefgebieden": werkmodel.get("leefgebieden") or []}}}
+    if isinstance(event, SlotSet) and event.key == "wacht_op":
+        return {"event": "slot", "name": "wacht_op", "value": event.value}
+    if isinstance(event, (SessionStarted, Restarted)):
+        return {"event": event.type_name}
+    return None
 
 
 def compact_action_request() -> None:

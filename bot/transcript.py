@@ -6,6 +6,7 @@ a gemeente, a button). The events are plain dicts as Rasa stores them; nothing h
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from bot import callback_form
@@ -62,22 +63,41 @@ def for_the_action_server(events: Iterable[Mapping[str, Any]]) -> list[Mapping[s
     cost more per turn than a short one. The worry's messages described the worry where they
     were written, and still do without the form step they came in (`_describes_worry`).
     """
-    events = list(events)
+    view = ActionServerView()
+    for event in events:
+        view.add(event)
+    return view.events()
+
+
+@dataclass
+class ActionServerView:
+    """`for_the_action_server`, one event at a time: the next turn of a conversation adds only its
+    new events to a copy of the view of the turns before."""
+
+    worries: list[Mapping[str, Any]] = field(default_factory=list)
     waiting_for: str | None = None
     latest: Mapping[str, Any] | None = None
     latest_waiting_for: str | None = None
-    since_start = False  # the latest message came in the current session
-    for event in events:
+    since_start: bool = False  # the latest message came in the current session
+
+    def add(self, event: Mapping[str, Any]) -> None:
         kind = event.get("event")
         if kind in ("session_started", "restart"):
-            waiting_for, since_start = None, False
+            self.worries, self.waiting_for, self.since_start = [], None, False
         elif kind == "slot" and event.get("name") == "wacht_op":
-            waiting_for = event.get("value")
+            self.waiting_for = event.get("value")
         elif kind == "user":
-            latest, latest_waiting_for, since_start = event, waiting_for, True
-    if latest is None:
-        return []
-    if not since_start:  # no message since the session started: no worry yet, only the channel
-        return [latest, {"event": "session_started"}]
-    worries = [event for event in worry_events(events) if event is not latest]
-    return [*worries, {"event": "slot", "name": "wacht_op", "value": latest_waiting_for}, latest]
+            if _describes_worry(event, self.waiting_for):
+                self.worries.append(event)
+            self.latest, self.latest_waiting_for, self.since_start = event, self.waiting_for, True
+
+    def events(self) -> list[Mapping[str, Any]]:
+        if self.latest is None:
+            return []
+        if not self.since_start:  # no message since the session started: no worry yet, only the channel
+            return [self.latest, {"event": "session_started"}]
+        worries = [event for event in self.worries if event is not self.latest]
+        return [*worries, {"event": "slot", "name": "wacht_op", "value": self.latest_waiting_for}, self.latest]
+
+    def copy(self) -> "ActionServerView":
+        return replace(self, worries=list(self.worries))

@@ -619,3 +619,32 @@ def test_tracker_store_saves_the_same_rows_as_rasa_in_one_insert_without_orm_obj
 
     assert rows(ours) == rows(rasas) and len(rows(ours)) == 11
     assert "rasa" in created and "ours" not in created
+
+
+def test_the_action_request_of_a_next_turn_reads_only_that_turns_events_and_stays_exact(domain, monkeypatch):
+    from rasa.shared.core.events import SessionStarted
+
+    from bot.transcript import for_the_action_server
+
+    original = rasa_speed._message_event
+
+    def everything(tracker) -> list:
+        return for_the_action_server([e for e in map(original, tracker.events) if e])
+
+    read = []
+    monkeypatch.setattr(rasa_speed, "_message_event", lambda event: read.append(event) or original(event))
+    tracker = long_tracker(domain, 40)
+    assert rasa_speed.compact_events(tracker) == everything(tracker)
+    for turn, text in enumerate(["ik kan mijn huur al maanden niet betalen", "ja", "mijn zoon blowt elke dag"]):
+        tracker = rasa_speed.copy_tracker(tracker)  # the next turn: a copy sharing the event objects
+        for event in [UserUttered(text, {"name": "hulpvraag", "confidence": 0.9}, input_channel="rest"),
+                      SlotSet("wacht_op", "samenvatting" if turn == 0 else None), ActionExecuted("action_listen")]:
+            tracker.update(event)
+        read.clear()
+        sent = rasa_speed.compact_events(tracker)
+        assert len(read) == 3 and sent == everything(tracker)
+    restarted = DialogueStateTracker.from_dict("s1", [e.as_dict() for e in tracker.events] + [SessionStarted().as_dict()],
+                                               domain.slots)  # rebuilt from the database: new objects
+    read.clear()
+    sent = rasa_speed.compact_events(restarted)
+    assert len(read) == len(restarted.events) and sent == everything(restarted)
