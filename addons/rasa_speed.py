@@ -52,30 +52,47 @@ def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
     """The events the action server reads (bot/transcript.py `for_the_action_server`: the
     worry's messages and the latest one), each with only the fields it reads.
 
-    The view of a conversation is kept from its previous action call: when the tracker still
-    holds the very event objects seen then (a tracker copy shares them; a tracker rebuilt from the
-    database does not), only the events after them are read.
+    The view of a conversation is kept from its previous action call, up to and including that
+    turn's message (the events after it, the policies' own, are new objects on every call). When
+    the tracker still starts with the same event and holds that message at the same place (type
+    and timestamp: the next turn's tracker is read back from the database, so these are equal
+    events, not the same objects), only the events after it are read; otherwise all of them.
     """
+    from rasa.shared.core.events import UserUttered
+
     from bot.transcript import ActionServerView
 
     events = tracker.events
     count = len(events)
+    kept = count  # where the kept view ends: just after the latest message, if it is near the end
+    for back, event in enumerate(itertools.islice(reversed(events), 20)):
+        if isinstance(event, UserUttered):
+            kept = count - back
+            break
     known = _views.get(tracker.sender_id)
-    if known is not None and 0 < known[0] <= count and events[known[0] - 1] is known[1]:
-        view = known[2].copy()
-        new: Any = reversed(list(itertools.islice(reversed(events), count - known[0])))
+    if known is not None and 0 < known[0] <= kept and known[1] == (_mark(events[0]), _mark(events[known[0] - 1])):
+        view, start = known[2].copy(), known[0]
     else:
-        view, new = ActionServerView(), events
-    for event in new:
-        compact = _message_event(event)
-        if compact is not None:
-            view.add(compact)
-    if count:
-        _views[tracker.sender_id] = (count, events[-1], view)
+        view, start = ActionServerView(), 0
+    _add(view, itertools.islice(events, start, kept))
+    if kept:
+        _views[tracker.sender_id] = (kept, (_mark(events[0]), _mark(events[kept - 1])), view.copy())
         _views.move_to_end(tracker.sender_id)
         while len(_views) > _VIEWS_KEPT:
             _views.popitem(last=False)
+    _add(view, itertools.islice(events, kept, count))
     return view.events()
+
+
+def _add(view: Any, events: Any) -> None:
+    for event in events:
+        compact = _message_event(event)
+        if compact is not None:
+            view.add(compact)
+
+
+def _mark(event: Any) -> tuple[str, float]:
+    return event.type_name, event.timestamp
 
 
 def _message_event(event: Any) -> Optional[dict[str, Any]]:

@@ -628,6 +628,9 @@ def test_the_action_request_of_a_next_turn_reads_only_that_turns_events_and_stay
 
     original = rasa_speed._message_event
 
+    def after_last_message(tracker) -> int:
+        return max(i for i, e in enumerate(tracker.events) if isinstance(e, UserUttered)) + 1
+
     def everything(tracker) -> list:
         return for_the_action_server([e for e in map(original, tracker.events) if e])
 
@@ -636,15 +639,22 @@ def test_the_action_request_of_a_next_turn_reads_only_that_turns_events_and_stay
     tracker = long_tracker(domain, 40)
     assert rasa_speed.compact_events(tracker) == everything(tracker)
     for turn, text in enumerate(["ik kan mijn huur al maanden niet betalen", "ja", "mijn zoon blowt elke dag"]):
-        tracker = rasa_speed.copy_tracker(tracker)  # the next turn: a copy sharing the event objects
+        # The next turn's tracker is read back from the database: equal events, new objects.
+        tracker = DialogueStateTracker.from_dict("s1", [e.as_dict() for e in tracker.events], domain.slots)
+        since_last_message = len(tracker.events) - after_last_message(tracker)
         for event in [UserUttered(text, {"name": "hulpvraag", "confidence": 0.9}, input_channel="rest"),
                       SlotSet("wacht_op", "samenvatting" if turn == 0 else None), ActionExecuted("action_listen")]:
             tracker.update(event)
         read.clear()
         sent = rasa_speed.compact_events(tracker)
-        assert len(read) == 3 and sent == everything(tracker)
-    restarted = DialogueStateTracker.from_dict("s1", [e.as_dict() for e in tracker.events] + [SessionStarted().as_dict()],
-                                               domain.slots)  # rebuilt from the database: new objects
+        assert len(read) == since_last_message + 3 and sent == everything(tracker)  # this turn's events only
+    later = DialogueStateTracker.from_dict("s1", [e.as_dict() for e in tracker.events][5:], domain.slots)
+    read.clear()
+    sent = rasa_speed.compact_events(later)  # another session's start: not the same conversation any more
+    assert len(read) == len(later.events) and sent == everything(later)
+    restarted = DialogueStateTracker.from_dict("s1", [e.as_dict() for e in later.events] + [SessionStarted().as_dict()],
+                                               domain.slots)
     read.clear()
     sent = rasa_speed.compact_events(restarted)
-    assert len(read) == len(restarted.events) and sent == everything(restarted)
+    assert len(read) == len(restarted.events) - after_last_message(restarted)
+    assert sent == everything(restarted) and sent[-1] == {"event": "session_started"}
