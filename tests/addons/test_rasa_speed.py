@@ -658,3 +658,21 @@ def test_the_action_request_of_a_next_turn_reads_only_that_turns_events_and_stay
     sent = rasa_speed.compact_events(restarted)
     assert len(read) == len(restarted.events) - after_last_message(restarted)
     assert sent == everything(restarted) and sent[-1] == {"event": "session_started"}
+
+
+def test_a_turns_read_and_save_build_no_orm_query(settings_env, domain, monkeypatch):
+    from addons.stores import MeedenkerTrackerStore
+
+    store = MeedenkerTrackerStore(domain=domain)
+    asyncio.run(store.save(long_tracker(domain, 20)))
+    queries = []
+    original = sa.orm.Session.query
+    monkeypatch.setattr(sa.orm.Session, "query", lambda self, *a, **k: queries.append(a) or original(self, *a, **k))
+    for turn in range(3):  # the first read decodes the session, the next ones only newer rows
+        tracker = asyncio.run(store.retrieve("s1"))
+        tracker.update(UserUttered(f"nog een bericht {turn}", {"name": "hulpvraag", "confidence": 0.9}))
+        asyncio.run(store.save(tracker))
+    assert asyncio.run(store.retrieve("nieuw")) is None
+    assert queries == []
+    assert [e.text for e in asyncio.run(store.retrieve("s1")).events if isinstance(e, UserUttered)][-3:] == [
+        "nog een bericht 0", "nog een bericht 1", "nog een bericht 2"]
