@@ -41,17 +41,7 @@ def worry_texts(events: Iterable[Mapping[str, Any]]) -> list[str]:
 
 def worry_events(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The user events whose texts `worry_texts` gives."""
-    found: list[Mapping[str, Any]] = []
-    waiting_for: str | None = None
-    for event in events:
-        kind = event.get("event")
-        if kind in ("session_started", "restart"):
-            found, waiting_for = [], None
-        elif kind == "slot" and event.get("name") == "wacht_op":
-            waiting_for = event.get("value")
-        elif kind == "user" and _describes_worry(event, waiting_for):
-            found.append(event)
-    return found
+    return _view_of(events).worries
 
 
 def for_the_action_server(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -63,10 +53,14 @@ def for_the_action_server(events: Iterable[Mapping[str, Any]]) -> list[Mapping[s
     cost more per turn than a short one. The worry's messages described the worry where they
     were written, and still do without the form step they came in (`_describes_worry`).
     """
+    return _view_of(events).events()
+
+
+def _view_of(events: Iterable[Mapping[str, Any]]) -> "ActionServerView":
     view = ActionServerView()
     for event in events:
         view.add(event)
-    return view.events()
+    return view
 
 
 @dataclass
