@@ -208,7 +208,8 @@ def cached_event_type_lookup() -> None:
 
 
 def recent_view(tracker: Any, states_needed: int) -> Any:
-    """The conversation from the start of a turn on, far enough back for `states_needed` states.
+    """The conversation from the start of a turn on, far enough back for `states_needed` states:
+    only to be featurized (its slots, loop and latest message are the whole tracker's).
 
     RulePolicy's state after each action depends only on the events of the current turn (the
     latest message, the previous action), on slots that influence the conversation and on an
@@ -218,12 +219,12 @@ def recent_view(tracker: Any, states_needed: int) -> Any:
     own length. Events that undo earlier ones, loops and session starts in the recent part take
     Rasa's own path (the whole tracker).
     """
+    import copy
+
     from rasa.shared.core.constants import ACTION_LISTEN_NAME
     from rasa.shared.core.events import (ActionExecuted, ActionExecutionRejected, ActionReverted, ActiveLoop,
                                          LoopInterrupted, Restarted, SessionStarted, UserUttered,
                                          UserUtteranceReverted)
-    from rasa.shared.core.trackers import DialogueStateTracker
-
     rasa_path = (ActionReverted, UserUtteranceReverted, ActiveLoop, LoopInterrupted, ActionExecutionRejected,
                  Restarted, SessionStarted)
     tail: list[Any] = []
@@ -237,8 +238,10 @@ def recent_view(tracker: Any, states_needed: int) -> Any:
             actions += 1
             if actions > states_needed and event.action_name == ACTION_LISTEN_NAME and isinstance(following, UserUttered):
                 tail.reverse()
-                view = DialogueStateTracker.from_events(tracker.sender_id, tail, list(tracker.slots.values()))
-                view.followup_action = tracker.followup_action
+                # The featurizer replays the view's events into a fresh tracker of its own
+                # (`generate_all_prior_trackers`): replaying them here as well cost as much again.
+                view = copy.copy(tracker)
+                view.events = tracker._create_events(tail)
                 return view
         following = event
     return tracker
@@ -473,23 +476,28 @@ def kept_alive_endpoint_calls() -> None:
 
 
 def session_so_far(tracker: Any) -> Optional[tuple[bool, Any]]:
-    """(any event since the session started, the latest message) read back from the end, or None
-    when an undo or a loop is among them and only Rasa's replay (`applied_events`) can tell."""
+    """(any event since the session started, the latest message), or None when the conversation
+    holds an undo or a loop event and only Rasa's replay (`applied_events`) can tell.
+
+    Why not a walk over the session: at fifty turns that walk alone cost more than a millisecond
+    per turn. The event types are gathered in C (`map(type, ...)`); without an undo or a loop
+    among them, the newest events answer both questions: the walk back stops at the latest
+    message or at the session start, a few events from the end.
+    """
     from rasa.shared.core.events import (ActionReverted, ActiveLoop, LoopInterrupted, Restarted, SessionStarted,
                                          UserUttered, UserUtteranceReverted)
 
     undo = (ActionReverted, UserUtteranceReverted, ActiveLoop, LoopInterrupted)
-    latest = None
+    if any(issubclass(kind, undo) for kind in set(map(type, tracker.events))):
+        return None
     seen = False
     for event in reversed(tracker.events):
         if isinstance(event, (Restarted, SessionStarted)):
             break
-        if isinstance(event, undo):
-            return None
         seen = True
-        if latest is None and isinstance(event, UserUttered):
-            latest = event
-    return seen, latest
+        if isinstance(event, UserUttered):
+            return seen, event
+    return seen, None
 
 
 def recent_session_check() -> None:

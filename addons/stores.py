@@ -117,6 +117,7 @@ class _Statements:
                           .where(c.sender_id == sender, c.id >= first, c.id <= last))
         self.newer_rows = (sa.select(c.id, c.type_name, c.data)
                            .where(c.sender_id == sender, c.id > last).order_by(c.id))
+        self.any_newer_row = sa.select(c.id).where(c.sender_id == sender, c.id > last).limit(1)
         self.insert = table.insert()
 
 
@@ -158,13 +159,14 @@ class _DecodedSessions:
                             tracker.update(new_event)
                         known = _Known(known.first_id, newer[-1][0], known.rows + len(newer), tracker, slots)
                         self._remember(sender_id, known)
-                    return copy_tracker(known.tracker)
+                    return _as_read(known)
         rows = session.execute(sql.session_rows, {"sender": sender_id}).all()
         if not rows:
             return None
         tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(data) for _, data in rows], slots)
-        self._remember(sender_id, _Known(rows[0][0], rows[-1][0], len(rows), tracker, slots))
-        return copy_tracker(tracker)
+        known = _Known(rows[0][0], rows[-1][0], len(rows), tracker, slots)
+        self._remember(sender_id, known)
+        return _as_read(known)
 
     def _remember(self, sender_id: str, known: _Known) -> None:
         with self._lock:
@@ -172,6 +174,31 @@ class _DecodedSessions:
             self._known.move_to_end(sender_id)
             while len(self._known) > self._size:
                 self._known.popitem(last=False)
+
+
+READ_AS = "_meedenker_read_as"  # on a tracker this store read: (its newest row's id, its rows)
+
+
+def _as_read(known: _Known) -> Any:
+    """A copy of the known tracker, marked with what the database held when it was read."""
+    from addons.rasa_speed import copy_tracker
+
+    tracker = copy_tracker(known.tracker)
+    setattr(tracker, READ_AS, (known.last_id, known.rows))
+    return tracker
+
+
+def stored_rows(session: Any, statements: _Statements, tracker: Any) -> int:
+    """How many rows of the tracker's latest session are stored: the events before those go
+    unsaved. A tracker this store read holds that count, as long as no row came after it (under
+    the conversation's lock none does); otherwise Rasa's count over the session's rows, whose
+    cost grew with the length of the conversation."""
+    read_as = getattr(tracker, READ_AS, None)
+    if read_as is not None:
+        last_id, rows = read_as
+        if session.execute(statements.any_newer_row, {"sender": tracker.sender_id, "last": last_id}).first() is None:
+            return rows
+    return session.execute(statements.stored_in_session, {"sender": tracker.sender_id}).scalar()
 
 
 class MeedenkerTrackerStore(SQLTrackerStore):
@@ -232,14 +259,14 @@ class MeedenkerTrackerStore(SQLTrackerStore):
         return await _retrying(read)
 
     async def save(self, tracker: Any) -> None:
-        """As Rasa's (only the events not stored yet: Rasa's count of the rows stored since the
-        latest session start), retried while the database restarts; the new rows go in as one
+        """As Rasa's (only the events not stored yet: the rows stored since the latest session
+        start, `stored_rows`), retried while the database restarts; the new rows go in as one
         insert, without an ORM object and unit of work for each."""
         await self.stream_events(tracker)
 
         def write() -> None:
             with self.session_scope() as session:
-                stored = session.execute(self.statements.stored_in_session, {"sender": tracker.sender_id}).scalar()
+                stored = stored_rows(session, self.statements, tracker)
                 rows = []
                 for event in itertools.islice(tracker.events, stored, None):
                     data = event.as_dict()

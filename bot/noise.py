@@ -7,8 +7,11 @@ of the text only; it never sees meaning, so it runs after the crisis rules, neve
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 
 # Sounds of hesitation, not answers.
 _FILLERS = frozenset({
@@ -50,8 +53,32 @@ def _is_mash(token: str) -> bool:
     return bool(re.search(r"[^aeiouy\W\d_]{5,}", token))  # five consonants in a row
 
 
+_JUDGED_KEPT = 4096
+_judged: "OrderedDict[bytes, bool]" = OrderedDict()
+_judged_lock = threading.Lock()
+
+
 def is_noise(text: str) -> bool:
-    """True when the message holds no word that could answer a question."""
+    """True when the message holds no word that could answer a question.
+
+    Every turn asks this again of each message of the worry so far (bot/transcript.py), so the
+    answers of recent texts are kept, under a digest of the text: the text itself is not kept.
+    """
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    with _judged_lock:
+        known = _judged.get(key)
+        if known is not None:
+            _judged.move_to_end(key)
+            return known
+    noise = _judge(text)
+    with _judged_lock:
+        _judged[key] = noise
+        while len(_judged) > _JUDGED_KEPT:
+            _judged.popitem(last=False)
+    return noise
+
+
+def _judge(text: str) -> bool:
     if text.startswith("/"):
         return False  # a button payload
     folded = unicodedata.normalize("NFC", text).strip().lower()

@@ -5,6 +5,7 @@ Every test fails on stock Rasa 3.6 (without the patch) and checks that behaviour
 from __future__ import annotations
 
 import asyncio
+import collections
 
 import pytest
 import sqlalchemy as sa
@@ -567,6 +568,13 @@ def test_the_session_check_reads_only_the_newest_events_and_decides_as_rasa_does
         "a message undone": (_session(domain, UserUttered("oud", timestamp=two_hours_ago),
                                       UserUttered("nieuw", timestamp=now),
                                       rasa.shared.core.events.UserUtteranceReverted()), 1),
+        "undone in an earlier session": (DialogueStateTracker.from_events("s1", [
+            UserUttered("oud", timestamp=two_hours_ago), rasa.shared.core.events.UserUtteranceReverted(),
+            *_session(domain, UserUttered("nieuw", timestamp=now)).events], domain.slots), 0),
+        "a loop earlier in the session": (_session(domain, rasa.shared.core.events.ActiveLoop("formulier"),
+                                                   UserUttered("hallo", timestamp=two_hours_ago),
+                                                   rasa.shared.core.events.ActiveLoop(None),
+                                                   UserUttered("nu", timestamp=now)), 0),
     }
     for name, (tracker, expected) in cases.items():
         assert _sessions_started(patched, domain, tracker) == expected == _sessions_started(rasas, domain, tracker), name
@@ -577,6 +585,22 @@ def test_the_session_check_reads_only_the_newest_events_and_decides_as_rasa_does
                         lambda self: replays.append(1) or original_applied(self))
     long = long_tracker(domain, 60)
     assert _sessions_started(patched, domain, long) == 0 and replays == []
+
+    # Read back only to the latest message, not over the session (that walk grew with its length).
+    walked = []
+
+    class Events(collections.deque):
+        def __reversed__(self):
+            for event in super().__reversed__():
+                walked.append(event)
+                yield event
+
+    long.events = Events(long.events)
+    long.events.append(UserUttered("nog een vraag", timestamp=now))
+    long.events.append(ActionExecuted("action_reageer"))
+    assert _sessions_started(patched, domain, long) == 0 and len(walked) == 2
+    long.events.append(UserUttered("te laat", timestamp=two_hours_ago))
+    assert _sessions_started(patched, domain, long) == 1 == _sessions_started(rasas, domain, long)
 
 
 def test_tracker_store_saves_the_same_rows_as_rasa_in_one_insert_without_orm_objects(settings_env, domain, tmp_path):
@@ -676,3 +700,50 @@ def test_a_turns_read_and_save_build_no_orm_query(settings_env, domain, monkeypa
     assert queries == []
     assert [e.text for e in asyncio.run(store.retrieve("s1")).events if isinstance(e, UserUttered)][-3:] == [
         "nog een bericht 0", "nog een bericht 1", "nog een bericht 2"]
+
+
+def test_saving_a_turn_does_not_count_the_stored_session_again_unless_rows_came_after_its_read(
+        settings_env, domain, tmp_path):
+    import json
+    import sqlite3
+
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    from addons.stores import MeedenkerTrackerStore
+
+    store = MeedenkerTrackerStore(domain=domain)
+    asyncio.run(store.save(long_tracker(domain, 30)))
+    statements = []
+
+    def record(conn, cursor, statement, *rest) -> None:
+        statements.append(statement.lower())
+
+    def rows(database) -> list:
+        with sqlite3.connect(database) as connection:
+            return connection.execute("SELECT sender_id, type_name, data FROM events ORDER BY id").fetchall()
+
+    sa.event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        tracker = asyncio.run(store.retrieve("s1"))
+        tracker.update(UserUttered("nog een vraag", {"name": "hulpvraag", "confidence": 0.9}))
+        statements.clear()
+        asyncio.run(store.save(tracker))
+        assert not any("count(" in statement for statement in statements), statements
+        assert asyncio.run(store.retrieve("s1")).latest_message.text == "nog een vraag"
+
+        # Another process stored a row after this read: the save counts the session as Rasa does.
+        tracker = asyncio.run(store.retrieve("s1"))
+        database = store.engine.url.database
+        with sqlite3.connect(database) as other:
+            other.execute("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES ('s1', 'bot', ?, ?)",
+                          (1.0, json.dumps(BotUttered("van elders", timestamp=1.0).as_dict())))
+        with sqlite3.connect(database) as source, sqlite3.connect(tmp_path / "stock.db") as copy:
+            source.backup(copy)  # with what is still in the write-ahead log
+        tracker.update(UserUttered("en nog een", {"name": "hulpvraag", "confidence": 0.9}))
+        statements.clear()
+        asyncio.run(store.save(tracker))
+        assert any("count(" in statement for statement in statements)
+        asyncio.run(SQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "stock.db")).save(tracker))
+        assert rows(database) == rows(tmp_path / "stock.db")
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", record)
