@@ -95,21 +95,38 @@ def _mark(event: Any) -> tuple[str, float]:
     return event.type_name, event.timestamp
 
 
+_KINDS: dict[type, Optional[str]] = {}  # an event class: what `_message_event` reads of it
+
+
+def _kind_of(event: Any) -> Optional[str]:
+    """"user", "slot", "start" or None, decided once per event class (subclasses included):
+    `isinstance` against Rasa's event classes goes through `abc` and cost more than the rest of
+    reading an event."""
+    kind = _KINDS.get(type(event), "")
+    if kind == "":
+        from rasa.shared.core.events import Restarted, SessionStarted, SlotSet, UserUttered
+
+        cls = type(event)
+        kind = ("user" if issubclass(cls, UserUttered) else "slot" if issubclass(cls, SlotSet)
+                else "start" if issubclass(cls, (SessionStarted, Restarted)) else None)
+        _KINDS[cls] = kind
+    return kind
+
+
 def _message_event(event: Any) -> Optional[dict[str, Any]]:
     """A resident's message with its intent and route, the `wacht_op` slot or a session start;
     None for every other event."""
-    from rasa.shared.core.events import Restarted, SessionStarted, SlotSet, UserUttered
-
-    if isinstance(event, UserUttered):
+    kind = _kind_of(event)
+    if kind == "user":
         werkmodel = (event.parse_data or {}).get("werkmodel") or {}
         return {"event": "user", "text": event.text, "input_channel": event.input_channel,
                 "timestamp": event.timestamp,
                 "parse_data": {"intent": {"name": (event.intent or {}).get("name")},
                                "werkmodel": {"route": werkmodel.get("route"), "crisis": werkmodel.get("crisis"),
                                              "leefgebieden": werkmodel.get("leefgebieden") or []}}}
-    if isinstance(event, SlotSet) and event.key == "wacht_op":
+    if kind == "slot" and event.key == "wacht_op":
         return {"event": "slot", "name": "wacht_op", "value": event.value}
-    if isinstance(event, (SessionStarted, Restarted)):
+    if kind == "start":
         return {"event": event.type_name}
     return None
 

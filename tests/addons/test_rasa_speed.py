@@ -747,3 +747,30 @@ def test_saving_a_turn_does_not_count_the_stored_session_again_unless_rows_came_
         assert rows(database) == rows(tmp_path / "stock.db")
     finally:
         sa.event.remove(store.engine, "before_cursor_execute", record)
+
+
+def test_stored_rows_are_read_to_the_same_values_as_json_loads_reads_them():
+    import json
+    import math
+    import random
+
+    from addons.stores import decode_row
+
+    rng = random.Random(3)
+    floats = [rng.uniform(-1e6, 1e6) for _ in range(2000)] + [rng.random() * 10 ** rng.randint(-300, 300)
+                                                               for _ in range(2000)]
+    floats += [5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.1, 1 / 3, 1796161510.9600923, -0.0]
+    rows = [json.dumps({"event": "user", "timestamp": value, "parse_data": {"intent_ranking": [value, -value]}})
+            for value in floats]
+    rows += [json.dumps({"text": "café 😀 \u202e <script>", "n": 2 ** 70, "m": -(2 ** 63)}),
+             json.dumps({"x": float("nan"), "y": float("inf")}), '{"text": "\\ud800 alleen"}',
+             json.dumps({"diep": [[[[[[[[[[[]]]]]]]]]]]}), "[" * 500 + "]" * 500, '{"a": 1, "a": 2}']
+    for row in rows:
+        ours, theirs = decode_row(row), json.loads(row)
+        if isinstance(theirs, dict) and isinstance(theirs.get("x"), float) and math.isnan(theirs["x"]):
+            assert math.isnan(ours["x"]) and ours["y"] == theirs["y"]
+            continue
+        assert ours == theirs and json.dumps(ours) == json.dumps(theirs), row[:80]
+    for broken in ('{"event": "user", ', "", "null null"):
+        with pytest.raises(json.JSONDecodeError):
+            decode_row(broken)
