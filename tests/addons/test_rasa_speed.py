@@ -275,15 +275,14 @@ def a_turn_on_another_replica(other) -> None:
 
 def test_tracker_store_decodes_only_rows_it_has_not_seen_and_misses_no_change_of_another_process(
         settings_env, domain, monkeypatch):
-    import json
-
+    from addons import stores
     from addons.stores import MeedenkerTrackerStore
 
     ours, other = MeedenkerTrackerStore(domain=domain), MeedenkerTrackerStore(domain=domain)
     asyncio.run(ours.save(long_tracker(domain, 20)))
     decoded = []
-    real_loads = json.loads
-    monkeypatch.setattr(json, "loads", lambda data, *a, **k: decoded.append(1) or real_loads(data, *a, **k))
+    real_decode = stores.decode_row
+    monkeypatch.setattr(stores, "decode_row", lambda data: decoded.append(1) or real_decode(data))
     tracker = asyncio.run(ours.retrieve("s1"))
     assert len(decoded) == len(tracker.events) == 100
     # Another replica adds a turn: only its rows are decoded, and the turn is there.
