@@ -161,30 +161,43 @@ def _stored(database: Path, sender: str) -> bool:
 
 def capacity(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[str, dict[str, float]]]:
     """Back-to-back turns: short = a new conversation per turn; long = the next turns of
-    conversations that already hold long_turns turns."""
+    conversations that already hold long_turns turns.
+
+    Each step is measured in two halves, short and long in turn (short, long, short, long): a
+    machine whose speed drifts during the run (a shared host) then slows both kinds alike.
+    The long half 1 holds the first turns of each conversation (the first read of each), half 2
+    the rest; the short halves take every other conversation.
+    """
     figures: dict[str, dict[str, dict[str, float]]] = {"short": {}, "long": {}}
     for clients in plan.clients:
         short_turns = max(plan.short_turns_per_client, -(-plan.min_turns_per_step // clients))
         per_client = max(1, -(-plan.min_turns_per_step // (clients * plan.long_measured_turns)))
         conversations = [[f"{tag}-long-{clients}-{k}-{c}" for c in range(per_client)] for k in range(clients)]
 
-        def short(k: int, clients: int = clients, turns: int = short_turns) -> list[float]:
+        def short(k: int, half: int, clients: int = clients, turns: int = short_turns) -> list[float]:
             client = Client(url)
             return [client.say(f"{tag}-short-{clients}-{k}-{n}", MESSAGES[(k + n) % len(MESSAGES)])
-                    for n in range(turns)]
+                    for n in range(turns) if n % 2 == half]
 
-        def long(k: int, mine: list[list[str]] = conversations) -> list[float]:
+        def long(k: int, half: int, mine: list[list[str]] = conversations) -> list[float]:
             client = Client(url)
+            measured = plan.long_measured_turns
             return [client.say(sender, MESSAGES[(plan.long_turns + n) % len(MESSAGES)])
-                    for sender in mine[k] for n in range(plan.long_measured_turns)]
+                    for sender in mine[k] for n in range(measured) if 2 * n // measured == half]
 
-        for kind, work in (("short", short), ("long", long)):
-            if kind == "long":
-                long_conversations(url, database, plan, tag, [s for mine in conversations for s in mine])
-            progress(f"{tag}: capacity, {kind} conversations, {clients} clients")
-            timings, elapsed = _in_parallel(clients, work)
-            figures[kind][str(clients)] = {**_ms(timings), "turns_per_second": round(len(timings) / elapsed, 1),
-                                           "turns": len(timings)}
+        long_conversations(url, database, plan, tag, [s for mine in conversations for s in mine])
+        timings: dict[str, list[float]] = {"short": [], "long": []}
+        elapsed = {"short": 0.0, "long": 0.0}
+        for half in (0, 1):
+            for kind, work in (("short", short), ("long", long)):
+                progress(f"{tag}: capacity, {kind} conversations, {clients} clients ({half + 1}/2)")
+                measured, seconds = _in_parallel(clients, lambda k, work=work, half=half: work(k, half))
+                timings[kind] += measured
+                elapsed[kind] += seconds
+        for kind in ("short", "long"):
+            figures[kind][str(clients)] = {**_ms(timings[kind]),
+                                           "turns_per_second": round(len(timings[kind]) / elapsed[kind], 1),
+                                           "turns": len(timings[kind])}
     return figures
 
 
