@@ -36,7 +36,7 @@ def _figures() -> ModuleType | None:
 
 
 def _period(request: Request) -> tuple[date, date, str | None]:
-    today = date.today()
+    today = request.app.ctx.repo.today()
     try:
         end = date.fromisoformat(request.args.get("tot") or today.isoformat())
         start = date.fromisoformat(request.args.get("van") or (end - timedelta(days=DEFAULT_DAYS)).isoformat())
