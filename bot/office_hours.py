@@ -101,6 +101,11 @@ class OfficeHours:
             raise ValueError("now must be timezone-aware (for example datetime.now(tz=ZoneInfo('Europe/Amsterdam')))")
         return now.astimezone(self.timezone)
 
+    def today(self, now: datetime) -> date:
+        """The date at the office at this moment: a period "up to today" must hold a ticket
+        made just after midnight there, which is still the day before in UTC."""
+        return self._local(now).date()
+
     def is_open(self, now: datetime) -> bool:
         """True when meedenkers are working at this moment."""
         local = self._local(now)

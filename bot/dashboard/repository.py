@@ -395,11 +395,6 @@ class Repository:
             and self.clock() > due
         return TicketRow(ticket, due, overdue, meedenkers.get(ticket.assigned_meedenker_id or -1))
 
-    def today(self) -> date:
-        """Today where the office is: a period "up to today" must hold a ticket created just
-        after midnight there, which is still yesterday in UTC."""
-        return self.clock().astimezone(self.hours.timezone).date()
-
     def _local_day_start(self, day: date) -> datetime:
         return datetime.combine(day, time(0), tzinfo=self.hours.timezone)
 

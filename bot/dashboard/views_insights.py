@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from types import ModuleType
 from urllib.parse import urlencode
 
@@ -36,7 +36,7 @@ def _figures() -> ModuleType | None:
 
 
 def _period(request: Request) -> tuple[date, date, str | None]:
-    today = request.app.ctx.repo.today()
+    today = request.app.ctx.hours.today(datetime.now(timezone.utc))
     try:
         end = date.fromisoformat(request.args.get("tot") or today.isoformat())
         start = date.fromisoformat(request.args.get("van") or (end - timedelta(days=DEFAULT_DAYS)).isoformat())

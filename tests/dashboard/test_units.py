@@ -105,15 +105,13 @@ def test_an_old_secrets_file_gets_only_the_new_session_secret_appended(tmp_path)
 
 def test_today_is_the_offices_date_so_a_ticket_made_after_midnight_there_is_in_todays_period():
     from datetime import date, datetime, timezone
-    from types import SimpleNamespace
 
     from bot.office_hours import load_office_hours
     from bot.settings import PROJECT_ROOT
 
     hours = load_office_hours(PROJECT_ROOT / "config" / "office_hours.yml")
-    store = SimpleNamespace(session_factory=None)
     at = {"winter": datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc),  # 00:30 on 2 December there
           "summer": datetime(2026, 7, 1, 22, 30, tzinfo=timezone.utc), "day": datetime(2026, 7, 1, 12, tzinfo=timezone.utc)}
-    days = {name: Repository(store, hours, clock=lambda moment=moment: moment).today() for name, moment in at.items()}
     assert str(hours.timezone) == "Europe/Amsterdam"
-    assert days == {"winter": date(2026, 12, 2), "summer": date(2026, 7, 2), "day": date(2026, 7, 1)}
+    assert {name: hours.today(moment) for name, moment in at.items()} == {
+        "winter": date(2026, 12, 2), "summer": date(2026, 7, 2), "day": date(2026, 7, 1)}
