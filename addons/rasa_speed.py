@@ -511,9 +511,9 @@ def session_so_far(tracker: Any) -> Optional[tuple[bool, Any]]:
     for event in reversed(tracker.events):
         if isinstance(event, (Restarted, SessionStarted)):
             break
-        seen = True
         if isinstance(event, UserUttered):
-            return seen, event
+            return True, event
+        seen = True
     return seen, None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from types import ModuleType
 from urllib.parse import urlencode
 
@@ -19,6 +19,7 @@ from sanic.response import HTTPResponse, raw
 from bot.dashboard import security
 from bot.dashboard.app import not_found, render, requires
 from bot.dashboard.facts import ticket_facts
+from bot.queue.models import utcnow
 
 blueprint = Blueprint("insights")
 DEFAULT_DAYS = 84
@@ -36,7 +37,7 @@ def _figures() -> ModuleType | None:
 
 
 def _period(request: Request) -> tuple[date, date, str | None]:
-    today = request.app.ctx.hours.today(datetime.now(timezone.utc))
+    today = request.app.ctx.hours.today(utcnow())
     try:
         end = date.fromisoformat(request.args.get("tot") or today.isoformat())
         start = date.fromisoformat(request.args.get("van") or (end - timedelta(days=DEFAULT_DAYS)).isoformat())
