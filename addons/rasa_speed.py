@@ -29,8 +29,9 @@ The third Rasa cost, one ORM object per stored event, is fixed in our own tracke
 from __future__ import annotations
 
 import itertools
-from collections import OrderedDict
 from typing import Any, Callable, Dict, Mapping, Optional, Text, Type
+
+from bot.recent import Recent
 
 ORIGINAL = "_meedenker_original"
 
@@ -45,7 +46,7 @@ def _once(owner: Any, attribute: str) -> Optional[Callable]:
 
 
 _VIEWS_KEPT = 1000  # conversations whose action-server view is kept between turns
-_views: "OrderedDict[str, tuple[int, Any, Any]]" = OrderedDict()
+_views: "Recent[str, tuple[int, Any, Any]]" = Recent(_VIEWS_KEPT)
 
 
 def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
@@ -76,10 +77,7 @@ def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
         view, start = ActionServerView(), 0
     _add(view, itertools.islice(events, start, kept))
     if kept:
-        _views[tracker.sender_id] = (kept, (_mark(events[0]), _mark(events[kept - 1])), view.copy())
-        _views.move_to_end(tracker.sender_id)
-        while len(_views) > _VIEWS_KEPT:
-            _views.popitem(last=False)
+        _views.put(tracker.sender_id, (kept, (_mark(events[0]), _mark(events[kept - 1])), view.copy()))
     _add(view, itertools.islice(events, kept, count))
     return view.events()
 

@@ -13,9 +13,7 @@ import asyncio
 import itertools
 import json
 import logging
-import threading
 import uuid
-from collections import OrderedDict
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
 
+from bot.recent import Recent
 from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -149,9 +148,7 @@ class _DecodedSessions:
     """
 
     def __init__(self, size: int = DECODED_CONVERSATIONS) -> None:
-        self._size = size
-        self._known: "OrderedDict[str, _Known]" = OrderedDict()
-        self._lock = threading.Lock()
+        self._known: "Recent[str, _Known]" = Recent(size)
 
     def read(self, session: Any, store: "MeedenkerTrackerStore", sender_id: str, slots: Any) -> Optional[Any]:
         from rasa.shared.core.events import deserialise_events
@@ -160,8 +157,7 @@ class _DecodedSessions:
         from addons.rasa_speed import copy_tracker
 
         sql = store.statements
-        with self._lock:
-            known = self._known.get(sender_id)
+        known = self._known.get(sender_id)
         if known is not None and known.slots is slots:
             left = session.execute(sql.rows_left, {"sender": sender_id, "first": known.first_id,
                                                    "last": known.last_id}).scalar()
@@ -184,11 +180,7 @@ class _DecodedSessions:
         return _as_read(known)
 
     def _remember(self, sender_id: str, known: _Known) -> None:
-        with self._lock:
-            self._known[sender_id] = known
-            self._known.move_to_end(sender_id)
-            while len(self._known) > self._size:
-                self._known.popitem(last=False)
+        self._known.put(sender_id, known)
 
 
 READ_AS = "_meedenker_read_as"  # on a tracker this store read: (its newest row's id, its rows)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
+
+from bot.recent import Recent
 
 DIM = 384
 _CACHE_SIZE = 256
@@ -78,8 +79,7 @@ def _embed_cached(text: str) -> bytes:
 
 
 _PENDING_LIMIT = 64  # prefetches whose message was never parsed are dropped, oldest first
-_pending: "OrderedDict[str, Future]" = OrderedDict()
-_pending_lock = threading.Lock()
+_pending: "Recent[str, Future]" = Recent(_PENDING_LIMIT)
 _prefetcher: ThreadPoolExecutor | None = None
 
 
@@ -91,25 +91,24 @@ def prefetch(text: str) -> None:
     server that starts it when the message arrives answers sooner, for the same CPU time. Only for
     the text that will be parsed as it is: a prefetch of another text is work thrown away.
     """
-    global _prefetcher
     key = _prepare(text)
     if not key:
         return
-    with _pending_lock:
-        if key in _pending:
-            return
-        if _prefetcher is None:
-            _prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder")
-        _pending[key] = _prefetcher.submit(_embed_cached, key)
-        while len(_pending) > _PENDING_LIMIT:
-            _pending.popitem(last=False)
+    _pending.put_new(key, lambda: _encoder_thread().submit(_embed_cached, key))
+
+
+def _encoder_thread() -> ThreadPoolExecutor:
+    """The one worker thread of prefetches (called under `_pending`'s lock: made once)."""
+    global _prefetcher
+    if _prefetcher is None:
+        _prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder")
+    return _prefetcher
 
 
 def embed_one(text: str) -> np.ndarray:
     """One message's embedding, cached: several components of one parse share it."""
     key = _prepare(text)
-    with _pending_lock:
-        started = _pending.pop(key, None)
+    started = _pending.pop(key)
     if started is not None:
         try:
             return np.frombuffer(started.result(), dtype=np.float32)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 import unicodedata
-from collections import OrderedDict
+
+from bot.recent import Recent
 
 # Sounds of hesitation, not answers.
 _FILLERS = frozenset({
@@ -54,8 +54,7 @@ def _is_mash(token: str) -> bool:
 
 
 _JUDGED_KEPT = 4096
-_judged: "OrderedDict[bytes, bool]" = OrderedDict()
-_judged_lock = threading.Lock()
+_judged: "Recent[bytes, bool]" = Recent(_JUDGED_KEPT)
 
 
 def is_noise(text: str) -> bool:
@@ -65,16 +64,11 @@ def is_noise(text: str) -> bool:
     answers of recent texts are kept, under a digest of the text: the text itself is not kept.
     """
     key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    with _judged_lock:
-        known = _judged.get(key)
-        if known is not None:
-            _judged.move_to_end(key)
-            return known
+    known = _judged.get(key)
+    if known is not None:
+        return known
     noise = _judge(text)
-    with _judged_lock:
-        _judged[key] = noise
-        while len(_judged) > _JUDGED_KEPT:
-            _judged.popitem(last=False)
+    _judged.put(key, noise)
     return noise
 
 

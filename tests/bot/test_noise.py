@@ -38,7 +38,9 @@ def test_a_text_asked_about_again_is_judged_once_and_the_text_is_not_kept(monkey
 def test_the_kept_judgements_stay_bounded(monkeypatch):
     from bot import noise
 
-    monkeypatch.setattr(noise, "_JUDGED_KEPT", 50)
+    from bot.recent import Recent
+
+    monkeypatch.setattr(noise, "_judged", Recent(50))
     for n in range(200):
         assert not is_noise(f"ik heb een vraag over zorg nummer {n}")
     assert len(noise._judged) == 50
