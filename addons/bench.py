@@ -163,35 +163,47 @@ def capacity(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[s
     """Back-to-back turns: short = a new conversation per turn; long = the next turns of
     conversations that already hold long_turns turns.
 
-    Each step is measured in two halves, short and long in turn (short, long, short, long): a
-    machine whose speed drifts during the run (a shared host) then slows both kinds alike.
-    The long half 1 holds the first turns of each conversation (the first read of each), half 2
-    the rest; the short halves take every other conversation.
+    The host's speed drifts during a run (a shared machine: seen here as ±15 % between two
+    halves of a few seconds), so short and long are measured in an order that cancels drift:
+    - one client sends a short and a long turn in turn, and each kind's turns per second is its
+      turns over the time they took (one client waits for each answer: the same as wall time);
+    - more clients measure short, long, long, short (ABBA: a steady drift slows both alike). The
+      first long part holds the first turns of each conversation (the first read of each), the
+      second the rest; the short parts take every other conversation.
     """
     figures: dict[str, dict[str, dict[str, float]]] = {"short": {}, "long": {}}
     for clients in plan.clients:
         short_turns = max(plan.short_turns_per_client, -(-plan.min_turns_per_step // clients))
         per_client = max(1, -(-plan.min_turns_per_step // (clients * plan.long_measured_turns)))
         conversations = [[f"{tag}-long-{clients}-{k}-{c}" for c in range(per_client)] for k in range(clients)]
-
-        def short(k: int, half: int, clients: int = clients, turns: int = short_turns) -> list[float]:
-            client = Client(url)
-            return [client.say(f"{tag}-short-{clients}-{k}-{n}", MESSAGES[(k + n) % len(MESSAGES)])
-                    for n in range(turns) if n % 2 == half]
-
-        def long(k: int, half: int, mine: list[list[str]] = conversations) -> list[float]:
-            client = Client(url)
-            measured = plan.long_measured_turns
-            return [client.say(sender, MESSAGES[(plan.long_turns + n) % len(MESSAGES)])
-                    for sender in mine[k] for n in range(measured) if 2 * n // measured == half]
-
         long_conversations(url, database, plan, tag, [s for mine in conversations for s in mine])
-        timings: dict[str, list[float]] = {"short": [], "long": []}
-        elapsed = {"short": 0.0, "long": 0.0}
-        for half in (0, 1):
-            for kind, work in (("short", short), ("long", long)):
-                progress(f"{tag}: capacity, {kind} conversations, {clients} clients ({half + 1}/2)")
-                measured, seconds = _in_parallel(clients, lambda k, work=work, half=half: work(k, half))
+        turns = {
+            "short": lambda k, clients=clients, turns=short_turns: [
+                (f"{tag}-short-{clients}-{k}-{n}", MESSAGES[(k + n) % len(MESSAGES)]) for n in range(turns)],
+            "long": lambda k, mine=conversations: [
+                (sender, MESSAGES[(plan.long_turns + n) % len(MESSAGES)])
+                for sender in mine[k] for n in range(plan.long_measured_turns)],
+        }
+        if clients == 1:
+            progress(f"{tag}: capacity, short and long conversations in turn, 1 client")
+            timings = _in_turn(Client(url), turns["short"](0), turns["long"](0))
+            elapsed = {kind: sum(values) / 1000 for kind, values in timings.items()}
+        else:
+            timings, elapsed = {"short": [], "long": []}, {"short": 0.0, "long": 0.0}
+            for kind, part in (("short", 0), ("long", 0), ("long", 1), ("short", 1)):
+                progress(f"{tag}: capacity, {kind} conversations, {clients} clients ({part + 1}/2)")
+
+                def work(k: int, kind: str = kind, part: int = part) -> list[float]:
+                    mine = turns[kind](k)
+                    if kind == "short":
+                        mine = mine[part::2]
+                    else:  # per conversation: its first half of the measured turns, then the rest
+                        half = plan.long_measured_turns
+                        mine = [turn for n, turn in enumerate(mine) if 2 * (n % half) // half == part]
+                    client = Client(url)
+                    return [client.say(sender, message) for sender, message in mine]
+
+                measured, seconds = _in_parallel(clients, work)
                 timings[kind] += measured
                 elapsed[kind] += seconds
         for kind in ("short", "long"):
@@ -199,6 +211,16 @@ def capacity(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[s
                                            "turns_per_second": round(len(timings[kind]) / elapsed[kind], 1),
                                            "turns": len(timings[kind])}
     return figures
+
+
+def _in_turn(client: Client, short: list[tuple[str, str]], long: list[tuple[str, str]]) -> dict[str, list[float]]:
+    """One client: a short turn, a long turn, a short turn, …; the longer list's rest at the end."""
+    timings: dict[str, list[float]] = {"short": [], "long": []}
+    for pair in itertools.zip_longest(short, long):
+        for kind, turn in zip(("short", "long"), pair):
+            if turn is not None:
+                timings[kind].append(client.say(*turn))
+    return timings
 
 
 def residents(url: str, database: Path, plan: Plan, tag: str) -> dict[str, dict[str, float]]:
