@@ -77,3 +77,37 @@ def test_the_action_server_freezes_once_it_listens(monkeypatch, unfrozen):
     assert gc.get_freeze_count() == 0
     asyncio.run(listener(app, None))
     assert gc.get_freeze_count() > 0
+
+
+@pytest.fixture
+def default_thresholds():
+    saved = gc.get_threshold()
+    yield
+    gc.set_threshold(*saved)
+
+
+def _full_collections_while_reading(conversations: int) -> int:
+    """First reads of long conversations, kept in memory as the tracker store keeps them."""
+    full = []
+
+    def count(phase, info):
+        if phase == "stop" and info["generation"] == 2:
+            full.append(1)
+
+    kept = []
+    gc.callbacks.append(count)
+    try:
+        for _ in range(conversations):  # each about 8,000 new dicts and lists, as a 50-turn session
+            kept.append([{"event": "user", "parse_data": {"intent": {"name": "hulpvraag"}, "entities": [[n]]}}
+                         for n in range(2000)])
+    finally:
+        gc.callbacks.remove(count)
+    return len(full)
+
+
+def test_first_reads_of_long_conversations_set_off_no_full_collection(unfrozen, default_thresholds):
+    gc.set_threshold(700, 10, 10)  # Python's defaults: the same reads walk everything kept, again and again
+    assert _full_collections_while_reading(150) >= 2
+    heap.freeze_heap()
+    assert gc.get_threshold()[0] == heap.YOUNG_THRESHOLD
+    assert _full_collections_while_reading(150) == 0
