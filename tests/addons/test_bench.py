@@ -45,6 +45,8 @@ def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
             assert set(source["capacity"][kind]) == {"1", "2"}
             assert all(row["turns_per_second"] > 0 for row in source["capacity"][kind].values())
             assert [source["capacity"][kind][c]["turns"] for c in ("1", "2")] == [4, 4]  # at least min_turns_per_step
+        # the server's first read of each copied conversation is reported apart, not hidden
+        assert source["long_first_turn"]["p95"] >= source["long_first_turn"]["p50"] > 0
     assert figures["parse_ms"]["p50"] > 0 and figures["rss_mb"]["rasa"] > 100
     assert set(figures["replicas"]) == {"1", "2"}
     assert figures["ratios"]["capacity"]["long"]["2"]["turns_per_second"] > 0
