@@ -183,8 +183,9 @@ def capacity(url: str, database: Path, plan: Plan, tag: str,
     - one client sends a short and a long turn in turn, and each kind's turns per second is its
       turns over the time they took (one client waits for each answer: the same as wall time);
     - more clients measure short, long, long, short (ABBA: a steady drift slows both alike). The
-      first long part holds the first turns of each conversation (the first read of each), the
-      second the rest; the short parts take every other conversation.
+      first long part holds the first half of each conversation's measured turns, the second the
+      rest; the short parts take every other conversation. (The server's first read of each copied
+      conversation comes before, in `long_conversations`.)
     """
     figures: dict[str, dict[str, dict[str, float]]] = {"short": {}, "long": {}}
     for clients in plan.clients:
