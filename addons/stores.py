@@ -21,6 +21,8 @@ from typing import Any, AsyncGenerator, Optional, Text
 
 import redis
 import redis.asyncio
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 import sqlalchemy as sa
 import sqlalchemy.orm
 import ujson
@@ -338,7 +340,15 @@ class FifoRedisLockStore(LockStore):
     def _client(self) -> redis.asyncio.Redis:
         loop_id = id(asyncio.get_running_loop())
         if loop_id not in self._clients:
-            self._clients[loop_id] = redis.asyncio.Redis.from_url(self._url, socket_timeout=5)
+            # After Redis restarts, every pooled connection is dead, and the next turn on each
+            # replica failed on it (an apology to a resident, seen in the restart fault test). A
+            # connection idle for a second is checked with PING first, and one failed on a
+            # connection error is tried once more on a new one: a dead server ran nothing, and
+            # each script is safe to run again (a second ticket waits behind a lost one, which
+            # expires with the lock's lifetime; releasing twice removes nothing more).
+            self._clients[loop_id] = redis.asyncio.Redis.from_url(
+                self._url, socket_timeout=5, health_check_interval=1,
+                retry=Retry(NoBackoff(), 1), retry_on_error=[redis.ConnectionError])
         return self._clients[loop_id]
 
     def _keys(self, conversation_id: str) -> list[str]:

@@ -91,3 +91,27 @@ def test_different_conversations_do_not_wait_for_each_other(redis_url):
         return loop.time() - start
 
     assert asyncio.run(scenario()) < 1.0
+
+
+def test_a_restarted_redis_costs_no_turn_its_idle_connection(tmp_path):
+    """After Redis restarts, the replica's pooled connection is dead; the next turn must not fail on it."""
+    from addons.services import OwnRedis
+
+    own = OwnRedis(tmp_path / "redis").start()
+    try:
+        store = FifoRedisLockStore(own.url)
+
+        async def one_turn(conversation: str) -> bool:
+            async with store.lock(conversation):
+                return True
+
+        async def scenario() -> list[bool]:
+            done = [await one_turn("before")]  # the pool now holds one idle connection
+            await asyncio.to_thread(own.restart)
+            await asyncio.sleep(1.2)  # idle a while, as between residents' messages
+            done.append(await one_turn("after"))
+            return done
+
+        assert asyncio.run(scenario()) == [True, True]
+    finally:
+        own.stop()
