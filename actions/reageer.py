@@ -20,11 +20,11 @@ class ActionReageer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        texts = worry_texts(tracker.events)
         slots = tracker.current_slot_values()
         # run_turn may write the queue (a blocking database call): keep it off the event loop.
         turn = await asyncio.to_thread(run_turn, slots, tracker.latest_message or {},
-                                       tracker.get_latest_input_channel() or "rest", tracker.sender_id, texts,
+                                       tracker.get_latest_input_channel() or "rest", tracker.sender_id,
+                                       lambda: worry_texts(tracker.events),
                                        services, get_settings().secret_key)
         numbers = helpline_values()
         for response, values in turn.responses:

@@ -51,7 +51,9 @@ _views: "Recent[str, tuple[int, Any, Any]]" = Recent(_VIEWS_KEPT)
 
 def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
     """The events the action server reads (bot/transcript.py `for_the_action_server`: the
-    worry's messages and the latest one), each with only the fields it reads.
+    worry's messages and the latest one), each with only the fields it reads; the worry's messages
+    only on a turn that may write a ticket (bot/dialogue.py `may_write_a_ticket`), the one turn
+    that reads them.
 
     The view of a conversation is kept from its previous action call, up to and including that
     turn's message (the events after it, the policies' own, are new objects on every call). When
@@ -61,6 +63,7 @@ def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
     """
     from rasa.shared.core.events import UserUttered
 
+    from bot.dialogue import may_write_a_ticket
     from bot.transcript import ActionServerView
 
     events = tracker.events
@@ -79,7 +82,9 @@ def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
     if kept:
         _views.put(tracker.sender_id, (kept, (_mark(events[0]), _mark(events[kept - 1])), view.copy()))
     _add(view, itertools.islice(events, kept, count))
-    return view.events()
+    latest = tracker.latest_message
+    intent = ((latest.intent if latest is not None else None) or {}).get("name") or ""
+    return view.events(with_worries=may_write_a_ticket(tracker.get_slot("wacht_op"), intent))
 
 
 def _add(view: Any, events: Any) -> None:

@@ -320,6 +320,20 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     return Reply(responses, reply.state, reply.effects)
 
 
+def may_write_a_ticket(wacht_op: str | None, intent: str) -> bool:
+    """Whether `next_step` can give an effect (a ticket or a crisis flag) for this message.
+
+    Why: a ticket's summary is made of the worry's earlier messages, and only then does the action
+    server need them; Rasa sends them on these turns only (addons/rasa_speed.py), so an ordinary
+    turn of a long conversation carries no more than a short one's. It may say yes too often,
+    never too rarely (tests/bot/test_dialogue_effects.py tries every pending question and intent).
+    """
+    if intent in CRISIS_RESPONSES or wacht_op == WAIT_VEILIGHEID:
+        return True  # a crisis, or the answer to the safety check
+    step = callback_form.step_of(wacht_op)
+    return step is not None and callback_form.next_step_after(step) is None  # the form's last answer
+
+
 def _start_form(state: State) -> Reply:
     first = callback_form.STEPS[0]
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],

@@ -85,12 +85,14 @@ class ActionServerView:
                 self.worries.append(event)
             self.latest, self.latest_waiting_for, self.since_start = event, self.waiting_for, True
 
-    def events(self) -> list[Mapping[str, Any]]:
+    def events(self, with_worries: bool = True) -> list[Mapping[str, Any]]:
+        """`for_the_action_server`; without the worry's messages on a turn that cannot write a
+        ticket (bot/dialogue.py `may_write_a_ticket`)."""
         if self.latest is None:
             return []
         if not self.since_start:  # no message since the session started: no worry yet, only the channel
             return [self.latest, {"event": "session_started"}]
-        worries = [event for event in self.worries if event is not self.latest]
+        worries = [event for event in self.worries if event is not self.latest] if with_worries else []
         return [*worries, {"event": "slot", "name": "wacht_op", "value": self.latest_waiting_for}, self.latest]
 
     def copy(self) -> "ActionServerView":

@@ -1,7 +1,7 @@
 """One resident turn from the action server's point of view, without Rasa.
 
-The adapter (actions/reageer.py) hands in the slots, the latest message and the conversation's
-earlier texts; this module unseals form answers, asks bot/dialogue.py what to do, carries out the
+The adapter (actions/reageer.py) hands in the slots, the latest message and a way to read the
+conversation's earlier texts (read only for a ticket: most turns need none of them); this module unseals form answers, asks bot/dialogue.py what to do, carries out the
 effects (a callback ticket, an urgent crisis flag) and returns the responses and the new slots.
 A queue that cannot be written never silences the conversation: the crisis reply always goes
 out, and a failed callback gets an apology with how to reach a human.
@@ -32,8 +32,9 @@ class Turn:
 
 
 def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sender: str,
-             resident_texts: Sequence[str], services: Callable[[], Services], secret_key: str) -> Turn:
-    """Decide and carry out one turn; `services` is called only when a ticket must be written."""
+             resident_texts: Callable[[], Sequence[str]], services: Callable[[], Services], secret_key: str) -> Turn:
+    """Decide and carry out one turn; `services` and `resident_texts` are called only when a ticket
+    must be written, so an ordinary turn of a long conversation costs no more than a short one's."""
     cipher = ContactCipher(secret_key)
     sealed_contact = slots.get(CONTACT_SLOT)
     state = State.from_slots(slots, cipher.decrypt(sealed_contact) if sealed_contact else None)
@@ -51,12 +52,12 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
     responses, state = list(reply.responses), reply.state
     if EFFECT_FLAG_CRISIS in reply.effects:
         try:
-            flag_crisis(services(), state, channel, sender, resident_texts)
+            flag_crisis(services(), state, channel, sender, resident_texts())
         except (SQLAlchemyError, QueueKeyError, OSError) as error:
             logger.error("Could not flag crisis conversation in the queue: %s", type(error).__name__)
     if EFFECT_SUBMIT in reply.effects:
         try:
-            ticket, extra = submit_callback(services(), state, channel, sender, resident_texts)
+            ticket, extra = submit_callback(services(), state, channel, sender, resident_texts())
         except (SQLAlchemyError, QueueKeyError, OSError) as error:
             # Keep every answer: sending the last one again retries (the same form id, one ticket).
             logger.error("Could not write the callback ticket: %s", type(error).__name__)

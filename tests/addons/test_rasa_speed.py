@@ -48,9 +48,14 @@ def test_action_request_holds_only_the_worry_the_latest_message_and_the_state(do
     for event in [worry, ActionExecuted("action_reageer"), ActionExecuted("action_listen"),
                   UserUttered("bericht 30", {"name": "hulpvraag", "confidence": 0.9}, input_channel="telegram")]:
         tracker.update(event)
-    request = RemoteAction("action_reageer", EndpointConfig("http://127.0.0.1:1/webhook")) \
-        ._action_call_format(tracker, domain)
+    action = RemoteAction("action_reageer", EndpointConfig("http://127.0.0.1:1/webhook"))
+    request = action._action_call_format(tracker, domain)
+    # An ordinary turn cannot write a ticket: only the latest message (its channel) and the state.
     events = request["tracker"]["events"]
+    assert worry_texts(events) == [] and len(events) == 2 and events[-1]["input_channel"] == "telegram"
+    # The form's last answer writes the ticket: now the worry's messages come along.
+    tracker.update(SlotSet("wacht_op", "form:voorkeur"))
+    events = action._action_call_format(tracker, domain)["tracker"]["events"]
     everything = [e.as_dict() for e in tracker.events]
     assert worry_texts(events) == worry_texts(everything) == ["ik kan mijn huur al drie maanden niet betalen"]
     assert len(events) == 3 < len(everything) and events[-1]["input_channel"] == "telegram"
@@ -659,6 +664,7 @@ def test_the_action_request_of_a_next_turn_reads_only_that_turns_events_and_stay
 
     read = []
     monkeypatch.setattr(rasa_speed, "_message_event", lambda event: read.append(event) or original(event))
+    monkeypatch.setattr("bot.dialogue.may_write_a_ticket", lambda wacht_op, intent: True)  # every turn as a ticket's
     tracker = long_tracker(domain, 40)
     assert rasa_speed.compact_events(tracker) == everything(tracker)
     for turn, text in enumerate(["ik kan mijn huur al maanden niet betalen", "ja", "mijn zoon blowt elke dag"]):

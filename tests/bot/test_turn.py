@@ -27,10 +27,16 @@ def services(tmp_path: Path) -> Services:
     store.close()
 
 
-def say(slots, text, services, intent="hulpvraag", werkmodel=None, step=None):
+def say(slots, text, services, intent="hulpvraag", werkmodel=None, step=None, reads=None):
     guarded = guard(text, step, KEY)
     message = {"text": guarded.text, "intent": {"name": intent}, "metadata": guarded.metadata, "werkmodel": werkmodel}
-    return run_turn(slots, message, "rest", "resident-1", [text], lambda: services, KEY)
+
+    def worry() -> list[str]:
+        if reads is not None:
+            reads.append(text)
+        return ["ik heb schulden en de brieven stapelen zich op"]
+
+    return run_turn(slots, message, "rest", "resident-1", worry, lambda: services, KEY)
 
 
 def test_the_whole_form_writes_one_ticket_and_slots_never_hold_plain_contact(services):
@@ -52,12 +58,29 @@ def test_the_whole_form_writes_one_ticket_and_slots_never_hold_plain_contact(ser
     assert turn.slots[CONTACT_SLOT] is None
 
 
+def test_only_the_turn_that_writes_the_ticket_reads_the_conversation(services):
+    """A long conversation costs no more per turn than a short one: its earlier messages are read
+    (and the action server's filtering of them run) once, for the ticket's summary."""
+    werkmodel = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}],
+                 "doelgroepen": []}
+    reads: list[str] = []
+    turn = say({}, "ik heb schulden", services, werkmodel=werkmodel, reads=reads)
+    for text, intent, step in [("ja", "bevestigen", None), ("ja", "bevestigen", None), ("ja", "bevestigen", None),
+                               ("Sanne", "hulpvraag", "naam"), ("06 12345678", "hulpvraag", "contact"),
+                               ("ochtend", "hulpvraag", None), ("Tholen", "hulpvraag", None)]:
+        turn = say(turn.slots, text, services, intent, step=step, reads=reads)
+    assert reads == [] and services.store.list() == []
+    say(turn.slots, "maakt niet uit", services, reads=reads)
+    assert reads == ["maakt niet uit"]
+    assert "de brieven stapelen zich op" in services.store.list()[0].summary
+
+
 def test_a_broken_queue_still_stays_with_the_resident_after_a_crisis(services):
     def broken() -> Services:
         raise OperationalError("INSERT", {}, Exception("database is down"))
 
     message = {"text": "ik wil er niet meer zijn", "intent": {"name": "crisis_113"}, "metadata": {}}
-    turn = run_turn({}, message, "rest", "resident-2", ["ik wil er niet meer zijn"], broken, KEY)
+    turn = run_turn({}, message, "rest", "resident-2", lambda: ["ik wil er niet meer zijn"], broken, KEY)
     # The numbers came from Rasa's rule before this action; the action still answers.
     assert [name for name, _ in turn.responses] == ["utter_crisis_blijf"]
     assert turn.slots["crisis_route"] == "crisis_113"
@@ -70,11 +93,11 @@ def test_a_broken_queue_gets_an_apology_instead_of_a_reference(services):
         raise OperationalError("INSERT", {}, Exception("database is down"))
 
     message = {"text": "maakt niet uit", "intent": {"name": "hulpvraag"}, "metadata": {}}
-    turn = run_turn(slots, message, "rest", "resident-3", ["maakt niet uit"], broken, KEY)
+    turn = run_turn(slots, message, "rest", "resident-3", lambda: ["maakt niet uit"], broken, KEY)
     assert [name for name, _ in turn.responses] == ["utter_terugbel_mislukt"]
     # Nothing is lost: the answers stay, and sending the last one again writes the ticket.
     assert turn.slots["wacht_op"] == "form:voorkeur" and turn.slots["formulier"]["gemeente"] == "Goes"
-    again = run_turn(turn.slots, message, "rest", "resident-3", ["maakt niet uit"], lambda: services, KEY)
+    again = run_turn(turn.slots, message, "rest", "resident-3", lambda: ["maakt niet uit"], lambda: services, KEY)
     assert [name for name, _ in again.responses][0] == "utter_terugbel_klaar"
     assert len(services.store.list()) == 1
 

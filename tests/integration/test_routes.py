@@ -78,6 +78,10 @@ def assert_one_good_ticket(servers: Servers, sender: str, reply: list[dict]) -> 
     assert {"mantelzorgers"} <= {label["id"] for label in ticket.doelgroepen}
     assert 1 <= len(ticket.organisations) <= 3 and all(org["reasons"] for org in ticket.organisations)
     assert ticket.preferred_moment and "donderdag" in ticket.preferred_moment
+    # The summary is the worry in the resident's words (sent to the action server at the last
+    # answer only), never the answers to the form.
+    assert "dementie" in ticket.summary and "formulieren" in ticket.summary
+    assert NAME not in ticket.summary and "Goes" not in ticket.summary
     # Encrypted at rest: the raw column holds no name, phone or e-mail; the key opens it.
     raw = ticket.contact_encrypted
     assert raw and NAME not in raw and "48213377" not in raw
@@ -108,6 +112,7 @@ def test_crisis_in_the_first_message_is_flagged_urgent_without_contact(servers):
     assert "113" in texts(reply) and "0800-0113" in texts(reply)
     flagged = tickets_of(servers, sender)
     assert len(flagged) == 1 and flagged[0].urgency == "urgent" and flagged[0].route == "crisis_113"
+    assert "schulden" in flagged[0].summary
     assert flagged[0].contact_encrypted is None
     servers.say(sender, "ik wil er echt niet meer zijn")
     assert len(tickets_of(servers, sender)) == 1
