@@ -36,7 +36,7 @@ from typing import Any, Callable
 import requests
 import yaml
 
-from addons.cluster import Cluster, free_port, wait_until_up
+from addons.cluster import Cluster, ClusterError, free_port, wait_until_up
 from bot.secrets import environment_with_secrets
 from bot.settings import PROJECT_ROOT
 
@@ -310,9 +310,20 @@ class Bot:
 
     def wait(self) -> None:
         deadline = time.monotonic() + STARTUP_SECONDS
-        wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.procs, deadline)
-        wait_until_up(f"{self.url}/", self.procs, deadline)
+        try:
+            wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.procs, deadline)
+            wait_until_up(f"{self.url}/", self.procs, deadline)
+        except ClusterError as error:
+            raise ClusterError(f"{self.name}: {error}\n{self.log_tails()}") from None
         Client(self.url).say(f"{self.name}-warm-up", "hallo")
+
+    def log_tails(self, lines: int = 15) -> str:
+        """The end of each process's log: the bench's folder is removed when it stops."""
+        tails = []
+        for kind, proc in zip(("actions", "rasa"), self.procs):
+            text = (self.log_dir / f"{self.name}-{kind}.log").read_text(encoding="utf-8", errors="replace")
+            tails.append(f"--- {self.name} {kind} (exit code {proc.poll()}):\n" + "\n".join(text.splitlines()[-lines:]))
+        return "\n".join(tails)
 
     def rss(self) -> dict[str, float]:
         return {"actions": rss_mb(self.procs[0]), "rasa": rss_mb(self.procs[1])}

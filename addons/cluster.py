@@ -14,7 +14,6 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from typing import IO
 
 import requests
 
+from addons.ports import free_port
 from bot.settings import PROJECT_ROOT
 
 HAPROXY_TEMPLATE = PROJECT_ROOT / "deploy" / "haproxy.cfg"
@@ -34,12 +34,6 @@ STARTUP_SECONDS = 240
 
 class ClusterError(RuntimeError):
     """A piece of the cluster did not start; the message names it and its log."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def render_haproxy(chat_port: int, actions_port: int, rasa_ports: list[int], actions_ports: list[int],

@@ -15,15 +15,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from addons.ports import free_port
+
 
 class ServiceError(RuntimeError):
     """A throwaway server could not be started; the message says which and why."""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _postgres_bin(name: str) -> str:
@@ -55,7 +51,7 @@ class OwnPostgres:
     """initdb + pg_ctl in a temporary directory; trust authentication on 127.0.0.1 only."""
 
     directory: Path = field(default_factory=lambda: _temporary_directory("meedenker-pg-"))
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
 
     @property
     def url(self) -> str:
@@ -103,7 +99,7 @@ class OwnRedis:
     """redis-server on a free port, without persistence."""
 
     directory: Path
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
 
     @property

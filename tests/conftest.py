@@ -4,7 +4,6 @@ from __future__ import annotations
 import atexit
 import functools
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,15 +15,10 @@ from typing import Iterator
 import pytest
 import requests
 
+from addons.ports import free_port  # noqa: F401 - the tests import it from here
 from bot.settings import PROJECT_ROOT, reset_settings_cache
 
 MODEL = PROJECT_ROOT / "models" / "meedenker.tar.gz"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def base_env(var_dir: Path, **extra: str) -> dict[str, str]:
