@@ -29,7 +29,7 @@ def test_each_worry_is_sent_once_so_no_cache_of_the_text_flatters_the_figures():
 def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run 'make train'")
-    plan = Plan(clients=(1, 2), short_turns_per_client=2, min_turns_per_step=4, long_turns=4, long_measured_turns=2,
+    plan = Plan(clients=(1, 2), short_turns_per_client=2, min_turns_per_step=4, reference_min_turns_per_step=4, long_turns=4, long_measured_turns=2,
                 residents=2, resident_messages=2,
                 think_seconds=(0.05, 0.1), parse_rounds=5, replica_clients=2, replica_turns_per_client=2)
     # The reference bot's folder is kept between runs, so Rasa's training cache makes it quick.
