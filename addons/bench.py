@@ -438,10 +438,8 @@ def plot(figures: dict, path: Path) -> None:
     plt.close(fig)
 
 
-def run(plan: Plan, model: Path, out_dir: Path) -> dict:
-    work = Path(tempfile.mkdtemp(prefix="meedenker-bench-"))
-    os.chmod(work, 0o755)
-    Client.failures = []
+def assistant(work: Path, model: Path) -> tuple[dict[str, str], Bot]:
+    """The environment of a bench run in `work`, and the assistant as `make run` starts it there."""
     env = environment_with_secrets(work / "secrets.env")
     for name in ("DATABASE_URL", "REDIS_URL", "RASA_PORT", "ACTIONS_PORT", "ACTION_SERVER_URL"):
         env.pop(name, None)
@@ -452,6 +450,14 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
                MEEDENKER_RATE_PER_IP="1000000", MEEDENKER_RATE_PER_SENDER="10000")
     ours = Bot("meedenker", ["-m", "addons.launcher", "rasa", "--model", str(model)], ["-m", "addons.launcher", "actions"],
                env, PROJECT_ROOT, work)
+    return env, ours
+
+
+def run(plan: Plan, model: Path, out_dir: Path) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="meedenker-bench-"))
+    os.chmod(work, 0o755)
+    Client.failures = []
+    env, ours = assistant(work, model)
     reference_dir = out_dir / "reference"
     reference_dir.mkdir(parents=True, exist_ok=True)
     services: list[Any] = []
