@@ -6,7 +6,8 @@ message and in all, the mean wall time and the CPU time of the Rasa server and o
 server (every thread's /proc/PID/task/*/schedstat). Why beside the bench: pairing by message
 takes the messages' own costs out, which the bench's throughput figures cannot. README, "Speed".
 
-Usage: .venv/bin/python scripts/long_short_probe.py [N]   (N=30: about 2 minutes; 127.0.0.1 only)
+Usage: .venv/bin/python scripts/long_short_probe.py [N] [--in-a-row]   (N=30: about 2 minutes;
+127.0.0.1 only; --in-a-row: each conversation's ten turns one after another, as the bench)
 """
 from __future__ import annotations
 
@@ -35,22 +36,27 @@ def cpu_ms(pid: int) -> float:
     return total / 1e6
 
 
-def probe(url: str, database: Path, pids: dict[str, int], conversations: int) -> dict:
+def probe(url: str, database: Path, pids: dict[str, int], conversations: int,
+          conversation_after_conversation: bool = False) -> dict:
     """(kind, message) -> [(wall ms, rasa CPU ms, actions CPU ms), ...]"""
     plan = bench.Plan()
     senders = [f"probe-long-{k}" for k in range(conversations)]
     bench.long_conversations(url, database, plan, "probe", senders)
     client = bench.Client(url)
     found: dict = collections.defaultdict(list)
-    for n in range(plan.long_measured_turns):
+    # turn by turn over the conversations, or each conversation's ten turns in a row (as the
+    # bench's one client sends them)
+    turns = range(plan.long_measured_turns)
+    order = ([(n, k) for k in range(conversations) for n in turns] if conversation_after_conversation
+             else [(n, k) for n in turns for k in range(conversations)])
+    for n, k in order:
         message = bench.long_message(plan, n)
-        for k, sender in enumerate(senders):
-            for kind, who in (("short", f"probe-short-{n}-{k}"), ("long", sender)):
-                before = {name: cpu_ms(pid) for name, pid in pids.items()}
-                wall = client.say(who, message)
-                after = {name: cpu_ms(pid) for name, pid in pids.items()}
-                found[(kind, message)].append((wall, after["rasa"] - before["rasa"],
-                                               after["actions"] - before["actions"]))
+        for kind, who in (("short", f"probe-short-{n}-{k}"), ("long", senders[k])):
+            before = {name: cpu_ms(pid) for name, pid in pids.items()}
+            wall = client.say(who, message)
+            after = {name: cpu_ms(pid) for name, pid in pids.items()}
+            found[(kind, message)].append((wall, after["rasa"] - before["rasa"],
+                                           after["actions"] - before["actions"]))
     return found
 
 
@@ -67,14 +73,15 @@ def report(found: dict) -> None:
 
 
 def main(argv: list[str]) -> None:
-    conversations = int(argv[0]) if argv else 30
+    conversations = int(argv[0]) if argv and argv[0].isdigit() else 30
+    in_a_row = "--in-a-row" in argv
     work = Path(tempfile.mkdtemp(prefix="meedenker-probe-"))
     _, ours = bench.assistant(work, PROJECT_ROOT / "models" / "meedenker.tar.gz")
     ours.start()
     try:
         ours.wait()
         pids = {"actions": ours.procs[0].pid, "rasa": ours.procs[1].pid}
-        report(probe(ours.url, work / "var" / "rasa.db", pids, conversations))
+        report(probe(ours.url, work / "var" / "rasa.db", pids, conversations, in_a_row))
     finally:
         ours.stop()
         shutil.rmtree(work, ignore_errors=True)
