@@ -36,7 +36,8 @@ from typing import Any, Callable
 import requests
 import yaml
 
-from addons.cluster import Cluster, ClusterError, free_port, wait_until_up
+from addons.cluster import Cluster, ClusterError, wait_until_up
+from addons.ports import free_port
 from bot.secrets import environment_with_secrets
 from bot.settings import PROJECT_ROOT
 
