@@ -6,8 +6,8 @@ Everything runs as real processes on free loopback ports:
   `addons.` component, RulePolicy, one trivial custom action, SQLite), trained in this run;
 - `replicas`: 1 and 2 replicas of the assistant behind HAProxy, on a throwaway PostgreSQL and Redis.
 Loads: *residents* (N conversations at once, each sending its next message a random 1–4 s after
-the previous answer) and *capacity* (1, 4, 20 clients back to back), each for short (one-turn)
-and long conversations (the next turns of conversations that already hold 50 turns: one is typed
+the previous answer; half of them short and half long, then the other way round) and *capacity*
+(1, 4, 20 clients back to back), each for short (one-turn) and long conversations (the next turns of conversations that already hold 50 turns: one is typed
 out turn by turn, the others are copies of it in the tracker store; the first turn after a copy,
 the server's first read of it, is sent before the measured turns and reported apart as
 `long_first_turn`). Prints one JSON object, writes var/bench/bench.json and bench.png.
@@ -245,25 +245,36 @@ def _in_turn(client: Client, short: list[tuple[str, str]], long: list[tuple[str,
 
 
 def residents(url: str, database: Path, plan: Plan, tag: str, first_turns: list[float]) -> dict[str, dict[str, float]]:
-    """People typing: each waits 1–4 s after an answer; long = conversations of long_turns turns."""
-    figures = {}
-    first_turns += long_conversations(url, database, plan, tag, [f"{tag}-res-long-{k}" for k in range(plan.residents)])
-    for kind in ("short", "long"):
-        progress(f"{tag}: residents, {plan.residents} {kind} conversations at once")
+    """People typing: each waits 1–4 s after an answer; long = conversations of long_turns turns.
 
-        def person(k: int, kind: str = kind) -> list[float]:
-            rng = random.Random(plan.seed * 1000 + k)
+    Short and long are measured at the same time, under the same load, as on a real evening
+    when both kinds of conversation come in: one kind after the other, the host's drift and the
+    server's history decided which was faster (long / short p95 0.83-1.25 in four runs of the
+    same code on one machine). Two rounds of `residents` people at once, half of them in short
+    and half in long conversations; in the second round every person is of the other kind, with
+    the same messages and the same pauses. Each kind: residents x resident_messages turns.
+    """
+    long_senders = [f"{tag}-res-long-{k}" for k in range(plan.residents)]
+    first_turns += long_conversations(url, database, plan, tag, long_senders)
+    timings: dict[str, list[float]] = {"short": [], "long": []}
+    for part in (0, 1):
+        progress(f"{tag}: residents, {plan.residents} conversations at once, short and long ({part + 1}/2)")
+
+        def person(k: int, part: int = part) -> tuple[str, list[float]]:
+            kind = "long" if (k + part) % 2 else "short"
+            rng = random.Random(plan.seed * 1000 + k)  # the same pauses in both rounds
             client = Client(url)
-            timings = []
+            mine = []
             for n in range(plan.resident_messages):
                 time.sleep(rng.uniform(*plan.think_seconds))
-                who = f"{tag}-res-{k}-{n}" if kind == "short" else f"{tag}-res-long-{k}"
-                timings.append(client.say(who, MESSAGES[(k + n) % len(MESSAGES)]))
-            return timings
+                who = long_senders[k] if kind == "long" else f"{tag}-res-{part}-{k}-{n}"
+                mine.append(client.say(who, MESSAGES[(k + n) % len(MESSAGES)]))
+            return kind, mine
 
-        timings, _ = _in_parallel(plan.residents, person)
-        figures[kind] = _ms(timings)
-    return figures
+        with ThreadPoolExecutor(max_workers=plan.residents) as pool:
+            for kind, mine in pool.map(person, range(plan.residents)):
+                timings[kind] += mine
+    return {kind: {**_ms(values), "turns": len(values)} for kind, values in timings.items()}
 
 
 def parse_latency(url: str, token: str, rounds: int) -> dict[str, float]:

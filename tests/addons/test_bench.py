@@ -42,6 +42,7 @@ def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
     for source in (figures, figures["reference"]):
         for kind in ("short", "long"):
             assert source["residents"][kind]["p95"] >= source["residents"][kind]["p50"] > 0
+            assert source["residents"][kind]["turns"] == 4  # residents x messages, both kinds in each round
             assert set(source["capacity"][kind]) == {"1", "2"}
             assert all(row["turns_per_second"] > 0 for row in source["capacity"][kind].values())
             assert [source["capacity"][kind][c]["turns"] for c in ("1", "2")] == [4, 4]  # at least min_turns_per_step
