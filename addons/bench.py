@@ -186,8 +186,9 @@ def capacity(url: str, database: Path, plan: Plan, tag: str,
 
     The host's speed drifts during a run (a shared machine: seen here as ±15 % between two
     halves of a few seconds), so short and long are measured in an order that cancels drift:
-    - one client sends a short and a long turn in turn, and each kind's turns per second is its
-      turns over the time they took (one client waits for each answer: the same as wall time);
+    - one client sends a short and a long turn in turn, with the same message, the kind that goes
+      first alternating (`_in_turn`); each kind's turns per second is its turns over the time they
+      took (one client waits for each answer: the same as wall time);
     - more clients measure short, long, long, short (ABBA: a steady drift slows both alike). The
       first long part holds the first half of each conversation's measured turns, the second the
       rest; the short parts take every other conversation. (The server's first read of each copied
@@ -207,7 +208,10 @@ def capacity(url: str, database: Path, plan: Plan, tag: str,
         }
         if clients == 1:
             progress(f"{tag}: capacity, short and long conversations in turn, 1 client")
-            timings = _in_turn(Client(url), turns["short"](0), turns["long"](0))
+            long = turns["long"](0)
+            short = [(sender, long[n][1] if n < len(long) else message)
+                     for n, (sender, message) in enumerate(turns["short"](0))]
+            timings = _in_turn(Client(url), short, long)
             elapsed = {kind: sum(values) / 1000 for kind, values in timings.items()}
         else:
             timings, elapsed = {"short": [], "long": []}, {"short": 0.0, "long": 0.0}
@@ -235,10 +239,18 @@ def capacity(url: str, database: Path, plan: Plan, tag: str,
 
 
 def _in_turn(client: Client, short: list[tuple[str, str]], long: list[tuple[str, str]]) -> dict[str, list[float]]:
-    """One client: a short turn, a long turn, a short turn, …; the longer list's rest at the end."""
+    """One client, a short and a long turn in turn, message for message (the longer list's rest
+    at the end); which of the two goes first alternates.
+
+    Why: the order of the turns moved the result by more than the conversation's length did.
+    One server, 240 + 240 turns a round: the same message, long always second: long / short
+    1.016-1.030 (3 rounds); the next message, long always second (the bench before): 0.993-1.000
+    (3 rounds); the same message, the first alternating: 1.000-1.020 (4 rounds).
+    """
     timings: dict[str, list[float]] = {"short": [], "long": []}
-    for pair in itertools.zip_longest(short, long):
-        for kind, turn in zip(("short", "long"), pair):
+    for n, pair in enumerate(itertools.zip_longest(short, long)):
+        order = (("short", pair[0]), ("long", pair[1]))
+        for kind, turn in (order if n % 2 == 0 else order[::-1]):
             if turn is not None:
                 timings[kind].append(client.say(*turn))
     return timings

@@ -51,3 +51,21 @@ def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
     assert figures["parse_ms"]["p50"] > 0 and figures["rss_mb"]["rasa"] > 100
     assert set(figures["replicas"]) == {"1", "2"}
     assert figures["ratios"]["capacity"]["long"]["2"]["turns_per_second"] > 0
+
+
+def test_one_client_sends_each_message_to_both_kinds_and_alternates_which_goes_first():
+    from addons.bench import _in_turn
+
+    class Recording:
+        sent: list[tuple[str, str]] = []
+
+        def say(self, sender: str, message: str) -> float:
+            self.sent.append((sender, message))
+            return 1.0
+
+    client = Recording()
+    short = [("s0", "a"), ("s1", "b"), ("s2", "c")]
+    long = [("l", "a"), ("l", "b")]
+    timings = _in_turn(client, short, long)  # type: ignore[arg-type]
+    assert client.sent == [("s0", "a"), ("l", "a"), ("l", "b"), ("s1", "b"), ("s2", "c")]
+    assert len(timings["short"]) == 3 and len(timings["long"]) == 2
