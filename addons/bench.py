@@ -87,8 +87,13 @@ class Plan:
     # 4 clients, eight times in a row: long / short 0.95-1.14 (mean 1.07). The assistant's long /
     # short ratio is a target, so its steps are longer; the stock reference's are compared with
     # larger margins (1.3-3.8x) and kept shorter, which keeps the whole bench under 10 minutes.
-    min_turns_per_step: int = 240
+    min_turns_per_step: int = 480
     reference_min_turns_per_step: int = 120
+    # 4 and 20 clients: short, long, long, short this many times. One round of 240 turns, six
+    # times in a row at 20 clients: long / short 0.973-1.078, and the 1-client step 1.000-1.020
+    # four times: the assistant's steps are longer and more finely interleaved than the reference's.
+    abba_rounds: int = 2
+    reference_abba_rounds: int = 1
     long_turns: int = 50
     long_measured_turns: int = 10
     residents: int = 20
@@ -189,10 +194,10 @@ def capacity(url: str, database: Path, plan: Plan, tag: str,
     - one client sends a short and a long turn in turn, with the same message, the kind that goes
       first alternating (`_in_turn`); each kind's turns per second is its turns over the time they
       took (one client waits for each answer: the same as wall time);
-    - more clients measure short, long, long, short (ABBA: a steady drift slows both alike). The
-      first long part holds the first half of each conversation's measured turns, the second the
-      rest; the short parts take every other conversation. (The server's first read of each copied
-      conversation comes before, in `long_conversations`.)
+    - more clients measure short, long, long, short, `abba_rounds` times (ABBA: a steady drift
+      slows both alike; `abba`). The long parts hold each conversation's measured turns in order,
+      a run of them in each part; the short parts take every other conversation. (The server's
+      first read of each copied conversation comes before, in `long_conversations`.)
     """
     figures: dict[str, dict[str, dict[str, float]]] = {"short": {}, "long": {}}
     for clients in plan.clients:
@@ -215,16 +220,17 @@ def capacity(url: str, database: Path, plan: Plan, tag: str,
             elapsed = {kind: sum(values) / 1000 for kind, values in timings.items()}
         else:
             timings, elapsed = {"short": [], "long": []}, {"short": 0.0, "long": 0.0}
-            for kind, part in (("short", 0), ("long", 0), ("long", 1), ("short", 1)):
-                progress(f"{tag}: capacity, {kind} conversations, {clients} clients ({part + 1}/2)")
+            parts = 2 * plan.abba_rounds
+            for kind, part in abba(parts):
+                progress(f"{tag}: capacity, {kind} conversations, {clients} clients ({part + 1}/{parts})")
 
                 def work(k: int, kind: str = kind, part: int = part) -> list[float]:
                     mine = turns[kind](k)
                     if kind == "short":
-                        mine = mine[part::2]
-                    else:  # per conversation: its first half of the measured turns, then the rest
-                        half = plan.long_measured_turns
-                        mine = [turn for n, turn in enumerate(mine) if 2 * (n % half) // half == part]
+                        mine = mine[part::parts]
+                    else:  # per conversation: its measured turns in `parts` runs, in their order
+                        each = plan.long_measured_turns
+                        mine = [turn for n, turn in enumerate(mine) if parts * (n % each) // each == part]
                     client = Client(url)
                     return [client.say(sender, message) for sender, message in mine]
 
@@ -236,6 +242,12 @@ def capacity(url: str, database: Path, plan: Plan, tag: str,
                                            "turns_per_second": round(len(timings[kind]) / elapsed[kind], 1),
                                            "turns": len(timings[kind])}
     return figures
+
+
+def abba(parts: int) -> list[tuple[str, int]]:
+    """(kind, part) in the order measured: short 0, long 0, long 1, short 1, short 2, long 2, …"""
+    return [(kind, 2 * r + i) for r in range(parts // 2)
+            for kind, i in (("short", 0), ("long", 0), ("long", 1), ("short", 1))]
 
 
 def _in_turn(client: Client, short: list[tuple[str, str]], long: list[tuple[str, str]]) -> dict[str, list[float]]:
@@ -518,7 +530,8 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         figures["rss_mb"] = ours.rss()
         reference_first: list[float] = []
         ref_capacity = capacity(reference.url, reference_db,
-                                replace(plan, min_turns_per_step=plan.reference_min_turns_per_step),
+                                replace(plan, min_turns_per_step=plan.reference_min_turns_per_step,
+                                        abba_rounds=plan.reference_abba_rounds),
                                 "reference", reference_first)
         ref_residents = residents(reference.url, reference_db, plan, "reference", reference_first)
         figures["reference"] = {"residents": ref_residents, "capacity": ref_capacity, "rss_mb": reference.rss(),
@@ -567,6 +580,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--min-turns", type=int, default=Plan.min_turns_per_step, help="turns measured per capacity step, at least")
     parser.add_argument("--reference-min-turns", type=int, default=Plan.reference_min_turns_per_step,
                         help="the same for the stock reference bot")
+    parser.add_argument("--abba-rounds", type=int, default=Plan.abba_rounds,
+                        help="4 and 20 clients: short, long, long, short this many times")
     parser.add_argument("--residents", type=int, default=Plan.residents)
     parser.add_argument("--resident-messages", type=int, default=Plan.resident_messages)
     parser.add_argument("--think", default="1,4", help="seconds a resident waits, min,max")
@@ -577,6 +592,7 @@ def main(argv: list[str] | None = None) -> None:
     low, high = (float(x) for x in args.think.split(","))
     plan = Plan(clients=tuple(int(c) for c in args.clients.split(",")), short_turns_per_client=args.short_turns,
                 min_turns_per_step=args.min_turns, reference_min_turns_per_step=args.reference_min_turns,
+                abba_rounds=args.abba_rounds,
                 long_turns=args.long_turns, long_measured_turns=args.long_measured_turns, residents=args.residents, resident_messages=args.resident_messages,
                 think_seconds=(low, high), parse_rounds=args.parse_rounds, replica_clients=args.replica_clients,
                 replica_turns_per_client=args.replica_turns)

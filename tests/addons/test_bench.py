@@ -69,3 +69,10 @@ def test_one_client_sends_each_message_to_both_kinds_and_alternates_which_goes_f
     timings = _in_turn(client, short, long)  # type: ignore[arg-type]
     assert client.sent == [("s0", "a"), ("l", "a"), ("l", "b"), ("s1", "b"), ("s2", "c")]
     assert len(timings["short"]) == 3 and len(timings["long"]) == 2
+
+
+def test_more_clients_measure_short_long_long_short_each_round():
+    from addons.bench import abba
+
+    assert abba(4) == [("short", 0), ("long", 0), ("long", 1), ("short", 1),
+                       ("short", 2), ("long", 2), ("long", 3), ("short", 3)]
