@@ -160,6 +160,26 @@ def _latest_model(models_dir: Path) -> Path:
     return models[-1]
 
 
+def rasa_run_argv(settings: Settings, model: Path) -> list[str]:
+    """The `rasa run` command line.
+
+    Values go in as `--option=value`: a generated token may start with "-" (token_urlsafe does
+    about one time in 64), which argparse would otherwise read as a new option and refuse.
+    """
+    return [
+        "rasa", "run",
+        f"--model={model}",
+        f"--endpoints={PROJECT_ROOT / 'endpoints.yml'}",
+        f"--credentials={PROJECT_ROOT / 'credentials.yml'}",
+        f"--interface={settings.host}",
+        f"--port={settings.rasa_port}",
+        "--enable-api",
+        f"--auth-token={settings.rasa_api_token}",
+        # CORS only for the web pages that embed the widget (MEEDENKER_ALLOWED_ORIGINS), never "*".
+        "--cors", *settings.allowed_origins,
+    ]
+
+
 def run_rasa(settings: Settings, model: Path | None) -> None:
     from bot.encoder import use_threads
 
@@ -176,19 +196,7 @@ def run_rasa(settings: Settings, model: Path | None) -> None:
     from addons.stores import check_stores
 
     check_stores(settings)
-    model = model or _latest_model(PROJECT_ROOT / "models")
-    sys.argv = [
-        "rasa", "run",
-        "--model", str(model),
-        "--endpoints", str(PROJECT_ROOT / "endpoints.yml"),
-        "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-        "--interface", settings.host,
-        "--port", str(settings.rasa_port),
-        "--enable-api",
-        "--auth-token", settings.rasa_api_token,
-        # CORS only for the web pages that embed the widget (MEEDENKER_ALLOWED_ORIGINS), never "*".
-        "--cors", *settings.allowed_origins,
-    ]
+    sys.argv = rasa_run_argv(settings, model or _latest_model(PROJECT_ROOT / "models"))
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

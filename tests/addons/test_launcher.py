@@ -62,3 +62,18 @@ def test_a_new_session_starts_inside_rasa_fresh_except_for_a_crisis():
     slots = {e.key: e.value for e in events if isinstance(e, SlotSet)}
     assert slots["crisis_route"] == "crisis_113"
     assert slots["wacht_op"] is None and not slots["formulier"], "a half-open form survived"
+
+
+@pytest.mark.parametrize("token", ["-Xq3vT9aB7_kLm2pQr", "--looks-like-an-option", "gewoon_token_van_32_tekens_lang"])
+def test_rasa_accepts_any_generated_api_token_even_one_starting_with_a_dash(settings_env, monkeypatch, token):
+    """token_urlsafe starts with "-" about one time in 64; Rasa then refused to start (seen in CI)."""
+    from rasa.__main__ import create_argument_parser
+
+    from addons.launcher import rasa_run_argv
+
+    monkeypatch.setenv("RASA_API_TOKEN", token)
+    settings = Settings.from_env()
+    args = create_argument_parser().parse_args(rasa_run_argv(settings, Path("models/m.tar.gz"))[1:])
+    assert args.auth_token == token
+    assert args.port == settings.rasa_port and args.enable_api
+    assert args.cors == list(settings.allowed_origins)
