@@ -180,8 +180,35 @@ def rasa_run_argv(settings: Settings, model: Path) -> list[str]:
     ]
 
 
+def require_action_secret(settings: Settings) -> str:
+    """ACTION_SERVER_SECRET, or stop: without it the action server would take anyone's calls."""
+    if not settings.action_server_secret:
+        raise SystemExit("ACTION_SERVER_SECRET is missing: the Rasa server sends it to the action server, "
+                         "which refuses calls without it (make run generates one into var/secrets.env)")
+    return settings.action_server_secret
+
+
+def _protect_action_server(secret: str) -> None:
+    """Every app rasa_sdk creates refuses calls without the secret header (actions/auth.py)."""
+    import rasa_sdk.endpoint as endpoint
+
+    from actions.auth import require_secret
+
+    original_create_app = endpoint.create_app
+
+    def create_app(*args: Any, **kwargs: Any) -> Any:
+        app = original_create_app(*args, **kwargs)
+        require_secret(app, secret)
+        return app
+
+    endpoint.create_app = create_app  # type: ignore[assignment]
+
+
 def run_rasa(settings: Settings, model: Path | None) -> None:
     from bot.encoder import use_threads
+
+    # endpoints.yml reads it from the environment for its `headers:`.
+    os.environ["ACTION_SERVER_SECRET"] = require_action_secret(settings)
 
     use_threads(settings.encoder_threads)
     _harden_rasa(settings)
@@ -230,11 +257,13 @@ def prepare_actions(settings: Settings) -> None:
 
 
 def run_actions(settings: Settings) -> None:
+    secret = require_action_secret(settings)
     logging.basicConfig(level=settings.log_level)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     prepare_actions(settings)
     os.environ["SANIC_HOST"] = settings.host
     sys.argv = ["rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)]
+    _protect_action_server(secret)
     from addons.heap import freeze_after_action_server_start
 
     freeze_after_action_server_start()

@@ -11,7 +11,7 @@ from base64 import urlsafe_b64encode
 from pathlib import Path
 from typing import Mapping
 
-SECRET_NAMES = ("RASA_API_TOKEN", "MEEDENKER_SECRET_KEY", "DASHBOARD_SESSION_SECRET")
+SECRET_NAMES = ("RASA_API_TOKEN", "MEEDENKER_SECRET_KEY", "DASHBOARD_SESSION_SECRET", "ACTION_SERVER_SECRET")
 
 
 def _generate() -> dict[str, str]:
@@ -20,6 +20,8 @@ def _generate() -> dict[str, str]:
         # A Fernet key: 32 random bytes, url-safe base64 (44 characters).
         "MEEDENKER_SECRET_KEY": urlsafe_b64encode(secrets.token_bytes(32)).decode("ascii"),
         "DASHBOARD_SESSION_SECRET": secrets.token_urlsafe(48),
+        # Rasa -> action server (endpoints.yml `headers:`); url-safe, so a valid header value.
+        "ACTION_SERVER_SECRET": secrets.token_urlsafe(32),
     }
 
 

@@ -46,6 +46,9 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], errors: li
     return raw
 
 
+# Sent as an HTTP header value, so header-safe characters only; long enough not to be guessed.
+_ACTION_SECRET = re.compile(r"^[A-Za-z0-9_\-]{32,256}$")
+ACTION_SECRET_HEADER = "X-Meedenker-Action-Secret"
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?/?$")
 
 
@@ -96,6 +99,9 @@ class Settings:
     dashboard_session_secret: str | None = None
     dashboard_require_2fa: bool = False
     encoder_threads: int = 1  # cores one message's sentence embedding may use in the Rasa server
+    # Rasa sends it to the action server in ACTION_SECRET_HEADER (endpoints.yml `headers:`); both
+    # servers refuse to start without it (addons/launcher.py), other processes do not need it.
+    action_server_secret: str | None = None
 
     @property
     def tracker_store_url(self) -> str:
@@ -162,6 +168,10 @@ class Settings:
         session_secret = env.get("DASHBOARD_SESSION_SECRET") or None
         if session_secret is not None and len(session_secret) < 32:
             errors.append("DASHBOARD_SESSION_SECRET must be at least 32 characters")
+        action_secret = env.get("ACTION_SERVER_SECRET") or None
+        if action_secret is not None and not _ACTION_SECRET.match(action_secret):
+            errors.append("ACTION_SERVER_SECRET must be 32 to 256 characters of A-Z a-z 0-9 _ - "
+                          "(make run generates one into var/secrets.env)")
         require_2fa = (env.get("DASHBOARD_REQUIRE_2FA") or "0").strip()
         if require_2fa not in ("0", "1"):
             errors.append(f"DASHBOARD_REQUIRE_2FA must be 0 or 1, got {require_2fa!r}")
@@ -193,6 +203,7 @@ class Settings:
             dashboard_session_secret=session_secret,
             dashboard_require_2fa=require_2fa == "1",
             encoder_threads=encoder_threads,
+            action_server_secret=action_secret,
         )
 
 

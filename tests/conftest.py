@@ -28,6 +28,7 @@ def base_env(var_dir: Path, **extra: str) -> dict[str, str]:
         "RASA_API_TOKEN": "test-token-0123456789abcdef",
         "MEEDENKER_SECRET_KEY": urlsafe_b64encode(b"k" * 32).decode(),
         "DASHBOARD_SESSION_SECRET": "test-dashboard-session-secret-0123456789abcdef",
+        "ACTION_SERVER_SECRET": "test-action-server-secret-0123456789abcdef",
         "MEEDENKER_VAR_DIR": str(var_dir),
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONPATH": str(PROJECT_ROOT),

@@ -7,6 +7,7 @@ and keeps only a keyed hash of the resident's sender id, which is enough to eras
 """
 from __future__ import annotations
 
+import logging
 import math
 import secrets
 from dataclasses import dataclass, field
@@ -17,7 +18,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import declarative_base
 
+from bot.gemeenten import all_gemeenten
 from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+
+logger = logging.getLogger(__name__)
 
 STATUS_NIEUW: Final = "nieuw"
 STATUSES: Final[tuple[str, ...]] = ("nieuw", "toegewezen", "in_gesprek", "afgerond", "niet_bereikt", "doorverwezen")
@@ -182,6 +186,22 @@ def _choice(name: str, value: str | None, allowed: Sequence[str], optional: bool
         raise ValueError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
 
 
+def _known_gemeente(value: Any) -> str | None:
+    """The gemeente when it is on the official list (bot/data/gemeenten.yml), else None.
+
+    It comes from the tracker, which the action server cannot fully trust: a made-up value (a
+    spreadsheet formula, markup) is dropped with a warning, never stored; the ticket itself is kept,
+    so a crisis ticket still reaches a coordinator.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str) and value in all_gemeenten():
+        return value
+    logger.warning("Ticket gemeente dropped: not on the list of municipalities (%d characters).",
+                   len(value) if isinstance(value, str) else 0)
+    return None
+
+
 def _strings(name: str, values: Any) -> list[str]:
     if isinstance(values, str) or not isinstance(values, Sequence):
         raise ValueError(f"{name} must be a list of strings")
@@ -276,6 +296,7 @@ class NewTicket:
         _choice("urgency", self.urgency, URGENCIES)
         _choice("meedenker_type", self.meedenker_type, MEEDENKER_TYPES)
         _choice("preference", self.preference, PREFERENCES, optional=True)
+        object.__setattr__(self, "gemeente", _known_gemeente(self.gemeente))
         # Canonical plain lists and dicts, so the JSON columns hold exactly the documented shape.
         object.__setattr__(self, "leefgebieden", _labels("leefgebieden", self.leefgebieden, LEEFGEBIEDEN))
         object.__setattr__(self, "doelgroepen", _labels("doelgroepen", self.doelgroepen, DOELGROEPEN))
