@@ -20,6 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.crisis_net import CrisisNet
+from bot.segments import segments
 from bot.settings import PROJECT_ROOT
 from bot.werkmodel import CRISIS_ROUTES
 
@@ -89,6 +90,11 @@ class CrisisNetComponent(GraphComponent):
             if not text.strip() or text.startswith("/"):
                 continue
             scores = self._net.score(text)
+            # Each sentence of a long message too (bot/segments.py), by offsets: no second copy of
+            # the resident's words in the parse data.
+            parts = [{"start": part.start, "end": part.end, **self._net.score(part.text).as_dict()}
+                     for part in segments(text)]
             message.set(CRISIS_NET_KEY, {**scores.as_dict(), "threshold": self._net.threshold,
-                                         "english_threshold": self._net.english_threshold}, add_to_output=True)
+                                         "english_threshold": self._net.english_threshold,
+                                         "segments": parts}, add_to_output=True)
         return messages

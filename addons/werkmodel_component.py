@@ -96,9 +96,11 @@ class WerkmodelComponent(GraphComponent):
             labels = self._classifier.classify(text)
             net = message.get(CRISIS_NET_KEY)
             semantic = None if not net else CrisisScores(net["crisis"], net["route"], net["route_probability"])
+            parts = [(text[p["start"]:p["end"]], CrisisScores(p["crisis"], p["route"], p["route_probability"]))
+                     for p in (net or {}).get("segments") or []]
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
                                     net["threshold"] if net else 1.0,
-                                    net.get("english_threshold", net["threshold"]) if net else 1.0)
+                                    net.get("english_threshold", net["threshold"]) if net else 1.0, parts)
             if decision.intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)

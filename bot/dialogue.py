@@ -226,8 +226,20 @@ def _with_crisis_reminder(state: State, responses: list[tuple[str, dict[str, str
     return responses
 
 
+def _open_form_step(state: State) -> str | None:
+    """The callback form's pending step (also while a safety check is asked), or None."""
+    if callback_form.step_of(state.wacht_op) is not None:
+        return state.wacht_op
+    if state.wacht_op == WAIT_VEILIGHEID and callback_form.step_of(state.vorige_wacht) is not None:
+        return state.vorige_wacht
+    return None
+
+
 def _crisis(state: State, route: str, with_numbers: bool) -> Reply:
-    state = replace(state, crisis_route=route, route=route, wacht_op=WAIT_AANBOD, pogingen=0, vorige_wacht=None)
+    # Danger told inside the callback form: the numbers come first, and the answers given so far
+    # are kept, so a "ja" to "Wilt u dat een meedenker u later belt?" goes on where it was.
+    form_step = _open_form_step(state)
+    state = replace(state, crisis_route=route, route=route, wacht_op=WAIT_AANBOD, pogingen=0, vorige_wacht=form_step)
     numbers = [(CRISIS_RESPONSES[route], {})] if with_numbers else []
     return Reply([*numbers, ("utter_crisis_blijf", {})], state, (EFFECT_FLAG_CRISIS,))
 
@@ -410,6 +422,11 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
     if intent == "bevestigen":
         if state.wacht_op == WAIT_SAMENVATTING:
             return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
+        if state.wacht_op == WAIT_AANBOD and callback_form.step_of(state.vorige_wacht) is not None:
+            # Back to the form that a crisis interrupted; the callback will be urgent (bot/callback.py).
+            step = callback_form.step_of(state.vorige_wacht)
+            return Reply([("utter_formulier_verder", {}), (callback_form.ASK[step], {})],
+                         replace(understood, wacht_op=state.vorige_wacht, vorige_wacht=None))
         if state.wacht_op == WAIT_AANBOD:
             return Reply([("utter_terugbel_uitleg", {})], replace(understood, wacht_op=WAIT_TOESTEMMING))
         if state.wacht_op == WAIT_TOESTEMMING:

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 from bot.crisis import (
     CrisisSignal,
-    detect_crisis,
+    crisis_signals,
     is_near_miss,
     is_negated_crisis,
     is_told_as_past_or_information,
 )
 from bot.crisis_net import SURE, CrisisScores
 from bot.language import is_english
+from bot.segments import sentences
 from bot.werkmodel import (
     CRISIS_ROUTES,
     ROUTE_CRISIS_112,
@@ -97,21 +99,24 @@ def route_for_intent(intent: str) -> str | None:
 
 def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool = False,
                  semantic: CrisisScores | None = None, check_threshold: float = 1.0,
-                 english_threshold: float | None = None) -> RouteDecision:
+                 english_threshold: float | None = None,
+                 segments: Sequence[tuple[str, CrisisScores]] = ()) -> RouteDecision:
     """The route of one message: crisis rules first, then both crisis nets, then the werkmodel.
 
     `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
     `semantic` is the semantic crisis net's view and `check_threshold` its safety-check threshold
-    (`english_threshold` for English, where the intent model cannot help).
+    (`english_threshold` for English, where the intent model cannot help). `segments` are the
+    net's view of each sentence of a long message (bot/segments.py): one sentence of danger in a
+    story about debts is heard there when the whole text's score is drowned.
     """
-    signal = detect_crisis(text)
+    signal, past = _first_signal(text)
     language = _language(text)
     if language == "en" and english_threshold is not None:
         check_threshold = english_threshold
     crisis_probability = semantic.crisis if semantic is not None else 0.0
     semantic_suspects = semantic is not None and crisis_probability >= check_threshold
     if signal is not None:
-        if signal.route != ROUTE_CRISIS_112 and is_told_as_past_or_information(text):
+        if past:
             # "lang geleden", "voor een spreekbeurt": ask gently instead, with the numbers in view;
             # when the semantic net, too, sees no danger now, it is a support question.
             ordinary = _ordinary_route(text, "hulpvraag", confidence, has_leefgebied, language)
@@ -142,10 +147,65 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         # Not a full crisis: a support question (or listening), possibly after a safety check.
         intent = "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"
     decision = _ordinary_route(text, intent, confidence, has_leefgebied, language)
+    reason = decision.reason
+    if suspected is None:
+        suspected = _segment_suspicion(segments, check_threshold, english_threshold)
+        reason = f"segment:{decision.reason}"
     if suspected is not None:
-        return replace(decision, intent=CHECK_INTENT, reason=f"check:{decision.reason}", tier=TIER_CHECK,
+        return replace(decision, intent=CHECK_INTENT, reason=f"check:{reason}", tier=TIER_CHECK,
                        suspected=suspected)
     return decision
+
+
+def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:
+    """The most urgent rule signal told as happening now, and False; or, when every signal is told
+    as past or for information, the most urgent one and True; or (None, False).
+
+    Why per signal: in a long message "vorig jaar" about debts must not turn an overdose told
+    three sentences later into a past event. Each signal is judged by the sentence it stands in
+    and the one before it ("Twee jaar geleden ging het slecht. Toen heb ik pillen geslikt.").
+    Acute danger (112) is never told away.
+    """
+    signals = crisis_signals(text)
+    if not signals:
+        return None, False
+    for signal in signals:
+        if signal.route == ROUTE_CRISIS_112 or not is_told_as_past_or_information(_context_of(text, signal)):
+            return signal, False
+    return signals[0], True
+
+
+def _context_of(text: str, signal: CrisisSignal) -> str:
+    """The sentence holding the signal's evidence and the sentence before it."""
+    start = text.find(signal.evidence)
+    parts = sentences(text)
+    for index, part in enumerate(parts):
+        if part.start <= start < part.end:
+            first = parts[index - 1].start if index else part.start
+            return text[first:part.end]
+    return text
+
+
+def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: float,
+                       english_threshold: float | None) -> str | None:
+    """The crisis route one sentence of a long message makes the semantic net suspect, or None.
+
+    One model alone, on one sentence: always the safety check, never the full reply. The same
+    vetoes as for a whole message apply to the sentence itself: a figure of speech, a denial, a
+    crisis told as long past.
+    """
+    best: tuple[float, str] | None = None
+    for segment, scores in segments:
+        limit = english_threshold if english_threshold is not None and is_english(segment) else threshold
+        if scores.crisis < limit:
+            continue
+        vetoed = (is_near_miss(segment) or is_negated_crisis(segment)
+                  or is_told_as_past_or_information(segment))
+        if vetoed and scores.crisis < SEMANTIC_OVER_VETO:
+            continue
+        if best is None or scores.crisis > best[0]:
+            best = (scores.crisis, scores.route)
+    return None if best is None else best[1]
 
 
 def _ordinary_route(text: str, intent: str, confidence: float, has_leefgebied: bool,

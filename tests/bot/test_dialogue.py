@@ -194,12 +194,44 @@ def test_the_form_can_be_cancelled_at_any_step():
     assert stop.state.wacht_op is None and stop.state.contact == {} and stop.effects == ()
 
 
-def test_crisis_inside_the_form_gives_the_numbers_and_does_not_resume_the_form():
+def test_crisis_inside_the_form_gives_the_numbers_first_and_keeps_the_answers_so_far():
     state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
     crisis = next_step(state, "crisis_113", None, "eigenlijk wil ik er niet meer zijn")
     assert names(crisis) == ["utter_crisis_blijf"]
     assert crisis.effects == (EFFECT_FLAG_CRISIS,)
     assert not (crisis.state.wacht_op or "").startswith("form:")
+    assert crisis.state.contact == {"name": "Ali"} and crisis.state.form_id == state.form_id
+    # "Ja" to "Wilt u dat een meedenker u later belt?" goes on at the step the danger interrupted.
+    back = next_step(crisis.state, "bevestigen", None, "ja")
+    assert names(back) == ["utter_formulier_verder", "utter_vraag_contact"]
+    assert back.state.wacht_op == "form:contact" and back.state.contact == {"name": "Ali"}
+    rest = [("06 12345678", "utter_vraag_moment"), ("morgen", "utter_vraag_gemeente"), ("goes", "utter_vraag_voorkeur")]
+    state = back.state
+    for text, expected in rest:
+        reply = next_step(state, "hulpvraag", None, text)
+        assert names(reply) == [expected], text
+        state = reply.state
+    done = next_step(state, "hulpvraag", None, "maakt niet uit")
+    assert done.effects == (EFFECT_SUBMIT,) and done.state.crisis_route == "crisis_113"
+
+
+def test_a_no_after_a_crisis_inside_the_form_repeats_the_numbers_and_still_keeps_the_form():
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    crisis = next_step(state, "crisis_veilig_thuis", None, "hij slaat me weer")
+    no = next_step(crisis.state, "ontkennen", None, "nee")
+    assert names(no) == ["utter_crisis_veilig_thuis", "utter_crisis_blijf"]
+    later = next_step(no.state, "bevestigen", None, "ja toch wel")
+    assert names(later) == ["utter_formulier_verder", "utter_vraag_contact"]
+
+
+def test_a_danger_suspected_inside_the_form_and_confirmed_keeps_the_form_too():
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    check = next_step(state, "crisis_check", None, "geen idee, er komt toch geen morgen")
+    assert check.state.wacht_op == "veiligheid"
+    confirmed = next_step(replace(check.state, vermoed_crisis="crisis_113"), "bevestigen", None, "ja")
+    assert names(confirmed) == ["utter_crisis_113", "utter_crisis_blijf"]
+    back = next_step(confirmed.state, "bevestigen", None, "ja")
+    assert back.state.wacht_op == "form:contact"
 
 
 def test_declining_consent_asks_nothing():

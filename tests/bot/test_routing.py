@@ -106,3 +106,36 @@ def test_a_sure_dutch_intent_never_outweighs_the_semantic_net_on_english_text():
     decision = decide_route("been cutting again, worse than before. dont tell me to call someone", "hulpvraag",
                             0.95, False, net(0.4), 0.45, english_threshold=0.35)
     assert decision.tier == TIER_CHECK and decision.language == "en"
+
+
+# Issue 24: danger inside a long message is heard sentence by sentence.
+
+def test_a_rule_signal_is_not_told_away_by_past_words_in_another_sentence():
+    text = ("Vorig jaar ben ik mijn baan kwijtgeraakt en jaren geleden had ik ook al schulden. "
+            "De brieven stapelen zich op. Ik wil er niet meer zijn.")
+    decision = decide_route(text, "hulpvraag", 0.95, True, net(0.1), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_113"
+
+
+def test_a_crisis_told_as_past_in_its_own_sentence_still_gets_only_the_check():
+    text = "Jaren geleden wilde ik er niet meer zijn. Nu zoek ik werk, kunt u helpen?"
+    decision = decide_route(text, "hulpvraag", 0.95, True, net(0.6), THRESHOLD)
+    assert decision.tier == TIER_CHECK
+
+
+def test_one_sentence_the_semantic_net_suspects_gets_the_safety_check_with_its_route():
+    text = "Ik heb schulden bij de belasting. De huur is te hoog. Er komt voor mij geen morgen meer."
+    parts = [("Ik heb schulden bij de belasting.", net(0.05)), ("De huur is te hoog.", net(0.02)),
+             ("Er komt voor mij geen morgen meer.", net(0.9, "crisis_113"))]
+    decision = decide_route(text, "hulpvraag", 0.97, True, net(0.2), THRESHOLD, None, parts)
+    assert decision.tier == TIER_CHECK and decision.suspected == "crisis_113"
+    assert decision.reason.startswith("check:segment:")
+    calm = decide_route(text, "hulpvraag", 0.97, True, net(0.2), THRESHOLD, None,
+                        [(t, net(0.1)) for t, _ in parts])
+    assert calm.tier is None and calm.route == "meedenker"
+
+
+def test_a_figurative_sentence_vetoes_its_own_weak_suspicion_only():
+    parts = [("Ik schrok me dood van de brief van de belasting.", net(0.6)), ("Wat moet ik doen?", net(0.01))]
+    decision = decide_route(" ".join(t for t, _ in parts), "hulpvraag", 0.9, True, net(0.1), THRESHOLD, None, parts)
+    assert decision.tier is None
