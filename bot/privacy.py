@@ -27,6 +27,20 @@ _PHONE = re.compile(
 # BSN candidates: nine digits, optionally written in groups (123.456.782 / 1234 56 782).
 # Letters may touch it ("bsn123456782"), digits may not.
 _BSN = re.compile(r"(?<![\d.])(\d(?:[ .]?\d){7,8})(?!\d)")
+# Any number written in groups: digits separated by spaces, dashes (also typographic ones), dots,
+# slashes or parentheses, with spaces around a separator ("06 - 48213388", "(010) 1234567",
+# "111/222/333"). Its digits alone decide whether it is a BSN or a phone number (issue 28).
+_GAP = r"(?:[ \t\u00a0]{0,3}(?:[\-./()\u2010-\u2015\u2212][ \t\u00a0]{0,3}){1,2}|[ \t\u00a0]{1,3})"
+_GROUPED = re.compile(rf"(?<![\d+])(?:\+|\(\s?)?\d(?:{_GAP}?\d){{7,15}}(?!\d)")
+# Invisible and direction-control characters: they let text show reversed or hidden to a
+# coordinator (U+202E) and split a number so masking misses it (U+200B). Removed before storing.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+
+
+def strip_invisible(text: str) -> str:
+    """The text without zero-width, soft-hyphen and bidirectional control characters."""
+    return _INVISIBLE.sub("", text)
 
 
 def is_valid_bsn(digits: str) -> bool:
@@ -61,9 +75,54 @@ class Masked:
         return "bsn" in self.kinds
 
 
+def _grouped_kind(written: str) -> str | None:
+    """"bsn" or "phone" for a number written in groups, judged on its digits; None otherwise."""
+    digits = "".join(str(int(d)) for d in re.findall(r"\d", written))
+    if len(digits) == 9 and is_valid_bsn(digits):
+        return "bsn"
+    if written.startswith("+") and 8 <= len(digits) <= 15:
+        return "phone"
+    if digits.startswith("00") and 11 <= len(digits) <= 17:
+        return "phone"
+    if digits.startswith("0") and not digits.startswith("00") and len(digits) == 10:
+        return "phone"
+    return None
+
+
+def _mask_grouped(text: str, kinds: list[str]) -> str:
+    """Mask numbers written in groups. Two numbers in a row ("(06) 48213399 (06) 48213388") make
+    one long candidate: its longest leading part that is a BSN or phone number is masked, and the
+    search goes on after it."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        match = _GROUPED.search(text, pos)
+        if match is None:
+            out.append(text[pos:])
+            return "".join(out)
+        written = match.group(0)
+        ends = [m.end() for m in re.finditer(r"\d", written)][7:]  # at least eight digits
+        for end in reversed(ends):
+            kind = _grouped_kind(written[:end])
+            if kind is not None:
+                if kind not in kinds:
+                    kinds.append(kind)
+                out.append(text[pos:match.start()] + (MASK_BSN if kind == "bsn" else MASK_PHONE))
+                pos = match.start() + end
+                break
+        else:  # nothing here: look again from the next character (a later group may start one)
+            out.append(text[pos:match.start() + 1])
+            pos = match.start() + 1
+
+
 def mask_pii(text: str) -> Masked:
-    """Replace BSNs (11-proef), IBANs (mod-97), phone numbers and e-mail addresses."""
+    """Replace BSNs (11-proef), IBANs (mod-97), phone numbers and e-mail addresses.
+
+    Invisible and direction-control characters are removed first, so what is stored is what a
+    coordinator sees, and a zero-width space cannot hide a number from the masking.
+    """
     kinds: list[str] = []
+    text = strip_invisible(text)
 
     def note(kind: str, replacement: str):
         def _sub(match: re.Match[str]) -> str:
@@ -92,7 +151,10 @@ def mask_pii(text: str) -> Masked:
             return MASK_BSN
         return match.group(0)
 
+    # Grouped numbers first, judged whole: "(010001268)0" is a phone number, not a BSN in brackets.
+    text = _mask_grouped(text, kinds)
     # BSN before phone: a 9-digit number passing the 11-proef is a BSN, not a phone number.
     text = _BSN.sub(_bsn, text)
+
     text = _PHONE.sub(note("phone", MASK_PHONE), text)
     return Masked(text=text, kinds=tuple(kinds))

@@ -2,7 +2,7 @@
 and domain.yml responses sent outside a turn (unsupported media, throttling, an outage).
 
 Every resident text passes channels/gate.py exactly as the REST channel's does; button payloads
-(which the assistant itself sent) are passed on as they are. If a turn produces no answer at all,
+(Telegram callback data, WhatsApp reply ids) pass its `guard_button`: anyone can forge one. If a turn produces no answer at all,
 or fails, the resident gets `utter_storing` instead of silence.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sanic.response import HTTPResponse
 
 from bot.helplines import load_helplines
 from bot.settings import get_settings
-from channels.gate import guard_incoming
+from channels.gate import guard_button, guard_incoming
 from channels.limits import client_address
 from channels.menus import Choice, Link, choices_and_links
 from channels.payload import is_button_payload
@@ -75,7 +75,7 @@ async def run_turn(agent: Any, on_new_message: Callable[[UserMessage], Awaitable
                    sender: str, text: str, is_button: bool, metadata: Dict[str, Any]) -> None:
     """One resident message through the gate into Rasa; never raises for the resident's sake."""
     if is_button and is_button_payload(text):
-        message_text, extra = text, {}
+        message_text, extra = guard_button(text), {}
     else:  # typed text, and button values that are answers ("ochtend"), are resident text
         guarded = await guard_incoming(agent, sender, text)
         message_text, extra = guarded.text, dict(guarded.metadata)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.intake import Guarded, guard_in_channel
+from bot.privacy import mask_pii, strip_invisible
 from bot.settings import get_settings
 
 
@@ -19,4 +20,12 @@ async def guard_incoming(agent: Any, sender: str, text: str) -> Guarded:
     `agent` and `sender` are kept in the signature for the channels that call it; the decision
     that needs the conversation is taken later, inside Rasa's conversation lock.
     """
-    return guard_in_channel(text, get_settings().secret_key)
+    # Invisible and direction-control characters go first: a sealed name is shown to coordinators too.
+    return guard_in_channel(strip_invisible(text), get_settings().secret_key)
+
+
+def guard_button(payload: str) -> str:
+    """A button payload (`/intent{...}`, Telegram callback data, a WhatsApp reply id) as Rasa may
+    store and log it. Not resident text, but anyone can send one: numbers in it are masked and
+    invisible characters removed, exactly as for typed text (issue 28)."""
+    return mask_pii(payload).text

@@ -29,9 +29,8 @@ from sanic.response import HTTPResponse
 
 from bot.channel_settings import LimitSettings
 from bot.helplines import load_helplines
-from bot.privacy import mask_pii
 from bot.settings import get_settings
-from channels.gate import guard_incoming
+from channels.gate import guard_button, guard_incoming
 from channels.limits import Limits, client_address
 from channels.payload import PayloadError, is_button_payload, parse_body
 
@@ -138,7 +137,7 @@ class MaskedRestInput(InputChannel):
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> list:
         if is_button_payload(incoming.text):
             # Not resident text, but anyone can send one: a number hidden in it is masked too.
-            text, metadata = mask_pii(incoming.text).text, {}
+            text, metadata = guard_button(incoming.text), {}
         else:
             guarded = await guard_incoming(request.app.ctx.agent, incoming.sender, incoming.text)
             text, metadata = guarded.text, dict(guarded.metadata)
