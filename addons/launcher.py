@@ -283,6 +283,12 @@ def main(argv: list[str] | None = None) -> None:
         print(error, file=sys.stderr)
         raise SystemExit(2) from error
     os.chdir(PROJECT_ROOT)
+    # Conversations and tickets in SQLite: owner-only files (0600), also the -wal/-shm files.
+    os.umask(0o077)
+    from bot.queue.store import protect_sqlite_file
+
+    for url in {settings.tracker_store_url, settings.queue_url}:
+        protect_sqlite_file(url)
     if str(PROJECT_ROOT) not in sys.path:
         sys.path.insert(0, str(PROJECT_ROOT))
     if args.process == "rasa":

@@ -211,12 +211,8 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             if args.sender is not None:
                 tickets = store.erase_sender(args.channel, args.sender, actor=args.actor)
                 events = store.erase_tracker_events(tracker_url, args.sender, actor=args.actor)
-            else:
-                if store.get(args.ticket) is None:
-                    raise TicketNotFound(args.ticket)
-                sender = store.tracker_sender_of(tracker_url, args.ticket)
-                events = store.erase_tracker_events(tracker_url, sender, actor=args.actor) if sender else 0
-                tickets = int(store.erase_ticket(args.ticket, actor=args.actor))
+            else:  # the resident behind the ticket: all their tickets and the conversation (issue 28)
+                tickets, events = store.erase_resident(args.ticket, tracker_url, actor=args.actor)
             out.write(f"Erased {tickets} ticket(s) and {events} conversation event(s).\n")
         elif args.command == "users":
             from bot.dashboard.accounts_cli import add_user

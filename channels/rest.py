@@ -6,7 +6,8 @@ Shaped like rasa/core/channels/rest.py, but:
 - BSNs, phone numbers, e-mail addresses and IBANs are masked here (channels/gate.py), so the
   tracker store and every log only ever hold the masked text (Rasa's own rest.py logs raw text
   on failure); a name or contact detail typed into the callback form is sealed, not stored plain;
-- a repeated message id (a retry or double click) returns the first answer, not a second turn;
+- a repeated message id (a retry or double click) returns the first answer, not a second turn,
+  as long as the conversation still holds that message (an erasure clears it, issue 28);
 - if the conversation produced no answer at all, the resident gets `utter_storing`;
 - one address and one sender are rate-limited like every channel (channels/limits.py): 429.
 - every message says which domain.yml response it came from (`response`), and crisis responses
@@ -30,6 +31,7 @@ from sanic.response import HTTPResponse
 from bot.channel_settings import LimitSettings
 from bot.helplines import load_helplines
 from bot.settings import get_settings
+from addons.replay import stored_answers
 from channels.gate import guard_button, guard_incoming
 from channels.limits import Limits, client_address
 from channels.payload import PayloadError, is_button_payload, parse_body
@@ -108,7 +110,9 @@ class MaskedRestInput(InputChannel):
                 return await self._throttled(request, "sender", incoming.sender, incoming.sender)
             key = (incoming.sender, incoming.message_id) if incoming.message_id else None
             if key and key in self._answers:
-                return response.json(self._answers[key])
+                if await self._still_stored(request, incoming.sender, incoming.message_id):
+                    return response.json(self._answers[key])
+                self._answers.pop(key, None)  # the conversation was erased: its answers go too
             if key and key in self._pending:
                 return response.json(await asyncio.shield(self._pending[key]))
             future: asyncio.Future = asyncio.get_running_loop().create_future()
@@ -127,6 +131,20 @@ class MaskedRestInput(InputChannel):
                     self._pending.pop(key, None)
 
         return webhook
+
+    @staticmethod
+    async def _still_stored(request: Request, sender: str, message_id: str) -> bool:
+        """Whether the conversation still holds this message (an erasure removes it, issue 28).
+
+        Read only for a repeated message id, so an ordinary message costs nothing extra; when the
+        tracker store cannot be read, the message is handled again rather than answered from memory.
+        """
+        try:
+            tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+        except Exception:  # noqa: BLE001 - any failure: do not answer from memory
+            logger.warning("Replay check failed for conversation %s; handling the message again.", sender)
+            return False
+        return tracker is not None and stored_answers(tracker.events, message_id) is not None
 
     async def _throttled(self, request: Request, kind: str, key: str, sender: str) -> HTTPResponse:
         logger.info("REST message refused: too many requests from %s %s", kind, key)

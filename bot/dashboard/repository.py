@@ -581,22 +581,8 @@ class Repository:
             raise NotFound(ticket_id)
         with self._sessions() as session:
             ticket = self._visible(session, account, ticket_id)
-            channel = ticket.channel
-        sender = self.store.tracker_sender_of(tracker_url, ticket.id)
-        if sender is not None:
-            self.store.erase_tracker_events(tracker_url, sender, actor=account.actor)
-            ids = [ticket.id] + [t.id for t in self._same_sender(ticket)]
-            self.store.erase_sender(channel, sender, actor=account.actor)
-        else:
-            ids = [ticket.id]
-            self.store.erase_ticket(ticket.id, actor=account.actor)
-        return len(ids)
-
-    def _same_sender(self, ticket: Ticket) -> builtins.list[Ticket]:
-        with self._sessions() as session:
-            return builtins.list(session.execute(sa.select(Ticket).where(
-                Ticket.sender_hash == ticket.sender_hash, Ticket.channel == ticket.channel, Ticket.id != ticket.id)
-            ).scalars())
+        tickets, _events = self.store.erase_resident(ticket.id, tracker_url, actor=account.actor)
+        return tickets
 
     @off_loop
     def transcript(self, account: Account, ticket_id: str, tracker_url: str) -> builtins.list[tuple[str, str]]:

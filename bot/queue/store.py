@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import json
 import logging
+import os
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -64,11 +65,41 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+SQLITE_MODE = 0o600
+
+
+def protect_sqlite_file(url: str) -> None:
+    """Make the SQLite file behind `url` (and its journal files) readable by its owner only.
+
+    Created empty with mode 0600 when missing (an empty file is a valid database): SQLite gives
+    its -wal/-shm/-journal files the database file's mode. Other URLs are left alone.
+    """
+    path = _sqlite_path(url)
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, SQLITE_MODE))
+    for candidate in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        if candidate.exists():
+            os.chmod(candidate, SQLITE_MODE)
+
+
+def _sqlite_secure_delete(connection: Any, _record: Any) -> None:
+    """Deleted rows are overwritten with zeros, not left in the file's free pages (erasure)."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute("PRAGMA secure_delete=ON")
+    finally:
+        cursor.close()
+
+
 def _create_engine(url: str) -> sa.engine.Engine:
     path = _sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return sa.create_engine(url, future=True, connect_args={"timeout": 30})
+        protect_sqlite_file(url)
+        engine = sa.create_engine(url, future=True, connect_args={"timeout": 30})
+        sa.event.listen(engine, "connect", _sqlite_secure_delete)
+        return engine
     if sa.engine.make_url(url).get_backend_name() == "postgresql":
         return sa.create_engine(url, future=True, pool_pre_ping=True, connect_args={"connect_timeout": 5})
     return sa.create_engine(url, future=True)
@@ -263,6 +294,26 @@ class TicketStore:
                 session.add_all(self._audit(i, actor, "erased", "erased on request (by sender)") for i in ids)
         return len(ids)
 
+    def erase_resident(self, ticket_id: str, tracker_url: str, *,
+                       actor: str = SYSTEM_ACTOR) -> tuple[int, int]:
+        """Erase the resident behind one ticket: every ticket of the same conversation (such as its
+        crisis flag) and the conversation itself. Returns (tickets, tracker events) erased."""
+        ticket = self.get(ticket_id)
+        if ticket is None:
+            raise TicketNotFound(normalise_ticket_id(ticket_id))
+        sender = self.tracker_sender_of(tracker_url, ticket.id)
+        events = self.erase_tracker_events(tracker_url, sender, actor=actor) if sender else 0
+        if ticket.sender_hash is None:  # anonymised: nothing links it to other tickets any more
+            return int(self.erase_ticket(ticket.id, actor=actor)), events
+        with self._sessions.begin() as session:
+            ids = session.execute(sa.select(Ticket.id).where(
+                Ticket.sender_hash == ticket.sender_hash, Ticket.channel == ticket.channel)).scalars().all()
+            session.execute(sa.delete(Ticket).where(Ticket.id.in_(ids)))
+            session.execute(sa.delete(StatusChange).where(StatusChange.ticket_id.in_(ids)))
+            session.add_all(self._audit(i, actor, "erased", "erased on request (by ticket, with the "
+                                                            "resident's other tickets)") for i in ids)
+        return len(ids), events
+
     def erase_ticket(self, ticket_id: str, *, actor: str = SYSTEM_ACTOR) -> bool:
         ticket_id = normalise_ticket_id(ticket_id)
         with self._sessions.begin() as session:
@@ -312,7 +363,15 @@ class TicketStore:
             sa.delete(events).where(events.c.sender_id == sender_id)).rowcount, 0)
         if count:
             self._write_audit(None, actor, "erased", f"{count} tracker events of one conversation erased")
+            self._checkpoint(tracker_url)
         return count
+
+    def _checkpoint(self, tracker_url: str) -> None:
+        """SQLite in WAL mode keeps old page images in the -wal file: fold it in and truncate it."""
+        if _sqlite_path(tracker_url) is None:
+            return
+        with self._tracker_engine(tracker_url) as engine, engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def delete_tracker_events_older_than(self, tracker_url: str, days: int, now: datetime | None = None,
                                          *, actor: str = SYSTEM_ACTOR) -> int:
