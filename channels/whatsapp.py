@@ -37,7 +37,7 @@ from bot.sender_ids import conversation_id
 from channels.limits import MAX_WEBHOOK_BYTES, Limits, client_address
 from channels.menus import Choice, Link, chosen
 from channels.state import ChannelState, state_for
-from channels.whatsapp_messages import WhatsAppEvent, parse_webhook, render as render_body, signature_ok
+from channels.whatsapp_messages import WhatsAppEvent, read_delivery, render as render_body, signature_ok
 
 logger = logging.getLogger(__name__)
 SIGNATURE_HEADER = "X-Hub-Signature-256"
@@ -156,12 +156,14 @@ class WhatsAppInput(InputChannel):
             if refusal is not None:
                 return refusal
             try:
-                events = parse_webhook(json.loads(raw.decode("utf-8")), self.config.phone_number_id)
+                delivery = read_delivery(json.loads(raw.decode("utf-8")), self.config.phone_number_id)
             except (UnicodeDecodeError, ValueError, RecursionError) as error:
                 logger.warning("WhatsApp webhook refused: %s (%d bytes)", type(error).__name__, len(raw))
                 return response.json({"error": "not_a_webhook"}, status=400)
+            for reason in delivery.skipped:  # signed by Meta, so answered 200: a 4xx would bring it back
+                logger.warning("WhatsApp webhook: one malformed part skipped (%s); the rest is answered.", reason)
             try:
-                for event in events:
+                for event in delivery.events:
                     await self._process(request, event, on_new_message)
             except redis.RedisError as error:
                 logger.error("WhatsApp webhook not fully processed: Redis failed (%s)", error)

@@ -84,18 +84,35 @@ def _message_event(message: Any) -> Optional[WhatsAppEvent]:
     return None  # reactions, system notices, order messages: nothing to answer
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """The resident messages of one delivery, and why any malformed parts were skipped."""
+
+    events: list[WhatsAppEvent]
+    skipped: list[str]
+
+
 def parse_webhook(data: Any, phone_number_id: str) -> list[WhatsAppEvent]:
     """The resident messages in one delivery for our phone number, in order."""
+    return read_delivery(data, phone_number_id).events
+
+
+def read_delivery(data: Any, phone_number_id: str) -> Delivery:
+    """Like `parse_webhook`, but a malformed entry, change or message is skipped with its reason
+    (issue 28): the valid messages of the same delivery are still answered. Only a body that is
+    not a WhatsApp webhook at all raises WebhookError."""
     if not isinstance(data, dict) or data.get("object") != "whatsapp_business_account":
         raise WebhookError("not a WhatsApp Business webhook")
     entries = data.get("entry")
     if not isinstance(entries, list):
         raise WebhookError("entry is not a list")
     events: list[WhatsAppEvent] = []
+    skipped: list[str] = []
     for entry in entries:
         changes = entry.get("changes") if isinstance(entry, dict) else None
         if not isinstance(changes, list):
-            raise WebhookError("changes is not a list")
+            skipped.append("changes is not a list")
+            continue
         for change in changes:
             value = change.get("value") if isinstance(change, dict) else None
             if not isinstance(value, dict) or change.get("field") != "messages":
@@ -105,12 +122,17 @@ def parse_webhook(data: Any, phone_number_id: str) -> list[WhatsAppEvent]:
                 continue
             messages = value.get("messages", [])
             if not isinstance(messages, list):
-                raise WebhookError("messages is not a list")
+                skipped.append("messages is not a list")
+                continue
             for message in messages:
-                event = _message_event(message)
+                try:
+                    event = _message_event(message)
+                except WebhookError as error:
+                    skipped.append(str(error))
+                    continue
                 if event is not None:
                     events.append(event)
-    return events
+    return Delivery(events, skipped)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import pytest
 
 from channels.limits import MAX_MESSAGE_CHARS
 from channels.menus import Choice
-from channels.whatsapp_messages import WebhookError, parse_webhook, render, signature_ok
+from channels.whatsapp_messages import WebhookError, parse_webhook, read_delivery, render, signature_ok
 
 PHONE_ID = "1098765"
 
@@ -71,15 +71,30 @@ def test_a_too_long_text_is_flagged():
 
 @pytest.mark.parametrize("data", [
     None, [], {}, {"object": "page", "entry": []}, {"object": "whatsapp_business_account"},
-    {"object": "whatsapp_business_account", "entry": [5]},
-    webhook(text("hoi", wa_id="+31 6 1234")), webhook(text("hoi", wa_id=31612345678)),
-    webhook(text("hoi", message_id="")), webhook("not a message"),
-    {"object": "whatsapp_business_account", "entry": [{"changes": [
-        {"field": "messages", "value": {"metadata": {"phone_number_id": PHONE_ID}, "messages": "x"}}]}]},
 ])
 def test_what_is_not_a_webhook_is_refused(data):
     with pytest.raises(WebhookError):
         parse_webhook(data, PHONE_ID)
+
+
+@pytest.mark.parametrize("bad", [
+    text("hoi", wa_id="+31 6 1234"), text("hoi", wa_id=31612345678), text("hoi", message_id=""), "not a message",
+])
+def test_one_malformed_message_is_skipped_and_the_valid_ones_are_kept(bad):
+    # Issue 28: the whole delivery used to be refused, so the valid message was never answered.
+    delivery = read_delivery(webhook(text("eerste", message_id="m1"), bad, text("laatste", message_id="m2")), PHONE_ID)
+    assert [e.text for e in delivery.events] == ["eerste", "laatste"]
+    assert len(delivery.skipped) == 1
+
+
+@pytest.mark.parametrize("data", [
+    {"object": "whatsapp_business_account", "entry": [5]},
+    {"object": "whatsapp_business_account", "entry": [{"changes": [
+        {"field": "messages", "value": {"metadata": {"phone_number_id": PHONE_ID}, "messages": "x"}}]}]},
+])
+def test_a_malformed_entry_or_list_is_skipped(data):
+    delivery = read_delivery(data, PHONE_ID)
+    assert delivery.events == [] and len(delivery.skipped) == 1
 
 
 def test_render_reply_buttons_list_and_numbered_text():
