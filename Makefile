@@ -11,7 +11,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
 	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
 	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py $(VENV)/.encoder
 
-.PHONY: help install run test test-fast validate e2e evaluate bench train clean dashboard screenshots run-cluster fuzz
+.PHONY: help install run test test-fast validate e2e evaluate evaluate-conversations bench train clean dashboard screenshots run-cluster fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,10 @@ test-fast: install ## Only the unit tests of bot/ (seconds)
 
 evaluate: install train ## Score the model on DATA=path.yml (default tests/data/eval.yml); prints JSON
 	@$(PY) -m addons.evaluate --data $(DATA) --model $(MODEL)
+
+CONVERSATIONS ?= tests/data/conversations_blind.yml
+evaluate-conversations: install train ## Replay CONVERSATIONS=path.yml through real servers; crisis recall per step (JSON)
+	@$(PY) -m addons.conversation_eval --data $(CONVERSATIONS) --model $(MODEL)
 
 bench: install train ## Speed beside stock Rasa 3.6: residents, capacity, replicas (var/bench/bench.json, .png)
 	@$(PY) -m addons.bench --model $(MODEL)

@@ -411,6 +411,16 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"daughter|grandma|grandmother|grandpa|grandfather|partner|brother|sister|friend|neighbour|"
         r"neighbor)) (?:just )?collapsed\b")),
 
+    # Issue 24: someone not seen for days.
+    # An old or lonely neighbour or relative who has not opened the door or answered for days.
+    ("112.dagen_niet_gezien", ROUTE_CRISIS_112, _F(
+        r"\b(?:doet|deed|heeft|opent|opende|reageert|reageerde|neemt|nam)(?: \w+){0,3} (?:al )?"
+        r"(?:twee|drie|vier|vijf|2|3|4|5|een paar|paar|meerdere|dagen|dag)(?: \w+){0,2}"
+        r" (?:de deur niet (?:open|meer open)|niet (?:meer )?open|niet (?:meer )?(?:de telefoon )?op)\b"
+        r"|\b(?:al )?(?:twee|drie|vier|vijf|2|3|4|5|een paar|paar|meerdere) dagen(?: \w+){0,4} "
+        r"(?:niet (?:meer )?(?:gezien|gehoord|open gedaan|opengedaan|buiten geweest)|geen teken van leven)\b"
+        r"|\bpost (?:stapelt|ligt)(?: \w+){0,3} (?:achter|voor) de deur(?: \w+){0,6} (?:niet (?:open|op)|"
+        r"niemand)\b")),
     # --- crisis_113: thoughts of suicide or of not wanting to live, also indirect -----------
     # The word itself, with typos; not the figurative compounds (zelfmoordactie, -aanslag).
     ("113.zelfmoord", ROUTE_CRISIS_113, _F(
@@ -682,6 +692,22 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
     ("113.wil_niet_meer_met_context", ROUTE_CRISIS_113, _F(
         rf"\bik {_WIL}(?: (?:echt|gewoon|gewoonweg|helemaal|echt gewoon|gewoon echt))? {_NIET} meer{_END}")),
 
+    # Issue 24: a farewell told in everyday words.
+    # A farewell without the word suicide: affairs put in order, who gets the pet, thanks for all.
+    ("113.zaken_op_orde", ROUTE_CRISIS_113, _F(
+        r"\b(?:mijn |alle )?(?:zaken|papieren|spullen|administratie|testament) (?:heb ik |zijn |staan )?"
+        r"(?:nu |allemaal |netjes |alvast )*(?:op orde|geregeld|afgehandeld)(?: \w+| [.,]){0,16}"
+        r" (?:afscheid|vaarwel|(?:dank|bedankt)(?:je|jullie|u)? voor (?:alles|alle)|(?:kat|hond|poes|konijn|katten|"
+        r"honden|vogel)(?: \w+){0,3} (?:gaat|mag|naar|voor|krijgt))"
+        r"|\b(?:de |mijn |onze )?(?:kat|hond|poes|katten|honden|konijn|vogels?|vissen)(?: \w+){0,2} "
+        r"(?:gaat|gaan|mag|mogen|breng ik|heb ik)(?: \w+){0,3} naar (?:de buren|de buurvrouw|de buurman|"
+        r"mijn (?:zus|broer|moeder|vader|dochter|zoon|vriendin|vriend))(?: \w+| [.,]){0,16}"
+        r" (?:afscheid|vaarwel|(?:dank|bedankt)(?:je|jullie|u)? voor (?:alles|alle)|niet meer (?:zijn|ben)|"
+        r"als ik er niet meer ben|zaken|op orde)"
+        r"|\b(?:een |haar |zijn |mijn )?(?:afscheidsbericht|afscheidsberichtje|afscheidsappje|"
+        r"afscheidssms|afscheidstekst|afscheidsmail)\b"
+        r"|\ber komt (?:voor mij |voor mij )?geen morgen(?: meer)?\b"
+        r"|\bik (?:zal|ga) er (?:morgen|straks|vannacht|na vandaag) niet meer zijn\b")),
     # --- crisis_veilig_thuis: domestic violence, child and elder abuse, threats at home ------
     # Someone at home hits, kicks, pushes, strangles, abuses or threatens the resident or a
     # family member ("mijn man slaat me", "mijn vader slaat mijn moeder", "hij slaat me").
@@ -888,6 +914,21 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"|\b(?:my|her|his) (?:son|daughter|carer|caregiver|grandson|nephew|husband|wife|partner)"
         r"(?: \w+){0,2} (?:takes|took|steals|stole|is stealing|keeps taking) (?:all )?(?:my|her|his) "
         r"(?:money|savings|pension|bank card)\b")),
+    # Issue 24: danger in the words residents really use.
+    # Violence at home seen by a child: "hij gooit met stoelen terwijl de kinderen erbij zijn".
+    ("vt.gooit_met_meubels", ROUTE_CRISIS_VEILIG_THUIS, _F(
+        rf"\b{_ACTOR}(?:{_gap(2)})? (?:gooit|smijt|gooide|smeet|trapt|schopt|slaat)(?: \w+){{0,3}} "
+        r"(?:met )?(?:stoelen|stoel|borden|bord|glazen|de tafel|meubels|spullen|de deur|deuren)"
+        r"(?: \w+){0,8} (?:kind|kinderen|kindje|kids|dochter|dochtertje|zoon|zoontje|baby|erbij|ziet|zien|"
+        r"huilt|huilen|bang)\b")),
+    # A child hurt again and again with an unlikely story: "weer een blauw oog, zou gevallen zijn".
+    ("vt.kind_steeds_gewond", ROUTE_CRISIS_VEILIG_THUIS, _F(
+        r"\b(?:weer|alweer|opnieuw|steeds|vaak|elke week|telkens)(?: \w+){0,3} (?:een )?"
+        r"(?:blauw oog|blauwe plekken|blauwe plek|brandwonden|brandwond|striemen|bult|wonden|gebroken arm)"
+        r"(?: \w+| ,){0,8} (?:gevallen|gestoten|trap af|ongelukje|ongeluk)\b"
+        r"|\b(?:kind|kindje|jongetje|meisje|zoontje|dochtertje|kinderen)(?: \w+){0,6} "
+        r"(?:blauw oog|blauwe plekken|brandwonden|striemen)(?: \w+){0,8} (?:weer|alweer|opnieuw|steeds)"
+        r" (?:gevallen|gestoten)\b")),
 ]
 
 # Rules that only count when the message also holds a life/being context.
@@ -1063,6 +1104,19 @@ TOLD_FOR_INFORMATION: Final = _F(
     r"\b(?:spreekbeurt|werkstuk|profielwerkstuk|schoolproject|project voor school|presentatie|"
     r"voorlichting|voorlichtingsmateriaal|lesmateriaal|een les over|les over|scriptie|onderzoek naar)\b"
     r"|\b(?:school project|for a school|presentation about|for a class|research on)\b"
+)
+# A crisis told as over, or as fiction, or as a young child's tantrum (issue 24): at most the
+# safety check, for acute danger too ("vorige week brand in de flat, niemand gewond").
+TOLD_AS_OVER: Final = _F(
+    r"\bniemand (?:is |was |raakte )?(?:gewond|gewond geraakt)\b|\bis (?:gelukkig )?(?:geblust|uitgegaan)\b"
+    r"|\b(?:nu |inmiddels )(?:gaat het|gaat t|is alles)(?: \w+){0,2} (?:beter|goed|weer goed|in orde)\b"
+    r"|\bhet gaat (?:nu |inmiddels )(?:\w+ ){0,2}(?:beter|goed)\b|\bdat is (?:nu )?(?:voorbij|achter de rug)\b"
+    r"|\b(?:in|uit) (?:een |de |die |dat |deze )?(?:serie|film|boek|roman|tv ?serie|documentaire|game|"
+    r"toneelstuk|podcast|soap|aflevering)\b|\bop (?:tv|televisie|netflix|het nieuws)\b"
+    r"|\b(?:zoon|dochter|zoontje|dochtertje|kind|kindje|jongste|peuter|kleuter)(?: \w+){0,2} van "
+    r"(?:[2-9]|twee|drie|vier|vijf|zes|zeven|acht|negen)(?: jaar)?(?: \w+){0,4} "
+    r"(?:riep|schreeuwde|gilde|zei|krijste|brulde)(?: \w+){0,12} (?:omdat|toen|driftbui|boos|woedend|"
+    r"mocht|kreeg|ijsje|snoep|tablet|gamen|spelen)\b"
 )
 ABOUT_NOW: Final = _F(
     r"\b(?:weer|opnieuw|nog steeds|nog altijd|deze week|vandaag|vannacht|gisteren|"
@@ -1338,6 +1392,14 @@ def is_told_as_past_or_information(text: str) -> bool:
     gentle safety check (with the numbers in view) instead of the full crisis reply.
     """
     norm = normalise(text).text
+    if TOLD_AS_OVER.search(norm):
+        return True
     if ABOUT_NOW.search(norm):
         return False
     return bool(TOLD_AS_PAST.search(norm) or TOLD_FOR_INFORMATION.search(norm))
+
+
+def is_told_as_over(text: str) -> bool:
+    """True when danger is told as over, as fiction or as a young child's tantrum; unlike
+    is_told_as_past_or_information, this softens acute danger (112) to the safety check too."""
+    return bool(TOLD_AS_OVER.search(normalise(text).text))

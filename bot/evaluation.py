@@ -29,6 +29,7 @@ class Case:
     kind: str | None = None  # "crisis" or "near_miss" in the blind crisis set; None elsewhere
     language: str = "nl"
     meedenker_type: str | None = None  # only where domain guide §5 decides it
+    style: str | None = None  # how the resident writes (typos, long_story, ...): figures per style
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,9 @@ def load_cases(path: Path) -> list[Case]:
         meedenker_type = item.get("meedenker_type")
         if meedenker_type not in (None, *MEEDENKER_TYPES):
             raise EvalFileError(f"{path}: case {number} has unknown meedenker_type {meedenker_type!r}")
+        style = item.get("style")
         cases.append(Case(item["text"], lg, dg, route, kind=kind, language=str(item.get("language") or "nl"),
-                          meedenker_type=meedenker_type))
+                          meedenker_type=meedenker_type, style=str(style) if style else None))
     return cases
 
 
@@ -152,6 +154,7 @@ def score(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
         "leefgebied_precision": label_precision(lg_labels),
         "doelgroep_precision": label_precision(dg_labels),
         **meedenker_type_figures(cases, predictions),
+        **style_figures(cases, predictions),
         "per_label": {"leefgebieden": lg_labels, "doelgroepen": dg_labels, "routes": route_labels},
         "misclassified": errors,
     }
@@ -190,6 +193,50 @@ def crisis_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> 
         "near_miss_safety_check": _share(sum(1 for _, p in near if p.tier == "check"), len(near)),
         "crisis_missed": [c.text for c, p in crisis if not p.crisis_route],
         "near_miss_alarmed": [{"text": c.text, "tier": p.tier} for c, p in near if p.tier],
+    }
+
+
+def style_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> dict:
+    """Per writing style (only in files that mark it): crisis recall in either tier and on the right
+    route, the full reply and the safety check on ordinary messages, leefgebied and doelgroep F1."""
+    styles = sorted({c.style for c in cases if c.style})
+    if not styles:
+        return {}
+    by_style = {}
+    for style in styles:
+        pairs = [(c, p) for c, p in zip(cases, predictions) if c.style == style]
+        crisis = [(c, p) for c, p in pairs if c.route in CRISIS_ROUTES]
+        calm = [(c, p) for c, p in pairs if c.route not in CRISIS_ROUTES]
+        support = [(c, p) for c, p in calm if c.route == "meedenker"]
+        _, lg_macro, _ = multilabel_scores([c.leefgebieden for c, _ in support], [p.leefgebieden for _, p in support],
+                                           LEEFGEBIEDEN)
+        _, dg_macro, _ = multilabel_scores([c.doelgroepen for c, _ in support], [p.doelgroepen for _, p in support],
+                                           DOELGROEPEN)
+        by_style[style] = {
+            "cases": len(pairs),
+            "crisis_cases": len(crisis),
+            "crisis_recall_any_tier": _share(sum(1 for _, p in crisis if p.crisis_route), len(crisis)),
+            "crisis_right_route": _share(sum(1 for c, p in crisis if p.crisis_route == c.route), len(crisis)),
+            "ordinary_full_reply": _share(sum(1 for _, p in calm if p.tier == "volledig"), len(calm)),
+            "ordinary_safety_check": _share(sum(1 for _, p in calm if p.tier == "check"), len(calm)),
+            "leefgebied_macro_f1": lg_macro,
+            "doelgroep_macro_f1": dg_macro,
+        }
+    crisis = [(c, p) for c, p in zip(cases, predictions) if c.route in CRISIS_ROUTES]
+    calm = [(c, p) for c, p in zip(cases, predictions) if c.route not in CRISIS_ROUTES]
+    support = [(c, p) for c, p in calm if c.route == "meedenker"]
+    _, lg_macro, lg_labels = multilabel_scores([c.leefgebieden for c, _ in support],
+                                               [p.leefgebieden for _, p in support], LEEFGEBIEDEN)
+    _, dg_macro, _ = multilabel_scores([c.doelgroepen for c, _ in support], [p.doelgroepen for _, p in support],
+                                       DOELGROEPEN)
+    return {
+        "by_style": by_style,
+        "crisis_right_route_any_tier": _share(sum(1 for c, p in crisis if p.crisis_route == c.route), len(crisis)),
+        "ordinary_full_reply": _share(sum(1 for _, p in calm if p.tier == "volledig"), len(calm)),
+        "ordinary_safety_check": _share(sum(1 for _, p in calm if p.tier == "check"), len(calm)),
+        "support_leefgebied_macro_f1": lg_macro,
+        "support_leefgebied_precision": label_precision(lg_labels),
+        "support_doelgroep_macro_f1": dg_macro,
     }
 
 

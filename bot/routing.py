@@ -22,6 +22,7 @@ from bot.crisis import (
     crisis_signals,
     is_near_miss,
     is_negated_crisis,
+    is_told_as_over,
     is_told_as_past_or_information,
 )
 from bot.crisis_net import SURE, CrisisScores
@@ -41,6 +42,11 @@ from bot.werkmodel import (
 MODEL_CRISIS_THRESHOLD = 0.8
 # The semantic net's guess survives figurative or denying words only when it is this sure.
 SEMANTIC_OVER_VETO = 0.8
+# One sentence of a long message is short, and short texts score higher than the whole messages
+# the net was trained on: at the message threshold (0.26) 29 % of everyday stories had a sentence
+# above it (tests/data/everyday_blind.yml). Alone, a sentence asks the safety check only when the
+# net is this sure of it (0 of those stories reach it).
+SEGMENT_THRESHOLD = 0.9
 # An intent model this sure of an ordinary question outweighs a semantic guess below
 # SEMANTIC_OVER_VETO: "ik kan mijn huur niet meer betalen" is not asked whether anyone is in danger.
 ORDINARY_SURE = 0.9
@@ -164,13 +170,16 @@ def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:
     Why per signal: in a long message "vorig jaar" about debts must not turn an overdose told
     three sentences later into a past event. Each signal is judged by the sentence it stands in
     and the one before it ("Twee jaar geleden ging het slecht. Toen heb ik pillen geslikt.").
-    Acute danger (112) is never told away.
+    Acute danger (112) is softened only when told as over ("niemand gewond", "is geblust").
     """
     signals = crisis_signals(text)
     if not signals:
         return None, False
     for signal in signals:
-        if signal.route == ROUTE_CRISIS_112 or not is_told_as_past_or_information(_context_of(text, signal)):
+        context = _context_of(text, signal)
+        if signal.route == ROUTE_CRISIS_112 and not is_told_as_over(context):
+            return signal, False
+        if signal.route != ROUTE_CRISIS_112 and not is_told_as_past_or_information(context):
             return signal, False
     return signals[0], True
 
@@ -191,17 +200,17 @@ def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: 
     """The crisis route one sentence of a long message makes the semantic net suspect, or None.
 
     One model alone, on one sentence: always the safety check, never the full reply. The same
-    vetoes as for a whole message apply to the sentence itself: a figure of speech, a denial, a
-    crisis told as long past.
+    vetoes as for a whole message apply to the sentence itself (a figure of speech, a denial, a
+    crisis told as long past), and only a net that is SURE outweighs them.
     """
     best: tuple[float, str] | None = None
     for segment, scores in segments:
         limit = english_threshold if english_threshold is not None and is_english(segment) else threshold
-        if scores.crisis < limit:
+        if scores.crisis < max(limit, SEGMENT_THRESHOLD):
             continue
         vetoed = (is_near_miss(segment) or is_negated_crisis(segment)
                   or is_told_as_past_or_information(segment))
-        if vetoed and scores.crisis < SEMANTIC_OVER_VETO:
+        if vetoed and scores.crisis < SURE:
             continue
         if best is None or scores.crisis > best[0]:
             best = (scores.crisis, scores.route)

@@ -12,6 +12,7 @@ from bot.crisis import (
     detect_crisis,
     is_near_miss,
     is_negated_crisis,
+    is_told_as_past_or_information,
     normalise,
 )
 from bot.werkmodel import (
@@ -1139,3 +1140,40 @@ def test_crisis_told_as_long_past_or_for_a_lesson_is_recognised_as_such():
     assert not told("mijn vader sloeg me vroeger en nu slaat hij me weer")
     assert not told("ik wil niet meer leven")
     assert not told("vroeger ging het goed, maar vannacht wil ik er een eind aan maken")
+
+
+# Issue 24: danger in the words residents use, and what is over, fiction or a tantrum.
+@pytest.mark.parametrize("text,route", [
+    ("Geachte heer/mevrouw, Ik heb mijn zaken op orde gebracht. De kat gaat naar de buren. Dank voor alle hulp.",
+     "crisis_113"),
+    ("mijn papieren zijn geregeld en de hond mag naar mijn dochter. bedankt voor alles", "crisis_113"),
+    ("mijn zus stuurde me net een afscheidsberichtje, wat moet ik doen", "crisis_113"),
+    ("geen moment. er komt geen morgen", "crisis_113"),
+    ("mijn buurvrouw van 85 doet al twee dagen de deur niet open", "crisis_112"),
+    ("de buurman is al drie dagen niet gezien", "crisis_112"),
+    ("hij gooit met stoelen terwijl mijn dochter erbij staat", "crisis_veilig_thuis"),
+    ("het kind van de buren heeft weer een blauw oog, ze zou gevallen zijn", "crisis_veilig_thuis"),
+])
+def test_everyday_words_for_danger_are_heard(text, route):
+    signal = detect_crisis(text)
+    assert signal is not None and signal.route == route, signal
+
+
+@pytest.mark.parametrize("text", [
+    "mijn administratie is op orde. kunt u mij helpen met de belasting? bedankt voor alles",
+    "de hond gaat naar de buren als ik op vakantie ben",
+    "ik heb drie dagen niet geslapen van de zorgen over de huur",
+    "mijn zoon is weer gevallen met de fiets en heeft een blauwe plek, hoe vraag ik een fietscursus aan",
+])
+def test_everyday_words_alone_are_no_danger(text):
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "vorige week brand in onze flat, niemand gewond. waar kan ik tijdelijk wonen",
+    "mijn zoon van 8 riep ik wil dood omdat hij geen ijsje kreeg",
+    "in de serie die ik kijk pleegt de hoofdpersoon zelfmoord, heftig",
+    "vorig jaar heb ik een zelfmoordpoging gedaan, nu gaat het beter. ik zoek werk",
+])
+def test_danger_told_as_over_fiction_or_tantrum_is_at_most_asked_about(text):
+    assert is_told_as_past_or_information(text)

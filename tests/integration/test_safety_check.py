@@ -18,9 +18,11 @@ def new_sender() -> str:
 def test_a_suspected_crisis_is_asked_about_with_the_numbers_in_view(servers):
     reply = servers.say(new_sender(), HINT)
     shown = texts(reply)
-    assert "Ik wil zeker weten dat u veilig bent" in shown and "0800-2000" in shown and "112" in shown
+    # The check names the danger it asks about, so a reflexive "ja" is an answer to that (issue 24).
+    assert "Doet iemand u of een ander pijn, of maakt iemand thuis u bang?" in shown
+    assert "0800-2000" in shown and "112" in shown
     titles = [b["title"] for m in reply for b in m.get("buttons") or []]
-    assert "Ja, er is gevaar" in titles and "Nee, ik ben veilig" in titles
+    assert "Ja, dat gebeurt" in titles and "Nee, dat is het niet" in titles
 
 
 def test_yes_gives_the_full_crisis_reply_and_the_assistant_stays(servers):
