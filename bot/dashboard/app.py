@@ -20,6 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, html, redirect
 
 from bot.dashboard import security
+from bot.dashboard.hashing import HashPool
 from bot.dashboard.labels import register_filters
 from bot.dashboard.repository import Database, Repository, SignedIn
 from bot.office_hours import load_office_hours
@@ -113,6 +114,7 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
     app.ctx.hours = hours
     app.ctx.repo = Repository(app.ctx.store, hours)
     app.ctx.db = Database()
+    app.ctx.hasher = HashPool()  # argon2 never runs in the database pool (issue 28)
     register_filters(templates, hours.timezone)
     templates.globals["now"] = lambda: datetime.now(hours.timezone)
     app.static("/static", str(HERE / "static"), name="static")
@@ -125,6 +127,7 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
     async def close(app: Sanic, _loop: Any) -> None:
         await app.ctx.db.run(app.ctx.store.close)
         app.ctx.db.close()
+        app.ctx.hasher.close()
 
     app.register_middleware(_load_session, "request")
 

@@ -22,6 +22,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from bot.office_hours import OfficeHours
@@ -45,9 +47,11 @@ _T = TypeVar("_T")
 
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)
-FREE_FAILURES = 5
+FREE_FAILURES = 5  # per account and address: then a wait of FIRST_WAIT, doubling up to LONGEST_WAIT
+ADDRESS_FREE_FAILURES = 100  # per address, whatever the account: an office shares one address
 FIRST_WAIT = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(hours=1)
+DECAY = timedelta(minutes=15)  # a counter starts again this long after its last failure or lock
 MAX_NOTE = 2000
 MAX_QUEUE = 1000
 
@@ -111,6 +115,14 @@ class Database:
 
 def hash_session_id(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SignInClaim:
+    """Step 1 of a sign-in: may the password be checked, and against which hash (None: no account)."""
+
+    allowed: bool
+    password_hash: str | None
 
 
 @dataclass(frozen=True)
@@ -259,32 +271,86 @@ class Repository:
 
     @staticmethod
     def _throttle_keys(email: str, ip: str) -> list[str]:
-        account = hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
-        return [f"account:{account}", f"ip:{ip[:64]}"]
+        """The account at this address (FREE_FAILURES), and the address alone (ADDRESS_FREE_FAILURES).
+
+        No key for the account alone: anyone who knows a coordinator's e-mail address could keep
+        it locked from anywhere (issue 28)."""
+        account = hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()[:40]
+        return [f"pair:{account}:{ip[:48]}", f"ip:{ip[:64]}"]
+
+    def _count_attempt(self, session: Session, key: str, free: int, now: datetime) -> bool:
+        """Count one attempt on `key` atomically; False (nothing counted) while it is locked.
+
+        One INSERT .. ON CONFLICT DO UPDATE, so concurrent attempts never collide on the key (no
+        IntegrityError, no 5xx) and each sees the count of those before it: the lock that the
+        `free`-th attempt sets holds for every later one, also under a flood (issue 28).
+        """
+        table = SignInThrottle.__table__
+        column = table.c
+        stamp = column.updated_at.type
+        insert = (sqlite_insert if session.bind.dialect.name == "sqlite" else postgresql_insert)(table)
+        locked = sa.and_(column.locked_until.isnot(None), column.locked_until > sa.literal(now, stamp))
+        stale = sa.and_(column.updated_at < sa.literal(now - DECAY, stamp), sa.or_(
+            column.locked_until.is_(None), column.locked_until < sa.literal(now - DECAY, stamp)))
+        session.execute(insert.values(key=key, failures=1, locked_until=None, updated_at=now).on_conflict_do_update(
+            index_elements=[column.key], set_={
+                "failures": sa.case((locked, column.failures), (stale, 1), else_=column.failures + 1),
+                "locked_until": sa.case((locked, column.locked_until), (stale, sa.null()),
+                                        else_=column.locked_until),
+                "updated_at": sa.case((locked, column.updated_at), else_=sa.literal(now, stamp)),
+            }))
+        row = session.execute(sa.select(column.failures, column.locked_until).where(column.key == key)).one()
+        if row.locked_until is not None and row.locked_until > now:
+            return False
+        if row.failures >= free:
+            wait = min(FIRST_WAIT * 2 ** min(row.failures - free, 20), LONGEST_WAIT)
+            session.execute(sa.update(table).where(column.key == key).values(locked_until=now + wait))
+        return True
+
+    def _release(self, session: Session, key: str, free: int) -> None:
+        """Give back one counted attempt (it turned out right), and the lock it may have set."""
+        table = SignInThrottle.__table__
+        column = table.c
+        session.execute(sa.update(table).where(column.key == key, column.failures > 0)
+                        .values(failures=column.failures - 1))
+        session.execute(sa.update(table).where(column.key == key, column.failures < free)
+                        .values(locked_until=None))
 
     @off_loop
-    def sign_in(self, email: str, password: str, ip: str, require_2fa: bool) -> SignedIn | None:
-        """A new session for a correct password, None otherwise. Locked keys fail without a check,
-        for existing and unknown accounts alike, so the answer tells nothing about the account."""
+    def claim_sign_in(self, email: str, ip: str) -> SignInClaim:
+        """Step 1 of signing in: count the attempt and fetch the hash to check, in one short
+        transaction. A locked key is refused here, before any password is hashed."""
         now = self.clock()
-        keys = self._throttle_keys(email, ip)
+        pair, address = self._throttle_keys(email, ip)
         with self._sessions.begin() as session:
-            throttles = {t.key: t for t in session.execute(
-                sa.select(SignInThrottle).where(SignInThrottle.key.in_(keys))).scalars()}
-            locked = any(t.locked_until and t.locked_until > now for t in throttles.values())
+            allowed = self._count_attempt(session, pair, FREE_FAILURES, now) and \
+                self._count_attempt(session, address, ADDRESS_FREE_FAILURES, now)
+            if not allowed:
+                session.add(_audit(f"ip:{ip[:64]}", "sign_in_failed", "locked", now))
+                return SignInClaim(False, None)
             user = session.execute(
                 sa.select(User).where(User.email == email.strip().lower(), User.active.is_(True))
             ).scalar_one_or_none()
-            ok = verify_password(user.password_hash if user else None, password) and not locked
-            if not ok:
-                if not locked:
-                    self._count_failure(session, keys, throttles, now)
-                session.add(_audit(f"ip:{ip[:64]}", "sign_in_failed", "locked" if locked else None, now))
+            return SignInClaim(True, user.password_hash if user else None)
+
+    @off_loop
+    def finish_sign_in(self, email: str, ip: str, password_ok: bool, require_2fa: bool) -> SignedIn | None:
+        """Step 3 of signing in, after the password was checked in the hashing pool."""
+        now = self.clock()
+        pair, address = self._throttle_keys(email, ip)
+        with self._sessions.begin() as session:
+            user = session.execute(
+                sa.select(User).where(User.email == email.strip().lower(), User.active.is_(True))
+            ).scalar_one_or_none()
+            if not password_ok or user is None:
+                session.add(_audit(f"ip:{ip[:64]}", "sign_in_failed", None, now))
                 return None
-            account_key = keys[0]
+            self._release(session, address, ADDRESS_FREE_FAILURES)
             # With a second factor the count is cleared only once the code is right too.
-            if account_key in throttles and user.totp_secret_encrypted is None:
-                session.delete(throttles[account_key])
+            if user.totp_secret_encrypted is None:
+                session.execute(sa.delete(SignInThrottle).where(SignInThrottle.key == pair))
+            else:
+                self._release(session, pair, FREE_FAILURES)
             raw = secrets.token_urlsafe(32)
             stage = "ok"
             if user.totp_secret_encrypted is not None:
@@ -298,28 +364,22 @@ class Repository:
             session.add(_audit(f"dashboard:{user.email}", "signed_in", None, now))
             return SignedIn(_account(user), raw, staff_session.csrf_token, stage)
 
-    @staticmethod
-    def _count_failure(session: Session, keys: Sequence[str], throttles: dict[str, SignInThrottle],
-                       now: datetime) -> None:
-        for key in keys:
-            throttle = throttles.get(key) or SignInThrottle(key=key, failures=0)
-            throttle.failures += 1
-            throttle.updated_at = now
-            if throttle.failures >= FREE_FAILURES:
-                wait = FIRST_WAIT * 2 ** (throttle.failures - FREE_FAILURES)
-                throttle.locked_until = now + min(wait, LONGEST_WAIT)
-            session.add(throttle)
+    def sign_in(self, email: str, password: str, ip: str, require_2fa: bool) -> SignedIn | None:
+        """All three steps in the calling thread (the CLI and tests); the dashboard runs step 2,
+        the password hash, in its own bounded pool (bot/dashboard/hashing.py)."""
+        claim = self.claim_sign_in(email, ip)
+        if not claim.allowed:
+            return None
+        return self.finish_sign_in(email, ip, verify_password(claim.password_hash, password), require_2fa)
 
     @off_loop
     def second_factor_failed(self, raw_session_id: str, email: str, ip: str) -> None:
         """A wrong code counts like a wrong password and ends the half-open session: the next try
         starts at the password again, which the lock-out guards."""
         now = self.clock()
-        keys = self._throttle_keys(email, ip)
+        pair, _address = self._throttle_keys(email, ip)
         with self._sessions.begin() as session:
-            throttles = {t.key: t for t in session.execute(
-                sa.select(SignInThrottle).where(SignInThrottle.key.in_(keys))).scalars()}
-            self._count_failure(session, keys, throttles, now)
+            self._count_attempt(session, pair, FREE_FAILURES, now)
             session.execute(sa.delete(StaffSession).where(StaffSession.id_hash == hash_session_id(raw_session_id)))
             session.add(_audit(f"dashboard:{email}", "sign_in_failed", "wrong second-factor code", now))
 
@@ -366,12 +426,12 @@ class Repository:
             session.add(_audit(f"dashboard:{user.email}", "user_changed", "second factor enrolled", self.clock()))
 
     @off_loop
-    def pass_second_factor(self, raw_session_id: str, email: str) -> None:
+    def pass_second_factor(self, raw_session_id: str, email: str, ip: str = "") -> None:
         with self._sessions.begin() as session:
             staff_session = session.get(StaffSession, hash_session_id(raw_session_id))
             if staff_session is not None:
                 staff_session.stage = "ok"
-            session.execute(sa.delete(SignInThrottle).where(SignInThrottle.key == self._throttle_keys(email, "")[0]))
+            session.execute(sa.delete(SignInThrottle).where(SignInThrottle.key == self._throttle_keys(email, ip)[0]))
 
     # --- tickets ------------------------------------------------------------------------------
 

@@ -9,11 +9,13 @@ from sanic.response import HTTPResponse, redirect
 
 from bot.dashboard import security
 from bot.dashboard.app import not_found, render
+from bot.dashboard.hashing import HashPoolBusy
 from bot.dashboard.repository import SignedIn
 
 blueprint = Blueprint("auth")
 FAILED = ("Dat lukte niet. Het e-mailadres of het wachtwoord klopt niet, of er waren te veel pogingen. "
           "Wacht dan een paar minuten en probeer het opnieuw.")
+BUSY = "Er wordt nu erg vaak ingelogd. Probeer het over een minuut opnieuw."
 ISSUER = "Meedenker dashboard"
 
 
@@ -54,8 +56,18 @@ async def login(request: Request) -> HTTPResponse:
     password = (request.form.get("password") or "")[:1024]
     if request.ctx.auth is not None:  # a new session id at every sign-in
         await app.ctx.db.run(app.ctx.repo.end_session, request.ctx.auth.session_id)
+    ip = _client_ip(request)
+    # Three steps: count the attempt (database pool), check the password (hashing pool, skipped
+    # for a locked key), then open the session (database pool). Issue 28.
+    claim = await app.ctx.db.run(app.ctx.repo.claim_sign_in, email, ip)
+    if not claim.allowed:
+        return _login_page(request, FAILED, 401)
+    try:
+        password_ok = await app.ctx.hasher.verify(claim.password_hash, password)
+    except HashPoolBusy:
+        return _login_page(request, BUSY, 429)
     signed: SignedIn | None = await app.ctx.db.run(
-        app.ctx.repo.sign_in, email, password, _client_ip(request), app.ctx.settings.dashboard_require_2fa)
+        app.ctx.repo.finish_sign_in, email, ip, password_ok, app.ctx.settings.dashboard_require_2fa)
     if signed is None:
         return _login_page(request, FAILED, 401)
     target = {"pending_totp": "/login/code", "setup_totp": "/account/tweestaps"}.get(
@@ -105,7 +117,7 @@ async def code(request: Request) -> HTTPResponse:
         response = _login_page(request, "Deze code klopt niet. Log opnieuw in en vul de code uit uw app in.", 401)
         security.clear_cookie(request, response, security.SESSION_COOKIE)
         return response
-    await app.ctx.db.run(app.ctx.repo.pass_second_factor, auth.session_id, auth.account.email)
+    await app.ctx.db.run(app.ctx.repo.pass_second_factor, auth.session_id, auth.account.email, _client_ip(request))
     return redirect("/tickets", status=303)
 
 
