@@ -1109,14 +1109,23 @@ TOLD_FOR_INFORMATION: Final = _F(
 # safety check, for acute danger too ("vorige week brand in de flat, niemand gewond").
 TOLD_AS_OVER: Final = _F(
     r"\bniemand (?:is |was |raakte )?(?:gewond|gewond geraakt)\b|\bis (?:gelukkig )?(?:geblust|uitgegaan)\b"
-    r"|\b(?:nu |inmiddels )(?:gaat het|gaat t|is alles)(?: \w+){0,2} (?:beter|goed|weer goed|in orde)\b"
-    r"|\bhet gaat (?:nu |inmiddels )(?:\w+ ){0,2}(?:beter|goed)\b|\bdat is (?:nu )?(?:voorbij|achter de rug)\b"
+    r"|\biedereen is (?:op tijd |gelukkig )*(?:naar buiten|veilig|ongedeerd)\b"
     r"|\b(?:in|uit) (?:een |de |die |dat |deze )?(?:serie|film|boek|roman|tv ?serie|documentaire|game|"
     r"toneelstuk|podcast|soap|aflevering)\b|\bop (?:tv|televisie|netflix|het nieuws)\b"
-    r"|\b(?:zoon|dochter|zoontje|dochtertje|kind|kindje|jongste|peuter|kleuter)(?: \w+){0,2} van "
+    r"|\b(?:zoon|dochter|zoontje|dochtertje|kind|kindje|jongste|peuter|kleuter|pikin)(?: \w+){0,2} van "
     r"(?:[2-9]|twee|drie|vier|vijf|zes|zeven|acht|negen)(?: jaar)?(?: \w+){0,4} "
-    r"(?:riep|schreeuwde|gilde|zei|krijste|brulde)(?: \w+){0,12} (?:omdat|toen|driftbui|boos|woedend|"
-    r"mocht|kreeg|ijsje|snoep|tablet|gamen|spelen)\b"
+    r"(?:riep|schreeuwde|gilde|zei|krijste|brulde)(?: \w+| ,){0,12} (?:omdat|toen|driftbui|boos|woedend|"
+    r"mocht|kreeg|ijsje|snoep|tablet|gamen|spelen|playstation)\b"
+    r"|\bnobody (?:got |was )?(?:hurt|injured)\b|\bno one (?:got |was )?(?:hurt|injured)\b"
+    r"|\b(?:in|watching|watched|saw) (?:a |the |this |that )?(?:series|film|movie|show|book|documentary|"
+    r"tv show|game)\b"
+)
+# Softer signs that danger is over; "nog steeds", "weer" and the like (ABOUT_NOW) outweigh them.
+TOLD_AS_OVER_SOFT: Final = _F(
+    r"\b(?:nu |inmiddels )(?:gaat het|gaat t|is alles)(?: \w+){0,2} (?:beter|goed|weer goed|in orde)\b"
+    r"|\bhet gaat (?:nu |inmiddels )(?:\w+ ){0,2}(?:beter|goed)\b|\bdat is (?:nu )?(?:voorbij|achter de rug)\b"
+    r"|\bvorig jaar\b|\bgeen contact meer\b|\b(?:zijn|ben) (?:nu |inmiddels )?(?:gescheiden|uit elkaar)\b"
+    r"|\b(?:doing|feel|feeling|am) (?:much |a lot |so much )?better now\b|\blast year\b"
 )
 ABOUT_NOW: Final = _F(
     r"\b(?:weer|opnieuw|nog steeds|nog altijd|deze week|vandaag|vannacht|gisteren|"
@@ -1396,10 +1405,11 @@ def is_told_as_past_or_information(text: str) -> bool:
         return True
     if ABOUT_NOW.search(norm):
         return False
-    return bool(TOLD_AS_PAST.search(norm) or TOLD_FOR_INFORMATION.search(norm))
+    return bool(TOLD_AS_PAST.search(norm) or TOLD_FOR_INFORMATION.search(norm) or TOLD_AS_OVER_SOFT.search(norm))
 
 
 def is_told_as_over(text: str) -> bool:
     """True when danger is told as over, as fiction or as a young child's tantrum; unlike
     is_told_as_past_or_information, this softens acute danger (112) to the safety check too."""
-    return bool(TOLD_AS_OVER.search(normalise(text).text))
+    norm = normalise(text).text
+    return bool(TOLD_AS_OVER.search(norm) or (TOLD_AS_OVER_SOFT.search(norm) and not ABOUT_NOW.search(norm)))

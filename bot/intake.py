@@ -16,6 +16,7 @@ lock, to seal it or to turn it back into masked text and drop the sealed copy.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -30,6 +31,7 @@ SEALED_KEY = "sealed"
 CANDIDATE_KEY = "sealed_candidate"
 PLACEHOLDERS = {"naam": "[NAAM]", "contact": "[CONTACTGEGEVENS]"}
 CANDIDATE_PLACEHOLDER = "[BERICHT]"
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,23 @@ def _is_contact_answer(step: str, text: str) -> bool:
     return parse_contact(text) is not None
 
 
+# More words than this beside the contact detail: the rest is a message of its own, which the
+# crisis nets must read ("06 12345678, maar eerlijk gezegd zie ik het niet meer zitten").
+MAX_WORDS_BESIDE_CONTACT = 3
+
+
 def guard(text: str, form_step: Optional[str], secret_key: str) -> Guarded:
-    """Mask the text, or seal it when it answers a contact step of the callback form."""
+    """Mask the text, or seal it when it answers a contact step of the callback form.
+
+    A contact detail with a message beside it is sealed for the form and handed on masked, so
+    Rasa reads the message (issue 24: danger told inside a form answer is heard) and stores no
+    number or address."""
     if form_step in CONTACT_STEPS and _is_contact_answer(form_step, text):
         sealed = ContactCipher(secret_key).encrypt({"text": text})
+        masked = mask_pii(text)
+        beside = [w for w in _WORDS.findall(masked.text) if not w.isupper()]
+        if form_step == "contact" and masked.kinds and len(beside) > MAX_WORDS_BESIDE_CONTACT:
+            return Guarded(masked.text, {SEALED_KEY: sealed, "pii_masked": list(masked.kinds)})
         return Guarded(PLACEHOLDERS[form_step], {SEALED_KEY: sealed})
     masked = mask_pii(text)
     return Guarded(masked.text, {"pii_masked": list(masked.kinds)} if masked.kinds else {})

@@ -177,20 +177,21 @@ def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:
         return None, False
     for signal in signals:
         context = _context_of(text, signal)
-        if signal.route == ROUTE_CRISIS_112 and not is_told_as_over(context):
+        if signal.route == ROUTE_CRISIS_112 and not is_told_as_over(_context_of(text, signal, before=False)):
             return signal, False
         if signal.route != ROUTE_CRISIS_112 and not is_told_as_past_or_information(context):
             return signal, False
     return signals[0], True
 
 
-def _context_of(text: str, signal: CrisisSignal) -> str:
-    """The sentence holding the signal's evidence and the sentence before it."""
+def _context_of(text: str, signal: CrisisSignal, before: bool = True) -> str:
+    """The sentence holding the signal's evidence, with the sentence before it when `before`
+    (acute danger is judged by its own sentence: "Vorig jaar ontslagen. Net alle pillen genomen.")."""
     start = text.find(signal.evidence)
     parts = sentences(text)
     for index, part in enumerate(parts):
         if part.start <= start < part.end:
-            first = parts[index - 1].start if index else part.start
+            first = parts[index - 1].start if index and before else part.start
             return text[first:part.end]
     return text
 

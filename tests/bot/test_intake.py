@@ -33,6 +33,13 @@ def test_a_contact_detail_in_the_form_is_sealed():
     assert unseal(guarded.metadata, KEY) == "mijn nummer is 06 48213377"
 
 
+def test_a_contact_detail_with_a_message_beside_it_is_sealed_and_the_message_read_masked():
+    text = "06 48213377, maar eerlijk gezegd zie ik het niet meer zitten"
+    guarded = guard(text, "contact", KEY)
+    assert guarded.text == "[TELEFOON], maar eerlijk gezegd zie ik het niet meer zitten"
+    assert unseal(guarded.metadata, KEY) == text and guarded.metadata["pii_masked"] == ["phone"]
+
+
 def test_a_crisis_or_a_stop_inside_the_form_is_never_sealed():
     assert guard("ik wil er niet meer zijn", "naam", KEY).text == "ik wil er niet meer zijn"
     assert guard("stop", "naam", KEY).text == "stop"

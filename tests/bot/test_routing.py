@@ -139,3 +139,12 @@ def test_a_figurative_sentence_vetoes_its_own_weak_suspicion_only():
     parts = [("Ik schrok me dood van de brief van de belasting.", net(0.93)), ("Wat moet ik doen?", net(0.01))]
     decision = decide_route(" ".join(t for t, _ in parts), "hulpvraag", 0.9, True, net(0.1), THRESHOLD, None, parts)
     assert decision.tier is None
+
+
+def test_acute_danger_is_softened_only_by_its_own_sentence():
+    now = decide_route("Vorig jaar ben ik ontslagen. Ik heb net alle pillen ingenomen.", "hulpvraag", 0.9, True,
+                       net(0.1), THRESHOLD)
+    assert now.tier == TIER_FULL and now.route == "crisis_112"
+    over = decide_route("Vorige week was er brand in onze flat, niemand gewond. Waar kunnen we slapen?",
+                        "hulpvraag", 0.9, True, net(0.1), THRESHOLD)
+    assert over.tier is None and over.route == "meedenker"
