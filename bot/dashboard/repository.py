@@ -364,6 +364,7 @@ class Repository:
             session.add(_audit(f"dashboard:{user.email}", "signed_in", None, now))
             return SignedIn(_account(user), raw, staff_session.csrf_token, stage)
 
+    @off_loop
     def sign_in(self, email: str, password: str, ip: str, require_2fa: bool) -> SignedIn | None:
         """All three steps in the calling thread (the CLI and tests); the dashboard runs step 2,
         the password hash, in its own bounded pool (bot/dashboard/hashing.py)."""
