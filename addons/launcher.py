@@ -110,6 +110,9 @@ def _settle_sealed_answers(settings: Settings) -> None:
             settled = settle(message.text, {**metadata, CANDIDATE_KEY: candidate},
                              step_of(tracker.get_slot("wacht_op")), settings.secret_key)
             message.text, message.metadata = settled.text, settled.metadata
+        # The crisis nets read an answer to a pending question as an answer first (bot/routing.py).
+        pending = tracker.get_slot("wacht_op")
+        message.metadata = {**(message.metadata or {}), "wacht_op": pending} if pending else message.metadata
         await self._handle_message_with_tracker(message, tracker)
         if should_save_tracker:
             await self.save_tracker(tracker)

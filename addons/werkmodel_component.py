@@ -39,6 +39,9 @@ CRISIS_NET_KEY = "crisis_net"  # set by addons.crisis_net_component, which runs 
 LANGUAGE_ENTITY = "taal"
 SUSPECTED_ENTITY = "vermoedelijke_crisis"
 UNKNOWN_SUSPECTED = "onbekend"
+# Set in the message's metadata by the launcher (addons/launcher.py) from the tracker: the question
+# the conversation waits for, so an answer to it is read as an answer first.
+PENDING_KEY = "wacht_op"
 
 
 def _labels(message: Message) -> tuple[list[str], list[str]]:
@@ -100,7 +103,8 @@ class WerkmodelComponent(GraphComponent):
                      for p in (net or {}).get("segments") or []]
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
                                     net["threshold"] if net else 1.0,
-                                    net.get("english_threshold", net["threshold"]) if net else 1.0, parts)
+                                    net.get("english_threshold", net["threshold"]) if net else 1.0, parts,
+                                    answering=bool((message.get("metadata") or {}).get(PENDING_KEY)))
             if decision.intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)

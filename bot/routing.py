@@ -47,6 +47,8 @@ SEMANTIC_OVER_VETO = 0.8
 # above it (tests/data/everyday_blind.yml). Alone, a sentence asks the safety check only when the
 # net is this sure of it (0 of those stories reach it).
 SEGMENT_THRESHOLD = 0.9
+# An answer to a pending question this short is judged as an answer first (see decide_route).
+SHORT_ANSWER_WORDS = 10
 # An intent model this sure of an ordinary question outweighs a semantic guess below
 # SEMANTIC_OVER_VETO: "ik kan mijn huur niet meer betalen" is not asked whether anyone is in danger.
 ORDINARY_SURE = 0.9
@@ -106,14 +108,16 @@ def route_for_intent(intent: str) -> str | None:
 def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool = False,
                  semantic: CrisisScores | None = None, check_threshold: float = 1.0,
                  english_threshold: float | None = None,
-                 segments: Sequence[tuple[str, CrisisScores]] = ()) -> RouteDecision:
+                 segments: Sequence[tuple[str, CrisisScores]] = (), answering: bool = False) -> RouteDecision:
     """The route of one message: crisis rules first, then both crisis nets, then the werkmodel.
 
     `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
     `semantic` is the semantic crisis net's view and `check_threshold` its safety-check threshold
     (`english_threshold` for English, where the intent model cannot help). `segments` are the
     net's view of each sentence of a long message (bot/segments.py): one sentence of danger in a
-    story about debts is heard there when the whole text's score is drowned.
+    story about debts is heard there when the whole text's score is drowned. `answering` says the
+    conversation waits for an answer (a form field, a yes or no): a short answer there ("Zondag is
+    goed, dan ben ik vrij") is asked about danger only when both models are sure of it.
     """
     signal, past = _first_signal(text)
     language = _language(text)
@@ -138,6 +142,22 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if (vetoed or ordinary_sure) and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False
     model_crisis = intent in CRISIS_ROUTES and not vetoed
+    if answering and _words(text) <= SHORT_ANSWER_WORDS:
+        both_sure = (model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
+                     and crisis_probability >= SEMANTIC_OVER_VETO)
+        decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
+        if both_sure:
+            return replace(decision, intent=CHECK_INTENT, reason=f"check:answer:{decision.reason}",
+                           tier=TIER_CHECK, suspected=semantic.route if semantic is not None else intent)
+        return decision
+    if vetoed:
+        # A figure of speech or a denial gets at most the safety check, however sure a model is.
+        if crisis_probability >= SEMANTIC_OVER_VETO:
+            decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied,
+                                       language)
+            return replace(decision, intent=CHECK_INTENT, reason=f"check:vetoed:{decision.reason}",
+                           tier=TIER_CHECK, suspected=semantic.route if semantic is not None else intent)
+        semantic_suspects = False
     if model_crisis and confidence >= MODEL_CRISIS_THRESHOLD and (semantic is None or semantic_suspects):
         # Both nets see a crisis; the semantic net names the route better on unseen wording.
         route = semantic.route if semantic is not None else intent
@@ -149,10 +169,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         suspected = intent if model_crisis else semantic.route
     elif model_crisis and confidence >= MODEL_CRISIS_THRESHOLD:
         suspected = intent  # a sure intent model that the semantic net doubts: ask
-    if intent in CRISIS_ROUTES:
-        # Not a full crisis: a support question (or listening), possibly after a safety check.
-        intent = "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"
-    decision = _ordinary_route(text, intent, confidence, has_leefgebied, language)
+    decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
     reason = decision.reason
     if suspected is None:
         suspected = _segment_suspicion(segments, check_threshold, english_threshold)
@@ -161,6 +178,17 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         return replace(decision, intent=CHECK_INTENT, reason=f"check:{reason}", tier=TIER_CHECK,
                        suspected=suspected)
     return decision
+
+
+def _calm_intent(intent: str, has_leefgebied: bool) -> str:
+    """Not a full crisis: a support question (or listening), possibly after a safety check."""
+    if intent in CRISIS_ROUTES:
+        return "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"
+    return intent
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
 def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:
