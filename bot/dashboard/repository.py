@@ -374,15 +374,16 @@ class Repository:
         return self.finish_sign_in(email, ip, verify_password(claim.password_hash, password), require_2fa)
 
     @off_loop
-    def second_factor_failed(self, raw_session_id: str, email: str, ip: str) -> None:
-        """A wrong code counts like a wrong password and ends the half-open session: the next try
-        starts at the password again, which the lock-out guards."""
+    def second_factor_failed(self, raw_session_id: str, email: str, ip: str, reused: bool = False) -> None:
+        """A wrong or reused code counts like a wrong password and ends the half-open session: the
+        next try starts at the password again, which the lock-out guards."""
         now = self.clock()
         pair, _address = self._throttle_keys(email, ip)
         with self._sessions.begin() as session:
             self._count_attempt(session, pair, FREE_FAILURES, now)
             session.execute(sa.delete(StaffSession).where(StaffSession.id_hash == hash_session_id(raw_session_id)))
-            session.add(_audit(f"dashboard:{email}", "sign_in_failed", "wrong second-factor code", now))
+            session.add(_audit(f"dashboard:{email}", "sign_in_failed",
+                               "second-factor code used before" if reused else "wrong second-factor code", now))
 
     @off_loop
     def load_session(self, raw_id: str) -> SignedIn | None:
@@ -417,10 +418,29 @@ class Repository:
             return user.totp_secret_encrypted if user else None
 
     @off_loop
-    def set_totp(self, user_id: int, encrypted_secret: str, raw_session_id: str) -> None:
+    def use_totp_step(self, user_id: int, step: int) -> bool:
+        """Claim a second-factor time step: True once, False when this step or a later one was
+        already used by the account (a replayed code, issue 28 finding 5).
+
+        One conditional UPDATE, so two requests with the same code cannot both pass: PostgreSQL
+        makes the second wait for the first's row lock and then finds the step taken; SQLite runs
+        writes one at a time."""
+        table = User.__table__
+        with self._sessions.begin() as session:
+            claimed = session.execute(
+                sa.update(table)
+                .where(table.c.id == user_id,
+                       sa.or_(table.c.totp_last_step.is_(None), table.c.totp_last_step < step))
+                .values(totp_last_step=step))
+            return claimed.rowcount == 1
+
+    @off_loop
+    def set_totp(self, user_id: int, encrypted_secret: str, raw_session_id: str, step: int | None = None) -> None:
+        """Enrol a new secret; `step` is the time step of the code that confirmed it (used once)."""
         with self._sessions.begin() as session:
             user = session.get(User, user_id)
             user.totp_secret_encrypted = encrypted_secret
+            user.totp_last_step = step
             staff_session = session.get(StaffSession, hash_session_id(raw_session_id))
             if staff_session is not None:
                 staff_session.stage = "ok"

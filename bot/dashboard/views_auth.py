@@ -1,6 +1,9 @@
 """Signing in and out, and the optional second factor (TOTP)."""
 from __future__ import annotations
 
+import hmac
+import time
+
 import pyotp
 from cryptography.fernet import Fernet, InvalidToken
 from sanic import Blueprint
@@ -17,6 +20,24 @@ FAILED = ("Dat lukte niet. Het e-mailadres of het wachtwoord klopt niet, of er w
           "Wacht dan een paar minuten en probeer het opnieuw.")
 BUSY = "Er wordt nu erg vaak ingelogd. Probeer het over een minuut opnieuw."
 ISSUER = "Meedenker dashboard"
+WRONG_CODE = "Deze code klopt niet. Log opnieuw in en vul de code uit uw app in."
+REUSED_CODE = ("Deze code is al gebruikt. Een code werkt maar één keer. Log opnieuw in en vul de volgende code "
+               "in die uw app toont.")
+
+
+def matching_step(secret: str, code: str, now: float | None = None) -> int | None:
+    """The time step (unix time // 30) whose code this is, within one step either side of now
+    (clock drift), or None. The step lets a code be accepted only once (issue 28, finding 5)."""
+    code = code.replace(" ", "")
+    totp = pyotp.TOTP(secret)
+    if not (len(code) == totp.digits and code.isascii() and code.isdigit()):
+        return None
+    here = totp.timecode(time.time() if now is None else now)
+    found = None
+    for step in (here - 1, here, here + 1):  # all three compared, in constant time
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            found = step
+    return found
 
 
 def _client_ip(request: Request) -> str:
@@ -110,11 +131,14 @@ async def code(request: Request) -> HTTPResponse:
         secret = _fernet(request).decrypt(encrypted.encode("ascii")).decode("ascii")
     except (InvalidToken, AttributeError):
         return render(request, "totp.html", 401, error="De code kan niet worden gecontroleerd. Vraag een beheerder.")
-    if not pyotp.TOTP(secret).verify((request.form.get("code") or "").replace(" ", ""), valid_window=1):
+    step = matching_step(secret, (request.form.get("code") or "")[:32])
+    # Check and store the step in one statement: of two uses of one code, only the first passes.
+    reused = step is not None and not await app.ctx.db.run(app.ctx.repo.use_totp_step, auth.account.id, step)
+    if step is None or reused:
         await app.ctx.db.run(app.ctx.repo.second_factor_failed, auth.session_id, auth.account.email,
-                             _client_ip(request))
+                             _client_ip(request), reused)
         request.ctx.auth = None
-        response = _login_page(request, "Deze code klopt niet. Log opnieuw in en vul de code uit uw app in.", 401)
+        response = _login_page(request, REUSED_CODE if reused else WRONG_CODE, 401)
         security.clear_cookie(request, response, security.SESSION_COOKIE)
         return response
     await app.ctx.db.run(app.ctx.repo.pass_second_factor, auth.session_id, auth.account.email, _client_ip(request))
@@ -133,10 +157,11 @@ async def enrol(request: Request) -> HTTPResponse:
     error = None
     if request.method == "POST":
         secret = signer.unsign(request.form.get("secret"))
-        if secret and pyotp.TOTP(secret).verify((request.form.get("code") or "").replace(" ", ""), valid_window=1):
+        step = matching_step(secret, (request.form.get("code") or "")[:32]) if secret else None
+        if step is not None:
             encrypted = _fernet(request).encrypt(secret.encode("ascii")).decode("ascii")
             await request.app.ctx.db.run(request.app.ctx.repo.set_totp, auth.account.id, encrypted,
-                                         auth.session_id)
+                                         auth.session_id, step)
             return redirect("/tickets", status=303)
         error = "Deze code klopt niet. Vul de code in die uw app nu toont."
     secret = pyotp.random_base32()

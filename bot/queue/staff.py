@@ -28,6 +28,8 @@ class User(Base):
     gemeenten = sa.Column(sa.JSON, nullable=False)
     password_hash = sa.Column(sa.String(255), nullable=False)
     totp_secret_encrypted = sa.Column(sa.Text, nullable=True)
+    # The TOTP time step (unix time // 30) of the last code accepted: a code is used once (0003).
+    totp_last_step = sa.Column(sa.BigInteger, nullable=True)
     active = sa.Column(sa.Boolean, nullable=False, server_default=sa.true(), default=True)
     created_at = sa.Column(UTCDateTime(), nullable=False)
 

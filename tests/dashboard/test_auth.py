@@ -1,6 +1,9 @@
 """Signing in and out over HTTP: cookies, CSRF, lock-out, session expiry, second factor."""
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pyotp
@@ -9,7 +12,7 @@ import sqlalchemy as sa
 from bot.dashboard.app import create_app
 from bot.dashboard.repository import hash_session_id
 from bot.queue.models import AuditEntry, utcnow
-from bot.queue.staff import SignInThrottle, StaffSession
+from bot.queue.staff import SignInThrottle, StaffSession, User
 from tests.dashboard.conftest import CSRF, PASSWORD, SESSION_SECRET
 
 FAILED = "Dat lukte niet."
@@ -182,7 +185,8 @@ def test_second_factor_enrolment_and_sign_in_with_a_code(dashboard):
     assert wrong.status_code == 401 and "Log opnieuw in" in wrong.text
     assert fresh.get("/tickets").headers["location"].startswith("/login")  # the half-open session is gone
     assert fresh.login(email).headers["location"] == "/login/code"
-    assert fresh.submit("/login/code", "/login/code", {"code": pyotp.TOTP(secret).now()}).status_code == 303
+    # The enrolment's code was used once already; the next step's code (within the window) works.
+    assert fresh.submit("/login/code", "/login/code", {"code": _next_code(secret)}).status_code == 303
     assert fresh.get("/tickets").status_code == 200
 
 
@@ -203,6 +207,106 @@ def test_guessing_the_second_factor_locks_the_account_like_wrong_passwords(dashb
 
 def _signed(text: str) -> str:
     return text.split('name="secret" value="', 1)[1].split('"', 1)[0]
+
+
+def _next_code(secret: str, steps: int = 1) -> str:
+    """The code of a later time step; the server accepts one step of drift either side of now."""
+    return pyotp.TOTP(secret).at(time.time() + 30 * steps)
+
+
+def _enrolled_admin(dashboard) -> tuple[str, str]:
+    """An admin with a second factor; the enrolment used the code of the current step."""
+    email = dashboard.user("admin", ())
+    client = dashboard.signed_in(email)
+    page = client.get("/account/tweestaps")
+    secret = page.text.split('class="secret">', 1)[1].split("<", 1)[0]
+    assert client.post("/account/tweestaps", data={"csrf_token": CSRF.findall(page.text)[-1],
+                                                   "secret": _signed(page.text),
+                                                   "code": pyotp.TOTP(secret).now()}).status_code == 303
+    return email, secret
+
+
+def _last_step(dashboard, email: str) -> int | None:
+    with dashboard.store.session_factory() as session:
+        return session.execute(sa.select(User.totp_last_step).where(User.email == email)).scalar_one()
+
+
+def test_a_second_factor_code_is_accepted_once(dashboard):
+    # Issue 28, finding 5: the same code was accepted twice within its window.
+    email, secret = _enrolled_admin(dashboard)
+    dashboard.execute(sa.update(User).where(User.email == email).values(totp_last_step=None))  # enrolled long ago
+    code = pyotp.TOTP(secret).now()
+    first = dashboard.client()
+    assert first.login(email).headers["location"] == "/login/code"
+    assert first.submit("/login/code", "/login/code", {"code": code}).status_code == 303
+    assert first.get("/tickets").status_code == 200
+    # Someone who saw the password and the code tries it again within its window.
+    second = dashboard.client()
+    assert second.login(email).headers["location"] == "/login/code"
+    again = second.submit("/login/code", "/login/code", {"code": code})
+    assert again.status_code == 401
+    assert "Deze code is al gebruikt. Een code werkt maar één keer." in again.text
+    assert "Log opnieuw in en vul de volgende code in" in again.text
+    assert second.get("/tickets").headers["location"].startswith("/login")  # the half-open session is gone
+    # An earlier step's code, still within the window, is refused as well.
+    older = dashboard.client()
+    older.login(email)
+    earlier = older.submit("/login/code", "/login/code", {"code": pyotp.TOTP(secret).at(time.time() - 30)})
+    assert earlier.status_code == 401
+    # A later step's code works.
+    later = dashboard.client()
+    assert later.login(email).headers["location"] == "/login/code"
+    assert later.submit("/login/code", "/login/code", {"code": _next_code(secret)}).status_code == 303
+    assert later.get("/tickets").status_code == 200
+    with dashboard.store.session_factory() as session:
+        details = session.execute(sa.select(AuditEntry.detail).where(
+            AuditEntry.actor == f"dashboard:{email}", AuditEntry.action == "sign_in_failed")).scalars().all()
+    assert details.count("second-factor code used before") == 2
+
+
+def test_the_enrolment_code_cannot_sign_in_again(dashboard):
+    email, secret = _enrolled_admin(dashboard)
+    client = dashboard.client()
+    assert client.login(email).headers["location"] == "/login/code"
+    answer = client.submit("/login/code", "/login/code", {"code": pyotp.TOTP(secret).now()})
+    assert answer.status_code == 401 and "al gebruikt" in answer.text
+
+
+def test_two_concurrent_uses_of_one_code_pass_once(dashboard):
+    email, secret = _enrolled_admin(dashboard)
+    code = _next_code(secret)
+    clients = []
+    for _ in range(8):
+        client = dashboard.client()
+        assert client.login(email).headers["location"] == "/login/code"
+        clients.append((client, client.csrf("/login/code")))
+    barrier = threading.Barrier(len(clients))
+
+    def use(pair):
+        barrier.wait()
+        return pair[0].post("/login/code", data={"csrf_token": pair[1], "code": code}).status_code
+
+    with ThreadPoolExecutor(len(clients)) as pool:
+        statuses = list(pool.map(use, clients))
+    assert sorted(statuses) == [303] + [401] * 7, statuses
+    assert sum(client.get("/tickets").status_code == 200 for client, _ in clients) == 1
+
+
+def test_claiming_a_step_is_atomic_in_the_repository(dashboard):
+    email, _secret = _enrolled_admin(dashboard)
+    user_id = dashboard.repo.users()[[u.email for u in dashboard.repo.users()].index(email)].id
+    step = _last_step(dashboard, email) + 5
+    barrier = threading.Barrier(16)
+
+    def claim(_):
+        barrier.wait()
+        return dashboard.repo.use_totp_step(user_id, step)
+
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(claim, range(16)))
+    assert results.count(True) == 1
+    assert not dashboard.repo.use_totp_step(user_id, step - 1)
+    assert dashboard.repo.use_totp_step(user_id, step + 1)
 
 
 def test_a_signed_in_user_cannot_forge_a_second_factor_secret(dashboard):

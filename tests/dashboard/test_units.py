@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from bot.dashboard.csv_export import neutralise
-from bot.dashboard.passwords import WeakPassword, check_password, hash_password, verify_password
+from bot.dashboard.passwords import (
+    MAX_LENGTH,
+    MIN_SCORE,
+    TOO_WEAK,
+    WeakPassword,
+    check_password,
+    context_words,
+    hash_password,
+    strength,
+    verify_password,
+)
 from bot.dashboard.repository import BlockingCallOnLoop, Database, Repository, off_loop
 from bot.dashboard.security import Signer
 
@@ -20,6 +30,57 @@ from bot.dashboard.security import Signer
 def test_weak_passwords_are_refused_with_the_reason(password, message):
     with pytest.raises(WeakPassword, match=message):
         check_password(password, "annadevries@example.nl")
+
+
+@pytest.mark.parametrize("password", [
+    # Issue 28, finding 5: these four passed the common-password list alone.
+    "Password1234!", "Meedenker2026!", "Goes12345678", "qwertyuiop12",
+    # A municipality or the site's name with only a year and symbols, and the e-mail address's name.
+    "Middelburg-2026!", "'s-Gravenhage2026", "Vlissingen#1984", "Terneuzen2026!!",
+])
+def test_guessable_passwords_are_refused_by_the_strength_check(password):
+    with pytest.raises(WeakPassword) as refused:
+        check_password(password, "anna.de-vries@gemeente-goes.nl")
+    assert str(refused.value) == TOO_WEAK
+    assert str(refused.value).startswith("Dit wachtwoord is te makkelijk te raden. Kies bijvoorbeeld een zin")
+
+
+@pytest.mark.parametrize("password", [
+    "kruimel lantaarn wolkbreuk tegel", "paarden eten graag hooi", "lange-zinnen-zijn-sterk",
+    "Hw9$kLp2#qZx7!mNv4", "".join(["vqeq-", "bnaz-", "tlxj-", "oqwu"]),
+])
+def test_a_long_random_passphrase_is_accepted(password):
+    check_password(password, "anna.de-vries@gemeente-goes.nl")
+    assert strength(password, "anna.de-vries@gemeente-goes.nl") >= MIN_SCORE
+
+
+def test_the_context_words_hold_every_municipality_the_site_and_the_address():
+    words = context_words("anna.de-vries@gemeente-goes.nl")
+    assert {"meedenker", "goes", "middelburg", "'s-gravenhage", "sgravenhage", "bergen op zoom", "bergenopzoom",
+            "zeeland", "anna", "vries", "anna.de-vries"} <= set(words)
+    assert words[0] == "anna.de-vries"  # zxcvbn ranks the first inputs as the likeliest
+
+
+def test_a_very_long_password_is_judged_quickly_and_by_its_start():
+    import random
+    import string
+    import time
+    noise = "".join(random.SystemRandom().choice(string.printable.strip()) for _ in range(MAX_LENGTH))
+    started = time.perf_counter()
+    check_password(noise)
+    assert time.perf_counter() - started < 5  # zxcvbn on all 256 characters took about a minute
+    with pytest.raises(WeakPassword):
+        check_password("a" * 40 + "b" * 40 + noise[:100])
+
+
+def test_the_strength_check_is_safe_from_several_threads():
+    # zxcvbn keeps the user inputs of a call in a module-level dictionary, so calls are serialised.
+    # (The GIL hid the race when we tried without the lock: a guard, not a reproduction.)
+    from concurrent.futures import ThreadPoolExecutor
+    cases = [("Kruimelvaart1987", "kruimelvaart@example.nl", False), ("Kruimelvaart1987", "piet@example.nl", True)] * 20
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda case: (strength(case[0], case[1]) >= MIN_SCORE) == case[2], cases))
+    assert all(results)
 
 
 def test_a_good_password_hashes_with_argon2id_and_verifies():
