@@ -249,7 +249,8 @@ _COMPOUND = re.compile(
     + r")(ochtend|morgen|middag|avond)$"
 )
 _ANY_PHRASES = re.compile(
-    r"\b(?:(?:het\s+)?maakt\s+(?:me\s+|mij\s+)?(?:niet|niks|niets)\s+uit|geen\s+voorkeur|maakt_niet_uit"
+    r"\b(?:(?:het\s+|dat\s+)?maakt?\s+(?:me\s+|mij\s+|mn\s+)?(?:niet|nie|niks|niets|nix)\s+uit|geen\s+voorkeur|maakt_niet_uit"
+    r"|(?:is\s+|da'?s\s+)?(?:mij|me)\s+(?:om\s+het\s+even|gelijk|egaal)|egaal|doesn'?t\s+matter|no\s+preference"
     r"|om\s+het\s+even|altijd|wanneer\s+(?:het\s+)?(?:u|jullie|je)\s+wil(?:t|len)?|alles\s+(?:is\s+)?goed"
     r"|elk\s+moment|(?:elke|iedere)\s+dag|alle\s+dagen|(?:de\s+)?hele\s+dag"
     r"|zo\s+snel\s+mogelijk|zsm|zo\s+vroeg\s+mogelijk)\b"
@@ -392,7 +393,8 @@ _PREFERENCE_WORDS = {
     "prof": PREFERENCE_FORMEEL, "beroeps": PREFERENCE_FORMEEL,
 }
 _PREFERENCE_ANY = re.compile(
-    r"\b(?:(?:het\s+)?maakt\s+(?:me\s+|mij\s+)?(?:niet|niks|niets)\s+uit|geen\s+voorkeur|maakt_niet_uit"
+    r"\b(?:(?:het\s+|dat\s+)?maakt?\s+(?:me\s+|mij\s+|mn\s+)?(?:niet|nie|niks|niets|nix)\s+uit|geen\s+voorkeur|maakt_niet_uit"
+    r"|(?:is\s+|da'?s\s+)?(?:mij|me)\s+(?:om\s+het\s+even|gelijk|egaal)|egaal|doesn'?t\s+matter|no\s+preference"
     r"|om\s+het\s+even|allebei|beide|beiden|(?:is\s+)?allemaal\s+goed|^geen$)"
 )
 

@@ -414,3 +414,10 @@ def test_not_one_means_the_other(text, expected):
 @pytest.mark.parametrize("text", ["ik weet het niet", "vrijwilliger of professional", "hallo", ""])
 def test_no_clear_preference_gives_none(text):
     assert parse_preference(text) is None
+
+
+@pytest.mark.parametrize("text", ["maak nie uit", "maakt nie uit, ik ben altijd thuis", "Da's mij gelijk",
+                                  "het maakt mij niet uit", "egaal"])
+def test_no_preference_in_everyday_spelling_is_an_answer(text):
+    # Issue 24's conversations: "maak nie uit" was refused three times and the form gave up.
+    assert parse_preference(text) == "geen" and parse_moment(text) is not None
