@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.contact import parse_contact, parse_moment, parse_name, parse_preference
 from bot.gemeenten import find_gemeente, suggestions
+from bot.words import is_content_word
 
 STEPS: tuple[str, ...] = ("naam", "contact", "moment", "gemeente", "voorkeur")
 # Steps whose answer is a contact detail: the channel seals the raw text for these.
@@ -67,6 +68,35 @@ def _retry(step: str, response: str | None = None, **values: str) -> Answer:
     return Answer({}, (response or RETRY[step], values))
 
 
+MAX_FREE_ANSWER = 120  # characters of a moment or wish kept in the resident's own words
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _free_answer(text: str) -> bool:
+    """An answer in the resident's own words: a content word, not a question, not too long."""
+    return (any(is_content_word(w) for w in _WORD.findall(text)) and not text.rstrip().endswith("?")
+            and len(text) <= MAX_FREE_ANSWER)
+
+
+def _gemeente_inside(text: str) -> str | None:
+    """A gemeente named inside a longer answer ("Westland, ik woon in Naaldwijk", "rotterdam zuid"):
+    each part between punctuation, then each run of one to three words, longest first."""
+    for part in re.split(r"[,.;:!?()/]+", text):
+        found = find_gemeente(part) if part.strip() and part.strip() != text.strip() else None
+        if found:
+            return found
+    words = _WORD.findall(text)
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            window = words[start:start + size]
+            if size == 1 and (len(window[0]) < 4 or not is_content_word(window[0])):
+                continue
+            found = find_gemeente(" ".join(window))
+            if found:
+                return found
+    return None
+
+
 def read_answer(step: str, text: str) -> Answer:
     """Check the resident's answer to one step; the values are plain (the adapter seals contact)."""
     text = text.strip()
@@ -81,9 +111,15 @@ def read_answer(step: str, text: str) -> Answer:
         return Answer(values)
     if step == "moment":
         moment = parse_moment(text)
-        return Answer({"moment": moment.label()}) if moment else _retry(step)
+        if moment:
+            return Answer({"moment": moment.label()})
+        # "na school", "als zij slaapt", "morge": the resident's own words are an answer a
+        # meedenker can read; only an answer without a content word, or a question, is asked again.
+        if _free_answer(text):
+            return Answer({"moment": text})
+        return _retry(step)
     if step == "gemeente":
-        gemeente = find_gemeente(text)
+        gemeente = find_gemeente(text) or _gemeente_inside(text)
         if gemeente:
             return Answer({"gemeente": gemeente})
         close = suggestions(text, 3)
@@ -92,5 +128,10 @@ def read_answer(step: str, text: str) -> Answer:
         return _retry(step)
     if step == "voorkeur":
         preference = parse_preference(text)
-        return Answer({"voorkeur": preference}) if preference else _retry(step)
+        if preference:
+            return Answer({"voorkeur": preference})
+        # "Een vrouw graag", "iemand die jong is": a wish of its own, noted as written.
+        if _free_answer(text):
+            return Answer({"voorkeur": text})
+        return _retry(step)
     raise ValueError(f"unknown form step {step!r}")

@@ -931,6 +931,15 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r" (?:gevallen|gestoten)\b")),
 ]
 
+# Rules that do not count when the message says what the words are for (issue 24's near-misses:
+# old medicines saved to hand in at the pharmacy, a farewell letter to colleagues at retirement).
+_CONTEXT_EXCLUDED: Final[dict[str, re.Pattern[str]]] = {
+    "113.pillen_plan": _F(r"\b(?:inleveren|in te leveren|lever ik in|weggooien|weg te gooien|gooi ik weg|"
+                          r"terugbrengen|terug te brengen|over de datum|houdbaarheidsdatum)\b"),
+    "113.afscheidsbrief": _F(r"\b(?:collega|collegas|pensioen|afscheidsreceptie|juf|meester|klasgenoten|"
+                             r"verhuis|verhuizen|verhuizing|nieuwe baan|stage|vrijwilligers|vereniging)\b"),
+}
+
 # Rules that only count when the message also holds a life/being context.
 _CONTEXT_REQUIRED: Final[dict[str, re.Pattern[str]]] = {
     "vt.hoort_klappen": _F(
@@ -1116,6 +1125,8 @@ TOLD_AS_OVER: Final = _F(
     r"(?:[2-9]|twee|drie|vier|vijf|zes|zeven|acht|negen)(?: jaar)?(?: \w+){0,4} "
     r"(?:riep|schreeuwde|gilde|zei|krijste|brulde)(?: \w+| ,){0,12} (?:omdat|toen|driftbui|boos|woedend|"
     r"mocht|kreeg|ijsje|snoep|tablet|gamen|spelen|playstation)\b"
+    r"|\bover (?:een |de |die |dat |deze )?(?:serie|film|boek|documentaire|game|aflevering)\b"
+    r"|\b(?:serie|film|boek|documentaire|game|aflevering) (?:waarin|waar)\b"
     r"|\bnobody (?:got |was )?(?:hurt|injured)\b|\bno one (?:got |was )?(?:hurt|injured)\b"
     r"|\b(?:in|watching|watched|saw) (?:a |the |this |that )?(?:series|film|movie|show|book|documentary|"
     r"tv show|game)\b"
@@ -1342,6 +1353,9 @@ def _crisis_signals(text: str) -> tuple[CrisisSignal, ...]:
     for rule_id, route, pattern in RULES:
         context = _CONTEXT_REQUIRED.get(rule_id)
         if context is not None and not context.search(norm.text):
+            continue
+        excluded = _CONTEXT_EXCLUDED.get(rule_id)
+        if excluded is not None and excluded.search(norm.text):
             continue
         for match in pattern.finditer(norm.text):
             start, end = _trimmed(norm.text, *match.span())

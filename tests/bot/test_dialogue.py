@@ -409,3 +409,23 @@ def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
     asked = next_step(State(), "hulpvraag", parse([("wonen", "huur")]), "huur te hoog").state
     assert names(next_step(asked, "afscheid", None, "voor mijn moeder")) == ["utter_samenvatting_ander"]
     assert names(next_step(asked, "bedankt", None, "voor mezelf")) == ["utter_samenvatting"]
+
+
+# Issue 24's blind conversations: the form gave up on everyday answers and never reached a ticket.
+@pytest.mark.parametrize("step,text,expected", [
+    ("moment", "na school", {"moment": "na school"}),
+    ("moment", "als zij slaapt, tussen twaalf en twee", {"moment": "als zij slaapt, tussen twaalf en twee"}),
+    ("voorkeur", "Een vrouw graag", {"voorkeur": "Een vrouw graag"}),
+    ("gemeente", "Westland, ik woon in Naaldwijk", {"gemeente": "Westland"}),
+    ("gemeente", "rotterdam zuid", {"gemeente": "Rotterdam"}),
+])
+def test_everyday_answers_to_the_form_are_accepted_in_the_residents_words(step, text, expected):
+    answer = callback_form.read_answer(step, text)
+    assert answer.accepted and answer.values == expected
+
+
+def test_a_question_at_a_free_step_is_answered_not_taken_as_the_answer():
+    state = replace(to_form(), wacht_op="form:moment")
+    reply = next_step(state, "info_kosten", None, "wat kost dat eigenlijk?")
+    assert names(reply) == ["utter_info_kosten", "utter_vraag_moment"]
+    assert not callback_form.read_answer("gemeente", "ik weet het niet").accepted
