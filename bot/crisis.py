@@ -1083,6 +1083,14 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("nm.zelfmoordactie", _F(
         r"\b(?:zelf ?moor[dt]) ?(?:actie|acties|missie|aanslag|aanslagen|terrorist[a-z]*|commando|"
         r"squad|vest|drone[a-z]*)\b|\bsuicide (?:mission|squad|run|doors?|bomber|drill)\b")),
+    # Issue 24: figures of speech and near-accidents residents use in messy text.
+    ("nm.alledaags", _F(
+        r"\b(?:water|h2o) (?:staat|stond|komt|kwam)(?: \w+){0,3} (?:aan|tot aan|tot) (?:de|me|mijn|mn) ?lippe?n?\b"
+        r"|\b(?:vermoord|vermoordt|maakt|maak)(?: \w+){0,2} (?:me|mij|jou|je) (?:dood )?als\b"
+        r"|\b(?:de dood|het graf) (?:in ?jagen|injagen|in jaagt)\b|\bover mijn lijk\b"
+        r"|\bbijna (?:gevallen|gevalle|gestruikeld|uitgegleden|van de (?:trap|ladder) gevallen)\b"
+        r"|\ber is (?:niks|niets) (?:ergs )?gebeurd\b|\bschrik(?:ken)? me (?:een hoedje|rot|wezenloos)\b"
+        r"|\bverschoot me\b|\bik (?:word|wordt) (?:soms |echt )?zot\b")),
     ("nm.ik_ben_kapot", _F(
         r"\bik ben (?:helemaal |echt |zo )?(?:kapot|op|gesloopt)(?= (?:[.,]|(?:van|na|want)\b)|$)")),
     ("nm.en_killing", _F(

@@ -54,7 +54,7 @@ MODEL_FULL_SEMANTIC_EN = 0.8
 # net is this sure of it (0 of those stories reach it).
 SEGMENT_THRESHOLD = 0.9
 # An answer to a pending question this short is judged as an answer first (see decide_route).
-SHORT_ANSWER_WORDS = 10
+SHORT_ANSWER_WORDS = 20
 # An intent model this sure of an ordinary question outweighs a semantic guess below
 # SEMANTIC_OVER_VETO: "ik kan mijn huur niet meer betalen" is not asked whether anyone is in danger.
 ORDINARY_SURE = 0.9
@@ -152,9 +152,11 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         both_sure = (model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
                      and crisis_probability >= SEMANTIC_OVER_VETO)
         decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
-        if both_sure:
+        suspected = (semantic.route if semantic is not None else intent) if both_sure else \
+            _segment_suspicion(segments, check_threshold, english_threshold)
+        if suspected is not None:
             return replace(decision, intent=CHECK_INTENT, reason=f"check:answer:{decision.reason}",
-                           tier=TIER_CHECK, suspected=semantic.route if semantic is not None else intent)
+                           tier=TIER_CHECK, suspected=suspected)
         return decision
     if vetoed:
         # A figure of speech or a denial gets at most the safety check, however sure a model is.
