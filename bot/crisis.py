@@ -1135,6 +1135,8 @@ TOLD_AS_OVER: Final = _F(
     r"mocht|kreeg|ijsje|snoep|tablet|gamen|spelen|playstation)\b"
     r"|\bover (?:een |de |die |dat |deze )?(?:serie|film|boek|documentaire|game|aflevering)\b"
     r"|\b(?:serie|film|boek|documentaire|game|aflevering) (?:waarin|waar)\b"
+    r"|\b(?:maar |toen )?(?:hij|zij|ze) bleek (?:gewoon |achteraf |toch |later )?(?:bij|op|in|naar|weg|niks|"
+    r"niets|in orde|ongedeerd|op vakantie)\b"
     r"|\bnobody (?:got |was )?(?:hurt|injured)\b|\bno one (?:got |was )?(?:hurt|injured)\b"
     r"|\b(?:in|watching|watched|saw) (?:a |the |this |that )?(?:series|film|movie|show|book|documentary|"
     r"tv show|game)\b"

@@ -167,12 +167,15 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
                            tier=TIER_CHECK, suspected=semantic.route if semantic is not None else intent)
         semantic_suspects = False
     full_semantic = MODEL_FULL_SEMANTIC_EN if language == "en" else MODEL_FULL_SEMANTIC
-    if (model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
+    # Inside a conversation's question (answering), the models alone ask; only a rule gives the
+    # full reply there: a long answer full of everyday words is where they misfire most.
+    if (not answering and model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
             and (semantic is None or (semantic_suspects and crisis_probability >= full_semantic))):
         # Both nets see a crisis; the semantic net names the route better on unseen wording.
         route = semantic.route if semantic is not None else intent
         return RouteDecision(route, route, "model", None, language, TIER_FULL)
-    if semantic_suspects and crisis_probability >= SURE and semantic.route_probability >= SURE / 2:
+    if (not answering and semantic_suspects and crisis_probability >= SURE
+            and semantic.route_probability >= SURE / 2):
         return RouteDecision(semantic.route, semantic.route, "semantic", None, language, TIER_FULL)
     suspected = None
     if semantic_suspects:

@@ -141,3 +141,49 @@ def test_everyday_worries_get_no_crisis_reply_and_rarely_the_safety_check(everyd
 
 def test_everyday_worries_reach_the_right_route(everyday):
     assert everyday["route_accuracy"] >= 0.90 and everyday["leefgebied_macro_f1"] >= 0.80
+
+
+# Issue 24: the blind messy set (tests/data/messy_blind.yml: 313 first messages in 12 writing styles,
+# 78 crisis, 51 near-misses, written by a helper who saw no code, training data or other evaluation
+# file, committed before its first score). First and final scores are in the README ("The words
+# residents really use"). Recall is gated at the issue's target; the false-alarm and leefgebied
+# lines guard what was reached, which is still short of the issue's target (0.5 % / 3 % / 0.85).
+MESSY_RECALL_PER_STYLE = 0.97
+MESSY_RIGHT_ROUTE = 0.95
+MESSY_ORDINARY_FULL_MAX = 0.02
+MESSY_ORDINARY_CHECK_MAX = 0.10
+MESSY_LEEFGEBIED_MACRO_F1 = 0.83
+MESSY_DOELGROEP_MACRO_F1 = 0.88
+
+
+@pytest.fixture(scope="module")
+def messy() -> dict:
+    return scored("messy_blind.yml")
+
+
+def test_messy_set_covers_the_styles_and_routes(messy):
+    assert len(messy["by_style"]) >= 10 and messy["cases"] >= 250
+    assert all(r["cases"] >= 20 for r in messy["crisis_by_route"].values()) and messy["near_miss_cases"] >= 30
+
+
+@pytest.mark.parametrize("style", ["typos", "dictation", "low_literacy", "second_language", "straattaal",
+                                   "formal_letter", "long_story", "for_someone_else", "vague", "flemish",
+                                   "surinamese", "english"])
+def test_danger_is_heard_in_every_writing_style(messy, style):
+    figures = messy["by_style"][style]
+    assert figures["crisis_recall_any_tier"] >= MESSY_RECALL_PER_STYLE, (figures, messy["crisis_missed"])
+
+
+def test_danger_in_messy_text_gets_the_right_numbers(messy):
+    assert messy["crisis_right_route_any_tier"] >= MESSY_RIGHT_ROUTE
+
+
+def test_ordinary_messy_messages_rarely_get_a_crisis_reply(messy):
+    alarmed = messy["near_miss_alarmed"]
+    assert messy["ordinary_full_reply"] <= MESSY_ORDINARY_FULL_MAX, [a["text"] for a in alarmed if a["tier"] == "volledig"]
+    assert messy["ordinary_safety_check"] <= MESSY_ORDINARY_CHECK_MAX, [a["text"] for a in alarmed if a["tier"] == "check"]
+
+
+def test_messy_support_questions_are_placed_on_the_werkmodel(messy):
+    assert messy["support_leefgebied_macro_f1"] >= MESSY_LEEFGEBIED_MACRO_F1
+    assert messy["support_doelgroep_macro_f1"] >= MESSY_DOELGROEP_MACRO_F1

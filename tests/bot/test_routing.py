@@ -173,3 +173,15 @@ def test_a_figure_of_speech_gets_at_most_the_check_however_sure_the_semantic_net
     decision = decide_route("ik ben doodmoe eerlijk gezegd want ze loopt 's nachts veel rond", "crisis_113", 0.99,
                             False, net(0.99), 0.26)
     assert decision.tier == TIER_CHECK
+
+
+def test_inside_a_question_the_models_alone_ask_and_only_a_rule_gives_the_full_reply():
+    long_answer = ("Ik ga er zelf niet echt onderdoor om een paar keer per dag die trap op te lopen, "
+                   "maar voor haar is het echt te zwaar geworden en dat zie ik elke dag.")
+    asked = decide_route(long_answer, "crisis_113", 0.95, True, net(0.9), 0.26, answering=True)
+    assert asked.tier == TIER_CHECK
+    first = decide_route(long_answer, "crisis_113", 0.95, True, net(0.9), 0.26)
+    assert first.tier == TIER_FULL
+    neighbour = decide_route("Vorige week deed hij een paar dagen niet open, maar hij bleek gewoon bij zijn dochter "
+                             "te logeren.", "hulpvraag", 0.9, True, net(0.1), 0.26, answering=True)
+    assert neighbour.tier is None
