@@ -23,6 +23,17 @@ def read_mapping(path: Path, error: type[Exception]) -> dict[str, Any]:
     return data
 
 
+def read_list(path: Path, error: type[Exception]) -> list[Any]:
+    """The file's top-level list (evaluation files), or `error` naming the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
+        raise error(f"{path}: cannot be read: {problem}") from problem
+    if not isinstance(data, list):
+        raise error(f"{path}: expected a list at the top (- item lines)")
+    return data
+
+
 def read_date(data: dict[str, Any], key: str, path: Path, error: type[Exception]) -> date:
     """An ISO date field such as `checked: "2026-11-01"`, or `error` naming the file and field."""
     try:

@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-import yaml
-
+from bot.config_files import read_list
 from bot.werkmodel import CRISIS_ROUTES
 
 FORM_STEPS: tuple[str, ...] = ("naam", "contact", "moment", "gemeente", "voorkeur")
@@ -71,12 +70,7 @@ class Outcome:
 
 
 def load_conversations(path: Path) -> list[ConversationCase]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ConversationFileError(f"{path}: cannot be read: {error}") from error
-    if not isinstance(data, list):
-        raise ConversationFileError(f"{path}: expected a list of conversations")
+    data = read_list(path, ConversationFileError)
     cases = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("worry"), str):

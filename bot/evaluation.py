@@ -10,8 +10,7 @@ from pathlib import Path
 from statistics import median
 from typing import Iterable, Sequence
 
-import yaml
-
+from bot.config_files import read_list
 from bot.opschalen import INFORMEEL, MEEDENKER_TYPES
 from bot.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
@@ -51,12 +50,7 @@ class Prediction:
 
 
 def load_cases(path: Path) -> list[Case]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise EvalFileError(f"{path}: cannot be read: {error}") from error
-    if not isinstance(data, list):
-        raise EvalFileError(f"{path}: expected a list of cases")
+    data = read_list(path, EvalFileError)
     cases = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):

@@ -78,3 +78,24 @@ def test_the_recommendation_counts_separate_questions_not_weak_labels():
     strong = dict(weak, leefgebieden=[*weak["leefgebieden"][:1],
                                       {"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}])
     assert predicted_meedenker_type(strong, text + " en ik heb schulden") == "formeel"
+
+
+def test_figures_per_writing_style_when_the_file_marks_it(tmp_path):
+    # Issue 24: make evaluate reports per style; ordinary messages' alarms by tier.
+    from bot.evaluation import Prediction, load_cases, score
+
+    path = tmp_path / "messy.yml"
+    path.write_text("""
+- {text: "ik wil dood", style: typos, leefgebieden: [gezondheid], doelgroepen: [], route: crisis_113, kind: crisis}
+- {text: "huur te hoog", style: typos, leefgebieden: [wonen], doelgroepen: [], route: meedenker}
+- {text: "Geachte, mijn schulden", style: formal_letter, leefgebieden: [financien], doelgroepen: [], route: meedenker}
+""", encoding="utf-8")
+    cases = load_cases(path)
+    predictions = [Prediction(frozenset({"gezondheid"}), frozenset(), "meedenker", tier="check", suspected="crisis_113"),
+                   Prediction(frozenset({"wonen"}), frozenset(), "meedenker", tier="check", suspected="crisis_112"),
+                   Prediction(frozenset({"financien"}), frozenset(), "meedenker")]
+    figures = score(cases, predictions)
+    assert figures["by_style"]["typos"]["crisis_recall_any_tier"] == 1.0
+    assert figures["by_style"]["typos"]["ordinary_safety_check"] == 1.0
+    assert figures["by_style"]["formal_letter"]["ordinary_safety_check"] == 0.0
+    assert figures["ordinary_safety_check"] == 0.5 and figures["crisis_right_route_any_tier"] == 1.0
