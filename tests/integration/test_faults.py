@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from addons.cluster import Cluster
 from addons.services import OwnPostgres, OwnRedis
+from bot.settings import ACTION_SECRET_HEADER
 from tests.conftest import MODEL, Servers, base_env, free_port, texts
 
 pytestmark = pytest.mark.servers
@@ -78,8 +79,10 @@ class SlowProxy(BaseHTTPRequestHandler):
         if SlowProxy.slow.is_set():
             time.sleep(SlowProxy.delay)
         try:
-            answer = requests.post(SlowProxy.target, data=body, timeout=30,
-                                   headers={"Content-Type": self.headers.get("Content-Type", "application/json")})
+            # Pass Rasa's secret on: the action server answers nothing else (issue 28).
+            answer = requests.post(SlowProxy.target, data=body, timeout=30, headers={
+                "Content-Type": self.headers.get("Content-Type", "application/json"),
+                ACTION_SECRET_HEADER: self.headers.get(ACTION_SECRET_HEADER, "")})
             status, payload = answer.status_code, answer.content
         except requests.RequestException:
             return

@@ -17,6 +17,7 @@ from typing import Iterator
 import pytest
 import requests
 
+from bot.settings import ACTION_SECRET_HEADER
 from tests.conftest import Servers, base_env, free_port, texts
 
 pytestmark = pytest.mark.servers
@@ -35,8 +36,10 @@ class SlowActionProxy:
             def do_POST(self) -> None:  # noqa: N802 - http.server's name
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 time.sleep(ACTION_DELAY_SECONDS)
-                answer = requests.post(proxy.target + self.path, data=body,
-                                       headers={"Content-Type": "application/json"}, timeout=30)
+                # Pass Rasa's secret on: the action server answers nothing else (issue 28).
+                answer = requests.post(proxy.target + self.path, data=body, timeout=30, headers={
+                    "Content-Type": "application/json",
+                    ACTION_SECRET_HEADER: self.headers.get(ACTION_SECRET_HEADER, "")})
                 self.send_response(answer.status_code)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(answer.content)))
