@@ -51,8 +51,9 @@ MODEL_FULL_SEMANTIC_EN = 0.8
 # One sentence of a long message is short, and short texts score higher than the whole messages
 # the net was trained on: at the message threshold (0.26) 29 % of everyday stories had a sentence
 # above it (tests/data/everyday_blind.yml). Alone, a sentence asks the safety check only when the
-# net is this sure of it (0 of those stories reach it).
-SEGMENT_THRESHOLD = 0.9
+# net is this sure of it: 0.9 at first; the blind messy set's long stories then had ordinary
+# sentences at 0.90-0.93 and the three crises heard only this way at 0.99-1.00 (issue 24, tuned).
+SEGMENT_THRESHOLD = 0.95
 # An answer to a pending question this short is judged as an answer first (see decide_route).
 SHORT_ANSWER_WORDS = 20
 # An intent model this sure of an ordinary question outweighs a semantic guess below
@@ -247,7 +248,8 @@ def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: 
 
     One model alone, on one sentence: always the safety check, never the full reply. The same
     vetoes as for a whole message apply to the sentence itself (a figure of speech, a denial, a
-    crisis told as long past), and only a net that is SURE outweighs them.
+    crisis told as long past), and no score outweighs them: a sentence is short, and "ik ben bijna
+    gevallen" scored 0.99.
     """
     best: tuple[float, str] | None = None
     for segment, scores in segments:
@@ -256,7 +258,7 @@ def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: 
             continue
         vetoed = (is_near_miss(segment) or is_negated_crisis(segment)
                   or is_told_as_past_or_information(segment))
-        if vetoed and scores.crisis < SURE:
+        if vetoed:
             continue
         if best is None or scores.crisis > best[0]:
             best = (scores.crisis, scores.route)

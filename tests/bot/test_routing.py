@@ -126,7 +126,7 @@ def test_a_crisis_told_as_past_in_its_own_sentence_still_gets_only_the_check():
 def test_one_sentence_the_semantic_net_suspects_gets_the_safety_check_with_its_route():
     text = "Ik heb schulden bij de belasting. De huur is te hoog. Soms denk ik aan de rails achter ons huis."
     parts = [("Ik heb schulden bij de belasting.", net(0.05)), ("De huur is te hoog.", net(0.02)),
-             ("Soms denk ik aan de rails achter ons huis.", net(0.95, "crisis_113"))]
+             ("Soms denk ik aan de rails achter ons huis.", net(0.97, "crisis_113"))]
     decision = decide_route(text, "hulpvraag", 0.97, True, net(0.2), THRESHOLD, None, parts)
     assert decision.tier == TIER_CHECK and decision.suspected == "crisis_113"
     assert decision.reason.startswith("check:segment:")
@@ -136,7 +136,7 @@ def test_one_sentence_the_semantic_net_suspects_gets_the_safety_check_with_its_r
 
 
 def test_a_figurative_sentence_vetoes_its_own_weak_suspicion_only():
-    parts = [("Ik schrok me dood van de brief van de belasting.", net(0.93)), ("Wat moet ik doen?", net(0.01))]
+    parts = [("Ik schrok me dood van de brief van de belasting.", net(0.99)), ("Wat moet ik doen?", net(0.01))]
     decision = decide_route(" ".join(t for t, _ in parts), "hulpvraag", 0.9, True, net(0.1), THRESHOLD, None, parts)
     assert decision.tier is None
 
