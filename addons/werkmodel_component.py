@@ -25,6 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.crisis_net_component import cache_dir, source_digest
+from bot.callback_form import is_plain_answer, step_of
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.encoder import embed_cached
 from bot.crisis_net import CrisisScores
@@ -99,12 +100,15 @@ class WerkmodelComponent(GraphComponent):
             labels = self._classifier.classify(text)
             net = message.get(CRISIS_NET_KEY)
             semantic = None if not net else CrisisScores(net["crisis"], net["route"], net["route_probability"])
+            pending = (message.get("metadata") or {}).get(PENDING_KEY)
+            step = step_of(pending)
             parts = [(text[p["start"]:p["end"]], CrisisScores(p["crisis"], p["route"], p["route_probability"]))
                      for p in (net or {}).get("segments") or []]
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
                                     net["threshold"] if net else 1.0,
                                     net.get("english_threshold", net["threshold"]) if net else 1.0, parts,
-                                    answering=bool((message.get("metadata") or {}).get(PENDING_KEY)))
+                                    answering=bool(pending),
+                                    plain_answer=step is not None and is_plain_answer(step, text))
             if decision.intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)

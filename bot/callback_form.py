@@ -97,6 +97,24 @@ def _gemeente_inside(text: str) -> str | None:
     return None
 
 
+def is_plain_answer(step: str, text: str) -> bool:
+    """Whether the text answers the form step by its own parser alone (a day, a gemeente, a name,
+    a number), not by the free-words fallback: such an answer is read as an answer first by the
+    crisis nets ("Op woensdagochtend, dan ben ik vrij en zit hij op school")."""
+    text = text.strip()
+    if step == "naam":
+        return parse_name(text) is not None
+    if step == "contact":
+        return parse_contact(text) is not None
+    if step == "moment":
+        return parse_moment(text) is not None
+    if step == "gemeente":
+        return (find_gemeente(text) or _gemeente_inside(text)) is not None
+    if step == "voorkeur":
+        return parse_preference(text) is not None
+    return False
+
+
 def read_answer(step: str, text: str) -> Answer:
     """Check the resident's answer to one step; the values are plain (the adapter seals contact)."""
     text = text.strip()

@@ -115,7 +115,8 @@ def route_for_intent(intent: str) -> str | None:
 def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool = False,
                  semantic: CrisisScores | None = None, check_threshold: float = 1.0,
                  english_threshold: float | None = None,
-                 segments: Sequence[tuple[str, CrisisScores]] = (), answering: bool = False) -> RouteDecision:
+                 segments: Sequence[tuple[str, CrisisScores]] = (), answering: bool = False,
+                 plain_answer: bool = False) -> RouteDecision:
     """The route of one message: crisis rules first, then both crisis nets, then the werkmodel.
 
     `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
@@ -123,8 +124,11 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     (`english_threshold` for English, where the intent model cannot help). `segments` are the
     net's view of each sentence of a long message (bot/segments.py): one sentence of danger in a
     story about debts is heard there when the whole text's score is drowned. `answering` says the
-    conversation waits for an answer (a form field, a yes or no): a short answer there ("Zondag is
-    goed, dan ben ik vrij") is asked about danger only when both models are sure of it.
+    conversation waits for an answer (a form field, a yes or no): there only a rule gives the full
+    reply. `plain_answer` says the text answers the pending form field by that field's own parser
+    ("Zondag is goed, dan ben ik vrij"): such a short answer is asked about danger only when both
+    models, or one sentence, are sure of it. Any other message at any step is judged as a first
+    message is: a child's "mijn oom zegt dat het ons geheimpje is" at the summary gets the check.
     """
     signal, past = _first_signal(text)
     language = _language(text)
@@ -149,7 +153,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if (vetoed or ordinary_sure) and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False
     model_crisis = intent in CRISIS_ROUTES and not vetoed
-    if answering and _words(text) <= SHORT_ANSWER_WORDS:
+    if plain_answer and _words(text) <= SHORT_ANSWER_WORDS:
         both_sure = (model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
                      and crisis_probability >= SEMANTIC_OVER_VETO)
         decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)

@@ -429,3 +429,10 @@ def test_a_question_at_a_free_step_is_answered_not_taken_as_the_answer():
     reply = next_step(state, "info_kosten", None, "wat kost dat eigenlijk?")
     assert names(reply) == ["utter_info_kosten", "utter_vraag_moment"]
     assert not callback_form.read_answer("gemeente", "ik weet het niet").accepted
+
+
+def test_a_plain_answer_is_one_the_fields_own_parser_reads():
+    assert callback_form.is_plain_answer("moment", "Op woensdagochtend, dan ben ik vrij en zit hij op school")
+    assert callback_form.is_plain_answer("gemeente", "Westland, ik woon in Naaldwijk")
+    assert not callback_form.is_plain_answer("moment", "ik denk niet dat ik volgende week nog leef")
+    assert not callback_form.is_plain_answer("voorkeur", "Een vrouw graag")  # a wish, read by the fallback

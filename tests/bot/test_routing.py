@@ -150,23 +150,31 @@ def test_acute_danger_is_softened_only_by_its_own_sentence():
     assert over.tier is None and over.route == "meedenker"
 
 
-def test_a_short_answer_to_a_pending_question_is_read_as_an_answer_first():
+def test_a_short_answer_to_a_form_question_is_read_as_an_answer_first():
     # "Zondag is goed, dan ben ik vrij" at the moment question: one model's doubt asks nothing.
     calm = decide_route("Zondag is goed, dan ik ben vrij", "crisis_113", 0.51, False, net(0.3), 0.26,
-                        answering=True)
+                        answering=True, plain_answer=True)
     assert calm.tier is None
     unsure = decide_route("na 1 uur, eerder ben ik niet wakker", "crisis_113", 0.67, False, net(0.71), 0.26,
-                          answering=True)
+                          answering=True, plain_answer=True)
     assert unsure.tier is None
     both = decide_route("morgen, als het dan nog kan", "crisis_113", 0.9, False,
-                        net(0.9), 0.26, answering=True)
+                        net(0.9), 0.26, answering=True, plain_answer=True)
     assert both.tier == TIER_CHECK and both.suspected == "crisis_113"
     # A rule always speaks, at any step.
-    rule = decide_route("maakt niet uit. ik wil dood", "hulpvraag", 0.9, False, net(0.1), 0.26, answering=True)
+    rule = decide_route("maakt niet uit. ik wil dood", "hulpvraag", 0.9, False, net(0.1), 0.26,
+                        answering=True, plain_answer=True)
     assert rule.tier == TIER_FULL and rule.route == "crisis_113"
     # The same short text as a first message is judged as before.
     first = decide_route("na 1 uur, eerder ben ik niet wakker", "crisis_113", 0.67, False, net(0.71), 0.26)
     assert first.tier == TIER_CHECK
+
+
+def test_a_message_that_is_no_answer_is_judged_as_a_first_message_at_any_step():
+    # A child's disclosure typed at the summary question: one model's suspicion asks, as always.
+    hint = decide_route("mijn oom zegt dat het ons geheimpje is", "hulpvraag", 0.6, False,
+                        net(0.8, "crisis_veilig_thuis"), 0.26, answering=True)
+    assert hint.tier == TIER_CHECK and hint.suspected == "crisis_veilig_thuis"
 
 
 def test_a_figure_of_speech_gets_at_most_the_check_however_sure_the_semantic_net_is():
