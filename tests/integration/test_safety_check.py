@@ -46,7 +46,7 @@ def test_no_goes_back_and_keeps_the_numbers_in_words(servers):
 def test_english_resident_gets_the_check_in_english_and_yes_gives_113(servers):
     sender = new_sender()
     shown = texts(servers.say(sender, "i dont know how long i can keep going like this"))
-    assert "I want to be sure you are safe" in shown and "0800-0113" in shown
+    assert "are you thinking about hurting yourself, or about not living any more?" in shown and "0800-0113" in shown
     shown = texts(servers.say(sender, "/bevestigen"))
     assert "Are you thinking about suicide" in shown and "0800-0113" in shown
 
