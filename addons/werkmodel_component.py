@@ -43,6 +43,7 @@ UNKNOWN_SUSPECTED = "onbekend"
 # Set in the message's metadata by the launcher (addons/launcher.py) from the tracker: the question
 # the conversation waits for, so an answer to it is read as an answer first.
 PENDING_KEY = "wacht_op"
+DECLINED_KEY = "veilig_gezegd"  # "nee" to the safety check earlier in this session
 
 
 def _labels(message: Message) -> tuple[list[str], list[str]]:
@@ -108,7 +109,8 @@ class WerkmodelComponent(GraphComponent):
                                     net["threshold"] if net else 1.0,
                                     net.get("english_threshold", net["threshold"]) if net else 1.0, parts,
                                     answering=bool(pending),
-                                    plain_answer=step is not None and is_plain_answer(step, text))
+                                    plain_answer=step is not None and is_plain_answer(step, text),
+                                    check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY)))
             if decision.intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)

@@ -117,6 +117,7 @@ class State:
     ticket_id: str | None = None
     vermoed_crisis: str | None = None  # set by Rasa itself (slot vermoedelijke_crisis) at a safety check
     vorige_wacht: str | None = None  # the question pending before the safety check
+    veilig_gezegd: bool = False  # "nee" to the safety check in this session
 
     def as_slots(self) -> dict[str, Any]:
         """Slot values, without the contact details (the adapter stores those encrypted)."""
@@ -133,6 +134,7 @@ class State:
             "pogingen": float(self.pogingen),
             "ticket_id": self.ticket_id,
             "vorige_wacht": self.vorige_wacht,
+            "veilig_gezegd": self.veilig_gezegd,
         }
 
     @classmethod
@@ -154,6 +156,7 @@ class State:
             ticket_id=slots.get("ticket_id"),
             vermoed_crisis=slots.get("vermoedelijke_crisis"),
             vorige_wacht=slots.get("vorige_wacht"),
+            veilig_gezegd=bool(slots.get("veilig_gezegd")),
         )
 
 
@@ -249,7 +252,7 @@ def _after_check(state: State, in_danger: bool) -> Reply:
     if in_danger:
         route = state.vermoed_crisis if state.vermoed_crisis in CRISIS_RESPONSES else "crisis_113"
         return _crisis(state, route, with_numbers=True)
-    resumed = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None)
+    resumed = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None, veilig_gezegd=True)
     again = pending_question(resumed)
     if again:
         return Reply([("utter_veiligheid_nee", {}), *again], resumed)

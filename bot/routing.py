@@ -116,7 +116,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
                  semantic: CrisisScores | None = None, check_threshold: float = 1.0,
                  english_threshold: float | None = None,
                  segments: Sequence[tuple[str, CrisisScores]] = (), answering: bool = False,
-                 plain_answer: bool = False) -> RouteDecision:
+                 plain_answer: bool = False, check_declined: bool = False) -> RouteDecision:
     """The route of one message: crisis rules first, then both crisis nets, then the werkmodel.
 
     `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
@@ -129,6 +129,8 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     ("Zondag is goed, dan ben ik vrij"): such a short answer is asked about danger only when both
     models, or one sentence, are sure of it. Any other message at any step is judged as a first
     message is: a child's "mijn oom zegt dat het ons geheimpje is" at the summary gets the check.
+    `check_declined` says the resident answered the safety check with "nee" in this session: then,
+    too, only both models, one sentence or a rule ask again.
     """
     signal, past = _first_signal(text)
     language = _language(text)
@@ -153,7 +155,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if (vetoed or ordinary_sure) and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False
     model_crisis = intent in CRISIS_ROUTES and not vetoed
-    if plain_answer and _words(text) <= SHORT_ANSWER_WORDS:
+    if (plain_answer and _words(text) <= SHORT_ANSWER_WORDS) or check_declined:
         both_sure = (model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
                      and crisis_probability >= SEMANTIC_OVER_VETO)
         decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)

@@ -436,3 +436,13 @@ def test_a_plain_answer_is_one_the_fields_own_parser_reads():
     assert callback_form.is_plain_answer("gemeente", "Westland, ik woon in Naaldwijk")
     assert not callback_form.is_plain_answer("moment", "ik denk niet dat ik volgende week nog leef")
     assert not callback_form.is_plain_answer("voorkeur", "Een vrouw graag")  # a wish, read by the fallback
+
+
+def test_a_no_to_the_safety_check_is_remembered_for_the_session():
+    check = next_step(State(wacht_op="samenvatting"), "crisis_check", None, "mijn knieen doen pijn")
+    no = next_step(check.state, "ontkennen", None, "nee")
+    assert no.state.veilig_gezegd and no.state.as_slots()["veilig_gezegd"] is True
+    assert State.from_slots(no.state.as_slots()).veilig_gezegd
+    from bot.dialogue import fresh_session
+
+    assert not fresh_session(no.state).veilig_gezegd

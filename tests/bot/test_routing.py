@@ -193,3 +193,16 @@ def test_inside_a_question_the_models_alone_ask_and_only_a_rule_gives_the_full_r
     neighbour = decide_route("Vorige week deed hij een paar dagen niet open, maar hij bleek gewoon bij zijn dochter "
                              "te logeren.", "hulpvraag", 0.9, True, net(0.1), 0.26, answering=True)
     assert neighbour.tier is None
+
+
+def test_after_a_no_to_the_safety_check_one_models_doubt_does_not_ask_again():
+    doubt = decide_route("mijn knieen doen ook veel pijn smorgens", "crisis_113", 0.6, True, net(0.5), 0.26,
+                         check_declined=True)
+    assert doubt.tier is None
+    assert decide_route("mijn knieen doen ook veel pijn smorgens", "crisis_113", 0.6, True, net(0.5),
+                        0.26).tier == TIER_CHECK
+    both = decide_route("ik zie er geen gat meer in", "crisis_113", 0.9, False, net(0.9), 0.26, check_declined=True)
+    assert both.tier == TIER_CHECK
+    rule = decide_route("ik heb net al mijn pillen ingenomen", "hulpvraag", 0.9, False, net(0.1), 0.26,
+                        check_declined=True)
+    assert rule.tier == TIER_FULL and rule.route == "crisis_112"
