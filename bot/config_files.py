@@ -12,26 +12,24 @@ from typing import Any
 import yaml
 
 
-def read_mapping(path: Path, error: type[Exception]) -> dict[str, Any]:
-    """The file's top-level mapping, or `error` naming the file."""
+def _read(path: Path, error: type[Exception], kind: type, expected: str) -> Any:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
         raise error(f"{path}: cannot be read: {problem}") from problem
-    if not isinstance(data, dict):
-        raise error(f"{path}: expected a mapping at the top (key: value lines)")
+    if not isinstance(data, kind):
+        raise error(f"{path}: expected {expected}")
     return data
+
+
+def read_mapping(path: Path, error: type[Exception]) -> dict[str, Any]:
+    """The file's top-level mapping, or `error` naming the file."""
+    return _read(path, error, dict, "a mapping at the top (key: value lines)")
 
 
 def read_list(path: Path, error: type[Exception]) -> list[Any]:
     """The file's top-level list (evaluation files), or `error` naming the file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
-        raise error(f"{path}: cannot be read: {problem}") from problem
-    if not isinstance(data, list):
-        raise error(f"{path}: expected a list at the top (- item lines)")
-    return data
+    return _read(path, error, list, "a list at the top (- item lines)")
 
 
 def read_date(data: dict[str, Any], key: str, path: Path, error: type[Exception]) -> date:

@@ -27,7 +27,7 @@ from bot.crisis import (
 )
 from bot.crisis_net import SURE, CrisisScores
 from bot.language import is_english
-from bot.segments import sentences
+from bot.segments import sentences, word_count
 from bot.werkmodel import (
     CRISIS_ROUTES,
     ROUTE_CRISIS_112,
@@ -155,7 +155,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if (vetoed or ordinary_sure) and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False
     model_crisis = intent in CRISIS_ROUTES and not vetoed
-    if (plain_answer and _words(text) <= SHORT_ANSWER_WORDS) or check_declined:
+    if (plain_answer and word_count(text) <= SHORT_ANSWER_WORDS) or check_declined:
         both_sure = (model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
                      and crisis_probability >= SEMANTIC_OVER_VETO)
         decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
@@ -205,10 +205,6 @@ def _calm_intent(intent: str, has_leefgebied: bool) -> str:
     if intent in CRISIS_ROUTES:
         return "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"
     return intent
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
 
 
 def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:

@@ -33,7 +33,8 @@ class Segment:
     end: int
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
+    """Words in the text (also how long an answer counts as short, bot/routing.py)."""
     return len(_WORD.findall(text))
 
 
@@ -61,18 +62,19 @@ def _join(text: str, a: Segment, b: Segment) -> Segment:
 def segments(text: str) -> list[Segment]:
     """The segments to score on their own; [] when the message is one segment (the whole text is
     scored anyway, so scoring it twice would only cost time)."""
-    if _words(text) < MIN_MESSAGE_WORDS:
+    if word_count(text) < MIN_MESSAGE_WORDS:
         return []
     parts = sentences(text)
     merged: list[Segment] = []
     for part in parts:
-        if merged and (_words(part.text) < MIN_WORDS or _words(merged[-1].text) < MIN_WORDS):
+        if merged and (word_count(part.text) < MIN_WORDS or word_count(merged[-1].text) < MIN_WORDS):
             merged[-1] = _join(text, merged[-1], part)
         else:
             merged.append(part)
     while len(merged) > MAX_SEGMENTS:
         # Join the shortest neighbouring pair until the bound holds: long sentences stay alone.
-        index = min(range(len(merged) - 1), key=lambda i: _words(merged[i].text) + _words(merged[i + 1].text))
+        index = min(range(len(merged) - 1),
+                    key=lambda i: word_count(merged[i].text) + word_count(merged[i + 1].text))
         merged[index:index + 2] = [_join(text, merged[index], merged[index + 1])]
     return merged if len(merged) > 1 else []
 
