@@ -27,6 +27,7 @@ class Helpline:
     chat_url: str | None = None
     hours: str | None = None
     phone_free: str | None = None
+    chat_hours: str | None = None  # the chat's hours when they differ from the phone's
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class Helplines:
             "zmp_chat": self.zelfmoordpreventie.chat_url or "",
             "nood_telefoon": self.noodnummer.phone,
             "veilig_thuis_telefoon": self.veilig_thuis.phone,
+            "veilig_thuis_chat": self.veilig_thuis.chat_url or "",
+            "veilig_thuis_chat_uren": self.veilig_thuis.chat_hours or "",
+            "luisterlijn_chat_uren": self.luisterlijn.chat_hours or self.luisterlijn.hours or "",
             # tel: links for buttons that dial, where the channel allows.
             "luisterlijn_tel": f"tel:{self.luisterlijn.phone_dial}",
             "zmp_tel": f"tel:{_digits(self.zelfmoordpreventie.phone)}",
