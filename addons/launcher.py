@@ -111,7 +111,8 @@ def _settle_sealed_answers(settings: Settings) -> None:
                              step_of(tracker.get_slot("wacht_op")), settings.secret_key)
             message.text, message.metadata = settled.text, settled.metadata
         # The crisis nets read an answer to a pending question as an answer first (bot/routing.py).
-        context = {key: tracker.get_slot(key) for key in ("wacht_op", "veilig_gezegd") if tracker.get_slot(key)}
+        context = {key: tracker.get_slot(key) for key in ("wacht_op", "veilig_gezegd", "crisis_route")
+                   if tracker.get_slot(key)}
         message.metadata = {**(message.metadata or {}), **context} if context else message.metadata
         await self._handle_message_with_tracker(message, tracker)
         if should_save_tracker:

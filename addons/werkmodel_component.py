@@ -29,7 +29,10 @@ from bot.callback_form import is_plain_answer, step_of
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.encoder import embed_cached
 from bot.crisis_net import CrisisScores
-from bot.routing import CHECK_INTENT, decide_route
+from bot.dialogue import FAQ_KEY, SNEL_WEG_INTENT
+from bot.faq import match as faq_match
+from bot.reading import abuser_near
+from bot.routing import CHECK_INTENT, TIER_FULL, decide_route
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "werkmodel.pkl"
@@ -44,6 +47,9 @@ UNKNOWN_SUSPECTED = "onbekend"
 # the conversation waits for, so an answer to it is read as an answer first.
 PENDING_KEY = "wacht_op"
 DECLINED_KEY = "veilig_gezegd"  # "nee" to the safety check earlier in this session
+CRISIS_ROUTE_KEY = "crisis_route"  # a crisis earlier in this conversation
+# After violence at home or danger, "hij komt eraan" asks for one short line, not the numbers again.
+SNEL_WEG_AFTER = ("crisis_veilig_thuis", "crisis_112")
 
 
 def _labels(message: Message) -> tuple[list[str], list[str]]:
@@ -111,8 +117,13 @@ class WerkmodelComponent(GraphComponent):
                                     answering=bool(pending),
                                     plain_answer=step is not None and is_plain_answer(step, text),
                                     check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY)))
-            if decision.intent != name:
-                message.set(INTENT, {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0},
+            metadata = message.get("metadata") or {}
+            intent = decision.intent
+            if metadata.get(CRISIS_ROUTE_KEY) in SNEL_WEG_AFTER and decision.tier != TIER_FULL and abuser_near(text):
+                intent = SNEL_WEG_INTENT
+            found = None if decision.tier else faq_match(text)
+            if intent != name:
+                message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)
             if not decision.has_topic:
                 labels = Classification()
@@ -134,6 +145,7 @@ class WerkmodelComponent(GraphComponent):
                     "rule": decision.crisis.rule,
                     "evidence": decision.crisis.evidence,
                 },
+                FAQ_KEY: None if found is None else {"id": found.id, "score": round(found.score, 3)},
                 **labels.as_dict(),
             }, add_to_output=True)
         return messages

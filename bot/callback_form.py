@@ -1,9 +1,11 @@
 """The callback form: the few details a meedenker needs to call a resident back (domain guide §7).
 
 Asked only after the resident said yes to a callback and yes to giving details. One step at a
-time, in this order; every answer is checked, an invalid one is asked again kindly, and after
-MAX_TRIES failures at one step the form stops instead of looping. "stop" or "laat maar" ends it
-at any step. Contact details never appear in the state's plain slots: the Rasa adapter seals them.
+time, in this order; every answer is checked and an invalid one is asked again kindly. After
+MAX_TRIES misses at one step the dialogue offers to go on without it or to talk to a person
+(bot/dialogue.py); only the contact detail cannot be skipped. A woonplaats or neighbourhood is
+read as its gemeente (bot/gemeenten.py `resolve`). Contact details never appear in the state's
+plain slots: the Rasa adapter seals them.
 """
 from __future__ import annotations
 
@@ -11,13 +13,16 @@ import re
 from dataclasses import dataclass
 
 from bot.contact import parse_contact, parse_moment, parse_name, parse_preference
-from bot.gemeenten import find_gemeente, suggestions
+from bot.gemeenten import find_gemeente, resolve, suggestions
 from bot.words import is_content_word
 
 STEPS: tuple[str, ...] = ("naam", "contact", "moment", "gemeente", "voorkeur")
 # Steps whose answer is a contact detail: the channel seals the raw text for these.
 CONTACT_STEPS: frozenset[str] = frozenset({"naam", "contact"})
 MAX_TRIES = 3
+# Steps a resident may leave empty ("weet ik niet", "zeg ik liever niet"): without a way to reach
+# them a meedenker cannot call, so the contact detail is the one that cannot be skipped.
+SKIPPABLE: frozenset[str] = frozenset({"naam", "moment", "gemeente", "voorkeur"})
 WAIT_PREFIX = "form:"
 
 ASK: dict[str, str] = {step: f"utter_vraag_{step}" for step in STEPS}
@@ -58,6 +63,8 @@ class Answer:
 
     values: dict[str, str]
     retry: tuple[str, dict[str, str]] | None = None  # the kind re-ask; None when accepted
+    said: tuple[str, dict[str, str]] | None = None  # said back with the next question ("Zaandam hoort bij Zaanstad")
+    suggestion: str | None = None  # the one gemeente suggested: a "ja" accepts it
 
     @property
     def accepted(self) -> bool:
@@ -137,10 +144,21 @@ def read_answer(step: str, text: str) -> Answer:
             return Answer({"moment": text})
         return _retry(step)
     if step == "gemeente":
-        gemeente = find_gemeente(text) or _gemeente_inside(text)
+        gemeente = find_gemeente(text)
         if gemeente:
             return Answer({"gemeente": gemeente})
-        close = suggestions(text, 3)
+        place = resolve(text)
+        if place.gemeente:
+            said = ("utter_gemeente_via_plaats", {"plaats": place.via_plaats, "gemeente": place.gemeente}) \
+                if place.via_plaats else None
+            return Answer({"gemeente": place.gemeente}, said=said)
+        gemeente = _gemeente_inside(text)
+        if gemeente:
+            return Answer({"gemeente": gemeente})
+        close = tuple(place.kandidaten) or suggestions(text, 3)
+        if len(close) == 1:
+            retry = _retry(step, "utter_ongeldig_gemeente_een", suggestie=close[0])
+            return Answer({}, retry.retry, suggestion=close[0])
         if close:
             return _retry(step, "utter_ongeldig_gemeente_suggestie", suggesties=" of ".join(close))
         return _retry(step)
@@ -153,3 +171,28 @@ def read_answer(step: str, text: str) -> Answer:
             return Answer({"voorkeur": text})
         return _retry(step)
     raise ValueError(f"unknown form step {step!r}")
+
+
+_NO_CONTACT = re.compile(
+    r"^\s*(?:nee[\s,.]*)?(?:liever\s+)?(?:geen\s+contact|niet\s+bellen|niet\s+mailen|geen\s+van\s+beide|"
+    r"bel\s+(?:me|mij)\s+(?:maar\s+)?niet|neem\s+geen\s+contact\s+op|no\s+contact|don'?t\s+call)\b",
+    re.IGNORECASE,
+)
+_FIELD_WORDS = {
+    "naam": re.compile(r"\bnaam\b|\bname\b", re.IGNORECASE),
+    "contact": re.compile(r"\b(?:nummer|telefoon\w*|mail\w*|e-mail\w*|contact|bereik\w*|phone|number|email)\b", re.IGNORECASE),
+    "moment": re.compile(r"\b(?:moment|tijd|dag|dagdeel|wanneer|time)\b", re.IGNORECASE),
+    "gemeente": re.compile(r"\b(?:gemeente|woonplaats|plaats|municipality)\b", re.IGNORECASE),
+    "voorkeur": re.compile(r"\b(?:wens|voorkeur|meedenker|vrijwilliger|preference)\b", re.IGNORECASE),
+}
+
+
+def refuses_contact(text: str) -> bool:
+    """"Geen contact", "bel me niet": under violence at home an answer, not a miss."""
+    return bool(_NO_CONTACT.match(text))
+
+
+def field_named(text: str) -> str | None:
+    """The form field a short answer names ("mijn nummer", "de gemeente"), for "what to change?"."""
+    found = [step for step, pattern in _FIELD_WORDS.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None

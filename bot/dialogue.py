@@ -2,16 +2,20 @@
 
 The Rasa side passes in the intent, the parse's `werkmodel` and the conversation state (slots);
 this module answers with response names from domain.yml (never text) and the new state.
-Rules from the issue and the domain guide:
-- crisis first, always, and the numbers stay visible after a crisis (a "nee" repeats them);
-- open question first, then at most two clarifying questions in a row;
-- a short summary back ("Klopt dat?"); "nee" lets the resident correct it, "ja" moves on;
-- "ik wil een mens" leads to the callback offer; a yes leads, after consent, to the callback
-  form (bot/callback_form.py); nothing loops;
-- noise (Rasa's `nlu_fallback`, or bot/noise.py: "xyz", "hmm", "?", only emoji) is never a yes,
-  a no, a choice or a form answer: at a pending question the assistant says it did not
-  understand and asks the same question again, keeping what was pending; the second time in a
-  row it offers a human.
+Each message is first read for what it is (bot/reading.py; conversation guide "Listen before
+moving on"): danger, a stop, a question, a correction, a change, an answer, or something else.
+What happens then is declared in one table, `TABLE`: (what the assistant waits for, what the
+message is) -> handler. Only an answer moves a question on; a question gets a short true answer
+(bot/faq.py) and the pending question again; danger comes first, always.
+Rules from the domain and conversation guides:
+- crisis first; after a suicidal remark the assistant stays and asks whether the resident is safe
+  now, offers 113's chat when calling is too big, and never says goodbye while a crisis is fresh;
+- under violence at home contact must be safe (e-mail, a safe time, or none), and "hij komt eraan"
+  gets one short line;
+- open question first, at most two clarifying questions, then a summary of the current
+  understanding (a correction removes a topic; never the same summary twice in a row);
+- the callback form never dead-ends: places map to gemeenten, fields may be skipped, details are
+  read back and can be changed, "stop" asks what to stop and can be taken back.
 Side effects (a ticket, an urgent flag) are named in `Reply.effects` and carried out by the adapter.
 """
 from __future__ import annotations
@@ -19,22 +23,28 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Callable
 
-from bot import callback_form
+from bot import callback_form, reading
 from bot.noise import is_noise
-from bot.words import is_content_word
+from bot.summary import key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
-    LEEFGEBIED_LABELS,
     LEEFGEBIEDEN,
+    ROUTE_CRISIS_113,
+    ROUTE_CRISIS_VEILIG_THUIS,
     ROUTE_INFO,
     ROUTE_LUISTEREN,
     ROUTE_MEEDENKER,
 )
 
+__all__ = ["State", "Reply", "next_step", "merge", "summary_values", "key_words", "who_for", "top_topics",
+           "pending_question", "may_write_a_ticket", "fresh_session", "TABLE"]
+
 MAX_CLARIFICATIONS = 2
-MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 CHOSEN_EVIDENCE = "gekozen met een knop"
+REMINDER_EVERY = 4  # turns between two crisis reminders; the widget keeps a crisis bar instead
+WIDGET = "widget"
+APP_CHANNELS = ("telegram", "whatsapp")
 
 # What the assistant is waiting for after its last question.
 WAIT_LEEFGEBIED = "leefgebied"
@@ -44,34 +54,49 @@ WAIT_AANBOD = "aanbod"
 WAIT_CORRECTIE = "correctie"
 WAIT_TOESTEMMING = "toestemming"
 WAIT_VEILIGHEID = "veiligheid"  # after the safety check: is the resident or someone else in danger?
+WAIT_VEILIG_NU = "veilig_nu"  # after a suicidal remark: are you safe right now?
+WAIT_STOP = "stop_keuze"  # "stop": the form or the whole conversation?
+WAIT_CONTROLE = "controle"  # the details read back: klopt dit?
+WAIT_WIJZIG = "wijzig_veld"  # which detail to change
+WAIT_MISSER = "misser"  # three misses at one field: go on without it, or a person?
 CHECK_INTENT = "crisis_check"
 
 # Questions the resident is expected to answer; noise there is asked again (issue 9).
 PENDING_QUESTIONS = frozenset(
     {WAIT_LEEFGEBIED, WAIT_VOOR_WIE, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_CORRECTIE, WAIT_TOESTEMMING,
-     WAIT_VEILIGHEID}
+     WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER}
 )
-# Rasa's FallbackClassifier names a message the intent model is not sure about this way.
 FALLBACK_INTENT = "nlu_fallback"
 
 # Effects the adapter carries out after the turn.
 EFFECT_SUBMIT = "submit_callback"
 EFFECT_FLAG_CRISIS = "flag_crisis"
 
-INFO_RESPONSES = {
-    "info_wat_doet": "utter_info_wat_doet",
-    "info_wat_niet": "utter_info_wat_niet",
-    "info_kosten": "utter_info_kosten",
-    "info_onafhankelijk": "utter_info_onafhankelijk",
-    "info_kiezen": "utter_info_kiezen",
-    "info_keukentafel": "utter_info_keukentafel",
-    "info_sociaal_team": "utter_info_sociaal_team",
-    "info_bot": "utter_ben_computer",
+# The NLU's info intents name an FAQ entry (config/faq.yml); the FAQ holds every answer.
+INFO_FAQ = {
+    "info_wat_doet": "wat_doet",
+    "info_wat_niet": "wat_niet",
+    "info_kosten": "kosten",
+    "info_onafhankelijk": "onafhankelijk",
+    "info_kiezen": "kiezen_wisselen",
+    "info_keukentafel": "keukentafel_mee",
+    "info_sociaal_team": "sociaal_team",
+    "info_bot": "is_mens",
 }
 CRISIS_RESPONSES = {
     "crisis_113": "utter_crisis_113",
     "crisis_112": "utter_crisis_112",
     "crisis_veilig_thuis": "utter_crisis_veilig_thuis",
+}
+STAY_RESPONSES = {
+    "crisis_113": "utter_crisis_113_blijf",
+    "crisis_112": "utter_crisis_blijf",
+    "crisis_veilig_thuis": "utter_crisis_vt_blijf",
+}
+GOODBYE_IN_CRISIS = {
+    "crisis_113": "utter_crisis_afscheid_113",
+    "crisis_112": "utter_crisis_afscheid_112",
+    "crisis_veilig_thuis": "utter_crisis_afscheid_vt",
 }
 SIMPLE_RESPONSES = {
     "groet": "utter_groet",
@@ -79,23 +104,14 @@ SIMPLE_RESPONSES = {
     "buiten_bereik": "utter_buiten_bereik",
     "engels": "utter_engels",
 }
+SNEL_WEG_INTENT = "snel_weg"  # set by the NLU component: "hij komt eraan" under violence at home
+FAQ_KEY = "faq"  # in the parse's werkmodel: {"id": ..., "score": ...} from bot/faq.py
+WHO_CAN_SEE_FAQ = "privacy_telefoon_zien"
+FAQ_RESPONSE = "utter_faq"
+# Replies that name helplines themselves: no reminder before them.
+WITH_NUMBERS = frozenset({"utter_geen_contact_veilig", "utter_mens_zonder_contact", "utter_gesprek_gestopt"})
 
-_OTHER_PERSON = re.compile(
-    r"\b(?:mijn|mn|m'n|onze|ons)\s+(?:\w+\s+)?(?:moeder|vader|ma|pa|ouders|zoon|zoontje|dochter|dochtertje|"
-    r"kind|kindje|kinderen|kids|man|vrouw|partner|vriend|vriendin|oma|opa|zus|broer|buurman|buurvrouw|"
-    r"buren|tante|oom|neef|nicht|schoonmoeder|schoonvader|cli[eë]nt)\b|\bvoor (?:iemand anders|een ander)\b|\bnamens\b",
-    re.IGNORECASE,
-)
-_SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
-
-
-def who_for(text: str) -> str | None:
-    """'ander' when the resident asks about someone they name, 'zelf' when they speak of themselves."""
-    if _OTHER_PERSON.search(text):
-        return "ander"
-    if _SELF.search(text):
-        return "zelf"
-    return None
+Responses = list[tuple[str, dict[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -116,8 +132,13 @@ class State:
     pogingen: int = 0
     ticket_id: str | None = None
     vermoed_crisis: str | None = None  # set by Rasa itself (slot vermoedelijke_crisis) at a safety check
-    vorige_wacht: str | None = None  # the question pending before the safety check
+    vorige_wacht: str | None = None  # the question pending before an interruption (danger, stop, a miss)
     veilig_gezegd: bool = False  # "nee" to the safety check in this session
+    sinds_herinnering: int = 0  # turns since the crisis numbers were last shown
+    samenvatting: str | None = None  # the last summary said, so the next one is never the same
+    wijzigen: bool = False  # a form step asked again from the read-back: return there after
+    suggestie: str | None = None  # the one gemeente suggested ("Bedoelt u Rotterdam?"): "ja" takes it
+    taal: str | None = None  # read only: set by Rasa from the NLU
 
     def as_slots(self) -> dict[str, Any]:
         """Slot values, without the contact details (the adapter stores those encrypted)."""
@@ -135,6 +156,10 @@ class State:
             "ticket_id": self.ticket_id,
             "vorige_wacht": self.vorige_wacht,
             "veilig_gezegd": self.veilig_gezegd,
+            "sinds_herinnering": float(self.sinds_herinnering),
+            "samenvatting": self.samenvatting,
+            "wijzigen": self.wijzigen,
+            "suggestie": self.suggestie,
         }
 
     @classmethod
@@ -157,94 +182,160 @@ class State:
             vermoed_crisis=slots.get("vermoedelijke_crisis"),
             vorige_wacht=slots.get("vorige_wacht"),
             veilig_gezegd=bool(slots.get("veilig_gezegd")),
+            sinds_herinnering=int(slots.get("sinds_herinnering") or 0),
+            samenvatting=slots.get("samenvatting"),
+            wijzigen=bool(slots.get("wijzigen")),
+            suggestie=slots.get("suggestie"),
+            taal=slots.get("taal"),
         )
 
 
 @dataclass(frozen=True)
 class Reply:
-    responses: list[tuple[str, dict[str, str]]]
+    responses: Responses
     state: State
     effects: tuple[str, ...] = ()
 
 
-def merge(state: State, parse_werkmodel: dict[str, Any] | None) -> State:
-    """Add this message's labels to the conversation's (a later message can add a leefgebied)."""
-    if not parse_werkmodel:
-        return state
-    merged: dict[str, dict[str, dict[str, Any]]] = {
-        "leefgebieden": {k: dict(v) for k, v in state.leefgebieden.items()},
-        "doelgroepen": {k: dict(v) for k, v in state.doelgroepen.items()},
+@dataclass(frozen=True)
+class Message:
+    """One resident message as the handlers see it."""
+
+    intent: str
+    werkmodel: dict[str, Any]
+    text: str  # masked
+    answer_text: str  # unmasked where the channel sealed a form answer
+    entities: dict[str, str]
+    channel: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Summary and clarification
+# ---------------------------------------------------------------------------------------------
+
+def _clarify_or_summarise(state: State) -> Reply:
+    if not state.leefgebieden and state.verduidelijkingen < MAX_CLARIFICATIONS:
+        state = replace(state, wacht_op=WAIT_LEEFGEBIED, verduidelijkingen=state.verduidelijkingen + 1)
+        return Reply([("utter_vraag_leefgebied", {})], state)
+    if state.voor_wie is None and state.verduidelijkingen < MAX_CLARIFICATIONS:
+        state = replace(state, wacht_op=WAIT_VOOR_WIE, verduidelijkingen=state.verduidelijkingen + 1)
+        return Reply([("utter_vraag_voor_wie", {})], state)
+    response = _summary_response(state)
+    said = f"{response[0]}|{sorted(response[1].items())}"
+    if said == state.samenvatting and response[0] != "utter_samenvatting_onbekend":
+        # Never the same summary twice in a row: the same understanding, said differently.
+        response = ("utter_samenvatting_kort", response[1])
+        said = f"{response[0]}|{sorted(response[1].items())}"
+    state = replace(state, wacht_op=WAIT_SAMENVATTING, verduidelijkingen=0, samenvatting=said)
+    return Reply([response], state)
+
+
+def _summary_response(state: State) -> tuple[str, dict[str, str]]:
+    if not state.leefgebieden:
+        return ("utter_samenvatting_onbekend", {})
+    name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
+    return (name, summary_values(state))
+
+
+# ---------------------------------------------------------------------------------------------
+# Pending questions
+# ---------------------------------------------------------------------------------------------
+
+def _safe_contact(state: State) -> bool:
+    """Under violence at home, contact must be safe: the form asks how and when, never assumes."""
+    return state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS
+
+
+def ask(state: State, step: str) -> tuple[str, dict[str, str]]:
+    """The question of one form step; under violence at home contact and moment ask what is safe."""
+    if _safe_contact(state) and step in ("contact", "moment"):
+        return (f"utter_vraag_{step}_veilig", {})
+    return (callback_form.ASK[step], {})
+
+
+def _read_back(state: State) -> Reply:
+    """Everything given, read back; contact details partly hidden (they are stored encrypted)."""
+    values = {
+        "naam": state.contact.get("name") or "-",
+        "bereik": _hidden_contact(state.contact),
+        "moment": state.formulier.get("moment") or "-",
+        "gemeente": state.formulier.get("gemeente") or "-",
+        "voorkeur": state.formulier.get("voorkeur") or "-",
     }
-    for axis in ("leefgebieden", "doelgroepen"):
-        for label in parse_werkmodel.get(axis) or []:
-            known = merged[axis].get(label["id"])
-            evidence = list(dict.fromkeys([*(known or {}).get("evidence", []), *label.get("evidence", [])]))
-            confidence = max(float(label.get("confidence", 0.0)), float((known or {}).get("confidence", 0.0)))
-            merged[axis][label["id"]] = {"confidence": round(confidence, 3), "evidence": evidence[:8]}
-    return replace(state, leefgebieden=merged["leefgebieden"], doelgroepen=merged["doelgroepen"])
+    return Reply([("utter_controle", values)], replace(state, wacht_op=WAIT_CONTROLE, wijzigen=False, pogingen=0))
 
 
-def summary_values(state: State) -> dict[str, str]:
-    """Placeholders for utter_samenvatting, in the resident's own words where possible."""
-    topics = [LEEFGEBIED_LABELS[k] for k in LEEFGEBIEDEN if k in state.leefgebieden]
-    return {
-        "onderwerpen": _join(topics) or "uw situatie",
-        "kernwoorden": _join([f"'{w}'" for w in key_words(state)]) or "wat u schreef",
+def _hidden_contact(contact: dict[str, str]) -> str:
+    shown = []
+    if contact.get("phone"):
+        digits = re.sub(r"\D", "", contact["phone"])
+        shown.append(f"…{digits[-4:]}")
+    if contact.get("email"):
+        local, _, domain = contact["email"].partition("@")
+        shown.append(f"{local[:1]}…@{domain}")
+    return ", ".join(shown) or "-"
+
+
+def pending_question(state: State) -> Responses:
+    """The question the conversation waits for, with its buttons, to ask it again."""
+    step = callback_form.step_of(state.wacht_op)
+    if step is not None:
+        return [ask(state, step)]
+    if state.wacht_op == WAIT_SAMENVATTING:
+        return [_summary_response(state)]
+    if state.wacht_op == WAIT_CONTROLE:
+        return _read_back(state).responses
+    if state.wacht_op == WAIT_AANBOD:
+        if state.crisis_route:
+            return [(STAY_RESPONSES.get(state.crisis_route, "utter_crisis_blijf"), {})]
+        later = state.route == ROUTE_LUISTEREN
+        return [("utter_aanbod_meedenker_later" if later else "utter_aanbod_meedenker", {})]
+    questions = {
+        WAIT_VEILIGHEID: "utter_veiligheid_check",  # its slots still name the suspected route
+        WAIT_LEEFGEBIED: "utter_vraag_leefgebied",
+        WAIT_VOOR_WIE: "utter_vraag_voor_wie",
+        WAIT_CORRECTIE: "utter_vraag_correctie",
+        WAIT_TOESTEMMING: "utter_terugbel_uitleg_veilig" if _safe_contact(state) else "utter_terugbel_uitleg",
+        WAIT_VEILIG_NU: "utter_crisis_veilig_nu_vraag",
+        WAIT_STOP: "utter_stop_vraag",
+        WAIT_WIJZIG: "utter_vraag_wijzig",
+        WAIT_MISSER: "utter_formulier_misser",
     }
+    return [(questions[state.wacht_op], {})] if state.wacht_op in questions else []
 
 
-def key_words(state: State) -> list[str]:
-    """At most MAX_KEY_WORDS words the resident wrote that led to the topics, as a person reads them.
-
-    Evidence phrases lose their function words at the edges ("dementie en" -> "dementie"); a
-    phrase longer than three words, or one without a content word, is not named.
-    """
-    words: list[str] = []
-    for key in LEEFGEBIEDEN:
-        for phrase in state.leefgebieden.get(key, {}).get("evidence", []):
-            if phrase == CHOSEN_EVIDENCE:
-                continue
-            tokens = phrase.split()
-            while tokens and not is_content_word(tokens[0]):
-                tokens.pop(0)
-            while tokens and not is_content_word(tokens[-1]):
-                tokens.pop()
-            tidy = " ".join(tokens)
-            if tidy and len(tokens) <= 3 and tidy.lower() not in (w.lower() for w in words):
-                words.append(tidy)
-    return words[:MAX_KEY_WORDS]
+def _again(state: State, first: Responses) -> Reply:
+    """Some responses, then the pending question again."""
+    return Reply([*first, *pending_question(state)], state)
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
-
-
-def _with_crisis_reminder(state: State, responses: list[tuple[str, dict[str, str]]]) -> list[tuple[str, dict[str, str]]]:
-    """After a crisis the numbers stay in view, but not between the short questions of the form."""
-    in_form = callback_form.step_of(state.wacht_op) is not None
-    if state.crisis_route and not in_form and not any(name.startswith("utter_crisis") for name, _ in responses):
-        return [("utter_crisis_herinnering", {}), *responses]
-    return responses
-
+# ---------------------------------------------------------------------------------------------
+# Danger
+# ---------------------------------------------------------------------------------------------
 
 def _open_form_step(state: State) -> str | None:
     """The callback form's pending step (also while a safety check is asked), or None."""
     if callback_form.step_of(state.wacht_op) is not None:
         return state.wacht_op
-    if state.wacht_op == WAIT_VEILIGHEID and callback_form.step_of(state.vorige_wacht) is not None:
+    if state.wacht_op in (WAIT_VEILIGHEID, WAIT_STOP, WAIT_MISSER) and callback_form.step_of(state.vorige_wacht):
         return state.vorige_wacht
     return None
 
 
-def _crisis(state: State, route: str, with_numbers: bool) -> Reply:
+def _crisis(state: State, route: str, with_numbers: bool, message: Message | None = None) -> Reply:
     # Danger told inside the callback form: the numbers come first, and the answers given so far
-    # are kept, so a "ja" to "Wilt u dat een meedenker u later belt?" goes on where it was.
+    # are kept, so a "ja" to the offer goes on where it was (the callback is then urgent).
     form_step = _open_form_step(state)
-    state = replace(state, crisis_route=route, route=route, wacht_op=WAIT_AANBOD, pogingen=0, vorige_wacht=form_step)
+    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else WAIT_AANBOD
+    voor_wie = state.voor_wie
+    if route == ROUTE_CRISIS_VEILIG_THUIS and message is not None:
+        voor_wie = who_for(message.text, violence=True) or "zelf"
+    state = replace(state, crisis_route=route, route=route, wacht_op=wait, pogingen=0, vorige_wacht=form_step,
+                    voor_wie=voor_wie, sinds_herinnering=0)
     numbers = [(CRISIS_RESPONSES[route], {})] if with_numbers else []
-    return Reply([*numbers, ("utter_crisis_blijf", {})], state, (EFFECT_FLAG_CRISIS,))
+    if route == ROUTE_CRISIS_113 and message is not None and reading.calling_too_big(message.text):
+        return Reply([*numbers, ("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD), (EFFECT_FLAG_CRISIS,))
+    return Reply([*numbers, (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
 
 
 def _after_check(state: State, in_danger: bool) -> Reply:
@@ -262,156 +353,245 @@ def _after_check(state: State, in_danger: bool) -> Reply:
     return Reply([("utter_veiligheid_nee", {}), ("utter_vraag_open", {})], resumed)
 
 
-def _clarify_or_summarise(state: State) -> Reply:
-    if not state.leefgebieden and state.verduidelijkingen < MAX_CLARIFICATIONS:
-        state = replace(state, wacht_op=WAIT_LEEFGEBIED, verduidelijkingen=state.verduidelijkingen + 1)
-        return Reply([("utter_vraag_leefgebied", {})], state)
-    if state.voor_wie is None and state.verduidelijkingen < MAX_CLARIFICATIONS:
-        state = replace(state, wacht_op=WAIT_VOOR_WIE, verduidelijkingen=state.verduidelijkingen + 1)
-        return Reply([("utter_vraag_voor_wie", {})], state)
-    state = replace(state, wacht_op=WAIT_SAMENVATTING, verduidelijkingen=0)
-    return Reply([_summary_response(state)], state)
+_SAFE_NOW = re.compile(r"\b(?:ik\s+ben\s+(?:nu\s+|wel\s+)?veilig|het\s+gaat\s+(?:nu\s+)?(?:wel|weer)|ik\s+doe\s+(?:mezelf|mijzelf|mij)\s+(?:niks|niets)"
+                       r"|i\s*(?:'m|\s+am)\s+safe)\b", re.IGNORECASE)
+_NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b", re.IGNORECASE)
 
 
-def _summary_response(state: State) -> tuple[str, dict[str, str]]:
-    if not state.leefgebieden:
-        return ("utter_samenvatting_onbekend", {})
-    name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
-    return (name, summary_values(state))
+def _safe_now(state: State, message: Message) -> Reply | None:
+    """The answer to "Bent u nu veilig?"; None when the message is something else."""
+    if _NOT_SAFE_NOW.search(message.text) or (message.intent == "ontkennen" and not _SAFE_NOW.search(message.text)):
+        return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+    if _SAFE_NOW.search(message.text) or message.intent == "bevestigen":
+        if callback_form.step_of(state.vorige_wacht):
+            return _resume_form(state)
+        return Reply([("utter_crisis_veilig_nu", {})], replace(state, wacht_op=WAIT_AANBOD))
+    return None
 
 
-def pending_question(state: State) -> list[tuple[str, dict[str, str]]]:
-    """The question the conversation waits for, with its buttons, to ask it again."""
-    step = callback_form.step_of(state.wacht_op)
-    if step is not None:
-        return [(callback_form.ASK[step], {})]
-    if state.wacht_op == WAIT_SAMENVATTING:
-        return [_summary_response(state)]
-    if state.wacht_op == WAIT_AANBOD:
-        if state.crisis_route:
-            return [("utter_crisis_herinnering", {}), ("utter_crisis_blijf", {})]
-        later = state.route == ROUTE_LUISTEREN
-        return [("utter_aanbod_meedenker_later" if later else "utter_aanbod_meedenker", {})]
-    questions = {
-        WAIT_VEILIGHEID: "utter_veiligheid_check",  # its slots still name the suspected route
-        WAIT_LEEFGEBIED: "utter_vraag_leefgebied",
-        WAIT_VOOR_WIE: "utter_vraag_voor_wie",
-        WAIT_CORRECTIE: "utter_vraag_correctie",
-        WAIT_TOESTEMMING: "utter_terugbel_uitleg",
-    }
-    return [(questions[state.wacht_op], {})] if state.wacht_op in questions else []
+def _resume_form(state: State) -> Reply:
+    step = callback_form.step_of(state.vorige_wacht)
+    assert step is not None
+    return Reply([("utter_formulier_verder", {}), ask(state, step)],
+                 replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None))
 
 
-def _ask_again(state: State) -> Reply:
-    """Noise at a pending question: say so and ask it again; the second time, offer a human."""
-    if state.niet_begrepen >= 1:
-        return Reply([("utter_niet_begrepen_mens", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
-    return Reply([("utter_niet_begrepen_opnieuw", {}), *pending_question(state)],
-                 replace(state, niet_begrepen=state.niet_begrepen + 1))
-
-
-def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
-              entities: dict[str, str] | None = None, had_bsn: bool = False,
-              form_text: str | None = None) -> Reply:
-    """The responses for this turn and the state after it.
-
-    `form_text` is the resident's unmasked answer when the channel sealed it (a name or contact
-    detail typed into the callback form); otherwise the form reads `text`.
-    """
-    entities = entities or {}
-    step = callback_form.step_of(state.wacht_op)
-    answer_text = form_text if form_text is not None else text
-    if intent in CRISIS_RESPONSES or intent in (CHECK_INTENT, "opnieuw"):
-        reply = _decide(state, intent, parse_werkmodel, text, entities)
-    elif step is not None:
-        reply = _form_turn(state, step, intent, answer_text)
-    elif state.wacht_op in PENDING_QUESTIONS and (intent == FALLBACK_INTENT or is_noise(answer_text)):
-        reply = _ask_again(state)
+def _snel_weg(state: State, message: Message) -> Reply:
+    """"Hij komt eraan": one short line, how to close this chat on this channel, nothing else."""
+    if message.channel == WIDGET:
+        name = "utter_snel_weg_widget"
+    elif message.channel in APP_CHANNELS:
+        name = "utter_snel_weg_app"
     else:
-        reply = _decide(state, intent, parse_werkmodel, text, entities)
-    responses = _with_crisis_reminder(reply.state, reply.responses)
-    if had_bsn:
-        responses = [("utter_geen_bsn", {}), *responses]
-    return Reply(responses, reply.state, reply.effects)
+        name = "utter_snel_weg"
+    return Reply([(name, {})], replace(state, sinds_herinnering=0))
 
 
-def may_write_a_ticket(wacht_op: str | None, intent: str) -> bool:
-    """Whether `next_step` can give an effect (a ticket or a crisis flag) for this message.
+# ---------------------------------------------------------------------------------------------
+# Questions (FAQ)
+# ---------------------------------------------------------------------------------------------
 
-    Why: a ticket's summary is made of the worry's earlier messages, and only then does the action
-    server need them; Rasa sends them on these turns only (addons/rasa_speed.py), so an ordinary
-    turn of a long conversation carries no more than a short one's. It may say yes too often,
-    never too rarely (tests/bot/test_dialogue_effects.py tries every pending question and intent).
-    """
-    if intent in CRISIS_RESPONSES or wacht_op == WAIT_VEILIGHEID:
-        return True  # a crisis, or the answer to the safety check
-    step = callback_form.step_of(wacht_op)
-    return step is not None and callback_form.next_step_after(step) is None  # the form's last answer
+def faq_id(message: Message) -> str | None:
+    """The FAQ entry this message asks about: the encoder's match, a privacy question read by
+    pattern, or the NLU's info intent."""
+    if reading.asks_who_can_see(message.text):
+        return WHO_CAN_SEE_FAQ
+    found = (message.werkmodel or {}).get(FAQ_KEY)
+    if isinstance(found, dict) and found.get("id"):
+        return str(found["id"])
+    return INFO_FAQ.get(message.intent)
 
+
+def _answer_question(state: State, message: Message) -> Reply:
+    """A short true answer, then the pending question. The adapter fills the answer from
+    config/faq.yml for this channel, language and hour (bot/turn.py `FAQ_RESPONSE`)."""
+    answer = (FAQ_RESPONSE, {"faq": faq_id(message) or "", "kanaal": message.channel})
+    route = state.route or ROUTE_INFO
+    return Reply([answer, *pending_question(state)], replace(state, route=route, niet_begrepen=0))
+
+
+# ---------------------------------------------------------------------------------------------
+# The callback form
+# ---------------------------------------------------------------------------------------------
 
 def _start_form(state: State) -> Reply:
     first = callback_form.STEPS[0]
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
-                    formulier={}, contact={}, pogingen=0, ticket_id=None)
-    return Reply([(callback_form.ASK[first], {})], state)
+                    formulier={}, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
+    return Reply([ask(state, first)], state)
 
 
-def _form_turn(state: State, step: str, intent: str, text: str) -> Reply:
-    """One answer inside the callback form: accept it, ask it again kindly, or stop."""
-    if callback_form.is_cancel(text):
-        return Reply([("utter_formulier_gestopt", {})],
-                     replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
-    if is_noise(text):
-        tries = state.pogingen + 1
-        if tries >= callback_form.MAX_TRIES:
-            return Reply([("utter_formulier_lukt_niet", {})],
-                         replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
-        first = "utter_niet_begrepen_opnieuw" if tries == 1 else "utter_niet_begrepen_formulier"
-        return Reply([(first, {}), (callback_form.ASK[step], {})], replace(state, pogingen=tries))
-    answer = callback_form.read_answer(step, text)
-    if not answer.accepted:
-        if intent in INFO_RESPONSES and intent != "info_bot":
-            # A question in between: answer it, then ask the same step again.
-            return Reply([(INFO_RESPONSES[intent], {}), (callback_form.ASK[step], {})], state)
-        tries = state.pogingen + 1
-        if tries >= callback_form.MAX_TRIES:
-            return Reply([("utter_formulier_lukt_niet", {})],
-                         replace(state, wacht_op=None, formulier={}, contact={}, pogingen=0, form_id=None))
-        return Reply([answer.retry or (callback_form.RETRY[step], {})], replace(state, pogingen=tries))
+def _store(state: State, step: str, values: dict[str, str]) -> State:
     if step in callback_form.CONTACT_STEPS:
-        state = replace(state, contact={**state.contact, **answer.values}, pogingen=0)
-    else:
-        state = replace(state, formulier={**state.formulier, **answer.values}, pogingen=0)
+        return replace(state, contact={**state.contact, **values}, pogingen=0, suggestie=None)
+    return replace(state, formulier={**state.formulier, **values}, pogingen=0, suggestie=None)
+
+
+def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
+    """The next step, or the read-back when the form is complete or a change was made."""
     following = callback_form.next_step_after(step)
-    if following is not None:
-        return Reply([(callback_form.ASK[following], {})], replace(state, wacht_op=callback_form.wait_for(following)))
-    # Complete: the adapter writes the ticket and sends the reference and what happens next.
-    return Reply([], replace(state, wacht_op=None), (EFFECT_SUBMIT,))
+    if state.wijzigen or following is None:
+        reply = _read_back(state)
+        return Reply([*said, *reply.responses], reply.state)
+    return Reply([*said, ask(state, following)], replace(state, wacht_op=callback_form.wait_for(following)))
 
 
-def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
-            entities: dict[str, str]) -> Reply:
+_INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-z]\.)\s*$")
+
+
+def _form_answer(state: State, message: Message) -> Reply | None:
+    """An answer to the pending form step, or None when the message is not one."""
+    step = callback_form.step_of(state.wacht_op)
+    if step is None:
+        return None
+    text = message.answer_text.strip()
+    if step == "contact" and _safe_contact(state) and callback_form.refuses_contact(text):
+        # Under violence at home "geen contact" is an answer: no callback, the ways to reach help.
+        return Reply([("utter_geen_contact_veilig", {})],
+                     replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, pogingen=0))
+    if step == "gemeente" and state.suggestie and message.intent == "bevestigen":
+        return _after_answer(_store(state, step, {"gemeente": state.suggestie}), step)
+    if step in callback_form.SKIPPABLE and reading.wants_to_skip(text):
+        return _after_answer(_store(state, step, {}), step)
+    if is_noise(text) and not (step == "naam" and _INITIAL.match(text)):
+        return None  # "xyz", "hmm": never an answer ("F." is a name: a pseudonym of one letter)
+    if faq_id(message) and message.intent not in ("bevestigen", "ontkennen") \
+            and not callback_form.is_plain_answer(step, text):
+        return None  # a question in between ("leest de gemeente mee") is answered, not noted
+    answer = callback_form.read_answer(step, text)
+    if answer.accepted:
+        said: Responses = [answer.said] if answer.said else []
+        return _after_answer(_store(state, step, answer.values), step, said)
+    if answer.suggestion:
+        return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
+    return None
+
+
+def _form_miss(state: State, message: Message) -> Reply:
+    """Not an answer: ask again kindly; after three misses offer to go on without it or a person."""
+    step = callback_form.step_of(state.wacht_op)
+    assert step is not None
+    tries = state.pogingen + 1
+    if tries >= callback_form.MAX_TRIES:
+        return Reply([("utter_formulier_misser", {})],
+                     replace(state, wacht_op=WAIT_MISSER, vorige_wacht=state.wacht_op, pogingen=0))
+    if is_noise(message.answer_text):
+        first = "utter_niet_begrepen_opnieuw" if tries == 1 else "utter_niet_begrepen_formulier"
+        return Reply([(first, {}), ask(state, step)], replace(state, pogingen=tries))
+    answer = callback_form.read_answer(step, message.answer_text)
+    return Reply([answer.retry or (callback_form.RETRY[step], {})], replace(state, pogingen=tries, suggestie=None))
+
+
+_PERSON = re.compile(r"\b(?:mens|persoon|iemand|medewerker|meedenker|person|human)\b", re.IGNORECASE)
+
+
+def _after_misses(state: State, message: Message) -> Reply:
+    """Three misses: "verder zonder" skips the field (never the contact), "een mens" goes on to a
+    person, anything else is read as the field's answer once more."""
+    step = callback_form.step_of(state.vorige_wacht) or callback_form.STEPS[0]
+    back = replace(state, wacht_op=callback_form.wait_for(step), vorige_wacht=None)
+    if _PERSON.search(message.text):
+        if step in ("naam", "contact"):
+            return Reply([("utter_mens_zonder_contact", {})], replace(back, wacht_op=None))
+        # A person calls with what is known: the other fields are not needed for that.
+        return _read_back(back)
+    if reading.wants_to_skip(message.text) and step in callback_form.SKIPPABLE:
+        return _after_answer(_store(back, step, {}), step)
+    reply = _form_answer(back, message)
+    if reply is not None:
+        return reply
+    return Reply([("utter_formulier_misser", {})], state)
+
+
+def _stop_asked(state: State, message: Message) -> Reply:
+    return Reply([("utter_stop_vraag", {})], replace(state, wacht_op=WAIT_STOP, vorige_wacht=state.wacht_op))
+
+
+def _stop_answered(state: State, message: Message) -> Reply | None:
+    choice = reading.stop_choice(message.text)
+    if choice is None and message.intent == "ontkennen":
+        choice = "door"
+    if choice == "door":
+        back = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None)
+        return Reply([("utter_formulier_verder", {}), *pending_question(back)], back)
+    if choice == "formulier":
+        # The answers stay sealed in this session so "toch doorgaan" can take it back; no ticket.
+        return Reply([("utter_formulier_gestopt", {})], replace(state, wacht_op=None))
+    if choice == "gesprek":
+        return Reply([("utter_gesprek_gestopt", {})], fresh_session(state))
+    return None
+
+
+def _resume_stopped_form(state: State, message: Message) -> Reply | None:
+    """"Toch doorgaan" after "stop de vragen": back to the step where it stopped."""
+    if state.wacht_op is None and callback_form.step_of(state.vorige_wacht) and state.form_id \
+            and reading.stop_choice(message.text) == "door":
+        return _resume_form(state)
+    return None
+
+
+def _change_asked(state: State, message: Message) -> Reply:
+    """At the read-back: "nee" or "iets veranderen" asks which; a named field goes there at once."""
+    named = reading.changes_field(message.text) or callback_form.field_named(message.text)
+    if named:
+        return _change_field(state, named, message)
+    return Reply([("utter_vraag_wijzig", {})], replace(state, wacht_op=WAIT_WIJZIG))
+
+
+def _change_field(state: State, step: str, message: Message) -> Reply:
+    changing = replace(state, wacht_op=callback_form.wait_for(step), wijzigen=True, pogingen=0)
+    # "Mijn nummer is toch 06…": the new value may be in the same message.
+    answer = callback_form.read_answer(step, message.answer_text)
+    if step != "naam" and answer.accepted and answer.values:
+        return _read_back(_store(changing, step, answer.values))
+    return Reply([ask(changing, step)], changing)
+
+
+def _which_change(state: State, message: Message) -> Reply:
+    named = callback_form.field_named(message.text) or reading.changes_field(message.text)
+    if named:
+        return _change_field(state, named, message)
+    return _again(state, [("utter_niet_begrepen_opnieuw", {})])
+
+
+# ---------------------------------------------------------------------------------------------
+# Everything else: the open conversation
+# ---------------------------------------------------------------------------------------------
+
+def _correction(state: State, message: Message) -> Reply | None:
+    """"Het gaat niet over school": the topic goes, the rest stays; then the summary again."""
+    denied = reading.topics_denied(message.text, state.leefgebieden)
+    if not denied:
+        return None
+    kept = {k: v for k, v in state.leefgebieden.items() if k not in denied}
+    state = replace(state, leefgebieden=kept, niet_begrepen=0)
+    state = merge(state, _without(message.werkmodel, denied), message.text)
+    if not state.leefgebieden:
+        return Reply([("utter_vraag_correctie", {})], replace(state, wacht_op=WAIT_CORRECTIE, verduidelijkingen=0))
+    return _clarify_or_summarise(state)
+
+
+def _without(werkmodel: dict[str, Any], denied: list[str]) -> dict[str, Any]:
+    if not werkmodel:
+        return {}
+    return {**werkmodel, "leefgebieden": [l for l in werkmodel.get("leefgebieden") or [] if l["id"] not in denied]}
+
+
+def _decide(state: State, message: Message) -> Reply:
+    intent, text, entities = message.intent, message.text, message.entities
     understood = replace(state, niet_begrepen=0)
-    if intent in CRISIS_RESPONSES:
-        # Rasa has already sent the numbers by rule (data/stories/crisis.yml); the core stays.
-        return _crisis(merge(understood, parse_werkmodel), intent, with_numbers=False)
-    if intent == CHECK_INTENT:
-        # Rasa has already asked the safety check with the suspected route's numbers.
-        vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
-        return Reply([], merge(replace(understood, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige), parse_werkmodel))
-    if state.wacht_op == WAIT_VEILIGHEID and intent in ("bevestigen", "ontkennen"):
-        return _after_check(understood, intent == "bevestigen")
-    if state.wacht_op == WAIT_VOOR_WIE and intent not in INFO_RESPONSES and who_for(text):
+    if state.wacht_op == WAIT_VOOR_WIE and intent not in INFO_FAQ and who_for(text):
         # A typed "voor mijn moeder" answers the question, whatever intent the model guessed.
-        return _clarify_or_summarise(merge(replace(understood, voor_wie=who_for(text)), parse_werkmodel))
-    if intent in INFO_RESPONSES:
-        return Reply([(INFO_RESPONSES[intent], {})], replace(understood, route=state.route or ROUTE_INFO))
+        return _clarify_or_summarise(merge(replace(understood, voor_wie=who_for(text)), message.werkmodel, text))
     if intent in SIMPLE_RESPONSES:
         return Reply([(SIMPLE_RESPONSES[intent], {})], understood)
     if intent == "afscheid":
+        if state.crisis_route:
+            # No goodbye while a crisis is fresh: where to turn tonight, and the door stays open.
+            return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
         return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
     if intent == "luisteren":
-        state = merge(replace(understood, route=state.route or ROUTE_LUISTEREN, wacht_op=WAIT_AANBOD), parse_werkmodel)
+        state = merge(replace(understood, route=state.route or ROUTE_LUISTEREN, wacht_op=WAIT_AANBOD), message.werkmodel, text)
         return Reply([("utter_luisterlijn", {}), ("utter_aanbod_meedenker_later", {})], state)
     if intent == "mens_gevraagd":
         return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
@@ -419,50 +599,241 @@ def _decide(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, t
         choice = {"leefgebieden": [{"id": entities["leefgebied"], "confidence": 1.0, "evidence": [CHOSEN_EVIDENCE]}]}
         return _clarify_or_summarise(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), choice))
     if intent == "voor_wie" and (entities.get("voor_wie") in ("zelf", "ander") or who_for(text)):
-        # The button carries the answer; a typed "voor mijn moeder" is read from the words.
         chosen = entities.get("voor_wie") if entities.get("voor_wie") in ("zelf", "ander") else who_for(text)
         return _clarify_or_summarise(replace(understood, voor_wie=chosen))
     if intent == "bevestigen":
-        if state.wacht_op == WAIT_SAMENVATTING:
-            return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
-        if state.wacht_op == WAIT_AANBOD and callback_form.step_of(state.vorige_wacht) is not None:
-            # Back to the form that a crisis interrupted; the callback will be urgent (bot/callback.py).
-            step = callback_form.step_of(state.vorige_wacht)
-            return Reply([("utter_formulier_verder", {}), (callback_form.ASK[step], {})],
-                         replace(understood, wacht_op=state.vorige_wacht, vorige_wacht=None))
-        if state.wacht_op == WAIT_AANBOD:
-            return Reply([("utter_terugbel_uitleg", {})], replace(understood, wacht_op=WAIT_TOESTEMMING))
-        if state.wacht_op == WAIT_TOESTEMMING:
-            return _start_form(understood)
-        return Reply([("utter_vraag_open", {})], understood)
+        return _yes(understood)
     if intent == "ontkennen":
-        if state.crisis_route:
-            # One "nee" never makes the numbers disappear (domain guide §4).
-            return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_blijf", {})],
-                         replace(understood, wacht_op=WAIT_AANBOD))
-        if state.wacht_op == WAIT_SAMENVATTING:
-            cleared = replace(understood, leefgebieden={}, doelgroepen={}, voor_wie=None,
-                              wacht_op=WAIT_CORRECTIE, verduidelijkingen=0)
-            return Reply([("utter_vraag_correctie", {})], cleared)
-        if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
-            return Reply([("utter_geen_aanbod", {})], replace(understood, wacht_op=None))
-        return Reply([("utter_vraag_open", {})], understood)
-    if intent == "hulpvraag" or (parse_werkmodel or {}).get("leefgebieden"):
-        state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), parse_werkmodel)
+        return _no(understood)
+    if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
+        state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
         if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE:
-            state = replace(state, voor_wie=who_for(text) or state.voor_wie)
+            state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
+                            or state.voor_wie)
         return _clarify_or_summarise(state)
+    if state.crisis_route and _BACK_TO_QUESTION.search(text):
+        return _clarify_or_summarise(understood) if state.leefgebieden else Reply([("utter_vraag_open", {})], understood)
     # Not understood: never loop; the second time in a row, offer a human.
     if state.niet_begrepen >= 1:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
 
 
+_BACK_TO_QUESTION = re.compile(r"\b(?:terug\s+naar|verder\s+met)\s+(?:mijn|m'n|mn)\s+(?:vraag|probleem|verhaal)\b", re.IGNORECASE)
+
+
+def _yes(state: State) -> Reply:
+    if state.wacht_op == WAIT_SAMENVATTING:
+        return Reply([("utter_aanbod_meedenker", {})], replace(state, wacht_op=WAIT_AANBOD))
+    if state.wacht_op == WAIT_AANBOD and callback_form.step_of(state.vorige_wacht) is not None:
+        return _resume_form(state)  # the form a crisis interrupted; the callback will be urgent
+    if state.wacht_op == WAIT_AANBOD:
+        consent = "utter_terugbel_uitleg_veilig" if _safe_contact(state) else "utter_terugbel_uitleg"
+        return Reply([(consent, {})], replace(state, wacht_op=WAIT_TOESTEMMING))
+    if state.wacht_op == WAIT_TOESTEMMING:
+        return _start_form(state)
+    return Reply([("utter_vraag_open", {})], state)
+
+
+def _no(state: State) -> Reply:
+    if state.wacht_op == WAIT_SAMENVATTING:
+        cleared = replace(state, leefgebieden={}, doelgroepen={}, voor_wie=None, wacht_op=WAIT_CORRECTIE,
+                          verduidelijkingen=0)
+        return Reply([("utter_vraag_correctie", {})], cleared)
+    if state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
+        # No callback now: the conversation stays open and the way to help stays in view.
+        # One "nee" never makes the numbers disappear (domain guide §4).
+        return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
+                     replace(state, wacht_op=None, sinds_herinnering=0))
+    if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
+        return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None))
+    return Reply([("utter_vraag_open", {})], state)
+
+
+def _ask_again(state: State, message: Message) -> Reply:
+    """Noise at a pending question: say so and ask it again; the second time, offer a human."""
+    if state.niet_begrepen >= 1:
+        return Reply([("utter_niet_begrepen_mens", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
+    return Reply([("utter_niet_begrepen_opnieuw", {}), *pending_question(state)],
+                 replace(state, niet_begrepen=state.niet_begrepen + 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# The table: what the assistant waits for x what the message is -> handler
+# ---------------------------------------------------------------------------------------------
+
+# What a message can be, in the order it is read: the first that fits wins.
+CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NOISE, OTHER = (
+    "crisis", "check", "snel_weg", "stop", "calling_too_big", "answer", "question", "correction", "change",
+    "noise", "other")
+# What the assistant can wait for, as the table groups it.
+OPEN, FORM = "open", "form"
+ANY = "*"
+
+Handler = Callable[[State, Message], "Reply | None"]
+
+
+def _pending_kind(state: State) -> str:
+    if callback_form.step_of(state.wacht_op) is not None:
+        return FORM
+    return state.wacht_op or OPEN
+
+
+def _crisis_handler(state: State, message: Message) -> Reply:
+    # Rasa has already sent the numbers by rule (data/stories/crisis.yml); the core stays.
+    return _crisis(merge(replace(state, niet_begrepen=0), message.werkmodel, message.text), message.intent,
+                   with_numbers=False, message=message)
+
+
+def _check_handler(state: State, message: Message) -> Reply:
+    # Rasa has already asked the safety check with the suspected route's numbers.
+    vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
+    return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige),
+                           message.werkmodel, message.text))
+
+
+def _check_answer(state: State, message: Message) -> Reply | None:
+    if message.intent in ("bevestigen", "ontkennen"):
+        return _after_check(replace(state, niet_begrepen=0), message.intent == "bevestigen")
+    return None
+
+
+def _zmp_chat(state: State, message: Message) -> Reply:
+    return Reply([("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+
+
+TABLE: dict[tuple[str, str], Handler] = {
+    (ANY, CRISIS): _crisis_handler,
+    (ANY, CHECK): _check_handler,
+    (ANY, SNEL_WEG): _snel_weg,
+    (ANY, CALLING): _zmp_chat,
+    (FORM, STOP): _stop_asked,
+    (WAIT_CONTROLE, STOP): _stop_asked,
+    (WAIT_WIJZIG, STOP): _stop_asked,
+    (WAIT_MISSER, STOP): _stop_asked,
+    (WAIT_STOP, ANSWER): _stop_answered,
+    (WAIT_VEILIGHEID, ANSWER): _check_answer,
+    (WAIT_VEILIG_NU, ANSWER): _safe_now,
+    (FORM, ANSWER): _form_answer,
+    (WAIT_MISSER, ANSWER): _after_misses,
+    (WAIT_CONTROLE, ANSWER): lambda s, m: (Reply([], replace(s, wacht_op=None), (EFFECT_SUBMIT,))
+                                           if m.intent == "bevestigen" else None),
+    (WAIT_WIJZIG, ANSWER): _which_change,
+    (OPEN, ANSWER): _resume_stopped_form,
+    (ANY, QUESTION): _answer_question,
+    (WAIT_SAMENVATTING, CORRECTION): _correction,
+    (WAIT_CORRECTIE, CORRECTION): _correction,
+    (WAIT_AANBOD, CORRECTION): _correction,
+    (OPEN, CORRECTION): _correction,
+    (FORM, CHANGE): lambda s, m: _change_field(s, reading.changes_field(m.text) or "contact", m),
+    (WAIT_CONTROLE, CHANGE): _change_asked,
+    (WAIT_CONTROLE, OTHER): lambda s, m: _change_asked(s, m) if m.intent == "ontkennen" else None,
+    (FORM, NOISE): _form_miss,
+    (FORM, OTHER): lambda s, m: (_answer_question(s, m) if m.intent in INFO_FAQ else _form_miss(s, m)),
+    (ANY, NOISE): _ask_again,
+    (ANY, OTHER): _decide,
+}
+
+_STOP_WAITS = frozenset({FORM, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER})
+
+
+def read_kinds(state: State, message: Message) -> list[str]:
+    """What the message may be, most urgent first; the table's first handler that takes it wins."""
+    pending = _pending_kind(state)
+    kinds: list[str] = []
+    if message.intent in CRISIS_RESPONSES:
+        kinds.append(CRISIS)
+    if message.intent == CHECK_INTENT:
+        kinds.append(CHECK)
+    if message.intent == SNEL_WEG_INTENT or (state.crisis_route and reading.abuser_near(message.text)):
+        kinds.append(SNEL_WEG)
+    if kinds:
+        return kinds
+    noisy = message.intent == FALLBACK_INTENT or is_noise(message.answer_text)
+    if noisy and pending != FORM:
+        # Noise is never a yes, a no or a choice, whatever intent the model guessed (issue 9).
+        return [NOISE, OTHER] if state.wacht_op in PENDING_QUESTIONS else [OTHER]
+    if pending in _STOP_WAITS and callback_form.is_cancel(message.answer_text):
+        kinds.append(STOP)
+    if state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text):
+        kinds.append(CALLING)
+    kinds.append(ANSWER)
+    if faq_id(message) and (message.intent in INFO_FAQ or (message.werkmodel or {}).get(FAQ_KEY)
+                            or reading.asks_who_can_see(message.text)):
+        kinds.append(QUESTION)
+    if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):
+        kinds.append(CORRECTION)
+    if pending in (FORM, WAIT_CONTROLE) and reading.changes_field(message.text):
+        kinds.append(CHANGE)
+    if noisy:
+        kinds.append(NOISE)
+    kinds.append(OTHER)
+    return kinds
+
+
+def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
+              entities: dict[str, str] | None = None, had_bsn: bool = False,
+              form_text: str | None = None, channel: str = "rest") -> Reply:
+    """The responses for this turn and the state after it.
+
+    `form_text` is the resident's unmasked answer when the channel sealed it (a name or contact
+    detail typed into the callback form); otherwise the form reads `text`. `channel` is "widget",
+    "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
+    """
+    message = Message(intent, parse_werkmodel or {}, text, form_text if form_text is not None else text,
+                      entities or {}, channel)
+    pending = _pending_kind(state)
+    reply: Reply | None = None
+    for kind in read_kinds(state, message):
+        for key in ((pending, kind), (ANY, kind)):
+            handler = TABLE.get(key)
+            reply = handler(state, message) if handler else None
+            if reply is not None:
+                break
+        if reply is not None:
+            break
+    assert reply is not None  # (ANY, OTHER) always answers
+    if SNEL_WEG_INTENT == intent or (reply.responses and reply.responses[0][0].startswith("utter_snel_weg")):
+        return reply  # one short line, nothing before or after it
+    responses, state = _with_crisis_reminder(reply.state, reply.responses, channel)
+    if had_bsn:
+        responses = [("utter_geen_bsn", {}), *responses]
+    return Reply(responses, state, reply.effects)
+
+
+def _with_crisis_reminder(state: State, responses: Responses, channel: str) -> tuple[Responses, State]:
+    """After a crisis the numbers come back now and then: every few turns, not between the short
+    questions of the form, and never on the widget (its crisis bar keeps them in view)."""
+    shown = any(name.startswith(("utter_crisis", "utter_zmp", "utter_veiligheid")) or name in WITH_NUMBERS
+                for name, _ in responses)
+    if not state.crisis_route or shown:
+        return responses, replace(state, sinds_herinnering=0) if shown else state
+    in_form = (callback_form.step_of(state.wacht_op) is not None or callback_form.step_of(state.vorige_wacht) is not None
+               or state.wacht_op in (WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_STOP))
+    due = state.sinds_herinnering + 1 >= REMINDER_EVERY
+    if due and not in_form and channel != WIDGET:
+        return [("utter_crisis_herinnering", {}), *responses], replace(state, sinds_herinnering=0)
+    return responses, replace(state, sinds_herinnering=state.sinds_herinnering + 1)
+
+
+def may_write_a_ticket(wacht_op: str | None, intent: str) -> bool:
+    """Whether `next_step` can give an effect that writes a ticket (a callback or a crisis flag).
+
+    Why: a ticket's summary is made of the worry's earlier messages, and only then does the action
+    server need them; Rasa sends them on these turns only (addons/rasa_speed.py). It may say yes
+    too often, never too rarely (tests/bot/test_dialogue_effects.py tries every pending question
+    and intent).
+    """
+    if intent in CRISIS_RESPONSES or wacht_op in (WAIT_VEILIGHEID, WAIT_VEILIG_NU):
+        return True  # a crisis, or the answer to the safety check
+    return wacht_op == WAIT_CONTROLE  # "ja" to the read-back writes the callback ticket
+
 
 def fresh_session(state: State) -> State:
-    """The state a conversation returns to after its session expired (issue 9).
+    """The state a conversation returns to after its session expired or was stopped (issue 9).
 
     Nothing half-done survives: no open form, no pending consent or summary, no labels of the
     old question. Only a crisis carries over, so the next reply shows the numbers first.
     """
-    return State(crisis_route=state.crisis_route)
+    # A crisis reminder is due at once on the first reply, so the numbers come first.
+    return State(crisis_route=state.crisis_route, sinds_herinnering=REMINDER_EVERY if state.crisis_route else 0)

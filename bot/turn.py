@@ -17,7 +17,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import callback_form
 from bot.callback import Responses, Services, flag_crisis, submit_callback
-from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, State, fresh_session, next_step
+from bot import faq
+from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, FAQ_RESPONSE, WAIT_CONTROLE, State, fresh_session,
+                          next_step)
 from bot.intake import unseal
 from bot.queue import QueueKeyError
 from bot.queue.crypto import ContactCipher
@@ -40,6 +42,9 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
     sealed_contact = slots.get(CONTACT_SLOT)
     state = State.from_slots(slots, cipher.decrypt(sealed_contact) if sealed_contact else None)
     metadata = message.get("metadata") or {}
+    # The website widget talks over REST too; it says so, because it shows a crisis bar and has
+    # a "Snel weg" button that other REST clients lack.
+    client = "widget" if channel == "rest" and metadata.get("client") == "widget" else channel
     entities = {e["entity"]: e["value"] for e in message.get("entities") or [] if "entity" in e}
     reply = next_step(
         state,
@@ -49,8 +54,9 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
         entities,
         had_bsn="bsn" in (metadata.get("pii_masked") or []),
         form_text=unseal(metadata, secret_key),
+        channel=client,
     )
-    responses, state = list(reply.responses), reply.state
+    responses, state = [_filled(name, values, state) for name, values in reply.responses], reply.state
     if EFFECT_FLAG_CRISIS in reply.effects:
         try:
             flag_crisis(services(), state, channel, sender, resident_texts())
@@ -63,13 +69,20 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
             # Keep every answer: sending the last one again retries (the same form id, one ticket).
             logger.error("Could not write the callback ticket: %s", type(error).__name__)
             responses.append(("utter_terugbel_mislukt", {}))
-            state = replace(state, wacht_op=callback_form.wait_for(callback_form.STEPS[-1]))
+            state = replace(state, wacht_op=WAIT_CONTROLE)  # a "ja" again writes it
         else:
             responses += extra
             state = replace(state, ticket_id=ticket.id, contact={}, form_id=None, formulier={})
     new_slots = state.as_slots()
     new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
     return Turn(responses, new_slots)
+
+
+def _filled(name: str, values: dict[str, str], state: State) -> tuple[str, dict[str, str]]:
+    """An FAQ answer's text for this channel, language and hour (config/faq.yml)."""
+    if name != FAQ_RESPONSE:
+        return name, values
+    return name, {"antwoord": faq.answer(values["faq"], state.taal or "nl", values.get("kanaal"))}
 
 
 def session_start_slots(slots: dict[str, Any]) -> dict[str, Any]:

@@ -27,11 +27,15 @@ class PayloadError(ValueError):
         return f"utter_invoer_{self.code}"
 
 
+KNOWN_CLIENTS = ("widget",)  # REST clients whose look the replies may depend on
+
+
 @dataclass(frozen=True)
 class IncomingMessage:
     sender: str
     text: str
     message_id: str | None
+    client: str | None = None  # "widget" when the website widget sent it (it keeps a crisis bar)
 
 
 def parse_body(raw: bytes) -> IncomingMessage:
@@ -61,7 +65,10 @@ def parse_body(raw: bytes) -> IncomingMessage:
         message_id = str(metadata["message_id"])[:128]
     elif isinstance(data.get("message_id"), (str, int)):
         message_id = str(data["message_id"])[:128]
-    return IncomingMessage(sender=sender, text=text, message_id=message_id)
+    client = None
+    if isinstance(metadata, dict) and metadata.get("client") in KNOWN_CLIENTS:
+        client = str(metadata["client"])
+    return IncomingMessage(sender=sender, text=text, message_id=message_id, client=client)
 
 
 def is_button_payload(text: str) -> bool:

@@ -161,6 +161,8 @@ class MaskedRestInput(InputChannel):
             text, metadata = guarded.text, dict(guarded.metadata)
         if incoming.message_id:
             metadata["message_id"] = incoming.message_id
+        if incoming.client:
+            metadata["client"] = incoming.client
         collector = LabellingCollector()
         try:
             await on_new_message(UserMessage(text, collector, incoming.sender,

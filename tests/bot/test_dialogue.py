@@ -36,7 +36,7 @@ def test_clear_question_gets_a_summary_in_the_residents_words():
                       "ik heb schulden en kan mijn huur niet betalen")
     assert names(reply) == ["utter_samenvatting"]
     values = reply.responses[0][1]
-    assert values["onderwerpen"] == "wonen en geld en post"
+    assert values["onderwerpen"] == "wonen, en over geld en post"
     assert "'huur'" in values["kernwoorden"] and "'schulden'" in values["kernwoorden"]
     assert reply.state.wacht_op == WAIT_SAMENVATTING
 
@@ -93,18 +93,24 @@ def test_a_later_message_adds_a_leefgebied():
 def test_crisis_comes_first_and_a_no_does_not_hide_the_numbers():
     crisis = next_step(State(), "crisis_113", parse([("gezondheid", "")]), "ik wil er niet meer zijn")
     # The numbers themselves were sent by Rasa's rule (data/stories/crisis.yml): not repeated.
-    assert names(crisis) == ["utter_crisis_blijf"]
-    no = next_step(crisis.state, "ontkennen", None, "nee laat maar")
-    assert names(no)[0] == "utter_crisis_113"
-    later = next_step(no.state, "hulpvraag", parse([("financien", "schulden")]), "ik heb ook schulden")
-    assert names(later)[0] == "utter_crisis_herinnering"
+    # It stays and asks whether the resident is safe now (issue 25).
+    assert names(crisis) == ["utter_crisis_113_blijf"] and crisis.state.wacht_op == "veilig_nu"
+    no = next_step(crisis.state, "ontkennen", None, "nee")
+    assert names(no) == ["utter_crisis_niet_veilig"]  # not safe: 112 and 113 now, it stays
+    later = no.state
+    for _ in range(REMINDER_EVERY - 1):
+        reply = next_step(later, "hulpvraag", parse([("financien", "schulden")]), "ik heb ook schulden")
+        assert "utter_crisis_herinnering" not in names(reply)  # not before every reply
+        later = reply.state
+    reply = next_step(later, "hulpvraag", parse([("financien", "schulden")]), "ik heb ook schulden")
+    assert names(reply)[0] == "utter_crisis_herinnering"  # but now and then
 
 
 def test_each_crisis_route_has_its_own_numbers_when_a_no_asks_for_them_again():
     for intent, response in [("crisis_112", "utter_crisis_112"), ("crisis_veilig_thuis", "utter_crisis_veilig_thuis")]:
         first = next_step(State(), intent, None, "...")
         assert first.state.crisis_route == intent and first.effects == (EFFECT_FLAG_CRISIS,)
-        assert names(next_step(first.state, "ontkennen", None, "nee"))[0] == response
+        assert names(next_step(first.state, "ontkennen", None, "nee")) == [response, "utter_crisis_geen_aanbod"]
 
 
 def test_human_request_leads_to_the_callback_offer():
@@ -141,7 +147,7 @@ def test_who_for():
 
 # --- The callback form (issue 5) -------------------------------------------------------------
 
-from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, WAIT_TOESTEMMING  # noqa: E402
+from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, REMINDER_EVERY, WAIT_TOESTEMMING  # noqa: E402
 
 
 def to_form():
@@ -161,7 +167,10 @@ def test_full_form_collects_every_answer_and_asks_to_submit_once():
         reply = next_step(state, "hulpvraag", None, text, form_text=sealed)
         assert names(reply) == [expected]
         state = reply.state
-    done = next_step(state, "hulpvraag", None, "vrijwilliger")
+    read_back = next_step(state, "hulpvraag", None, "vrijwilliger")
+    assert names(read_back) == ["utter_controle"] and read_back.effects == ()
+    assert read_back.responses[0][1]["bereik"] == "…5678"  # read back, but not in full
+    done = next_step(read_back.state, "bevestigen", None, "ja")
     assert done.effects == (EFFECT_SUBMIT,) and done.state.wacht_op is None
     assert done.state.contact == {"name": "Sanne", "phone": "+31612345678"}
     assert done.state.formulier["gemeente"] == "Goes" and done.state.formulier["voorkeur"] == "informeel"
@@ -175,8 +184,11 @@ def test_invalid_answers_are_asked_again_kindly_then_the_form_stops_instead_of_l
     second = next_step(first.state, "hulpvraag", None, "weet ik niet")
     assert names(second) == ["utter_ongeldig_contact"]
     third = next_step(second.state, "hulpvraag", None, "nee")
-    assert names(third) == ["utter_formulier_lukt_niet"] and third.state.wacht_op is None
-    assert third.state.contact == {}
+    # Never a dead end: go on without it, or a person; the answers so far are kept.
+    assert names(third) == ["utter_formulier_misser"] and third.state.wacht_op == "misser"
+    assert third.state.contact == {"name": "Ali"}
+    person = next_step(third.state, "hulpvraag", None, "met een mens praten")
+    assert names(person) == ["utter_mens_zonder_contact"]  # no way to call back: a line to call oneself
 
 
 def test_unknown_gemeente_gets_suggestions():
@@ -190,18 +202,25 @@ def test_unknown_gemeente_gets_suggestions():
 def test_the_form_can_be_cancelled_at_any_step():
     state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
     stop = next_step(state, "ontkennen", None, "laat maar")
-    assert names(stop) == ["utter_formulier_gestopt"]
-    assert stop.state.wacht_op is None and stop.state.contact == {} and stop.effects == ()
+    assert names(stop) == ["utter_stop_vraag"]  # the form or the whole conversation?
+    form_only = next_step(stop.state, "hulpvraag", None, "stop de vragen")
+    assert names(form_only) == ["utter_formulier_gestopt"] and form_only.effects == ()
+    assert form_only.state.wacht_op is None
+    back = next_step(form_only.state, "hulpvraag", None, "toch doorgaan")  # taken back
+    assert names(back) == ["utter_formulier_verder", "utter_vraag_contact"] and back.state.contact == {"name": "Ali"}
+    everything = next_step(next_step(back.state, "hulpvraag", None, "stop").state, "hulpvraag", None,
+                           "stop het hele gesprek")
+    assert names(everything) == ["utter_gesprek_gestopt"] and everything.state == State()
 
 
 def test_crisis_inside_the_form_gives_the_numbers_first_and_keeps_the_answers_so_far():
     state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
     crisis = next_step(state, "crisis_113", None, "eigenlijk wil ik er niet meer zijn")
-    assert names(crisis) == ["utter_crisis_blijf"]
+    assert names(crisis) == ["utter_crisis_113_blijf"]
     assert crisis.effects == (EFFECT_FLAG_CRISIS,)
     assert not (crisis.state.wacht_op or "").startswith("form:")
     assert crisis.state.contact == {"name": "Ali"} and crisis.state.form_id == state.form_id
-    # "Ja" to "Wilt u dat een meedenker u later belt?" goes on at the step the danger interrupted.
+    # "Ja, ik ben nu veilig" goes on at the step the danger interrupted.
     back = next_step(crisis.state, "bevestigen", None, "ja")
     assert names(back) == ["utter_formulier_verder", "utter_vraag_contact"]
     assert back.state.wacht_op == "form:contact" and back.state.contact == {"name": "Ali"}
@@ -211,17 +230,18 @@ def test_crisis_inside_the_form_gives_the_numbers_first_and_keeps_the_answers_so
         reply = next_step(state, "hulpvraag", None, text)
         assert names(reply) == [expected], text
         state = reply.state
-    done = next_step(state, "hulpvraag", None, "maakt niet uit")
+    read_back = next_step(state, "hulpvraag", None, "maakt niet uit")
+    done = next_step(read_back.state, "bevestigen", None, "ja")
     assert done.effects == (EFFECT_SUBMIT,) and done.state.crisis_route == "crisis_113"
 
 
 def test_a_no_after_a_crisis_inside_the_form_repeats_the_numbers_and_still_keeps_the_form():
     state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
     crisis = next_step(state, "crisis_veilig_thuis", None, "hij slaat me weer")
-    no = next_step(crisis.state, "ontkennen", None, "nee")
-    assert names(no) == ["utter_crisis_veilig_thuis", "utter_crisis_blijf"]
-    later = next_step(no.state, "bevestigen", None, "ja toch wel")
-    assert names(later) == ["utter_formulier_verder", "utter_vraag_contact"]
+    assert names(crisis) == ["utter_crisis_vt_blijf"]
+    later = next_step(crisis.state, "bevestigen", None, "ja toch wel")
+    # Under violence at home the contact question asks what is safe.
+    assert names(later) == ["utter_formulier_verder", "utter_vraag_contact_veilig"]
 
 
 def test_a_danger_suspected_inside_the_form_and_confirmed_keeps_the_form_too():
@@ -229,7 +249,7 @@ def test_a_danger_suspected_inside_the_form_and_confirmed_keeps_the_form_too():
     check = next_step(state, "crisis_check", None, "geen idee, er komt toch geen morgen")
     assert check.state.wacht_op == "veiligheid"
     confirmed = next_step(replace(check.state, vermoed_crisis="crisis_113"), "bevestigen", None, "ja")
-    assert names(confirmed) == ["utter_crisis_113", "utter_crisis_blijf"]
+    assert names(confirmed) == ["utter_crisis_113", "utter_crisis_113_blijf"]
     back = next_step(confirmed.state, "bevestigen", None, "ja")
     assert back.state.wacht_op == "form:contact"
 
@@ -244,7 +264,7 @@ def test_declining_consent_asks_nothing():
 def test_a_question_in_the_form_is_answered_and_the_step_asked_again():
     state = to_form()
     reply = next_step(state, "info_kosten", None, "wat kost dat eigenlijk?")
-    assert names(reply) == ["utter_info_kosten", "utter_vraag_naam"]
+    assert reply.responses == [("utter_faq", {"faq": "kosten", "kanaal": "rest"}), ("utter_vraag_naam", {})]
 
 
 def check(state, suspected="crisis_veilig_thuis", labels=()):
@@ -256,7 +276,7 @@ def test_safety_check_yes_gives_the_full_crisis_reply_of_the_suspected_route():
     asked = check(State())
     assert names(asked) == [] and asked.state.wacht_op == WAIT_VEILIGHEID
     yes = next_step(asked.state, "bevestigen", None, "ja")
-    assert names(yes) == ["utter_crisis_veilig_thuis", "utter_crisis_blijf"]
+    assert names(yes) == ["utter_crisis_veilig_thuis", "utter_crisis_vt_blijf"]
     assert yes.effects == (EFFECT_FLAG_CRISIS,) and yes.state.crisis_route == "crisis_veilig_thuis"
 
 
@@ -311,6 +331,13 @@ def _pending_states() -> dict[str, State]:
     for step, answer in zip(callback_form.STEPS, ["Sanne", "06 12345678", "ochtend", "Goes", "maakt niet uit"]):
         states[f"form:{step}"] = step_state
         step_state = next_step(step_state, "hulpvraag", None, answer).state
+    states["controle"] = step_state
+    states["wijzig_veld"] = next_step(step_state, "ontkennen", None, "iets veranderen").state
+    states["stop_keuze"] = next_step(states["form:contact"], "hulpvraag", None, "stop").state
+    missed = states["form:contact"]
+    for text in ("123", "weet ik niet", "nee"):
+        missed = next_step(missed, "hulpvraag", None, text).state
+    states["misser"] = missed
     return states
 
 
@@ -344,7 +371,9 @@ def test_noise_twice_in_a_row_offers_a_human(kind):
     assert twice.state.wacht_op == WAIT_AANBOD
     # ...and a real yes to that offer moves on to the consent question, not to the form.
     yes = next_step(twice.state, "bevestigen", None, "ja graag")
-    assert names(yes)[-1] == "utter_terugbel_uitleg"
+    open_step = callback_form.step_of(PENDING[kind].vorige_wacht)
+    # With a form open (at "stop?" or after misses) a yes goes on with it; otherwise consent first.
+    assert names(yes)[-1] == (callback_form.ASK[open_step] if open_step else "utter_terugbel_uitleg")
 
 
 @pytest.mark.parametrize("step", callback_form.STEPS)
@@ -355,7 +384,7 @@ def test_noise_twice_in_the_form_offers_a_human_and_keeps_the_form(step):
     assert names(twice) == ["utter_niet_begrepen_formulier", callback_form.ASK[step]]
     assert twice.state.wacht_op == state.wacht_op and twice.state.formulier == state.formulier
     third = next_step(twice.state, "nlu_fallback", None, "?")
-    assert names(third) == ["utter_formulier_lukt_niet"] and third.state.wacht_op is None
+    assert names(third) == ["utter_formulier_misser"] and third.state.formulier == state.formulier
 
 
 def test_the_reported_fault_xyz_after_a_yes_does_not_start_the_form():
@@ -374,7 +403,7 @@ def test_a_low_confidence_message_at_a_yes_no_question_is_asked_again():
 
 def test_noise_after_a_crisis_keeps_the_numbers_in_view():
     reply = next_step(PENDING["aanbod na crisis"], "groet", None, "hmm")
-    assert "utter_crisis_herinnering" in names(reply) and "utter_crisis_blijf" in names(reply)
+    assert names(reply) == ["utter_niet_begrepen_opnieuw", "utter_crisis_veilig_nu_vraag"]
 
 
 def test_the_summary_is_asked_again_with_the_same_words():
@@ -396,12 +425,12 @@ def test_after_a_crisis_a_fresh_session_shows_the_reminder_first():
     assert names(next_step(fresh, "bevestigen", None, "ja"))[-1] == "utter_vraag_open"
 
 
-def test_the_summary_names_at_most_three_words_a_person_recognises():
+def test_the_summary_names_the_main_topics_in_words_a_person_recognises():
     labels = parse([("gezondheid", "dementie en"), ("sociale_relaties", "moeder van"), ("wonen", "huur"),
                     ("financien", "schulden")])
     labels["leefgebieden"][0]["evidence"].append("kan de zorg niet meer aan")
     values = summary_values(merge(State(), labels))
-    assert values["kernwoorden"] == "'huur', 'moeder' en 'dementie'"
+    assert values["kernwoorden"] == "'huur' en 'moeder'"  # the two main topics, not all four
     assert " en'" not in values["kernwoorden"] and " van'" not in values["kernwoorden"]
 
 
@@ -427,7 +456,7 @@ def test_everyday_answers_to_the_form_are_accepted_in_the_residents_words(step, 
 def test_a_question_at_a_free_step_is_answered_not_taken_as_the_answer():
     state = replace(to_form(), wacht_op="form:moment")
     reply = next_step(state, "info_kosten", None, "wat kost dat eigenlijk?")
-    assert names(reply) == ["utter_info_kosten", "utter_vraag_moment"]
+    assert names(reply) == ["utter_faq", "utter_vraag_moment"]
     assert not callback_form.read_answer("gemeente", "ik weet het niet").accepted
 
 

@@ -356,7 +356,7 @@
       referrerPolicy: "no-referrer",
       headers: {"Content-Type": "application/json"},
       body: JSON.stringify({sender: state.sender, message: message.payload || message.text,
-                            metadata: {message_id: message.id}}),
+                            metadata: {message_id: message.id, client: "widget"}}),
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
       return response.json().then(function (body) {

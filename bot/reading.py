@@ -1,0 +1,197 @@
+"""What a message is, besides an answer: the readers the dialogue asks before it moves on.
+
+A meedenker first hears what a message is (conversation guide, "Listen before moving on"): a stop,
+a correction, "bellen is te eng", "hij komt eraan", a change of a detail given earlier. Each reader
+here is a small pattern over the resident's words, tested on its own (tests/bot/test_reading.py);
+the dialogue (bot/dialogue.py) decides what to do with it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.classifier import Lexicon
+from bot.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[’`]", "'", text)
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# "113 bellen is een te grote stap", "ik durf niet te bellen", "kan ik niet gewoon typen".
+_CALLING_TOO_BIG = _any(
+    r"\b(?:te\s+(?:grote|groot|zware|zwaar|moeilijke?|eng)\s+(?:stap|drempel))\b",
+    r"\bbellen\s+(?:is|vind\s+ik|voelt)\s+(?:\w+\s+)?(?:te\s+)?(?:eng|moeilijk|zwaar|veel|groot|spannend)\b",
+    r"\b(?:durf|kan|wil|ga)\s+(?:ik\s+)?(?:echt\s+)?(?:niet|nie|geen)\s+(?:te\s+)?(?:bellen|praten|telefoneren)\b",
+    r"\b(?:ik\s+)?(?:durf|kan)\s+(?:het|dat)\s+niet\s+(?:te\s+)?(?:bellen|zeggen)\b",
+    r"\bniet\s+(?:durven|kunnen|willen)\s+bellen\b|\bbellen\s+durf\s+ik\s+niet\b|\bbellen\s+lukt\s+(?:me\s+|mij\s+)?niet\b",
+    r"\bliever\s+(?:niet\s+bellen|chatten|typen|schrijven)\b|\bkan\s+(?:ik\s+)?(?:ook\s+)?(?:niet\s+)?(?:gewoon\s+)?(?:chatten|typen)\b",
+    r"\bbellen\s+(?:is\s+)?(?:niks|niets)\s+voor\s+mij\b|\bgeen\s+(?:beltegoed|telefoontegoed)\b",
+    r"\b(?:can'?t|cannot|don'?t\s+want\s+to|too\s+scared\s+to|afraid\s+to)\s+(?:call|phone|talk)\b|\brather\s+(?:chat|text|type)\b",
+    r"\bcalling\s+is\s+too\b",
+)
+
+# "Hij komt eraan": the person the resident is afraid of is near. Only read in a conversation
+# about violence at home (the dialogue decides that), where it asks for one short line.
+_ABUSER_NEAR = _any(
+    r"\b(?:hij|ze|zij|mijn\s+man|mn\s+man|m'n\s+man|mijn\s+vriend|mijn\s+partner|mijn\s+ex)\s+(?:komt|is)\s+"
+    r"(?:er\s*)?(?:nu\s+)?(?:aan|thuis|binnen|terug|eraan|hier|er)\b",
+    r"\b(?:hij|ze|zij)\s+staat\s+(?:voor|aan|bij)\s+de\s+deur\b|\bik\s+hoor\s+(?:hem|haar)\s+(?:thuiskomen|binnenkomen|de\s+deur|op\s+de\s+trap)\b",
+    r"\bik\s+hoor\s+de\s+(?:sleutel|deur|auto)\b|\b(?:moet|ga)\s+(?:nu\s+)?(?:snel\s+)?(?:stoppen|weg|ophouden)\s*,?\s*(?:hij|ze|zij)\b",
+    r"\b(?:he|she)(?:'s|\s+is)\s+(?:coming|home|back|here)\b|\bi\s+hear\s+(?:him|her)\b",
+)
+
+# "Kan hij dit zien?": whether someone else can read this chat.
+_CAN_SEE = _any(
+    r"\b(?:kan|kunnen|ziet|zien|leest|lezen)\s+(?:hij|ze|zij|mijn\s+man|m'?n\s+man|mn\s+man|mijn\s+partner|mijn\s+vriend|iemand(?:\s+anders)?)\s+"
+    r"(?:dit|dat|het|deze|mijn)?\s*(?:\w+\s+)?(?:zien|lezen|terugzien|terugvinden|meelezen)?\b.*\b(?:gesprek|chat|bericht\w*|telefoon|dit)\b",
+    r"\b(?:kan|ziet)\s+(?:hij|ze|zij|mijn\s+man)\s+(?:dit|het)\s+(?:zien|lezen)\b",
+    r"\bcan\s+(?:he|she|someone)\s+(?:see|read)\s+(?:this|my)\b",
+    r"\bhoe\s+(?:haal|wis|verwijder)\s+ik\s+(?:dit|het|deze)\s+(?:gesprek|chat)\s*(?:weg)?\b|\bgesprek\s+(?:wissen|weghalen|verwijderen)\b",
+)
+
+# "Stop": the form, the conversation, or taken back.
+_STOP_FORM = _any(r"^\s*(?:stop|stoppen)?\s*(?:de|met\s+de)\s+vragen\b", r"\balleen\s+de\s+vragen\b", r"\bhet\s+formulier\b")
+_STOP_ALL = _any(r"\b(?:het\s+)?(?:hele\s+)?gesprek\b", r"\balles\b", r"\bhelemaal\b", r"\bwhole\s+conversation\b|\beverything\b")
+_GO_ON = _any(r"^\s*(?:toch\s+)?(?:door|doorgaan|verder|ga\s+(?:maar\s+)?(?:door|verder)|niet\s+stoppen)\b",
+              r"\btoch\s+(?:door|verder)\b|\bik\s+wil\s+(?:toch\s+)?(?:door|verder)\b|\bgo\s+on\b|\bcontinue\b")
+
+# "Weet ik niet", "zeg ik liever niet": a field the resident may skip.
+_SKIP = _any(
+    r"^\s*(?:dat\s+)?(?:weet\s+ik\s+(?:niet|nie)|geen\s+idee|ik\s+weet\s+(?:het\s+)?(?:niet|nie))\b",
+    r"\b(?:zeg|vertel|geef|noem)\s+ik\s+(?:liever|echt)\s+niet\b|\bliever\s+niet\b|\bsla\s+(?:maar\s+)?over\b|\boverslaan\b",
+    r"\bverder\s+zonder\b|\bzonder\s+(?:naam|gemeente|woonplaats)\b|\bI\s+don'?t\s+know\b|\bskip\b|\brather\s+not\b",
+)
+
+# "Mijn nummer is toch 06…", "ander nummer": a detail given earlier is changed.
+_CHANGE = {
+    "contact": _any(r"\b(?:mijn|mn|m'n)\s+(?:nummer|telefoonnummer|mail|e-?mail(?:adres)?)\s+is\s+(?:toch|eigenlijk|anders)\b",
+                    r"\b(?:ander|verkeerd|nieuw)e?\s+(?:nummer|telefoonnummer|mailadres|e-?mailadres)\b",
+                    r"\bnummer\s+(?:klopt|was)\s+niet\b|\b(?:nummer|mail)\s+(?:veranderen|wijzigen|aanpassen)\b"),
+    "naam": _any(r"\b(?:mijn|mn|m'n)\s+naam\s+is\s+(?:toch|eigenlijk)\b|\bnaam\s+(?:veranderen|wijzigen|aanpassen)\b|\bandere\s+naam\b"),
+    "moment": _any(r"\b(?:ander|beter)\s+(?:moment|tijd|dagdeel|dag)\b|\b(?:moment|tijd)\s+(?:veranderen|wijzigen|aanpassen)\b"),
+    "gemeente": _any(r"\b(?:andere|verkeerde)\s+(?:gemeente|woonplaats)\b|\bgemeente\s+(?:veranderen|wijzigen|klopt\s+niet)\b"),
+    "voorkeur": _any(r"\b(?:andere|ander)\s+(?:meedenker|wens|voorkeur)\b|\bvoorkeur\s+(?:veranderen|wijzigen)\b"),
+}
+
+# A correction of the summary: "het gaat niet over school", "geen schulden", "werk klopt niet".
+_NOT_ABOUT = re.compile(
+    r"\b(?:het\s+)?(?:gaat|ging)\s+(?:\w+\s+)?(?:niet|nie)\s+(?:over|om)\s+(?P<a>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
+    r"|\b(?:niet|nie)\s+over\s+(?P<b>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
+    r"|\b(?P<c>[\w'-]{3,30}(?:\s+[\w'-]{3,30})?)\s+klopt\s+(?:niet|nie)\b"
+    r"|\b(?:it'?s|it\s+is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)",
+    re.IGNORECASE,
+)
+# Only a short reply that is nothing but the denial: "ik heb geen werk" is a worry, not a correction.
+_GEEN = re.compile(r"^\s*(?:nee[\s,.!]*)?(?:het\s+is\s+|het\s+gaat\s+om\s+)?(?:geen|niks\s+met|niets\s+met)\s+(?P<x>[\w'-]{3,30})\s*[.!]?\s*$",
+                   re.IGNORECASE)
+
+# Negation before a word of evidence: "niemand doet me pijn" is not about pain.
+# Only words that deny the whole event: "geen geld", "niet betalen", "nooit werk" are worries.
+_NEGATORS = frozenset({"niemand", "nobody", "noone"})
+_NEGATION_REACH = 4  # words between the negator and the evidence
+
+
+def calling_too_big(text: str) -> bool:
+    """"Bellen is een te grote stap": offer a chat instead of a phone call."""
+    return bool(_CALLING_TOO_BIG.search(_fold(text)))
+
+
+def abuser_near(text: str) -> bool:
+    """"Hij komt eraan": in a conversation about violence at home, one short line to close the chat."""
+    return bool(_ABUSER_NEAR.search(_fold(text)))
+
+
+def asks_who_can_see(text: str) -> bool:
+    """"Kan hij dit zien?" or "hoe haal ik dit gesprek weg?"."""
+    return bool(_CAN_SEE.search(_fold(text)))
+
+
+def stop_choice(text: str) -> str | None:
+    """The answer to "stop with what?": 'formulier', 'gesprek', 'door' (taken back), or None."""
+    folded = _fold(text)
+    if _GO_ON.search(folded):
+        return "door"
+    if _STOP_FORM.search(folded):
+        return "formulier"
+    if _STOP_ALL.search(folded):
+        return "gesprek"
+    return None
+
+
+def wants_to_skip(text: str) -> bool:
+    """"Weet ik niet", "zeg ik liever niet", "verder zonder": go on without this field."""
+    return bool(_SKIP.search(_fold(text)))
+
+
+def changes_field(text: str) -> str | None:
+    """The form field a message changes ("mijn nummer is toch…"), or None."""
+    folded = _fold(text)
+    for field_name, pattern in _CHANGE.items():
+        if pattern.search(folded):
+            return field_name
+    return None
+
+
+def _negated_phrases(text: str) -> list[str]:
+    phrases = []
+    for match in _NOT_ABOUT.finditer(text):
+        phrase = next((g for g in match.groups() if g), "")
+        phrases.append(phrase.strip())
+    phrases += [m.group("x") for m in _GEEN.finditer(text)]
+    return [p for p in phrases if p]
+
+
+def _lexicon() -> Lexicon:
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = Lexicon.load()
+    return _LEXICON
+
+
+_LEXICON: Lexicon | None = None
+
+
+def topics_denied(text: str, known: dict[str, dict]) -> list[str]:
+    """The leefgebieden a correction removes: "het gaat niet over school" removes 'leren'.
+
+    A denied phrase removes a topic when the lexicon reads the phrase as that topic, when the
+    phrase is one of the words that led to it, or when it names the topic's label.
+    """
+    denied: list[str] = []
+    for phrase in _negated_phrases(_fold(text)):
+        for key in LEEFGEBIEDEN:
+            evidence = [e.lower() for e in known.get(key, {}).get("evidence", [])]
+            label_words = LEEFGEBIED_LABELS[key].replace(",", " ").split()
+            words = phrase.lower().split()
+            if (_lexicon().evidence(key, phrase) or any(w in evidence or any(w in e.split() for e in evidence) for w in words)
+                    or any(w in label_words and len(w) > 3 for w in words) or key in words):
+                if key not in denied:
+                    denied.append(key)
+    return denied
+
+
+def is_negated(phrase: str, text: str) -> bool:
+    """Whether every occurrence of `phrase` in `text` stands shortly after a negation word.
+
+    Why: evidence in a negated clause is not evidence ("niemand doet me pijn", "geen schulden").
+    """
+    tokens = re.findall(r"[\w'-]+", _fold(text))
+    target = re.findall(r"[\w'-]+", _fold(phrase))
+    if not target:
+        return False
+    seen = False
+    for i in range(len(tokens) - len(target) + 1):
+        if tokens[i:i + len(target)] != target:
+            continue
+        seen = True
+        window = tokens[max(0, i - _NEGATION_REACH):i]
+        if not any(word in _NEGATORS for word in window):
+            return False
+    return seen
