@@ -129,6 +129,7 @@ _SOON: Final = (
 _WHEN: Final = (
     rf"(?:vandaag|vanavond|vannacht|vanmiddag|morgen|morgenochtend|morgenvroeg|morgenmiddag|overmorgen|"
     rf"deze week|dit weekend|volgende week|binnen {_COUNT} (?:dagen|dag)|over {_COUNT} (?:dagen|dag)|"
+    rf"(?:in|binnen) (?:een|1) week|"
     rf"(?:op |aanstaande |komende |as )?{_DAY}(?:ochtend|middag|avond)?|"
     rf"(?:op )?(?:de )?\d{{1,2}}(?:e|ste|de)? {_MONTH}|"
     rf"tonight|today|tomorrow|this week|next week|this weekend|"
@@ -141,8 +142,12 @@ _HOME_PEOPLE: Final = (
     r"huisgenoten|schoonmoeder|schoonvader|dad|mum|mom|parents|stepdad|stepmom|boyfriend|girlfriend|"
     r"husband|wife|landlord)"
 )
-_OUT: Final = r"(?:eruit|er uit|buiten|naar buiten|op straat|de deur uit|het huis uit|uit huis|uit het huis|de straat op)"
-_THROWN: Final = r"(?:gegooid|geschopt|getrapt|gezet|gestuurd|gejaagd|gezet)"
+_OUT: Final = (r"(?:eruit|er uit|buiten|naar buiten|op straat|de deur uit|het huis uit|uit huis|uit het huis|"
+               r"de straat op)")
+_THROWN: Final = r"(?:gegooid|geschopt|getrapt|gezet|gestuurd|gejaagd|geflikkerd|gesodemieterd|gebonjourd)"
+# Put out of a job, a class or a club is another matter: "ik ben vandaag buitengegooid op mijn werk".
+_NOT_HOME: Final = (r"(?!(?: \w+){0,3} (?:werk|school|klas|les|baan|stage|club|groepsapp|app|chat|training|"
+                    r"kantine|winkel|feest|kroeg|cafe|disco|vereniging|team|opleiding|mbo)\b)")
 _ENERGY: Final = (
     r"(?:gas|stroom|elektra|elektriciteit|licht|energie|water|warm water|verwarming|de cv|meter|gasmeter|"
     r"stroommeter|elektriciteitsmeter|watermeter)"
@@ -158,6 +163,8 @@ _MEDS: Final = (
     r"epilepsiemedicatie|hartmedicatie|antidepressiva|methadon)"
 )
 _FOOD: Final = r"(?:eten|voedsel|boodschappen|brood|melk|babyvoeding|flesvoeding|luiers|food|groceries)"
+_NOTHING_LEFT: Final = (r"(?:niks|niets|nix|geen cent|geen geld|geen euro|0 euro|nul euro)(?: meer)?(?: over)?"
+                        r"(?= ?(?:$|[.,]|en\b|maar\b|op\b|in\b|tot\b|want\b))")
 _MONEY_WAIT: Final = r"(?:uitkering|loon|salaris|toeslag|toeslagen|bijstand|studiefinanciering|geld|leefgeld|zakgeld)"
 
 # "geen eten weggooien", "geen eten meegenomen": about food, not about having none.
@@ -190,9 +197,14 @@ RULES: Final[tuple[Rule, ...]] = (
           r"(?:meer )?waar (?:ik|we|wij|hij|zij|ze|mijn \w+)" + _gap(3) + r" (?:slapen|pitten|overnachten)\b"
           r"|\bwaar (?:moet|moeten|kan|kunnen|mag|mogen) (?:ik|we|wij|hij|zij|ze) (?:nu |dan |vannacht |"
           r"vanavond |vandaag |in godsnaam )*(?:slapen|pitten|overnachten|heen vannacht|naartoe vannacht)\b"
-          r"|\bwaar (?:ik|we) (?:vannacht |vanavond )?(?:moet |kan )?(?:slapen|pitten)\b",
-          ("ik weet niet waar ik vannacht moet slapen", "waar moet ik slapen??", "Waar ik slapen vannacht?"),
-          ("ik weet niet waarom ik slecht slaap",)),
+          r"|\bwaar (?:ik|we) (?:vannacht |vanavond )?(?:moet |mot |kan )?(?:slapen|pitten)\b"
+          r"|\bwaar (?:moet|mot|kan|moeten|kunnen) (?:ik|we) (?:nu )?(?:vannacht|vanavond) "
+          r"(?:wonen|wone|heen|naartoe)\b"
+          r"|\bwaar (?:ik|we) (?:moet|mot|kan|moeten) (?:wonen|wone|slapen|heen) (?:vannacht|vanavond|nu)\b",
+          ("ik weet niet waar ik vannacht moet slapen", "waar moet ik slapen??", "Waar ik slapen vannacht?",
+           "waar moeten we vanavond heen", "Waar ik moet wonen nu?"),
+          ("ik weet niet waarom ik slecht slaap", "de werkplaats gaat dicht, waar moet ik dan heen",
+           "de gemeente zegt dat ik niet in het chalet mag wonen, waar moet ik nu wonen")),
     _rule("onderdak.nergens_heen", ONDERDAK,
           r"\b(?:kan|kunnen|kon) (?:echt |nu |vannacht |vanavond )*nergens (?:meer )?(?:heen|naartoe|naar toe|"
           r"terecht|slapen|blijven)\b(?! met (?:mijn|deze|die|dit|m|het|dat|onze) )"
@@ -203,7 +215,8 @@ RULES: Final[tuple[Rule, ...]] = (
           ("ik kan nergens heen met mijn vragen over de toeslag",)),
     _rule("onderdak.buiten_slapen", ONDERDAK,
           r"\b(?:slaap|slapen|sliep|sliepen|slaapt|lig|liggen|overnacht|overnachten|pit|pitten)"
-          r"(?: (?:ik|we|wij|hij|zij|ze|nu|al|vannacht|vanavond|sinds|gisteren|dagen|nachten|twee|drie|\d+|een|paar|week|weken|"
+          r"(?: (?:ik|we|wij|hij|zij|ze|nu|al|vannacht|vanavond|sinds|gisteren|dagen|nachten|twee|drie|\d+|een|"
+          r"paar|week|weken|"
           r"noodgedwongen|gewoon|dus|maar))* (?:op straat|buiten|in (?:de|mijn|een|ons|onze|m) (?:auto|park|"
           r"portiek|tent|fietsenstalling|trappenhuis|station|bushokje|schuur|garage|parkeergarage)|"
           r"in het (?:park|station|bos|portiek|bushokje)|onder (?:een|de) brug)\b"
@@ -213,7 +226,8 @@ RULES: Final[tuple[Rule, ...]] = (
            "I'm sleeping in my car"),
           ("ik slaap slecht de laatste tijd",)),
     _rule("onderdak.op_straat", ONDERDAK,
-          r"\b(?:sta|staan|zit|zitten|stond|stonden|beland|belandt|belanden|terechtgekomen) (?:ik |we |wij |hij |zij |ze )?"
+          r"\b(?:sta|staan|zit|zitten|stond|stonden|beland|belandt|belanden|terechtgekomen) "
+          r"(?:ik |we |wij |hij |zij |ze )?"
           r"(?:nu |sinds vandaag |vandaag |vanavond |ineens |opeens |gewoon |echt |letterlijk |al )*"
           r"(?:op straat|buiten op straat)\b(?! te )",
           ("ik zit op straat", "nu sta ik op straat met mijn tas"),
@@ -227,27 +241,30 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("onderdak.eruit_gezet", ONDERDAK,
           # Done to the resident (or someone they ask for), by a person: "heeft me eruit gegooid",
           # "ben eruit geschopt", "gooide me het huis uit", "heeft ons uit huis gezet".
-          rf"\b{_ME}{_gap(4)} {_OUT} {_THROWN}\b"
+          rf"(?:\b{_ME}{_gap(4)} {_OUT} {_THROWN}\b"
           rf"|\b(?:ben|is|zijn|werd|werden)(?: (?!{_NEG}\b){_W}){{0,5}} "
           rf"(?:eruit|er uit|buiten|de deur uit|op straat|het huis uit|uit huis|uit het huis) {_THROWN}\b"
           rf"|\b(?:eruit|buiten)(?:gegooid|geschopt|gezet|getrapt)\b"
           rf"|\b(?:gooide|gooiden|schopte|schopten|trapte|trapten|zette|zetten|stuurde|stuurden|joeg|joegen|"
           rf"gooit|gooien|schopt|zet) {_ME}(?: (?!{_NEG}\b){_W}){{0,3}} {_OUT}\b"
           rf"|\b(?:kicked|threw|thrown|kicks|throws|put|chucked|locked) (?:me|us|him|her) out\b"
-          rf"|\b(?:got|been|was|were|am|are|is) (?:kicked|thrown|chucked|locked) out\b",
+          rf"|\b(?:got|been|was|were|am|are|is) (?:kicked|thrown|chucked|locked) out\b"
+          rf"|\b(?:heeft|hebben|had|hadden) (?:hem|haar)(?: (?!{_NEG}\b){_W}){{0,3}} {_OUT} {_THROWN}\b"
+          rf"){_NOT_HOME}",
           ("mn vader heeft me eruit gegooid", "ouders hebben me buiten gezet", "my dad kicked me out",
-           "mijn zoon van 16 is door zijn vader op straat gezet"),
+           "mijn zoon van 16 is door zijn vader op straat gezet", "zijn vader heeft hem uit huis gezet"),
           ("ik heb mijn vriend eruit gegooid", "ik heb mezelf buitengesloten", "mijn stiefvader dreigt me eruit "
-           "te gooien als ik 18 ben")),
+           "te gooien als ik 18 ben", "ik ben vandaag buitengegooid op mijn werk")),
     _rule("onderdak.mag_niet_thuis", ONDERDAK,
-          r"\b(?:mag|mogen) (?:ik |we |wij |hij |zij |ze )?(?:er |daar |thuis )?niet meer (?:thuis |naar huis |"
-          r"bij (?:mijn|ons|onze) \w+ |binnen |in huis )?(?:komen|wonen|slapen|blijven|terug|binnen|in)\b"
+          r"\b(?:mag|mogen) (?:ik |we |wij |hij |zij |ze )?(?:er |daar )?niet meer (?:thuis |naar huis |"
+          r"bij (?:mijn|ons|onze) \w+ |in huis )(?:komen|wonen|slapen|blijven|terug|binnen|in)\b"
+          r"|\b(?:mag|mogen) (?:ik |we |wij |hij |zij |ze )?thuis niet meer (?:komen|wonen|slapen|blijven)\b"
           r"|\b(?:mag|mogen) (?:ik |we |hij |zij |ze )?niet meer (?:thuis|naar huis|binnen)\b"
           r"(?= ?(?:$|[.,]|van\b|sinds\b|want\b|omdat\b|en\b|of\b))"
           r"|\b(?:sloten|slot)" + _gap(2) + r" (?:vervangen|veranderd|verwisseld|omgezet)\b"
           r"|\b(?:cant|can not|cannot|not allowed to) (?:go|come) (?:back )?home\b",
           ("ik mag niet meer thuis komen van mijn ouders", "mijn huisbaas heeft de sloten vervangen"),
-          ("ik mag niet meer thuis roken",)),
+          ("ik mag niet meer thuis roken", "Nu hij zegt ik mag niet meer komen.")),
     _rule("onderdak.moet_weg", ONDERDAK,
           rf"\b(?:moet|moeten|moest|moesten|must|have to|need to)(?: {_W}){{0,3}} {_SOON}(?: {_W}){{0,2}} "
           rf"(?:weg (?:bij|uit)|weg zijn (?:bij|uit)|vertrekken uit|out of)\b"
@@ -261,9 +278,11 @@ RULES: Final[tuple[Rule, ...]] = (
           r"moet ik naar|bel|bellen|need|looking for)(?: (?!werk\b|vrijwilliger)\w+){0,3} (?:een )?(?:nachtopvang|"
           r"noodopvang|crisisopvang|daklozenopvang|dak en thuislozenopvang|sleep in|sleepin|slaapplek|"
           r"slaapplaats|opvang voor (?:vannacht|vanavond|daklozen|dak en thuislozen)|bed voor vannacht|"
-          r"homeless shelter|shelter|place to sleep)\b",
+          r"maatschappelijke opvang|homeless shelter|shelter|place to sleep)\b"
+          r"|\bvoor (?:mensen|iemand|jongeren) die (?:op straat|buiten) (?:slapen|slaapt|leven|leeft)\b",
           ("Ik zoek nachtopvang voor vanavond", "is er noodopvang in Goes?", "I need a shelter"),
-          ("ik werk als vrijwilliger in de nachtopvang",)),
+          ("ik werk als vrijwilliger in de nachtopvang",
+           "mijn moeder heeft dementie, is er nachtopvang of logeeropvang")),
 
     # --- uitzetting: an eviction that is set or under way ----------------------------------
     _rule("uitzetting.wordt_uitgezet", UITZETTING,
@@ -285,11 +304,16 @@ RULES: Final[tuple[Rule, ...]] = (
           rf"evicted)\b(?: (?:{_W}|,)){{0,8}} {_WHEN}\b"
           rf"|\b{_WHEN}(?: (?:{_W}|,)){{0,8}} (?:ontruiming|ontruimen|ontruimd|huisuitzetting|huis uitzetting|"
           rf"uitzetting|uitgezet|eviction|evicted|uit (?:ons |het |mijn )?huis (?:word |wordt |worden )?gezet)\b"
-          rf"|\b(?:moet|moeten)(?: {_W}){{0,2}} (?:het |ons |mijn |onze |de )?(?:huis|woning) uit(?: {_W}){{0,3}} "
+          rf"|\b(?:moet|moeten|mot)(?: {_W}){{0,2}} (?:uit (?:het |ons |mijn |onze |de )?(?:huis|woning)|"
+          rf"(?:het |ons |mijn |onze |de )?(?:huis|woning) uit)(?: {_W}){{0,3}} "
           rf"{_WHEN}\b|\b(?:moet|moeten)(?: {_W}){{0,1}} {_WHEN}(?: {_W}){{0,2}} (?:het |ons |mijn |onze |de )?"
-          rf"(?:huis|woning) uit\b",
+          rf"(?:huis|woning) uit\b"
+          rf"|\b(?:eruit|er uit|weg) (?:moet|moeten|mot) (?:voor|op|per) (?:de |het )?(?:eerste|1e|"
+          rf"\d{{1,2}}(?:e|ste|de)?|{_DAY}|eind van de maand|einde van de maand)\b",
           ("de deurwaarder komt morgen het huis ontruimen", "De ontruiming staat gepland voor vrijdag.",
-           "Wij moeten huis uit op 15 januari", "huisuitzetting is overmorgen"),
+           "de verhuurder zegt dat ik eruit moet voor de eerste",
+           "Wij moeten huis uit op 15 januari", "huisuitzetting is overmorgen",
+           "ik moet uit huis in een week"),
           ("de ontruiming is niet doorgegaan",), timed=True),
     _rule("uitzetting.vonnis", UITZETTING,
           r"\b(?:ontruimingsvonnis|ontruimings vonnis|vonnis (?:tot|voor|van|over|met) (?:de )?ontruiming|"
@@ -298,9 +322,10 @@ RULES: Final[tuple[Rule, ...]] = (
           r"(?:huis ?)?(?:uitzetting|ontruiming)|brief (?:over|van|met|voor) (?:de |een )?ontruiming|"
           r"dreigt (?:met )?(?:een )?(?:ontruiming|huisuitzetting|uitzetting)|eviction notice|"
           r"notice to (?:quit|vacate))\b"
-          r"|\bbrief(?: \w+){0,2} (?:over|van|met|voor|betreffende) (?:de |een )?(?:ontruiming|huisuitzetting|uitzetting)\b"
+          r"|\bbrief(?: \w+){0,4} (?:ontruiming|huisuitzetting|uitzetting)\b"
           r"|\b(?:dreigen|dreigt|dreigde) (?:ons|me|mij) (?:uit (?:het )?huis|eruit) te zetten\b",
           ("ik heb een ontruimingsvonnis gekregen, wat nu", "we kregen een eviction notice",
+           "corporatie stuurt brief met woord ontruiming",
            "de corporatie heeft een brief gestuurd over ontruiming"),
           ("hoe werkt schuldhulp bij een huisuitzetting",)),
 
@@ -310,11 +335,15 @@ RULES: Final[tuple[Rule, ...]] = (
           r"dichtgedraaid|dicht gedraaid|eraf gehaald|er af gehaald|afgeknepen)\b"
           r"(?! (?:van|voor) (?:de |het )?(?:wereld|buitenwereld|rest|anderen|mensen))"
           rf"|\b(?:afgesloten|afgekoppeld) van (?:het |de )?{_ENERGY}\b"
-          rf"|\b{_SUPPLIER}(?: (?!{_NEG}\b){_W}){{0,5}} (?:afgesloten|afgekoppeld|dichtgedraaid|eraf gehaald)\b"
+          rf"|\b{_SUPPLIER}(?: (?!{_NEG}\b){_W}){{0,5}} (?:afgesloten|afgekoppeld|dichtgedraaid|eraf gehaald|"
+          r"afsloot|afsloten|afsluit)\b"
+          r"|\b(?:heb|hebben|zit|zitten|is|er is)(?: (?:echt|al|nu|sinds|gisteren|vandaag|dagen))* geen "
+          r"(?:gas|stroom|elektriciteit|elektra|warm water) meer\b"
           r"|\b(?:power|electricity|gas|heating|water|lights?)(?: \w+){0,3} (?:was |were |is |got |has been |"
           r"have been |been )?(?:cut off|shut off|disconnected|turned off)\b"
           r"|\b(?:cut|shut) off (?:my|our|the) (?:power|electricity|gas|heating|water)\b",
           ("ze hebben het gas afgesloten", "Vandaag is onze stroom afgesloten", "our electricity was cut off today",
+           "ik heb geen gas meer sinds de energieleverancier me afsloot",
            "Energie bedrijf heeft afgesloten"),
           ("het gas is gelukkig niet afgesloten", "mijn telefoonabonnement is afgesloten",
            "ik wil een energiecontract afsluiten")),
@@ -346,12 +375,13 @@ RULES: Final[tuple[Rule, ...]] = (
 
     # --- eten: no food -----------------------------------------------------------------------
     _rule("eten.niks_te_eten", ETEN,
-          r"\b(?:heb|hebben|heeft|had|hadden|is|er is|zit|zitten|krijg|krijgen|ik|we|wij|thuis is|"
+          r"\b(?:heb|hebben|heeft|heef|had|hadden|is|er is|zit|zitten|krijg|krijgt|krijgen|ik|we|wij|thuis is|er|"
           r"in huis is|meer)(?: (?:echt|gewoon|helemaal|al|nu|sinds|gisteren|dagen|vandaag|thuis|er))* "
           r"(?:geen|niks|niets|nix|nooit|niet genoeg|nauwelijks|bijna geen|bijna niks|bijna niets) "
           r"(?:meer )?(?:te )?(?:eten|voedsel|food)\b" + _NOT_THAT_FOOD +
           r"|(?:^|[.,] |\ben )(?:geen|niks|niets) (?:meer )?(?:te )?(?:eten|voedsel)\b" + _NOT_THAT_FOOD +
-          r"|\b(?:no|nothing|hardly any|not enough) (?:food|to eat)\b",
+          r"|\b(?:no|nothing|hardly any|not enough) (?:food|to eat)\b"
+          r"|\b(?:dont|do not|didnt|dont ever) (?:get|have) (?:any )?food\b",
           ("we hebben niks meer te eten", "Ik geen eten voor kinderen.", "we have no food left for the kids"),
           ("geen eten weggooien, dat vind ik belangrijk", "ik heb geen zin om te eten")),
     _rule("eten.geen_geld_voor_eten", ETEN,
@@ -408,13 +438,12 @@ RULES: Final[tuple[Rule, ...]] = (
 
     # --- geld: no money at all now ---------------------------------------------------------------
     _rule("geld.geen_geld", GELD,
+          r"(?<!krijg )(?<!krijgt )(?<!krijgen )(?<!heeft )"
           r"\b(?:geen|nul|0) (?:geld|cent|euro|rooie cent|rode cent|stuiver)(?: (?:meer|over|op zak))+"
           r"(?! (?:over )?(?:voor|om|te)\b)"
           r"|\b(?:helemaal|echt|totaal|compleet|letterlijk) (?:geen|0) (?:geld|cent|euro)"
           r"(?: meer)?(?: op (?:mijn|de|onze) rekening)?(?= ?(?:$|[.,]|en\b|maar\b|tot\b|want\b))"
           r"|\bgeen (?:rooie|rode) (?:cent|duit)\b"
-          r"|\b(?:ik|we|wij) (?:heb|hebben) (?:echt |helemaal |gewoon |nu |vandaag )*geen geld"
-          r"(?= ?(?:$|[.,]|en\b|maar\b|want\b|meer\b(?! (?:over )?(?:voor|om|te)\b)))"
           r"|\b(?:0|nul|geen) (?:euro|cent|geld) (?:meer )?op (?:mijn|de|onze|m) (?:rekening|bank)\b"
           r"|\bgeen geld (?:meer )?(?:tot|voor) (?:het )?(?:eind|einde) van de maand\b"
           r"|\bgeen geld (?:meer )?tot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|volgende week|"
@@ -434,12 +463,14 @@ RULES: Final[tuple[Rule, ...]] = (
           ("ik wil een nieuwe rekening openen",)),
     _rule("geld.niet_gestort", GELD,
           rf"\b{_MONEY_WAIT} (?:is |zijn |werd |wordt )?(?:nog )?(?:steeds )?niet (?:gestort|binnen|"
-          r"overgemaakt|uitbetaald|betaald|binnengekomen)\b(?!(?: \w+){0,3} (?:maar|en) (?:dat|het) (?:is|geeft) "
-          r"(?:niet erg|geen probleem))"
-          r"|\b(?:blut|platzak|skeer)\b(?! (?:aan het eind|eind|als|elke)\b)"
+          r"overgemaakt|uitbetaald|betaald|binnengekomen)(?: (?:\w+|,)){0,8} " + _NOTHING_LEFT +
+          r"|\b" + _NOTHING_LEFT + r"(?: (?:\w+|,)){0,8} (?:niet gestort|niet binnen|niet betaald|niet uitbetaald)\b"
+          r"|\b(?:blut|platzak|skeer)(?: (?:\w+|,)){0,6} (?:tot (?:de|het|eind|einde|vrijdag|maandag|volgende)|"
+          + _NOTHING_LEFT + r")"
           r"|\b(?:im|i am|we are|were) (?:so |totally |completely |flat )?broke\b",
           ("mijn uitkering is niet gestort en ik heb niks", "ik ben blut, echt helemaal niks meer over"),
-          ("wanneer wordt mijn toeslag gestort",)),
+          ("wanneer wordt mijn toeslag gestort", "mijn loon is nog niet binnen. hoe betaal ik de huur?",
+           "wallah ik ben zo skeer, heb 3 klarna dingen open staan")),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -455,6 +486,23 @@ HYPOTHETICAL: Final = _F(
     r"kans (?:dat|op)|dreigt (?:me|ons|mij|hem|haar)|dreigde|what if|if (?:i|we|my|our|they|you)|in case|"
     r"afraid (?:that|of|to)|worried (?:that|about)|might|could)\b"
 )
+# In the same sentence as an untimed hit: the need lies weeks or months ahead ("over een jaar moet
+# ik eruit", "binnen een maand"), or it comes back every month ("aan het eind van de maand heb ik
+# geen eten"). That is work for a meedenker, not for today.
+LATER: Final = _F(
+    r"(?<!pas )\bover (?:een|twee|drie|vier|\d+|een paar|enkele|een half) (?:jaar|maanden|maand|weken)\b"
+    r"|\bnog (?:\d+|twee|drie|vier|een paar) (?:maanden|weken)\b"
+    r"|\b(?:volgend|komend) jaar\b|\b(?:volgende|komende) maand\b|\bna de zomer\b|\bin het (?:voorjaar|najaar)\b"
+    r"|\bbinnen (?:een|\d+|twee|drie|vier|een paar) (?:weken|maanden|maand)\b|\bbijna (?:op|om|afgelopen)\b"
+    r"|\b(?:elke|iedere) (?:maand|week)\b|(?<!tot )(?<!tot het )\b(?:aan|op) het (?:eind|einde) van de maand\b"
+    r"|\bin (?:a few|two|three|\d+) (?:months|weeks)\b|\bnext (?:year|month)\b|\bevery month\b"
+)
+# Words that make a rule's match mean something else in this message (message level).
+CONTEXT_EXCLUDED: Final[dict[str, re.Pattern[str]]] = {
+    # Night care for someone with dementia, respite for a carer: not a bed for the resident.
+    "onderdak.zoekt_opvang": _F(r"\b(?:dement\w*|alzheimer\w*|logeeropvang|logeerhuis|respijt\w*|dagopvang|"
+                                r"mantelzorg\w*|kinderopvang|verpleeghuis|zorginstelling)\b"),
+}
 # A clause told as past, not now: crisis.TOLD_AS_PAST plus recent-year words residents use.
 _PAST_EXTRA: Final = _F(
     r"\b(?:vorig jaar|vorige (?:zomer|winter|lente|herfst)|toen ik (?:\d+|jong|jonger|tiener|student|klein|"
@@ -526,12 +574,18 @@ def _signals(text: str) -> tuple[UrgentSignal, ...]:
     solved_at = [m.start() for m in SOLVED.finditer(plain)]
     found: list[tuple[int, int, UrgentSignal]] = []
     for rule in RULES:
+        excluded = CONTEXT_EXCLUDED.get(rule.id)
+        if excluded is not None and excluded.search(plain):
+            continue
         for match in rule.pattern.finditer(plain):
             start, end = _trimmed(plain, *match.span())
             if start >= end or _told_as_past(plain, start):
                 continue
             if not rule.timed:
                 if _hypothetical(plain, start, end) or any(at > start for at in solved_at):
+                    continue
+                a, b = _bounds(plain, start, _SENTENCE_END)
+                if LATER.search(plain[a:b]):
                     continue
             a, b = norm.original_span(start, end)
             signal = UrgentSignal(rule.need, rule.id, text[a:b])

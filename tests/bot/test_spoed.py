@@ -266,7 +266,7 @@ def test_the_needs_match_the_sociale_kaart_vocabulary():
 
 
 def test_a_bed_tonight_comes_before_food_and_money():
-    text = "mijn vader heeft me eruit gegooid, ik heb geen geld en niks te eten"
+    text = "mijn vader heeft me eruit gegooid, ik heb geen geld meer en niks te eten"
     assert urgent_needs(text) == ["onderdak", "eten", "geld"]
     assert urgent_need(text) == "onderdak"
 
