@@ -77,7 +77,8 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
         channel=channel,
         sender_id=sender,
         route=route,
-        urgency="urgent" if is_crisis(state.crisis_route) else "normaal",
+        # A crisis or a need that cannot wait a working day (bot/spoed.py) is urgent in the queue.
+        urgency="urgent" if is_crisis(state.crisis_route) or state.spoed else "normaal",
         meedenker_type=advice.type,
         opschaal_reasons=list(advice.reasons),
         summary=question_summary(state, resident_texts),

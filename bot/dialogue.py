@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from bot import callback_form, reading
+from bot import callback_form, reading, spoed
 from bot.noise import is_noise
 from bot.summary import key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
@@ -59,18 +59,20 @@ WAIT_STOP = "stop_keuze"  # "stop": the form or the whole conversation?
 WAIT_CONTROLE = "controle"  # the details read back: klopt dit?
 WAIT_WIJZIG = "wijzig_veld"  # which detail to change
 WAIT_MISSER = "misser"  # three misses at one field: go on without it, or a person?
+WAIT_SPOED_PLAATS = "spoed_plaats"  # an urgent need today: where are you, so I can name who helps today?
 CHECK_INTENT = "crisis_check"
 
 # Questions the resident is expected to answer; noise there is asked again (issue 9).
 PENDING_QUESTIONS = frozenset(
     {WAIT_LEEFGEBIED, WAIT_VOOR_WIE, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_CORRECTIE, WAIT_TOESTEMMING,
-     WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER}
+     WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_SPOED_PLAATS}
 )
 FALLBACK_INTENT = "nlu_fallback"
 
 # Effects the adapter carries out after the turn.
 EFFECT_SUBMIT = "submit_callback"
 EFFECT_FLAG_CRISIS = "flag_crisis"
+EFFECT_VANDAAG = "today_contacts"  # name the region's contacts for today (bot/sociale_kaart.py)
 
 # The NLU's info intents name an FAQ entry (config/faq.yml); the FAQ holds every answer.
 INFO_FAQ = {
@@ -138,6 +140,7 @@ class State:
     samenvatting: str | None = None  # the last summary said, so the next one is never the same
     wijzigen: bool = False  # a form step asked again from the read-back: return there after
     suggestie: str | None = None  # the one gemeente suggested ("Bedoelt u Rotterdam?"): "ja" takes it
+    spoed: str | None = None  # a need that cannot wait a working day (bot/spoed.py): the callback is urgent
     taal: str | None = None  # read only: set by Rasa from the NLU
 
     def as_slots(self) -> dict[str, Any]:
@@ -160,6 +163,7 @@ class State:
             "samenvatting": self.samenvatting,
             "wijzigen": self.wijzigen,
             "suggestie": self.suggestie,
+            "spoed": self.spoed,
         }
 
     @classmethod
@@ -186,6 +190,7 @@ class State:
             samenvatting=slots.get("samenvatting"),
             wijzigen=bool(slots.get("wijzigen")),
             suggestie=slots.get("suggestie"),
+            spoed=slots.get("spoed"),
             taal=slots.get("taal"),
         )
 
@@ -300,6 +305,7 @@ def pending_question(state: State) -> Responses:
         WAIT_STOP: "utter_stop_vraag",
         WAIT_WIJZIG: "utter_vraag_wijzig",
         WAIT_MISSER: "utter_formulier_misser",
+        WAIT_SPOED_PLAATS: "utter_spoed_waar",
     }
     return [(questions[state.wacht_op], {})] if state.wacht_op in questions else []
 
@@ -416,8 +422,10 @@ def _answer_question(state: State, message: Message) -> Reply:
 
 def _start_form(state: State) -> Reply:
     first = callback_form.STEPS[0]
+    # The place given for today's help (an urgent need) is not asked again.
+    kept = {"gemeente": state.formulier["gemeente"]} if state.spoed and state.formulier.get("gemeente") else {}
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
-                    formulier={}, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
+                    formulier=kept, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
     return Reply([ask(state, first)], state)
 
 
@@ -430,6 +438,8 @@ def _store(state: State, step: str, values: dict[str, str]) -> State:
 def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
     """The next step, or the read-back when the form is complete or a change was made."""
     following = callback_form.next_step_after(step)
+    while following is not None and following in state.formulier:  # the place given for today's help
+        following = callback_form.next_step_after(following)
     if state.wijzigen or following is None:
         reply = _read_back(state)
         return Reply([*said, *reply.responses], reply.state)
@@ -605,6 +615,9 @@ def _decide(state: State, message: Message) -> Reply:
         return _yes(understood)
     if intent == "ontkennen":
         return _no(understood)
+    need = spoed.urgent_need(text) if not state.spoed else None
+    if need and intent not in ("bevestigen", "ontkennen"):
+        return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
     if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
         state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
         if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE:
@@ -617,6 +630,38 @@ def _decide(state: State, message: Message) -> Reply:
     if state.niet_begrepen >= 1:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
+
+
+def _urgent(state: State, need: str, text: str) -> Reply:
+    """A need for today: say so, and ask where the resident is to name who can help today."""
+    voor_wie = who_for(text) or state.voor_wie
+    state = replace(state, spoed=need, voor_wie=voor_wie, wacht_op=WAIT_SPOED_PLAATS, pogingen=0)
+    if state.formulier.get("gemeente"):
+        return _today(state, [])
+    return Reply([("utter_spoed_erkend", {}), ("utter_spoed_waar", {})], state)
+
+
+def _today(state: State, said: Responses) -> Reply:
+    """Who can help today (the adapter fills the contacts), then an urgent callback on offer."""
+    return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": state.formulier.get("gemeente", "")}),
+                  ("utter_spoed_aanbod", {})], replace(state, wacht_op=WAIT_AANBOD, pogingen=0), (EFFECT_VANDAAG,))
+
+
+def _urgent_place(state: State, message: Message) -> Reply | None:
+    """The answer to "where are you?": a gemeente or place, or "weet ik niet" (the national list)."""
+    if reading.wants_to_skip(message.text):
+        return _today(state, [])
+    if state.suggestie and message.intent == "bevestigen":
+        return _today(replace(state, formulier={**state.formulier, "gemeente": state.suggestie}, suggestie=None), [])
+    answer = callback_form.read_answer("gemeente", message.text)
+    if answer.accepted:
+        said: Responses = [answer.said] if answer.said else []
+        return _today(replace(state, formulier={**state.formulier, **answer.values}), said)
+    if state.pogingen >= 1:
+        return _today(state, [])  # no second miss: the national list and the callback, now
+    if answer.suggestion:
+        return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
+    return Reply([answer.retry or ("utter_ongeldig_gemeente", {})], replace(state, pogingen=state.pogingen + 1))
 
 
 _BACK_TO_QUESTION = re.compile(r"\b(?:terug\s+naar|verder\s+met)\s+(?:mijn|m'n|mn)\s+(?:vraag|probleem|verhaal)\b", re.IGNORECASE)
@@ -719,6 +764,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_CONTROLE, ANSWER): lambda s, m: (Reply([], replace(s, wacht_op=None), (EFFECT_SUBMIT,))
                                            if m.intent == "bevestigen" else None),
     (WAIT_WIJZIG, ANSWER): _which_change,
+    (WAIT_SPOED_PLAATS, ANSWER): _urgent_place,
     (OPEN, ANSWER): _resume_stopped_form,
     (ANY, QUESTION): _answer_question,
     (WAIT_SAMENVATTING, CORRECTION): _correction,

@@ -338,6 +338,7 @@ def _pending_states() -> dict[str, State]:
     for text in ("123", "weet ik niet", "nee"):
         missed = next_step(missed, "hulpvraag", None, text).state
     states["misser"] = missed
+    states["spoed_plaats"] = next_step(State(), "hulpvraag", None, "ik heb vannacht geen slaapplek").state
     return states
 
 

@@ -1,0 +1,202 @@
+"""Issues 25 and 26 without Rasa: staying with residents in danger, and a conversation that listens.
+
+Each test plays a conversation turn by turn and asserts every reply, the way the residents in the
+issues met them (a mantelzorger who thought of not being there any more, a woman whose husband
+checks her phone, a 17-year-old put out of the house, a privacy-minded resident).
+"""
+from dataclasses import replace
+
+import pytest
+
+from bot import callback_form
+from bot.dialogue import (
+    EFFECT_FLAG_CRISIS,
+    EFFECT_SUBMIT,
+    EFFECT_VANDAAG,
+    REMINDER_EVERY,
+    TABLE,
+    State,
+    next_step,
+)
+
+
+def names(reply):
+    return [name for name, _ in reply.responses]
+
+
+def parse(*labels):
+    return {"leefgebieden": [{"id": i, "confidence": c, "evidence": [w]} for i, w, c in labels], "doelgroepen": []}
+
+
+def play(state, turns, channel="rest"):
+    """turns: (intent, text, werkmodel, expected response names); returns the last reply."""
+    reply = None
+    for intent, text, werkmodel, expected in turns:
+        reply = next_step(state, intent, werkmodel, text, channel=channel)
+        assert names(reply) == expected, (text, names(reply))
+        state = reply.state
+    return reply
+
+
+# --- After a suicidal remark ------------------------------------------------------------------
+
+def test_the_mantelzorger_is_not_left_with_a_goodbye_and_her_callback_is_urgent():
+    reply = play(State(), [
+        ("hulpvraag", "ik zorg al jaren voor mijn moeder met dementie", parse(("gezondheid", "dementie", 0.9)),
+         ["utter_samenvatting_ander"]),
+        ("crisis_113", "soms denk ik, was ik er maar niet meer", None, ["utter_crisis_113_blijf"]),
+        # Calling feels too big: 113's chat, not the numbers again.
+        ("hulpvraag", "113 bellen is een te grote stap", None, ["utter_zmp_chat"]),
+        # No goodbye while the crisis is fresh.
+        ("afscheid", "ok doei", None, ["utter_crisis_afscheid_113"]),
+        ("bevestigen", "ja toch maar een meedenker", None, ["utter_terugbel_uitleg"]),
+        ("bevestigen", "ja", None, ["utter_vraag_naam"]),
+    ])
+    assert reply.state.crisis_route == "crisis_113"
+
+
+def test_not_safe_now_gets_112_and_113_at_once_and_the_assistant_stays():
+    crisis = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn")
+    assert crisis.effects == (EFFECT_FLAG_CRISIS,)
+    not_safe = next_step(crisis.state, "hulpvraag", None, "nee ik ben niet veilig")
+    assert names(not_safe) == ["utter_crisis_niet_veilig"]
+    safe = next_step(crisis.state, "ontkennen", None, "nee hoor, ik ben wel veilig")
+    assert names(safe) == ["utter_crisis_veilig_nu"]  # "nee hoor" is not "not safe"
+
+
+def test_the_resident_can_go_back_to_the_original_question_after_a_crisis():
+    start = next_step(State(), "hulpvraag", "", "")
+    state = next_step(State(), "hulpvraag", parse(("financien", "schulden", 0.9)), "ik heb schulden").state
+    crisis = next_step(state, "crisis_113", None, "ik zie het niet meer zitten").state
+    safe = next_step(crisis, "bevestigen", None, "ja").state
+    back = next_step(safe, "hulpvraag", None, "terug naar mijn vraag")
+    assert names(back) in (["utter_samenvatting"], ["utter_samenvatting_kort"]) and start is not None
+
+
+def test_the_numbers_come_back_now_and_then_but_never_on_the_widget():
+    state = next_step(State(), "crisis_112", None, "er ligt iemand op straat").state
+    for channel, expected in (("telegram", 1), ("widget", 0)):
+        seen, current = 0, state
+        for _ in range(REMINDER_EVERY * 2):
+            reply = next_step(current, "hulpvraag", parse(("wonen", "huur", 0.9)), "en mijn huur", channel=channel)
+            seen += names(reply).count("utter_crisis_herinnering")
+            current = reply.state
+        assert seen == expected * 2, channel
+
+
+# --- Violence at home -------------------------------------------------------------------------
+
+def test_a_woman_asking_about_her_husband_asks_for_herself():
+    reply = next_step(State(), "hulpvraag", parse(("financien", "geld", 0.9)), "mijn man regelt al het geld, ik mag niks")
+    assert names(reply) == ["utter_samenvatting"] and reply.state.voor_wie == "zelf"
+
+
+def test_violence_at_home_asks_for_safe_contact_and_answers_who_can_see_per_channel():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn man pakt mijn telefoon af en heeft me geduwd")
+    assert names(crisis) == ["utter_crisis_vt_blijf"] and crisis.state.voor_wie == "zelf"
+    for channel in ("widget", "telegram"):
+        seen = next_step(crisis.state, "hulpvraag", None, "kan hij dit gesprek zien?", channel=channel)
+        assert seen.responses[0] == ("utter_faq", {"faq": "privacy_telefoon_zien", "kanaal": channel})
+    state = play(crisis.state, [
+        ("bevestigen", "ja", None, ["utter_terugbel_uitleg_veilig"]),
+        ("bevestigen", "ja", None, ["utter_vraag_naam"]),
+        ("hulpvraag", "R.", None, ["utter_vraag_contact_veilig"]),
+    ]).state
+    none = next_step(state, "hulpvraag", None, "geen contact")
+    assert names(none) == ["utter_geen_contact_veilig"] and not none.effects and none.state.contact == {}
+
+
+@pytest.mark.parametrize("channel,expected", [("widget", "utter_snel_weg_widget"),
+                                              ("telegram", "utter_snel_weg_app"),
+                                              ("whatsapp", "utter_snel_weg_app")])
+def test_he_is_coming_gets_one_short_line_and_nothing_else(channel, expected):
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "hij slaat me").state
+    for intent in ("snel_weg", "hulpvraag"):  # the NLU sets snel_weg instead of a check (werkmodel component)
+        reply = next_step(replace(crisis, sinds_herinnering=REMINDER_EVERY), intent, None, "hij komt eraan", channel=channel)
+        assert names(reply) == [expected], intent
+
+
+# --- An urgent need today ---------------------------------------------------------------------
+
+def test_no_bed_tonight_gets_todays_contacts_and_an_urgent_callback():
+    first = next_step(State(), "hulpvraag", parse(("wonen", "eruit gegooid", 0.8)),
+                      "mn vader heeft me eruit gegooid en ik heb vannacht geen slaapplek")
+    assert names(first) == ["utter_spoed_erkend", "utter_spoed_waar"] and first.state.spoed == "onderdak"
+    today = next_step(first.state, "hulpvraag", None, "Goes")
+    assert names(today) == ["utter_spoed_vandaag", "utter_spoed_aanbod"] and today.effects == (EFFECT_VANDAAG,)
+    assert today.responses[0][1] == {"spoed": "onderdak", "gemeente": "Goes"}
+    # The form does not ask the gemeente again.
+    state = play(today.state, [("bevestigen", "ja", None, ["utter_terugbel_uitleg"]),
+                               ("bevestigen", "ja", None, ["utter_vraag_naam"]),
+                               ("hulpvraag", "Daan", None, ["utter_vraag_contact"]),
+                               ("hulpvraag", "0612345678", None, ["utter_vraag_moment"]),
+                               ("hulpvraag", "zo snel mogelijk", None, ["utter_vraag_voorkeur"]),
+                               ("hulpvraag", "maakt niet uit", None, ["utter_controle"])]).state
+    assert next_step(state, "bevestigen", None, "ja").effects == (EFFECT_SUBMIT,)
+
+
+def test_an_urgent_need_without_a_place_still_gets_help_today():
+    first = next_step(State(), "hulpvraag", None, "morgen worden we uit huis gezet")
+    today = next_step(first.state, "hulpvraag", None, "weet ik niet")
+    assert names(today) == ["utter_spoed_vandaag", "utter_spoed_aanbod"]
+
+
+# --- Questions, corrections, the form ---------------------------------------------------------
+
+def test_a_question_at_every_step_is_answered_and_the_same_step_asked_again():
+    faq = {"faq": {"id": "privacy_meelezen", "score": 0.9}}
+    state = next_step(State(), "mens_gevraagd", None, "ik wil een mens").state
+    state = next_step(state, "bevestigen", None, "ja").state
+    state = next_step(state, "bevestigen", None, "ja").state
+    for step, answer in zip(callback_form.STEPS, ["F.", "06 12345678", "dinsdag", "Zaanstad", "maakt niet uit"]):
+        reply = next_step(state, "hulpvraag", faq, "leest de gemeente dit mee")
+        assert names(reply) == ["utter_faq", callback_form.ASK[step]], step
+        assert reply.state.wacht_op == state.wacht_op
+        state = next_step(state, "hulpvraag", None, answer).state
+
+
+def test_a_correction_removes_the_topic_and_the_summary_is_never_the_same_twice():
+    state = next_step(State(), "hulpvraag", parse(("leren", "school", 0.8), ("financien", "schulden", 0.9)),
+                      "ik heb schulden en de school belt steeds over mijn zoon").state
+    state = next_step(state, "voor_wie", None, "voor mezelf", {"voor_wie": "zelf"}).state
+    corrected = next_step(state, "ontkennen", parse(("leren", "school", 0.8)), "nee, het gaat niet over school")
+    assert names(corrected) == ["utter_samenvatting"] and "school" not in corrected.responses[0][1]["onderwerpen"]
+    assert set(corrected.state.leefgebieden) == {"financien"}
+    again = next_step(corrected.state, "hulpvraag", parse(("financien", "schulden", 0.9)), "ja dus de schulden")
+    assert names(again) == ["utter_samenvatting_kort"]  # same understanding, said differently
+
+
+def test_a_negated_word_is_no_evidence():
+    reply = next_step(State(), "hulpvraag", parse(("gezondheid", "pijn", 0.7), ("financien", "schulden", 0.9)),
+                      "niemand doet me pijn, ik heb alleen schulden")
+    assert set(reply.state.leefgebieden) == {"financien"}
+
+
+def test_a_place_is_read_as_its_gemeente_and_a_yes_accepts_a_suggestion():
+    form = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    zaandam = next_step(form, "hulpvraag", None, "ik woon in Zaandam")
+    assert zaandam.responses[0] == ("utter_gemeente_via_plaats", {"plaats": "Zaandam", "gemeente": "Zaanstad"})
+    assert zaandam.state.formulier["gemeente"] == "Zaanstad"
+    skipped = next_step(form, "hulpvraag", None, "zeg ik liever niet")
+    assert names(skipped) == ["utter_vraag_voorkeur"] and "gemeente" not in skipped.state.formulier
+
+
+def test_a_pseudonym_of_one_letter_is_a_name():
+    form = replace(State(), wacht_op=callback_form.wait_for("naam"), form_id="f")
+    for name in ("F.", "R"):
+        reply = next_step(form, "hulpvraag", None, name)
+        assert names(reply) == ["utter_vraag_contact"] and reply.state.contact == {"name": name}
+
+
+def test_a_detail_can_be_changed_at_the_read_back_in_one_message():
+    state = replace(State(), wacht_op="controle", form_id="f", contact={"name": "Sanne", "phone": "+31611111111"},
+                    formulier={"moment": "ochtend"})
+    changed = next_step(state, "hulpvraag", None, "mijn nummer is toch 06 24681357")
+    assert names(changed) == ["utter_controle"] and changed.state.contact["phone"] == "+31624681357"
+    assert changed.responses[0][1]["bereik"] == "…1357"
+
+
+def test_every_handler_in_the_table_is_reachable_by_name():
+    # The table is the dialogue: every (waiting for, kind of message) pair names a handler.
+    assert all(callable(handler) for handler in TABLE.values())
+    assert ("*", "crisis") in TABLE and ("*", "other") in TABLE
