@@ -23,6 +23,26 @@ File format (see ``config/sociale_kaart/oosterschelderegio.yml`` for a full exam
         hours: maandag tot en met vrijdag, 9.00 tot 17.00 uur
         gemeenten: [Goes]          # optional: only these gemeenten of the region
         keywords: [schuld]         # optional: only when the resident's words contain one of these
+    vandaag:                       # optional: what can happen TODAY for a resident in urgent need
+      - id: nachtopvang-goes       # unique over all files, like organisation ids
+        name: Nachtopvang Goes
+        voor: [onderdak]           # needs from bot/spoed.NEEDS; "jongeren" alone: young people, any need
+        phone: "0113 123456"       # phone and/or website
+        website: https://www.example.nl
+        hours: dag en nacht        # or per day: {maandag-vrijdag: "09:00-17:00", zaterdag: "21:00-09:00"}
+        offer: Een bed voor vannacht. U kunt zonder afspraak komen.   # one line, at most 20 words
+        checked: "2026-12-06"      # when someone last checked this entry against public information
+        voorbeeld: true            # optional: an example, not checked; shown with a warning
+        gemeenten: [Goes]          # optional: only these gemeenten of the region
+
+Why ``vandaag`` (issue 25): a 17-year-old with no bed tonight was told a meedenker would call
+next week. The assistant must say what can happen today. :meth:`SocialeKaart.vandaag` gives the
+region's same-day contacts for one need, open ones first. Residents whose gemeente no region
+covers get ``landelijk.yml`` instead: a file with only ``vandaag:``, of contacts that are national
+and true (De Kindertelefoon) and general advice that holds everywhere ("Bel vandaag uw
+gemeente"). An advice entry (``advies: true``) may have no phone or website; a national entry with
+``altijd: true`` is also shown next to a region's own contacts. Hours of the day ("open now") are
+Dutch local time (Europe/Amsterdam); a time that ends before it starts runs past midnight.
 
 Nothing is read at import time; call :func:`load_sociale_kaart` once at start-up.
 """
@@ -31,13 +51,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Final, Iterable
+from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.office_hours import DAYS, format_time
 from bot.opschalen import FORMEEL, INFORMEEL, MEEDENKER_TYPES
+from bot.spoed import GROUP_YOUNG, NEEDS
 from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN
 
 __all__ = [
@@ -46,7 +69,12 @@ __all__ = [
     "Organisatie",
     "Region",
     "Match",
+    "LANDELIJK_FILE",
+    "OpeningHours",
     "SocialeKaart",
+    "TIMEZONE",
+    "TodayContact",
+    "VandaagEntry",
     "SocialeKaartError",
     "load_sociale_kaart",
     "gemeente_key",
@@ -89,7 +117,18 @@ _WEBSITE: Final = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID: Final = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 
-_TOP_FIELDS: Final = ("region", "checked", "example", "gemeenten", "organisaties")
+_TOP_FIELDS: Final = ("region", "checked", "example", "gemeenten", "organisaties", "vandaag")
+_VANDAAG_FIELDS: Final = ("id", "name", "voor", "phone", "website", "hours", "offer", "checked", "voorbeeld",
+                          "advies", "gemeenten", "altijd")
+_VANDAAG_REQUIRED: Final = ("id", "name", "voor", "offer", "checked")
+
+LANDELIJK_FILE: Final = "landelijk.yml"  # in the kaart folder: the national fallback, not a region
+TIMEZONE: Final = ZoneInfo("Europe/Amsterdam")
+ALWAYS_OPEN: Final = "dag en nacht"
+CLOSED: Final = "gesloten"
+EVERY_DAY: Final = "elke dag"
+_CLOCK: Final = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*-\s*(\d{1,2})[:.](\d{2})\s*$")
+_DAY_RANGE: Final = re.compile(r"^\s*([a-z]+)\s*(?:-|t/m|tot en met)\s*([a-z]+)\s*$")
 _ORG_FIELDS: Final = ("id", "name", "offer", "leefgebieden", "doelgroepen", "type", "contact", "hours",
                       "gemeenten", "keywords")
 _ORG_REQUIRED: Final = ("id", "name", "offer", "leefgebieden", "doelgroepen", "type", "contact", "hours")
@@ -146,6 +185,128 @@ class Organisatie:
         return None
 
 
+Interval = tuple[time, time]  # an end at or before the start runs past midnight
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """When a same-day contact can be reached: day and night, or intervals per weekday."""
+
+    always: bool = False
+    week: tuple[tuple[Interval, ...], ...] = ((),) * 7  # Monday first
+
+    def is_open(self, now: datetime) -> bool:
+        """True when the contact can be reached at this moment (Dutch local time)."""
+        if self.always:
+            return True
+        local = _local(now)
+        clock = local.time()
+        for start, end in self.week[local.weekday()]:
+            if start < end and start <= clock < end or end <= start <= clock:
+                return True
+        yesterday = self.week[(local.weekday() - 1) % 7]
+        return any(end <= start and clock < end for start, end in yesterday)
+
+    def next_open(self, now: datetime) -> datetime | None:
+        """The next moment it opens (Dutch local time), or None when it is open now or always."""
+        if self.always or self.is_open(now):
+            return None
+        local = _local(now)
+        for offset in range(8):
+            day = local.date() + timedelta(days=offset)
+            for start, _ in self.week[day.weekday()]:
+                moment = datetime.combine(day, start, tzinfo=TIMEZONE)
+                if moment > local:
+                    return moment
+        return None  # pragma: no cover - the loader refuses hours without an open time
+
+    def describe(self) -> str:
+        """Short plain Dutch: 'dag en nacht', 'elke dag 11.00 tot 21.00 uur',
+        'maandag tot en met vrijdag 9.00 tot 17.00 uur; zaterdag 10.00 tot 12.00 uur'."""
+        if self.always:
+            return ALWAYS_OPEN
+
+        def times(intervals: tuple[Interval, ...]) -> str:
+            return " en ".join(f"{a.hour}.{a.minute:02d} tot {format_time(b)}" for a, b in intervals)
+
+        if all(day == self.week[0] for day in self.week):
+            return f"{EVERY_DAY} {times(self.week[0])}"
+        parts: list[str] = []
+        day = 0
+        while day < 7:
+            end = day
+            while end + 1 < 7 and self.week[end + 1] == self.week[day]:
+                end += 1
+            if self.week[day]:
+                if end == day:
+                    days = DAYS[day]
+                elif end == day + 1:
+                    days = f"{DAYS[day]} en {DAYS[end]}"
+                else:
+                    days = f"{DAYS[day]} tot en met {DAYS[end]}"
+                parts.append(f"{days} {times(self.week[day])}")
+            day = end + 1
+        return "; ".join(parts)
+
+
+def _local(now: datetime) -> datetime:
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware (for example datetime.now(tz=ZoneInfo('Europe/Amsterdam')))")
+    return now.astimezone(TIMEZONE)
+
+
+@dataclass(frozen=True)
+class VandaagEntry:
+    """One same-day contact or piece of advice, as written in a region file or in landelijk.yml."""
+
+    id: str
+    name: str
+    voor: tuple[str, ...]  # needs from bot/spoed.NEEDS
+    offer: str
+    checked: date
+    source: Path
+    region: str | None  # None: the national fallback file
+    phone: str | None = None
+    website: str | None = None
+    hours: OpeningHours | None = None  # None: no phone hours (a website, or advice)
+    voorbeeld: bool = False  # an example, not checked against public information
+    advies: bool = False  # advice without a contact of its own ("Bel vandaag uw gemeente")
+    gemeenten: tuple[str, ...] = ()  # empty: every gemeente of the region
+    altijd: bool = False  # national only: also next to a region's own contacts
+
+    def serves_gemeente(self, gemeente: str) -> bool:
+        return not self.gemeenten or gemeente_key(gemeente) in {gemeente_key(g) for g in self.gemeenten}
+
+    def fits(self, need: str, young: bool) -> bool:
+        """For this need? Entries that list "jongeren" are for young people only; with "jongeren"
+        and no other need they are for a young person with any need (De Kindertelefoon)."""
+        for_young = GROUP_YOUNG in self.voor
+        needs = set(self.voor) - {GROUP_YOUNG}
+        if need == GROUP_YOUNG:
+            return for_young
+        if for_young and not young:
+            return False
+        return need in needs or (for_young and not needs)
+
+
+@dataclass(frozen=True)
+class TodayContact:
+    """A same-day contact for the resident, ready to show: open now or not, and its hours."""
+
+    id: str
+    name: str
+    offer: str
+    phone: str | None
+    website: str | None
+    hours: str  # "dag en nacht", "elke dag 11.00 tot 21.00 uur"; "" when no phone hours are known
+    open_now: bool  # True only when its hours say it is open at this moment
+    opens: datetime | None  # when closed: the next opening (Dutch local time); else None
+    voorbeeld: bool  # an example entry, not checked: the caller may warn or leave it out
+    advies: bool  # general advice, no contact of its own
+    landelijk: bool  # from the national fallback file
+    checked: date
+
+
 @dataclass(frozen=True)
 class Region:
     name: str
@@ -154,6 +315,7 @@ class Region:
     checked: date
     source: Path
     example: bool = False
+    vandaag: tuple[VandaagEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +329,16 @@ class Match:
     organisatie: Organisatie
     reasons: tuple[str, ...]
     score: int = 0
+
+
+def _today(entry: VandaagEntry, now: datetime) -> TodayContact:
+    hours = entry.hours
+    return TodayContact(
+        id=entry.id, name=entry.name, offer=entry.offer, phone=entry.phone, website=entry.website,
+        hours=hours.describe() if hours else "", open_now=bool(hours and hours.is_open(now)),
+        opens=hours.next_open(now) if hours else None, voorbeeld=entry.voorbeeld, advies=entry.advies,
+        landelijk=entry.region is None, checked=entry.checked,
+    )
 
 
 def _plain(text: str) -> str:
@@ -184,9 +356,11 @@ def gemeente_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class SocialeKaart:
-    """All regions; each gemeente belongs to at most one of them."""
+    """All regions; each gemeente belongs to at most one of them. ``landelijk``: the national
+    same-day fallback (``landelijk.yml``) for residents whose gemeente no region covers."""
 
     regions: tuple[Region, ...]
+    landelijk: tuple[VandaagEntry, ...] = ()
 
     @property
     def gemeenten(self) -> tuple[str, ...]:
@@ -210,6 +384,30 @@ class SocialeKaart:
                 if org.id == organisatie_id:
                     return org
         raise KeyError(organisatie_id)
+
+    def vandaag(self, gemeente: str | None, need: str, now: datetime, *, young: bool = False) -> list[TodayContact]:
+        """What can happen today for this need: the region's same-day contacts, open ones first.
+
+        ``need`` is one of bot/spoed.NEEDS (``urgent_need()`` gives it). ``young``: the resident is a
+        young person (doelgroep "jongeren"); entries marked for young people are only shown then,
+        and ``need="jongeren"`` gives those entries alone. When no region covers the gemeente (or it
+        is unknown), or the region has nothing for this need there, the national fallback is given
+        instead; national entries marked ``altijd`` are added to a region's own. A resident is never
+        sent to another region's contacts. Order: open now first, checked entries before examples,
+        then the order of the files (region first). ``now`` must be timezone-aware.
+        """
+        if need not in NEEDS:
+            raise ValueError(f"need must be one of {NEEDS}, got {need!r}")
+        _local(now)
+        region = self.region_for(gemeente)
+        national = [e for e in self.landelijk if e.fits(need, young)]
+        regional: list[VandaagEntry] = []
+        if region is not None:
+            assert gemeente is not None
+            regional = [e for e in region.vandaag if e.serves_gemeente(gemeente) and e.fits(need, young)]
+        chosen = regional + [e for e in national if e.altijd] if regional else national
+        contacts = [_today(entry, now) for entry in chosen]
+        return sorted(contacts, key=lambda c: (not c.open_now, c.voorbeeld))
 
     def match(
         self,
@@ -357,6 +555,170 @@ def _ids(file: _File, field: tuple[yaml.Node, yaml.Node], what: str, one: str, k
     return tuple(seen)
 
 
+def _offer(file: _File, node: yaml.Node, label: str) -> str:
+    offer = file.text(node, f"{label}: offer")
+    if "\n" in offer:
+        raise file.error(node, f"{label}: offer must be one line")
+    if len(offer.split()) > MAX_OFFER_WORDS:
+        raise file.error(node, f"{label}: offer has {len(offer.split())} words; keep it to "
+                               f"{MAX_OFFER_WORDS} or fewer (plain Dutch, B1)")
+    return offer
+
+
+def _flag(file: _File, node: yaml.Node, what: str) -> bool:
+    raw = file.text(node, what).lower()
+    if raw not in ("true", "false", "yes", "no"):
+        raise file.error(node, f"{what} must be true or false")
+    return raw in ("true", "yes")
+
+
+def _checked(file: _File, node: yaml.Node, what: str) -> date:
+    try:
+        return date.fromisoformat(file.text(node, what))
+    except ValueError as error:
+        raise file.error(node, f"{what} must be a date like 2026-11-25") from error
+
+
+def _gemeenten_of(file: _File, node: yaml.Node, label: str, region_gemeenten: dict[str, str]) -> tuple[str, ...]:
+    gemeenten: list[str] = []
+    for value, item in file.text_list(node, f"{label}: gemeenten"):
+        if gemeente_key(value) not in region_gemeenten:
+            raise file.error(item, f"{label}: gemeente '{value}' is not one of this region's gemeenten")
+        gemeenten.append(region_gemeenten[gemeente_key(value)])
+    return tuple(gemeenten)
+
+
+def _day_keys(file: _File, key_node: yaml.Node, label: str) -> list[int]:
+    """'maandag', 'elke dag', 'maandag-vrijdag', 'maandag t/m vrijdag' -> weekday numbers."""
+    raw = " ".join(str(key_node.value).lower().split())
+    if raw == EVERY_DAY:
+        return list(range(7))
+    if raw in DAYS:
+        return [DAYS.index(raw)]
+    found = _DAY_RANGE.match(raw)
+    if found and found.group(1) in DAYS and found.group(2) in DAYS:
+        first, last = DAYS.index(found.group(1)), DAYS.index(found.group(2))
+        if first < last:
+            return list(range(first, last + 1))
+    raise file.error(key_node, f"{label}: hours: '{key_node.value}' is not a day; write a day "
+                               f"({', '.join(DAYS)}), '{EVERY_DAY}' or a range like 'maandag-vrijdag'")
+
+
+def _intervals(file: _File, node: yaml.Node, label: str, day: str) -> tuple[Interval, ...]:
+    what = f"{label}: hours.{day}"
+    raw = file.text(node, what)
+    if raw.lower() == CLOSED:
+        return ()
+    intervals: list[Interval] = []
+    for part in raw.split(","):
+        found = _CLOCK.match(part)
+        if not found:
+            raise file.error(node, f"{what} must be like \"09:00-17:00\", \"09:00-12:00, 13:00-17:00\", "
+                                   f"\"21:00-08:00\" (past midnight) or \"{CLOSED}\", not {raw!r}")
+        h1, m1, h2, m2 = (int(x) for x in found.groups())
+        try:
+            start, end = time(h1, m1), time(h2, m2)
+        except ValueError as error:
+            raise file.error(node, f"{what} has a time that does not exist: {part.strip()!r}") from error
+        if start == end:
+            raise file.error(node, f"{what} opens and closes at the same time: {part.strip()!r} "
+                                   f"(write '{ALWAYS_OPEN}' for day and night)")
+        if intervals and (intervals[-1][1] <= intervals[-1][0] or start < intervals[-1][1]):
+            raise file.error(node, f"{what} has times that overlap or are not in order")
+        intervals.append((start, end))
+    return tuple(intervals)
+
+
+def _opening_hours(file: _File, node: yaml.Node, label: str) -> OpeningHours:
+    if isinstance(node, yaml.ScalarNode):
+        if " ".join(str(node.value).lower().split()) == ALWAYS_OPEN:
+            return OpeningHours(always=True)
+        raise file.error(node, f"{label}: hours must be '{ALWAYS_OPEN}' or times per day, like "
+                               f"'maandag-vrijdag: \"09:00-17:00\"' on the next lines")
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        raise file.error(node, f"{label}: hours must be '{ALWAYS_OPEN}' or times per day")
+    week: list[tuple[Interval, ...] | None] = [None] * 7
+    for key_node, value_node in node.value:
+        days = _day_keys(file, key_node, label)
+        intervals = _intervals(file, value_node, label, str(key_node.value))
+        for day in days:
+            if week[day] is not None:
+                raise file.error(key_node, f"{label}: hours: {DAYS[day]} is given twice")
+            week[day] = intervals
+    hours = tuple(day or () for day in week)
+    if not any(hours):
+        raise file.error(node, f"{label}: hours has no open time; leave hours out when there are none")
+    return OpeningHours(week=hours)
+
+
+def _vandaag_entry(file: _File, node: yaml.Node, region: str | None,
+                   region_gemeenten: dict[str, str]) -> VandaagEntry:
+    allowed = tuple(f for f in _VANDAAG_FIELDS if f != ("altijd" if region else "gemeenten"))
+    fields = file.mapping(node, "vandaag entry", allowed)
+    id_node = fields.get("id", (None, None))[1]
+    label = f"vandaag entry '{id_node.value}'" if isinstance(id_node, yaml.ScalarNode) else "vandaag entry"
+    for name in _VANDAAG_REQUIRED:
+        if name not in fields:
+            raise file.error(node, f"{label}: field '{name}' is missing")
+    entry_id = file.text(fields["id"][1], f"{label}: id")
+    if not _ID.match(entry_id):
+        raise file.error(fields["id"][1], f"{label}: id must be lower case letters, digits, '_' or '-'")
+    voor: list[str] = []
+    for value, item in file.text_list(fields["voor"][1], f"{label}: voor"):
+        if value not in NEEDS:
+            raise file.error(item, f"{label}: voor: unknown need '{value}' (known: {', '.join(NEEDS)})")
+        if value in voor:
+            raise file.error(item, f"{label}: voor lists '{value}' twice")
+        voor.append(value)
+    advies = _flag(file, fields["advies"][1], f"{label}: advies") if "advies" in fields else False
+    contact: dict[str, str] = {}
+    for name, pattern, example in (("phone", _PHONE, "0113 123456"), ("website", _WEBSITE, "https://www.example.nl")):
+        if name in fields:
+            value = file.text(fields[name][1], f"{label}: {name}")
+            if not pattern.match(value):
+                raise file.error(fields[name][1], f"{label}: {name} {value!r} is not valid (like {example})")
+            contact[name] = value
+    if not contact and not advies:
+        raise file.error(node, f"{label}: needs a phone or a website (or 'advies: true' for general advice)")
+    hours = _opening_hours(file, fields["hours"][1], label) if "hours" in fields else None
+    if "phone" in contact and hours is None:
+        raise file.error(fields["phone"][1], f"{label}: field 'hours' is missing: a resident must know when "
+                                             f"to call (write '{ALWAYS_OPEN}' or times per day)")
+    return VandaagEntry(
+        id=entry_id,
+        name=file.text(fields["name"][1], f"{label}: name"),
+        voor=tuple(voor),
+        offer=_offer(file, fields["offer"][1], label),
+        checked=_checked(file, fields["checked"][1], f"{label}: checked"),
+        source=file.path,
+        region=region,
+        phone=contact.get("phone"),
+        website=contact.get("website"),
+        hours=hours,
+        voorbeeld=_flag(file, fields["voorbeeld"][1], f"{label}: voorbeeld") if "voorbeeld" in fields else False,
+        advies=advies,
+        gemeenten=(_gemeenten_of(file, fields["gemeenten"][1], label, region_gemeenten)
+                   if "gemeenten" in fields else ()),
+        altijd=_flag(file, fields["altijd"][1], f"{label}: altijd") if "altijd" in fields else False,
+    )
+
+
+def _vandaag_list(file: _File, node: yaml.Node, region: str | None, region_gemeenten: dict[str, str],
+                  id_nodes: dict[str, yaml.Node]) -> tuple[VandaagEntry, ...]:
+    """The `vandaag:` list of one file; ids are added to id_nodes (shared with the organisations)."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        raise file.error(node, "vandaag must be a non-empty list")
+    entries: list[VandaagEntry] = []
+    for item in node.value:
+        entry = _vandaag_entry(file, item, region, region_gemeenten)
+        if entry.id in id_nodes:
+            raise file.error(item, f"id '{entry.id}' is used twice "
+                                   f"(first at line {id_nodes[entry.id].start_mark.line + 1})")
+        id_nodes[entry.id] = item
+        entries.append(entry)
+    return tuple(entries)
+
+
 def _organisatie(file: _File, node: yaml.Node, region: str, region_gemeenten: dict[str, str]) -> Organisatie:
     fields = file.mapping(node, "organisation", _ORG_FIELDS)
     id_node = fields.get("id", (None, None))[1]
@@ -367,13 +729,7 @@ def _organisatie(file: _File, node: yaml.Node, region: str, region_gemeenten: di
     org_id = file.text(fields["id"][1], f"{label}: id")
     if not _ID.match(org_id):
         raise file.error(fields["id"][1], f"{label}: id must be lower case letters, digits, '_' or '-'")
-    offer_node = fields["offer"][1]
-    offer = file.text(offer_node, f"{label}: offer")
-    if "\n" in offer:
-        raise file.error(offer_node, f"{label}: offer must be one line")
-    if len(offer.split()) > MAX_OFFER_WORDS:
-        raise file.error(offer_node, f"{label}: offer has {len(offer.split())} words; keep it to "
-                                     f"{MAX_OFFER_WORDS} or fewer (plain Dutch, B1)")
+    offer = _offer(file, fields["offer"][1], label)
     type_node = fields["type"][1]
     kind = file.text(type_node, f"{label}: type")
     if kind not in MEEDENKER_TYPES:
@@ -389,12 +745,7 @@ def _organisatie(file: _File, node: yaml.Node, region: str, region_gemeenten: di
         contact_values[name] = value
     if "phone" not in contact_values and "website" not in contact_values:
         raise file.error(fields["contact"][0], f"{label}: contact needs a phone or a website")
-    gemeenten: list[str] = []
-    if "gemeenten" in fields:
-        for value, item in file.text_list(fields["gemeenten"][1], f"{label}: gemeenten"):
-            if gemeente_key(value) not in region_gemeenten:
-                raise file.error(item, f"{label}: gemeente '{value}' is not one of this region's gemeenten")
-            gemeenten.append(region_gemeenten[gemeente_key(value)])
+    gemeenten = _gemeenten_of(file, fields["gemeenten"][1], label, region_gemeenten) if "gemeenten" in fields else ()
     keywords: list[str] = []
     if "keywords" in fields:
         keywords = [value for value, _ in file.text_list(fields["keywords"][1], f"{label}: keywords")]
@@ -408,14 +759,12 @@ def _organisatie(file: _File, node: yaml.Node, region: str, region_gemeenten: di
         contact=Contact(**contact_values),
         hours=file.text(fields["hours"][1], f"{label}: hours"),
         region=region,
-        gemeenten=tuple(gemeenten),
+        gemeenten=gemeenten,
         keywords=tuple(keywords),
     )
 
 
-def _region(path: Path) -> tuple[Region, dict[str, yaml.Node], dict[str, yaml.Node]]:
-    """One region file, plus the nodes of its gemeenten and organisation ids for cross-file checks."""
-    file = _File(path)
+def _root(path: Path) -> yaml.Node:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as error:
@@ -424,22 +773,32 @@ def _region(path: Path) -> tuple[Region, dict[str, yaml.Node], dict[str, yaml.No
         raise SocialeKaartError(f"{path}: is not valid YAML: {error}") from error
     if root is None:
         raise SocialeKaartError(f"{path}: the file is empty")
+    return root
+
+
+def _landelijk(path: Path) -> tuple[tuple[VandaagEntry, ...], dict[str, yaml.Node]]:
+    """The national fallback file: only a `vandaag:` list, without gemeenten."""
+    file = _File(path)
+    root = _root(path)
+    fields = file.mapping(root, "the national file", ("vandaag",))
+    if "vandaag" not in fields:
+        raise file.error(root, "field 'vandaag' is missing at the top of the file")
+    id_nodes: dict[str, yaml.Node] = {}
+    return _vandaag_list(file, fields["vandaag"][1], None, {}, id_nodes), id_nodes
+
+
+def _region(path: Path) -> tuple[Region, dict[str, yaml.Node], dict[str, yaml.Node]]:
+    """One region file, plus the nodes of its gemeenten and of its ids (organisations and same-day
+    contacts) for cross-file checks."""
+    file = _File(path)
+    root = _root(path)
     fields = file.mapping(root, "the file", _TOP_FIELDS)
     for name in ("region", "checked", "gemeenten", "organisaties"):
         if name not in fields:
             raise file.error(root, f"field '{name}' is missing at the top of the file")
     name = file.text(fields["region"][1], "region")
-    checked_node = fields["checked"][1]
-    try:
-        checked = date.fromisoformat(file.text(checked_node, "checked"))
-    except ValueError as error:
-        raise file.error(checked_node, "checked must be a date like 2026-11-25") from error
-    example = False
-    if "example" in fields:
-        raw = file.text(fields["example"][1], "example").lower()
-        if raw not in ("true", "false", "yes", "no"):
-            raise file.error(fields["example"][1], "example must be true or false")
-        example = raw in ("true", "yes")
+    checked = _checked(file, fields["checked"][1], "checked")
+    example = _flag(file, fields["example"][1], "example") if "example" in fields else False
 
     gemeenten: list[str] = []
     gemeente_nodes: dict[str, yaml.Node] = {}
@@ -466,28 +825,36 @@ def _region(path: Path) -> tuple[Region, dict[str, yaml.Node], dict[str, yaml.No
                                    f"(first at line {id_nodes[org.id].start_mark.line + 1})")
         id_nodes[org.id] = item
         organisaties.append(org)
+    vandaag = (_vandaag_list(file, fields["vandaag"][1], name, region_gemeenten, id_nodes)
+               if "vandaag" in fields else ())
     region = Region(name=name, gemeenten=tuple(gemeenten), organisaties=tuple(organisaties),
-                    checked=checked, source=path, example=example)
+                    checked=checked, source=path, example=example, vandaag=vandaag)
     return region, gemeente_nodes, id_nodes
 
 
 def load_sociale_kaart(folder: Path) -> SocialeKaart:
-    """Read and check every ``*.yml`` file in the folder (one region each), in name order.
+    """Read and check every ``*.yml`` file in the folder (one region each), in name order, and
+    ``landelijk.yml`` (when present) as the national same-day fallback.
 
-    Raises SocialeKaartError naming the file and the line of the bad entry: unknown leefgebied or
-    doelgroep id, missing or unknown field, bad type, contact or date, an organisation id used twice
+    Raises SocialeKaartError naming the file and the line of the bad entry: unknown leefgebied,
+    doelgroep or need, missing or unknown field, bad type, contact, hours or date, an id used twice
     (also across files), a gemeente in two regions, a region name used twice.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise SocialeKaartError(f"{folder}: the sociale kaart folder does not exist")
-    paths = sorted(folder.glob("*.yml"))
+    paths = sorted(p for p in folder.glob("*.yml") if p.name != LANDELIJK_FILE)
     if not paths:
         raise SocialeKaartError(f"{folder}: no region files (*.yml) found")
     regions: list[Region] = []
     gemeente_seen: dict[str, tuple[str, Path, yaml.Node]] = {}
     id_seen: dict[str, tuple[Path, yaml.Node]] = {}
     region_seen: dict[str, Path] = {}
+    landelijk: tuple[VandaagEntry, ...] = ()
+    national = folder / LANDELIJK_FILE
+    if national.exists():
+        landelijk, national_ids = _landelijk(national)
+        id_seen.update({entry_id: (national, node) for entry_id, node in national_ids.items()})
     for path in paths:
         region, gemeente_nodes, id_nodes = _region(path)
         if region.name.casefold() in region_seen:
@@ -506,9 +873,9 @@ def load_sociale_kaart(folder: Path) -> SocialeKaart:
             if org_id in id_seen:
                 other_path, other_node = id_seen[org_id]
                 raise SocialeKaartError(
-                    f"{path}, line {node.start_mark.line + 1}: organisation id '{org_id}' is also used in "
+                    f"{path}, line {node.start_mark.line + 1}: id '{org_id}' is also used in "
                     f"{other_path}, line {other_node.start_mark.line + 1}"
                 )
             id_seen[org_id] = (path, node)
         regions.append(region)
-    return SocialeKaart(regions=tuple(regions))
+    return SocialeKaart(regions=tuple(regions), landelijk=landelijk)
