@@ -37,6 +37,11 @@ How it works, in the style of ``bot/crisis.py`` (whose :func:`~bot.crisis.normal
    hits inside it, unless the same clause speaks of now ("nu weer", "vannacht"). A message that
    says the need was solved after the hit ("nu woon ik bij mijn oma") switches off untimed hits
    before it.
+6. A sentence that puts an untimed need weeks or months ahead ("over een jaar", "nog 2
+   maanden") or makes it a monthly pattern ("aan het eind van de maand", "elke maand") is not
+   for today (``LATER``). A few rules are switched off by words that give them another meaning
+   in the message (``CONTEXT_EXCLUDED``: night care for someone with dementia is not a bed for
+   the resident).
 
 When in doubt the rules lean towards *not* flagging a need: unlike the crisis rules, a miss here
 still leaves the resident with a meedenker, while a false "what can happen today" answer to

@@ -97,6 +97,7 @@ URGENT: list[tuple[str, str]] = [
      "het laatste brood gegeven en ik weet niet wat ik morgen op tafel moet zetten.", "eten"),
     ("ik sterf van de honger want mijn toeslag is niet gestort, waar is de voedselbank", "eten"),
     ("er is niks meer te eten in huis en het is pas de 10e", "eten"),
+    ("we hebben geen eten meer en ik krijg pas over twee weken geld", "eten"),
     # --- medicijnen: no money for medicine, or run out ---------------------------------------------
     ("geen geld voor mijn medicijnen", "medicijnen"),
     ("ik kan mijn insuline niet betalen", "medicijnen"),
@@ -197,6 +198,8 @@ NOT_URGENT: list[str] = [
     "I eat too much junk food",
     "the kids are hungry all the time, they're growing so fast",
     "ik weet niet wat ik vanavond moet eten",
+    "Aan het eind van de maand heb ik vaak geen eten meer, ik wil leren budgetteren.",
+    "ik heb elke maand een week geen geld meer, hoe kan dat beter?",
     # Medicijnen as a worry, a cost or a care task.
     "ik vergeet vaak mijn medicijnen te nemen",
     "de eigen bijdrage voor mijn medicijnen is hoog, is daar een regeling voor?",
