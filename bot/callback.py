@@ -122,3 +122,26 @@ def flag_crisis(services: Services, state: State, channel: str, sender: str,
     if created:
         logger.warning("Crisis conversation flagged as urgent ticket %s (route %s).", ticket.id, state.crisis_route)
     return ticket
+
+
+MAX_TODAY = 4  # contacts named for today: enough to choose, short enough to read on a phone
+
+
+def today_contacts(services: Services, state: State, now: datetime | None = None) -> str:
+    """The region's contacts for today's need, open ones first, as one short list (issue 25).
+
+    A resident whose gemeente no region covers gets the national list, never another region's.
+    """
+    now = now or datetime.now(timezone.utc)
+    found = services.kaart.vandaag(state.formulier.get("gemeente"), state.spoed or "onderdak", now,
+                                   young="jongeren" in state.doelgroepen)
+    lines = []
+    # An entry marked as an example has not been checked against public information: not shown.
+    for contact in [c for c in found if not c.voorbeeld][:MAX_TODAY]:
+        if contact.advies:
+            lines.append(contact.offer)
+            continue
+        how = " of ".join(x for x in (contact.phone, contact.website) if x)
+        when = f" ({contact.hours})" if contact.hours else ""
+        lines.append(f"{contact.name}: {how}{when}. {contact.offer}")
+    return " ".join(line if line.endswith(".") else line + "." for line in lines)

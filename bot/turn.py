@@ -16,9 +16,9 @@ from typing import Any, Callable, Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import callback_form
-from bot.callback import Responses, Services, flag_crisis, submit_callback
+from bot.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
 from bot import faq
-from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, FAQ_RESPONSE, WAIT_CONTROLE, State, fresh_session,
+from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State, fresh_session,
                           next_step)
 from bot.intake import unseal
 from bot.queue import QueueKeyError
@@ -62,6 +62,15 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
             flag_crisis(services(), state, channel, sender, resident_texts())
         except (SQLAlchemyError, QueueKeyError, OSError) as error:
             logger.error("Could not flag crisis conversation in the queue: %s", type(error).__name__)
+    if EFFECT_VANDAAG in reply.effects:
+        try:
+            contacts = today_contacts(services(), state)
+        except (SQLAlchemyError, QueueKeyError, OSError) as error:
+            logger.error("Could not read today's contacts: %s", type(error).__name__)
+            contacts = ""
+        # Without a list the resident still hears the urgent callback offer and the lines (domain.yml).
+        responses = [(name, {"contacten": contacts}) if name == "utter_spoed_vandaag" else (name, values)
+                     for name, values in responses if name != "utter_spoed_vandaag" or contacts]
     if EFFECT_SUBMIT in reply.effects:
         try:
             ticket, extra = submit_callback(services(), state, channel, sender, resident_texts())

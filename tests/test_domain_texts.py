@@ -33,6 +33,10 @@ DIALOGUE_VALUES = {
     "suggesties": "Goes of Gouda", "referentie": "MD-4K7P2Q",
     "uiterlijk": "dinsdag 1 december", "open_weer": "maandag 30 november om 9 uur",
     "organisaties": "SMWO: helpt bij alle vragen.",
+    "contacten": "Gemeente Goes: www.goes.nl. Bel vandaag de gemeente. Zeg dat het niet kan wachten.",
+    "naam": "F.", "bereik": "…5678", "moment": "dinsdag, in de ochtend", "gemeente": "Zaanstad", "voorkeur": "geen",
+    "plaats": "Zaandam", "suggestie": "Rotterdam",
+    "antwoord": "Een meedenker is gratis. U betaalt niets.",  # answers from config/faq.yml (tests/bot/test_faq.py)
 }
 
 
