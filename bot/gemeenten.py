@@ -224,11 +224,13 @@ _PLACE_PREFIX = re.compile(
     r"|stadsdeel)\b[\s:,.-]*"
 )
 _ARTICLE = re.compile(r"^(?:de|het|'t|’t)\s+")
-# Parts of a city that name no place of their own: "zaandam noord", "Utrecht-Centrum".
-_AREA_WORDS = frozenset({
+# Words beside a name that name no place of their own: "zaandam noord", "Utrecht centrum",
+# "Zaandam, gemeente Zaanstad", "in Zaandam hoor".
+_FILLER_WORDS = frozenset({
     "noord", "oost", "zuid", "west", "noordoost", "noordwest", "zuidoost", "zuidwest", "centrum",
-    "midden", "binnenstad", "stad", "dorp", "wijk", "buiten", "gemeente", "in", "de", "het", "te",
-    "bij", "van", "en", "of", "uit", "op", "nl", "nederland",
+    "midden", "binnenstad", "stad", "dorp", "wijk", "buurt", "gemeente", "in", "de", "het", "te",
+    "van", "en", "uit", "op", "nl", "nederland", "hoor", "he", "ja", "nou", "dus", "gewoon",
+    "eigenlijk", "ik", "woon", "wij", "we", "wonen", "mijn", "is", "dat", "deel", "stadsdeel",
 })
 _PROVINCE_NAMES = {
     "groningen": "Groningen", "gr": "Groningen", "gn": "Groningen", "grun": "Groningen",
@@ -241,6 +243,11 @@ _PROVINCE_NAMES = {
     "noordbrabant": "Noord-Brabant", "nb": "Noord-Brabant", "brabant": "Noord-Brabant",
     "limburg": "Limburg", "l": "Limburg", "lb": "Limburg", "li": "Limburg",
 }
+# A province or the country is no answer, however close a village's name is ("Noord-Hofland").
+_NOT_A_PLACE = frozenset({
+    "friesland", "fryslan", "drenthe", "overijssel", "flevoland", "gelderland", "noordholland",
+    "zuidholland", "zeeland", "noordbrabant", "brabant", "limburg", "nederland", "holland",
+})
 # "Drachten (Friesland)", "Hengelo Gld", "Haren, Groningen", "Sloten in Friesland".
 _PROVINCE_TAIL = re.compile(r"^(?P<place>.+?)[\s,]+(?:in\s+)?\(?(?P<province>[^()]+?)\)?[\s.]*$")
 
@@ -272,7 +279,8 @@ class _Hit:
     plaats: str | None  # the place's name as we spell it
 
     def pool(self) -> tuple[str, ...]:
-        return _unique((self.official,) if self.official else self.aliases + self.places + self.unsure)
+        """Every gemeente the name can mean (Hengelo: Hengelo and Bronckhorst)."""
+        return _unique(((self.official,) if self.official else ()) + self.aliases + self.places + self.unsure)
 
     def restrict(self, provincie: str | None, province_of: dict[str, str]) -> "_Hit":
         if provincie is None:
@@ -349,7 +357,7 @@ class Places:
                 if covered.intersection(span):
                     continue
                 words = " ".join(tokens[start:start + size])
-                if size == 1 and (normalise(words) in _AREA_WORDS or len(normalise(words)) < 3):
+                if size == 1 and (normalise(words) in _FILLER_WORDS or len(normalise(words)) < 3):
                     continue
                 hit = self._hit(normalise(words))
                 if hit is None:
@@ -358,17 +366,22 @@ class Places:
                 if hit.pool():
                     hits.append(hit)
                     covered.update(span)
-        if not hits:
+        leftover = [t for i, t in enumerate(tokens) if i not in covered and normalise(t) not in _FILLER_WORDS]
+        if not hits or leftover:  # "Sint Anna ter Muiden" is not Muiden: every word must be read
             return None
         shared = set(hits[0].pool()).intersection(*(h.pool() for h in hits[1:]))
-        via = next((h.plaats for h in hits if h.places and not h.official), None)
+
+        def via(gemeente: str | None) -> str | None:
+            return next((h.plaats for h in hits if h.places and h.plaats and h.official != gemeente), None)
+
         if len(shared) == 1:
-            return Resolution(gemeente=shared.pop(), via_plaats=via)
+            gemeente = shared.pop()
+            return Resolution(gemeente=gemeente, via_plaats=via(gemeente))
         if shared:
             officials = [h.official for h in hits if h.official in shared]
             if len(set(officials)) == 1:
-                return Resolution(gemeente=officials[0], via_plaats=via)
-            return Resolution(via_plaats=via, kandidaten=tuple(g for g in hits[0].pool() if g in shared))
+                return Resolution(gemeente=officials[0], via_plaats=via(officials[0]))
+            return Resolution(via_plaats=via(None), kandidaten=tuple(g for g in hits[0].pool() if g in shared))
         answers: list[str] = []
         for hit in hits:
             found = hit.resolution()
@@ -396,7 +409,7 @@ class Places:
                 gemeenten.update((hit.official,) if hit.official else hit.aliases)
             elif hit.pool():
                 places.append((hit.plaats or candidate, hit.pool()))
-        if len(gemeenten) == 1 and not places:
+        if len(gemeenten) == 1 and all(set(pool) <= gemeenten for _, pool in places):
             return Resolution(gemeente=gemeenten.pop())
         kandidaten = _unique(tuple(sorted(gemeenten, key=normalise)) + tuple(g for _, p in places for g in p))
         if not kandidaten:
@@ -406,8 +419,13 @@ class Places:
 
     def resolve(self, text: str) -> Resolution:
         """The gemeente a resident's answer means, the place they named, or what to ask."""
+        if normalise(text) in _NOT_A_PLACE:
+            return Resolution()
+        as_typed = self._exact(text.strip(), None)  # "Op Buuren", "Wijk en Aalburg" are places
+        if as_typed is not None:
+            return as_typed
         cleaned = _strip_place_phrasing(text)
-        if not normalise(cleaned):
+        if not normalise(cleaned) or normalise(cleaned) in _NOT_A_PLACE:
             return Resolution()
         tail = _PROVINCE_TAIL.match(cleaned)
         provincie = _PROVINCE_NAMES.get(normalise(tail["province"])) if tail else None

