@@ -32,6 +32,7 @@ from bot.crisis_net import CrisisScores
 from bot.dialogue import FAQ_KEY, SNEL_WEG_INTENT
 from bot.faq import match as faq_match
 from bot.reading import abuser_near
+from bot.tone import JE, address
 from bot.routing import CHECK_INTENT, TIER_FULL, decide_route
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ CRISIS_NET_KEY = "crisis_net"  # set by addons.crisis_net_component, which runs 
 # in the resident's language and name the suspected route's numbers without the action server.
 LANGUAGE_ENTITY = "taal"
 SUSPECTED_ENTITY = "vermoedelijke_crisis"
+ADDRESS_ENTITY = "aanspreek"
 UNKNOWN_SUSPECTED = "onbekend"
 # Set in the message's metadata by the launcher (addons/launcher.py) from the tracker: the question
 # the conversation waits for, so an answer to it is read as an answer first.
@@ -129,6 +131,8 @@ class WerkmodelComponent(GraphComponent):
                 labels = Classification()
             entities = list(message.get(ENTITIES) or [])
             entities.append(_entity(LANGUAGE_ENTITY, decision.language, text))
+            if address(text) == JE:
+                entities.append(_entity(ADDRESS_ENTITY, JE, text))  # "je" from now on (bot/tone.py)
             if decision.tier == "check":
                 entities.append(_entity(SUSPECTED_ENTITY, decision.suspected or UNKNOWN_SUSPECTED, text))
             message.set(ENTITIES, entities, add_to_output=True)

@@ -21,9 +21,14 @@ def _is_english(variant: dict) -> bool:
     return any(c.get("name") == "taal" and c.get("value") == "en" for c in variant.get("condition") or [])
 
 
+def _is_je(variant: dict) -> bool:
+    """A variation for a young resident who writes informally (slot `aanspreek`, bot/tone.py)."""
+    return any(c.get("name") == "aanspreek" and c.get("value") == "je" for c in variant.get("condition") or [])
+
+
 # Dutch text of each response (its variation without a language condition, the last such one).
 RESPONSES = {name: variant["text"] for name, variants in DOMAIN["responses"].items()
-             for variant in variants if not _is_english(variant)}
+             for variant in variants if not _is_english(variant) and not _is_je(variant)}
 # Every variation, Dutch and English, keyed by "name#index".
 VARIANTS = {f"{name}#{i}": (variant["text"], _is_english(variant) or name in ENGLISH)
             for name, variants in DOMAIN["responses"].items() for i, variant in enumerate(variants)}
@@ -66,10 +71,25 @@ def test_response_is_plain_dutch(name):
     assert longest <= 20, f"{name}: a sentence of {longest} words"
 
 
-def test_uses_u_not_je():
+JE_VARIANTS = {f"{name}#{i}" for name, variants in DOMAIN["responses"].items()
+               for i, variant in enumerate(variants) if _is_je(variant)}
+
+
+def test_uses_u_not_je_except_in_the_je_variations():
     for name, (text, english) in VARIANTS.items():
-        if not english:
+        if english:
+            continue
+        if name in JE_VARIANTS:
+            assert not re.search(r"\b(u|uw|uzelf)\b", text), name
+        else:
             assert not re.search(r"\b(je|jij|jouw)\b", text, re.IGNORECASE), name
+
+
+def test_every_je_variation_has_a_dutch_default_with_the_same_placeholders():
+    for key in JE_VARIANTS:
+        name = key.split("#")[0]
+        fields = {f for _, f, _, _ in string.Formatter().parse(VARIANTS[key][0]) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(RESPONSES[name]) if f}, key
 
 
 @pytest.mark.parametrize("name", ["utter_groet", "utter_ben_computer", "utter_buiten_bereik", "utter_niet_begrepen",
