@@ -109,6 +109,7 @@ SIMPLE_RESPONSES = {
 SNEL_WEG_INTENT = "snel_weg"  # set by the NLU component: "hij komt eraan" under violence at home
 FAQ_KEY = "faq"  # in the parse's werkmodel: {"id": ..., "score": ...} from bot/faq.py
 WHO_CAN_SEE_FAQ = "privacy_telefoon_zien"
+STORED_FAQ = "privacy_bewaren"
 FAQ_RESPONSE = "utter_faq"
 # Replies that name helplines themselves: no reminder before them.
 WITH_NUMBERS = frozenset({"utter_geen_contact_veilig", "utter_mens_zonder_contact", "utter_gesprek_gestopt"})
@@ -411,9 +412,13 @@ def faq_id(message: Message) -> str | None:
 def _answer_question(state: State, message: Message) -> Reply:
     """A short true answer, then the pending question. The adapter fills the answer from
     config/faq.yml for this channel, language and hour (bot/turn.py `FAQ_RESPONSE`)."""
-    answer = (FAQ_RESPONSE, {"faq": faq_id(message) or "", "kanaal": message.channel})
+    asked = faq_id(message) or ""
+    answers = [(FAQ_RESPONSE, {"faq": asked, "kanaal": message.channel})]
+    if asked == WHO_CAN_SEE_FAQ:
+        # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
+        answers.append((FAQ_RESPONSE, {"faq": STORED_FAQ, "kanaal": message.channel}))
     route = state.route or ROUTE_INFO
-    return Reply([answer, *pending_question(state)], replace(state, route=route, niet_begrepen=0))
+    return Reply([*answers, *pending_question(state)], replace(state, route=route, niet_begrepen=0))
 
 
 # ---------------------------------------------------------------------------------------------

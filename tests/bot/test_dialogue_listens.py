@@ -96,7 +96,8 @@ def test_violence_at_home_asks_for_safe_contact_and_answers_who_can_see_per_chan
     assert names(crisis) == ["utter_crisis_vt_blijf"] and crisis.state.voor_wie == "zelf"
     for channel in ("widget", "telegram"):
         seen = next_step(crisis.state, "hulpvraag", None, "kan hij dit gesprek zien?", channel=channel)
-        assert seen.responses[0] == ("utter_faq", {"faq": "privacy_telefoon_zien", "kanaal": channel})
+        assert seen.responses[:2] == [("utter_faq", {"faq": "privacy_telefoon_zien", "kanaal": channel}),
+                                      ("utter_faq", {"faq": "privacy_bewaren", "kanaal": channel})]
     state = play(crisis.state, [
         ("bevestigen", "ja", None, ["utter_terugbel_uitleg_veilig"]),
         ("bevestigen", "ja", None, ["utter_vraag_naam"]),
