@@ -752,6 +752,28 @@ def _zmp_chat(state: State, message: Message) -> Reply:
     return Reply([("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
 
 
+def _confirm_read_back(state: State, message: Message) -> Reply | None:
+    """"Ja" to "Klopt dit?": the adapter writes the callback ticket."""
+    if message.intent == "bevestigen":
+        return Reply([], replace(state, wacht_op=None), (EFFECT_SUBMIT,))
+    return None
+
+
+def _change_in_form(state: State, message: Message) -> Reply:
+    """"Mijn nummer is toch…" in the middle of the form: that field, then back to the read-back."""
+    return _change_field(state, reading.changes_field(message.text) or "contact", message)
+
+
+def _read_back_denied(state: State, message: Message) -> Reply | None:
+    """"Nee" to "Klopt dit?": which detail to change."""
+    return _change_asked(state, message) if message.intent == "ontkennen" else None
+
+
+def _form_other(state: State, message: Message) -> Reply:
+    """Not an answer to the form step: a question of the NLU's info intents, or a miss."""
+    return _answer_question(state, message) if message.intent in INFO_FAQ else _form_miss(state, message)
+
+
 TABLE: dict[tuple[str, str], Handler] = {
     (ANY, CRISIS): _crisis_handler,
     (ANY, CHECK): _check_handler,
@@ -766,8 +788,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_VEILIG_NU, ANSWER): _safe_now,
     (FORM, ANSWER): _form_answer,
     (WAIT_MISSER, ANSWER): _after_misses,
-    (WAIT_CONTROLE, ANSWER): lambda s, m: (Reply([], replace(s, wacht_op=None), (EFFECT_SUBMIT,))
-                                           if m.intent == "bevestigen" else None),
+    (WAIT_CONTROLE, ANSWER): _confirm_read_back,
     (WAIT_WIJZIG, ANSWER): _which_change,
     (WAIT_SPOED_PLAATS, ANSWER): _urgent_place,
     (OPEN, ANSWER): _resume_stopped_form,
@@ -776,16 +797,37 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_CORRECTIE, CORRECTION): _correction,
     (WAIT_AANBOD, CORRECTION): _correction,
     (OPEN, CORRECTION): _correction,
-    (FORM, CHANGE): lambda s, m: _change_field(s, reading.changes_field(m.text) or "contact", m),
+    (FORM, CHANGE): _change_in_form,
     (WAIT_CONTROLE, CHANGE): _change_asked,
-    (WAIT_CONTROLE, OTHER): lambda s, m: _change_asked(s, m) if m.intent == "ontkennen" else None,
+    (WAIT_CONTROLE, OTHER): _read_back_denied,
     (FORM, NOISE): _form_miss,
-    (FORM, OTHER): lambda s, m: (_answer_question(s, m) if m.intent in INFO_FAQ else _form_miss(s, m)),
+    (FORM, OTHER): _form_other,
     (ANY, NOISE): _ask_again,
     (ANY, OTHER): _decide,
 }
 
 _STOP_WAITS = frozenset({FORM, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER})
+
+# How each intent of the NLU is read, before the words themselves are read (bot/reading.py).
+# Rasa's rules are generated from this (scripts/generate_rules.py): intents with a rule of their
+# own are sent there first (the crisis numbers, the safety check, starting again); every other
+# intent goes straight to the dialogue core.
+INTENT_KINDS: dict[str, str] = {
+    **{intent: CRISIS for intent in CRISIS_RESPONSES},
+    CHECK_INTENT: CHECK,
+    SNEL_WEG_INTENT: SNEL_WEG,
+    **{intent: QUESTION for intent in INFO_FAQ},
+    "bevestigen": ANSWER, "ontkennen": ANSWER, "kies_leefgebied": ANSWER, "voor_wie": ANSWER,
+    FALLBACK_INTENT: NOISE,
+    "groet": OTHER, "afscheid": OTHER, "bedankt": OTHER, "mens_gevraagd": OTHER, "buiten_bereik": OTHER,
+    "hulpvraag": OTHER, "luisteren": OTHER, "engels": OTHER, "opnieuw": OTHER,
+}
+OWN_RULES = frozenset({*CRISIS_RESPONSES, CHECK_INTENT, "opnieuw"})  # data/stories/crisis.yml, rules.yml
+
+
+def generic_rule_intents() -> list[str]:
+    """The intents of the one generic rule "every resident turn is answered by the dialogue core"."""
+    return [intent for intent in INTENT_KINDS if intent not in OWN_RULES]
 
 
 def read_kinds(state: State, message: Message) -> list[str]:
