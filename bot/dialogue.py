@@ -104,8 +104,8 @@ SIMPLE_RESPONSES = {
     "groet": "utter_groet",
     "bedankt": "utter_graag_gedaan",
     "buiten_bereik": "utter_buiten_bereik",
-    "engels": "utter_engels",
 }
+ENGLISH_INTENT = "engels"  # set by bot/routing.py for an English message
 SNEL_WEG_INTENT = "snel_weg"  # set by the NLU component: "hij komt eraan" under violence at home
 FAQ_KEY = "faq"  # in the parse's werkmodel: {"id": ..., "score": ...} from bot/faq.py
 WHO_CAN_SEE_FAQ = "privacy_telefoon_zien"
@@ -873,6 +873,10 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     detail typed into the callback form); otherwise the form reads `text`. `channel` is "widget",
     "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
     """
+    if intent == ENGLISH_INTENT:
+        # English all the way (issue 27): the English message is read as what it says; the
+        # responses come in English by the slot `taal`.
+        intent = reading.english_intent(text)
     message = Message(intent, parse_werkmodel or {}, text, form_text if form_text is not None else text,
                       entities or {}, channel)
     pending = _pending_kind(state)

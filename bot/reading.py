@@ -195,3 +195,24 @@ def is_negated(phrase: str, text: str) -> bool:
         if not any(word in _NEGATORS for word in window):
             return False
     return seen
+
+
+# English messages reach the dialogue as intent "engels" (the intent model is Dutch): read them.
+_EN_INTENTS = (
+    ("bevestigen", re.compile(r"^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|that'?s right|correct|right|go ahead)\b", re.I)),
+    ("ontkennen", re.compile(r"^\s*(?:no|nope|not now|no thanks|not really|that'?s not right|wrong)\b", re.I)),
+    ("mens_gevraagd", re.compile(r"\b(?:talk|speak)\s+to\s+(?:a|an|someone|somebody|a real)\s*(?:person|human|someone|people)?\b"
+                                 r"|\b(?:a|real)\s+(?:person|human)\b|\bcall\s+me\b", re.I)),
+    ("afscheid", re.compile(r"^\s*(?:bye|goodbye|see you|good night)\b", re.I)),
+    ("bedankt", re.compile(r"^\s*(?:thanks|thank you|thx|cheers)\b", re.I)),
+    ("groet", re.compile(r"^\s*(?:hello|hi|hey|good (?:morning|afternoon|evening))\b[\s!.,]*$", re.I)),
+    ("luisteren", re.compile(r"\b(?:just want to talk|need someone to talk to|lonely|need to talk)\b", re.I)),
+)
+
+
+def english_intent(text: str) -> str:
+    """The dialogue intent of an English message; a worry ("hulpvraag") when nothing else fits."""
+    for intent, pattern in _EN_INTENTS:
+        if pattern.search(text):
+            return intent
+    return "hulpvraag"

@@ -13,7 +13,7 @@ from bot.helplines import load_helplines
 from bot.settings import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-ENGLISH = {"utter_engels"}  # the one English line, for residents who write in English
+ENGLISH: set[str] = set()  # responses that exist in English only (none: English is a variation)
 
 
 def _is_english(variant: dict) -> bool:
@@ -93,13 +93,13 @@ def test_every_je_variation_has_a_dutch_default_with_the_same_placeholders():
 
 
 @pytest.mark.parametrize("name", ["utter_groet", "utter_ben_computer", "utter_buiten_bereik", "utter_niet_begrepen",
-                                  "utter_engels", "utter_crisis_blijf"])
+                                  "utter_crisis_blijf", "utter_crisis_113_blijf", "utter_crisis_vt_blijf"])
 def test_says_it_is_a_computer(name):
     assert "computer" in RESPONSES[name]
 
 
 @pytest.mark.parametrize("name", ["utter_groet", "utter_ben_computer", "utter_afscheid", "utter_storing",
-                                  "utter_aanbod_meedenker", "utter_engels"])
+                                  "utter_aanbod_meedenker"])
 def test_says_how_to_reach_a_human(name):
     assert re.search(r"meedenker|mens|person", RESPONSES[name])
 
