@@ -160,7 +160,19 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
     async def health(_request: Request) -> HTTPResponse:
         return html("ok")
 
-    from bot.dashboard import views_admin, views_auth, views_insights, views_tickets
-    for module in (views_auth, views_tickets, views_admin, views_insights):
+    from bot.dashboard import views_admin, views_auth, views_insights, views_mail, views_tickets
+    for module in (views_auth, views_tickets, views_admin, views_insights, views_mail):
         app.blueprint(module.blueprint)
+    _start_outbox(app, settings)
     return app
+
+
+def _start_outbox(app: Sanic, settings: Settings) -> None:
+    """Mail to coordinators and follow-ups to residents leave from here (bot/outbox_worker.py)."""
+    from bot.followup.delivery import delivery_for
+    from bot.outbox_worker import OutboxWorker, start_in
+
+    worker = OutboxWorker(app.ctx.store, app.ctx.hours, settings, followups=delivery_for(app.ctx.store, settings))
+    app.ctx.outbox = worker
+    if worker.has_work:
+        start_in(app, worker, settings.outbox_poll_seconds)

@@ -40,6 +40,12 @@ ACTION_LABELS: Final[dict[str, str]] = {
     "user_changed": "account gewijzigd",
     "meedenker_changed": "meedenker gewijzigd",
     "exported": "CSV geëxporteerd",
+    "mail_sent": "e-mail verstuurd",
+    "mail_failed": "e-mail niet verstuurd",
+    "followup_consent": "inwoner wil een vraag na afloop",
+    "followup_sent": "vraag na afloop verstuurd",
+    "followup_answered": "vraag na afloop beantwoord",
+    "followup_failed": "vraag na afloop niet verstuurd",
 }
 
 

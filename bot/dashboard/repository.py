@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
+from bot.mail.kinds import MAIL_KINDS, chosen_kinds
 from bot.office_hours import OfficeHours
 from bot.privacy import mask_pii
 from bot.queue.models import (
@@ -266,6 +267,25 @@ class Repository:
                 if not active:
                     session.execute(sa.delete(StaffSession).where(StaffSession.user_id == user_id))
             session.add(_audit(actor, "user_changed", f"account {user_id} changed", self.clock()))
+
+    @off_loop
+    def mail_kinds(self, user_id: int) -> tuple[str, ...]:
+        """The kinds of e-mail this account gets (issue 29)."""
+        with self._sessions() as session:
+            user = session.get(User, user_id)
+            return chosen_kinds(user.mail_kinds if user else ())
+
+    @off_loop
+    def set_mail_kinds(self, user_id: int, kinds: Iterable[str], actor: str) -> tuple[str, ...]:
+        chosen = [kind for kind in MAIL_KINDS if kind in set(kinds)]
+        with self._sessions.begin() as session:
+            user = session.get(User, user_id)
+            if user is None:
+                raise NotFound(user_id)
+            user.mail_kinds = chosen
+            session.add(_audit(actor, "user_changed", f"account {user_id}: e-mail "
+                               + (", ".join(chosen) if chosen else "none"), self.clock()))
+        return tuple(chosen)
 
     # --- signing in ---------------------------------------------------------------------------
 

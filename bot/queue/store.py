@@ -213,6 +213,7 @@ class TicketStore:
             preference=new.preference,
             status=STATUS_NIEUW,
             contact_encrypted=self._cipher.encrypt(new.contact) if new.contact else None,
+            kind=new.kind,
         )
 
     def _find_by_key(self, idempotency_key: str) -> Ticket | None:
