@@ -18,6 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import callback_form
 from bot.callback import Responses, Services, flag_crisis, submit_callback
 from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, State, fresh_session, next_step
+from bot.followup import consent
+from bot.followup.records import Followups
 from bot.intake import unseal
 from bot.queue import QueueKeyError
 from bot.queue.crypto import ContactCipher
@@ -37,13 +39,21 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
     """Decide and carry out one turn; `services` and `resident_texts` are called only when a ticket
     must be written, so an ordinary turn of a long conversation costs no more than a short one's."""
     cipher = ContactCipher(secret_key)
+    metadata = message.get("metadata") or {}
+    intent = (message.get("intent") or {}).get("name") or ""
+    if slots.get("wacht_op") == consent.WAIT_CONSENT:
+        agreed = consent.consent_answer(intent)
+        if agreed is not None:  # the follow-up question after the ticket (issue 29)
+            responses = consent.record_consent(lambda: Followups(services().store), slots.get("ticket_id"), channel, sender,
+                                               agreed, metadata, secret_key)
+            return Turn(responses, {**slots, "wacht_op": None})
+        slots = {**slots, "wacht_op": None}  # anything else: the question lapses, the turn goes on
     sealed_contact = slots.get(CONTACT_SLOT)
     state = State.from_slots(slots, cipher.decrypt(sealed_contact) if sealed_contact else None)
-    metadata = message.get("metadata") or {}
     entities = {e["entity"]: e["value"] for e in message.get("entities") or [] if "entity" in e}
     reply = next_step(
         state,
-        (message.get("intent") or {}).get("name") or "",
+        intent,
         message.get("werkmodel"),
         message.get("text") or "",
         entities,
@@ -67,6 +77,9 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
         else:
             responses += extra
             state = replace(state, ticket_id=ticket.id, contact={}, form_id=None, formulier={})
+            if consent.asks_consent(channel):  # Telegram, WhatsApp: one question after closing?
+                responses.append((consent.ASK, {}))
+                state = replace(state, wacht_op=consent.WAIT_CONSENT)
     new_slots = state.as_slots()
     new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
     return Turn(responses, new_slots)

@@ -26,7 +26,7 @@ depends_on = None
 _OLD_ACTIONS = ("'created', 'viewed_contact', 'status_changed', 'anonymised', 'erased', 'assigned', 'signed_in', "
                 "'signed_out', 'sign_in_failed', 'user_changed', 'meedenker_changed', 'exported'")
 _ACTIONS = (_OLD_ACTIONS + ", 'mail_sent', 'mail_failed', 'followup_consent', 'followup_sent', "
-            "'followup_answered', 'followup_failed'")
+            "'followup_answered', 'followup_failed', 'urgency_raised'")
 
 
 def upgrade() -> None:
