@@ -79,7 +79,12 @@ def example_mail(ticket, dashboard: Dashboard) -> str:
 
     due = dashboard.repo.due_at(ticket)
     facts = facts_of(ticket, due, datetime.now(timezone.utc))
-    return new_ticket_mail(facts, "https://dashboard.gemeente.example", dashboard.repo.hours.timezone).html
+    mail = new_ticket_mail(facts, "https://dashboard.gemeente.example", dashboard.repo.hours.timezone)
+    head, _, body = mail.html.partition("><p>")  # the mail program's header lines above the body
+    header = ("<p style=\"color:#444;border-bottom:1px solid #ccc;padding-bottom:8px\">Van: Meedenker "
+              "&lt;noreply@gemeente.example&gt;<br>Aan: anna@smwo.example.nl<br>Onderwerp: <b>"
+              f"{mail.subject}</b></p>")
+    return f"{head}>{header}<p>{body}"
 
 
 def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(browser_dashboard, seeded, page,
@@ -175,9 +180,14 @@ def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(b
     shot(page, "signals", tmp_path)
     page.goto(base + f"/signalen/{data['crisis'].id}")
     assert "ja graag, bel me op [TELEFOON]" in page.inner_text("ol.transcript")
+    page.goto("about:blank")  # outside the dashboard's CSP, as a mail program shows it
+    page.set_viewport_size({"width": 760, "height": 420})
     page.set_content(example_mail(data["urgent"], dashboard))  # a mail, not a page: no landmarks to check
-    assert page.inner_text("body").startswith("Er is een nieuw terugbelverzoek binnengekomen. Het is urgent")
+    shown = page.inner_text("body")
+    assert f"Onderwerp: URGENT: Nieuw terugbelverzoek {data['urgent'].id} (Kapelle)" in shown
+    assert "Er is een nieuw terugbelverzoek binnengekomen. Het is urgent" in shown and "06-55501234" not in shown
     shot(page, "mail", tmp_path)
+    page.set_viewport_size({"width": 1280, "height": 900})
     assert "contactgegevens bekeken" in page.goto(base + "/audit").text()
     assert [f for f in failed if not f.startswith("401 ")] == []  # 401: the wrong password on purpose
     # The checker itself finds a violation when there is one.

@@ -48,6 +48,8 @@ def test_starttls_and_implicit_tls_urls(tmp_path):
     ({"MEEDENKER_SMTP_URL": "smtp://smtp.gemeente.nl", "MEEDENKER_MAIL_DIGEST_HOUR": "25", **FROM},
      "MEEDENKER_MAIL_DIGEST_HOUR"),
     ({"MEEDENKER_DASHBOARD_URL": "ftp://dashboard"}, "MEEDENKER_DASHBOARD_URL"),
+    ({"WHATSAPP_FOLLOWUP_TEMPLATE": "Nazorg vraag"}, "WHATSAPP_FOLLOWUP_TEMPLATE must be a template name"),
+    ({"WHATSAPP_FOLLOWUP_TEMPLATE_LANGUAGE": "Nederlands"}, "WHATSAPP_FOLLOWUP_TEMPLATE_LANGUAGE"),
 ])
 def test_a_malformed_mail_setting_stops_the_start_with_its_name(tmp_path, env, named):
     with pytest.raises(SettingsError, match=named):
