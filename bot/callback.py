@@ -5,7 +5,10 @@ Two moments write a ticket:
   meedenker and why (bot/opschalen.py), up to three organisations (bot/sociale_kaart.py), the
   preferred moment and the encrypted contact details; the reply tells the resident the reference
   and when to expect a call (bot/office_hours.py);
-- a crisis is detected: an urgent ticket without contact details, so a coordinator sees it.
+- a crisis is detected: a crisis *signal* without contact details (issue 29): admins count and
+  read signals in their own list; they are no task in the coordinators' queue. When the same
+  conversation already has a callback ticket, that ticket becomes urgent: a crisis that comes with
+  a callback request is an urgent callback.
 Both are idempotent: the key is derived from the conversation, so a retry never makes two.
 The texts are response names from domain.yml; this module only fills in their values.
 """
@@ -20,6 +23,7 @@ from bot.dialogue import State, summary_values
 from bot.office_hours import OfficeHours, format_moment, load_office_hours
 from bot.opschalen import recommend, separate_questions
 from bot.queue import NewTicket, Ticket, TicketStore
+from bot.queue.models import KIND_SIGNAL
 from bot.queue.crypto import SenderHasher
 from bot.settings import Settings
 from bot.sociale_kaart import SocialeKaart, load_sociale_kaart
@@ -66,7 +70,7 @@ def question_summary(state: State, resident_texts: Sequence[str]) -> str:
 
 
 def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequence[str],
-                services: Services, contact: dict[str, str] | None) -> NewTicket:
+                services: Services, contact: dict[str, str] | None, kind: str = "callback") -> NewTicket:
     route = state.route if state.route and state.route != "info" else ROUTE_MEEDENKER
     preference = state.formulier.get("voorkeur")
     advice = recommend(separate_questions(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
@@ -90,6 +94,7 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
         preferred_moment=state.formulier.get("moment"),
         preference=preference,
         contact=contact or None,
+        kind=kind,
     )
 
 
@@ -115,12 +120,15 @@ def submit_callback(services: Services, state: State, channel: str, sender: str,
 
 def flag_crisis(services: Services, state: State, channel: str, sender: str,
                 resident_texts: Sequence[str], now: datetime | None = None) -> Ticket:
-    """An urgent ticket for a crisis conversation: one per conversation and day, no contact details."""
+    """A crisis signal: one per conversation and day, no contact details. A callback ticket this
+    conversation already made (still in the slots) becomes urgent."""
     day = (now or datetime.now(timezone.utc)).date().isoformat()
-    new = _new_ticket(state, channel, sender, resident_texts, services, contact=None)
+    new = _new_ticket(state, channel, sender, resident_texts, services, contact=None, kind=KIND_SIGNAL)
     ticket, created = services.store.create(new, f"crisis:{services.hasher(channel, sender)}:{day}")
     if created:
-        logger.warning("Crisis conversation flagged as urgent ticket %s (route %s).", ticket.id, state.crisis_route)
+        logger.warning("Crisis conversation flagged as signal %s (route %s).", ticket.id, state.crisis_route)
+    if state.ticket_id:
+        services.store.make_urgent(state.ticket_id, f"crisis later in the conversation (signal {ticket.id})")
     return ticket
 
 

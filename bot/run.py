@@ -55,6 +55,12 @@ def channel_lines(settings: Settings, base: str) -> str:
     return f"  Telegram:        {telegram}\n  WhatsApp:        {whatsapp}\n"
 
 
+def mail_line(settings: Settings) -> str:
+    """Whether coordinators get e-mail, and from where (never the SMTP password)."""
+    mail = settings.mail.describe() if settings.mail else "off (set MEEDENKER_SMTP_URL and MEEDENKER_MAIL_FROM)"
+    return f"  Mail:            {mail}\n"
+
+
 def main() -> int:
     env = environment_with_secrets(PROJECT_ROOT / "var" / "secrets.env")
     try:
@@ -92,6 +98,7 @@ def main() -> int:
         "\nThe Meedenker assistant is running:\n"
         f"  Chat (REST):     POST {base}/webhooks/rest/webhook  {{\"sender\": \"u1\", \"message\": \"hallo\"}}\n"
         f"{channel_lines(settings, base)}"
+        f"{mail_line(settings)}"
         f"  Rasa HTTP API:   {base}/status?token=<RASA_API_TOKEN from var/secrets.env>\n"
         f"  Action server:   http://{settings.host}:{settings.actions_port}/health\n"
         f"  Website widget:  {web}/demo  (embed: {web}/widget/meedenker-widget.js)\n"

@@ -13,6 +13,7 @@ from typing import Mapping
 
 from bot.channel_settings import (LimitSettings, TelegramSettings, WhatsAppSettings, read_limits,
                                   read_telegram, read_whatsapp)
+from bot.mail.settings import MailSettings, read_mail
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +50,8 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], errors: li
 # Sent as an HTTP header value, so header-safe characters only; long enough not to be guessed.
 _ACTION_SECRET = re.compile(r"^[A-Za-z0-9_\-]{32,256}$")
 ACTION_SECRET_HEADER = "X-Meedenker-Action-Secret"
+_TEMPLATE = re.compile(r"^[a-z0-9_]{1,512}$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?/?$")
 
 
@@ -102,6 +105,13 @@ class Settings:
     # Rasa sends it to the action server in ACTION_SECRET_HEADER (endpoints.yml `headers:`); both
     # servers refuse to start without it (addons/launcher.py), other processes do not need it.
     action_server_secret: str | None = None
+    # Issue 29: e-mail to coordinators (None: off), the dashboard's address in mails, how often the
+    # outbox is worked, and the WhatsApp template for a follow-up outside the 24-hour window.
+    mail: MailSettings | None = None
+    dashboard_url: str = ""
+    outbox_poll_seconds: int = 15
+    whatsapp_followup_template: str | None = None
+    whatsapp_followup_language: str = "nl"
 
     @property
     def tracker_store_url(self) -> str:
@@ -172,6 +182,17 @@ class Settings:
         if action_secret is not None and not _ACTION_SECRET.match(action_secret):
             errors.append("ACTION_SERVER_SECRET must be 32 to 256 characters of A-Z a-z 0-9 _ - "
                           "(make run generates one into var/secrets.env)")
+        mail = read_mail(env, errors)
+        dashboard_url = (_url(env, "MEEDENKER_DASHBOARD_URL", ("http", "https"), errors)
+                         or f"http://{browser_host}:{dashboard_port}").rstrip("/")
+        outbox_poll = _int(env, "MEEDENKER_OUTBOX_POLL_SECONDS", 15, errors, 1, 3600)
+        template = (env.get("WHATSAPP_FOLLOWUP_TEMPLATE") or "").strip() or None
+        if template is not None and not _TEMPLATE.match(template):
+            errors.append("WHATSAPP_FOLLOWUP_TEMPLATE must be a template name of a-z, 0-9 and _ (as in Meta's "
+                          f"WhatsApp Manager), got {template!r}")
+        template_language = (env.get("WHATSAPP_FOLLOWUP_TEMPLATE_LANGUAGE") or "nl").strip()
+        if not _LANGUAGE.match(template_language):
+            errors.append(f"WHATSAPP_FOLLOWUP_TEMPLATE_LANGUAGE must look like nl or en_US, got {template_language!r}")
         require_2fa = (env.get("DASHBOARD_REQUIRE_2FA") or "0").strip()
         if require_2fa not in ("0", "1"):
             errors.append(f"DASHBOARD_REQUIRE_2FA must be 0 or 1, got {require_2fa!r}")
@@ -204,6 +225,11 @@ class Settings:
             dashboard_require_2fa=require_2fa == "1",
             encoder_threads=encoder_threads,
             action_server_secret=action_secret,
+            mail=mail,
+            dashboard_url=dashboard_url,
+            outbox_poll_seconds=outbox_poll,
+            whatsapp_followup_template=template,
+            whatsapp_followup_language=template_language,
         )
 
 

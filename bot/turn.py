@@ -16,10 +16,12 @@ from typing import Any, Callable, Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import callback_form
-from bot.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
 from bot import faq
-from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State, fresh_session,
-                          next_step)
+from bot.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
+from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State,
+                          fresh_session, next_step)
+from bot.followup import consent
+from bot.followup.records import Followups
 from bot.intake import unseal
 from bot.queue import QueueKeyError
 from bot.queue.crypto import ContactCipher
@@ -39,16 +41,24 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
     """Decide and carry out one turn; `services` and `resident_texts` are called only when a ticket
     must be written, so an ordinary turn of a long conversation costs no more than a short one's."""
     cipher = ContactCipher(secret_key)
+    metadata = message.get("metadata") or {}
+    intent = (message.get("intent") or {}).get("name") or ""
+    if slots.get("wacht_op") == consent.WAIT_CONSENT:
+        agreed = consent.consent_answer(intent)
+        if agreed is not None:  # the follow-up question after the ticket (issue 29)
+            responses = consent.record_consent(lambda: Followups(services().store), slots.get("ticket_id"), channel, sender,
+                                               agreed, metadata, secret_key)
+            return Turn(responses, {**slots, "wacht_op": None})
+        slots = {**slots, "wacht_op": None}  # anything else: the question lapses, the turn goes on
     sealed_contact = slots.get(CONTACT_SLOT)
     state = State.from_slots(slots, cipher.decrypt(sealed_contact) if sealed_contact else None)
-    metadata = message.get("metadata") or {}
     # The website widget talks over REST too; it says so, because it shows a crisis bar and has
     # a "Snel weg" button that other REST clients lack.
     client = "widget" if channel == "rest" and metadata.get("client") == "widget" else channel
     entities = {e["entity"]: e["value"] for e in message.get("entities") or [] if "entity" in e}
     reply = next_step(
         state,
-        (message.get("intent") or {}).get("name") or "",
+        intent,
         message.get("werkmodel"),
         message.get("text") or "",
         entities,
@@ -82,6 +92,9 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
         else:
             responses += extra
             state = replace(state, ticket_id=ticket.id, contact={}, form_id=None, formulier={})
+            if consent.asks_consent(channel):  # Telegram, WhatsApp: one question after closing?
+                responses.append((consent.ASK, {}))
+                state = replace(state, wacht_op=consent.WAIT_CONSENT)
     new_slots = state.as_slots()
     new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
     return Turn(responses, new_slots)

@@ -34,6 +34,7 @@ from telegram.request import HTTPXRequest
 
 from bot.channel_settings import LimitSettings, TelegramSettings
 from bot.settings import get_settings
+from channels import followup
 from channels.conversation import ReplyOutput, refusal, render, run_turn, send_named
 from bot.sender_ids import conversation_id
 from channels.limits import MAX_BODY_BYTES, Limits
@@ -194,10 +195,14 @@ class TelegramInput(InputChannel):
                 await send_named(agent, output, ANSWERS[event.kind], sender)
                 return
             text, is_button = event.text, event.kind in ("button", "start")
+            if is_button and followup.is_answer(text):  # the question after a closed ticket
+                await followup.answer(agent, output, "telegram", sender, text)
+                return
             menu = await state.take_menu(sender)
             if event.kind == "text" and chosen(text, menu):
                 text, is_button = chosen(text, menu), True
-            metadata = {"message_id": f"telegram-{event.update_id}"}
+            metadata = {"message_id": f"telegram-{event.update_id}",
+                        **followup.address_metadata(str(event.chat_id), self._secret_key)}
             await run_turn(agent, on_new_message, output, sender, text, is_button, metadata)
         except (TelegramError, httpx.HTTPError, asyncio.TimeoutError) as error:
             logger.error("Telegram update %d: the Bot API call failed (%s: %s)", event.update_id,

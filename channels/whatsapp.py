@@ -32,6 +32,7 @@ from sanic.response import HTTPResponse
 
 from bot.channel_settings import LimitSettings, WhatsAppSettings
 from bot.settings import get_settings
+from channels import followup
 from channels.conversation import ReplyOutput, refusal, render, run_turn, send_named
 from bot.sender_ids import conversation_id
 from channels.limits import MAX_WEBHOOK_BYTES, Limits, client_address
@@ -203,11 +204,15 @@ class WhatsAppInput(InputChannel):
                 await send_named(agent, output, ANSWERS[event.kind], sender)
                 return
             text, is_button = event.text, event.kind == "button"
+            if is_button and followup.is_answer(text):  # the question after a closed ticket
+                await followup.answer(agent, output, "whatsapp", sender, text)
+                return
             menu = await state.take_menu(sender)
             if event.kind == "text" and chosen(text, menu):
                 text, is_button = chosen(text, menu), True
             await run_turn(agent, on_new_message, output, sender, text, is_button,
-                           {"message_id": event.message_id})
+                           {"message_id": event.message_id,
+                            **followup.address_metadata(event.wa_id, self._secret_key)})
         except (httpx.HTTPError, asyncio.TimeoutError) as error:
             logger.error("WhatsApp message %s: the Graph API call failed (%s)", event.message_id,
                          type(error).__name__)

@@ -23,6 +23,7 @@ from bot.dashboard import security
 from bot.dashboard.hashing import HashPool
 from bot.dashboard.labels import register_filters
 from bot.dashboard.repository import Database, Repository, SignedIn
+from bot.dashboard.signals import Signals
 from bot.office_hours import load_office_hours
 from bot.queue.store import TicketStore
 from bot.settings import Settings, SettingsError
@@ -113,6 +114,7 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
     hours = load_office_hours(settings.office_hours_file)
     app.ctx.hours = hours
     app.ctx.repo = Repository(app.ctx.store, hours)
+    app.ctx.signals = Signals(app.ctx.store, hours)
     app.ctx.db = Database()
     app.ctx.hasher = HashPool()  # argon2 never runs in the database pool (issue 28)
     register_filters(templates, hours.timezone)
@@ -160,7 +162,19 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
     async def health(_request: Request) -> HTTPResponse:
         return html("ok")
 
-    from bot.dashboard import views_admin, views_auth, views_insights, views_tickets
-    for module in (views_auth, views_tickets, views_admin, views_insights):
+    from bot.dashboard import views_admin, views_auth, views_insights, views_mail, views_signals, views_tickets
+    for module in (views_auth, views_tickets, views_admin, views_insights, views_mail, views_signals):
         app.blueprint(module.blueprint)
+    _start_outbox(app, settings)
     return app
+
+
+def _start_outbox(app: Sanic, settings: Settings) -> None:
+    """Mail to coordinators and follow-ups to residents leave from here (bot/outbox_worker.py)."""
+    from bot.followup.delivery import delivery_for
+    from bot.outbox_worker import OutboxWorker, start_in
+
+    worker = OutboxWorker(app.ctx.store, app.ctx.hours, settings, followups=delivery_for(app.ctx.store, settings))
+    app.ctx.outbox = worker
+    if worker.has_work:
+        start_in(app, worker, settings.outbox_poll_seconds)

@@ -18,4 +18,7 @@ def ticket_facts(rows: Sequence[tuple[Ticket, Meedenker | None]], make: Callable
         meedenker_type=m.type if m is not None else None,
         first_contact_at=t.first_contact_at,
         urgent=t.urgency == "urgent",
+        signal=t.kind == "signal",
+        followup_sent=t.followup_status in ("sent", "answered"),
+        followup_answer=t.followup_answer,
     ) for t, m in rows]

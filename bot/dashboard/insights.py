@@ -21,6 +21,11 @@ Definitions, so the numbers in a council report mean one thing:
   the period that had one (None when none had); a contact stamped before creation counts as 0.
 - Shares: among tickets with an assigned meedenker, the part informeel and formeel. They are
   shown only when both counts are shown, because a percentage and a total give a hidden count back.
+- Crisis signals (conversations with a crisis and no contact details) are no tickets: they are left
+  out of every ticket figure and counted apart (`signals`).
+- Follow-up (issue 29): among the tickets of the period whose resident was sent the question after
+  closing, how many answered "helped", "did not help" or "no contact", and how many did not answer.
+  Its own table, suppressed on its own (its total is the questions sent, not the tickets).
 - Small counts: 1 to 9 is shown as "< 10", secondary suppressions as "×"; zero is shown as 0.
   The number of tickets appears in every table, so it is hidden everywhere or nowhere.
 
@@ -75,6 +80,9 @@ NO_LEEFGEBIED_LABEL: Final = "geen leefgebied"
 NO_DOELGROEP_LABEL: Final = "geen doelgroep"
 TOTAL_LABEL: Final = "totaal"
 DEFAULT_TIMEZONE: Final = "Europe/Amsterdam"
+FOLLOWUP_KEYS: Final[tuple[str, ...]] = ("geholpen", "niet_geholpen", "geen_contact", "geen_antwoord")
+FOLLOWUP_LABELS: Final[tuple[str, ...]] = ("contact gehad en het hielp", "contact gehad, hielp niet",
+                                           "geen contact gehad", "(nog) geen antwoord")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,9 @@ class TicketFacts:
     meedenker_type: str | None  # "informeel"/"formeel" of the assigned meedenker, else None
     first_contact_at: datetime | None
     urgent: bool
+    signal: bool = False  # a crisis signal, not a ticket: counted apart
+    followup_sent: bool = False  # the resident got the question after closing
+    followup_answer: str | None = None  # geholpen, niet_geholpen, geen_contact
 
     def __post_init__(self) -> None:
         _aware("created_at", self.created_at)
@@ -100,6 +111,8 @@ class TicketFacts:
             raise ValueError(f"route must be one of {', '.join(ROUTES)} or None; got {self.route!r}")
         if self.meedenker_type is not None and self.meedenker_type not in MEEDENKER_TYPES:
             raise ValueError(f"meedenker_type must be informeel, formeel or None; got {self.meedenker_type!r}")
+        if self.followup_answer is not None and self.followup_answer not in FOLLOWUP_KEYS[:3]:
+            raise ValueError(f"followup_answer must be one of {', '.join(FOLLOWUP_KEYS[:3])} or None")
 
 
 def _aware(name: str, moment: object) -> None:
@@ -205,6 +218,8 @@ class Insights:
     median_hours_to_first_contact: float | None
     informal_share: float | None  # 0..1 of the tickets with a meedenker; None when not shown
     formal_share: float | None
+    followup: Breakdown | None = None  # answers to the question after closing; total: questions sent
+    signals: Cell | None = None  # crisis signals in the period (not in any ticket figure)
 
 
 def _local_date(moment: datetime, zone: tzinfo) -> date:
@@ -261,7 +276,8 @@ def build_insights(
     if end < start:
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     zone = tz or ZoneInfo(DEFAULT_TIMEZONE)
-    chosen = [f for f in facts if start <= _local_date(f.created_at, zone) <= end]
+    in_period = [f for f in facts if start <= _local_date(f.created_at, zone) <= end]
+    chosen = [f for f in in_period if not f.signal]
     n = len(chosen)
 
     row_keys = (*LEEFGEBIEDEN, NONE_KEY)
@@ -330,6 +346,11 @@ def build_insights(
     informal, formal = meedenkers[MEEDENKER_INFORMEEL], meedenkers[MEEDENKER_FORMEEL]
     shares_shown = not informal.hidden and not formal.hidden and (informal.count or 0) + (formal.count or 0) > 0
     assigned = (informal.count or 0) + (formal.count or 0)
+    asked = [f for f in chosen if f.followup_sent]
+    followup_table = _vector([sum(f.followup_answer == k for f in asked) for k in FOLLOWUP_KEYS[:3]]
+                             + [sum(f.followup_answer is None for f in asked)], len(asked))
+    followup_hidden = suppress(followup_table.values, followup_table.lines, precious=[followup_table.total])
+    signal_count = sum(f.signal for f in in_period)
     return Insights(
         start=start,
         end=end,
@@ -344,6 +365,8 @@ def build_insights(
         median_hours_to_first_contact=statistics.median(hours) if hours else None,
         informal_share=(informal.count or 0) / assigned if shares_shown else None,
         formal_share=(formal.count or 0) / assigned if shares_shown else None,
+        followup=breakdown(followup_table, followup_hidden, FOLLOWUP_KEYS, FOLLOWUP_LABELS),
+        signals=_cell(signal_count, is_small(signal_count)),
     )
 
 
@@ -393,6 +416,11 @@ def summary_rows(insights: Insights) -> list[tuple[str, str]]:
         ("Formele meedenker", _with_share(insights.meedenkers[MEEDENKER_FORMEEL], insights.formal_share)),
         ("Nog geen meedenker", insights.meedenkers[NONE_KEY].text),
     ]
+    if insights.followup is not None:
+        rows.append(("Vraag na afloop gestuurd", insights.followup.total.text))
+        rows += [(f"Na afloop: {label}", cell.text) for label, cell in insights.followup.items()]
+    if insights.signals is not None:
+        rows.append(("Crisissignalen (geen ticket)", insights.signals.text))
     rows += [(f"Route: {label}", cell.text) for label, cell in insights.routes.items()]
     rows += [(label[:1].upper() + label[1:], cell.text) for label, cell in insights.weeks.items()]
     return rows

@@ -40,6 +40,26 @@ ACTION_LABELS: Final[dict[str, str]] = {
     "user_changed": "account gewijzigd",
     "meedenker_changed": "meedenker gewijzigd",
     "exported": "CSV geëxporteerd",
+    "mail_sent": "e-mail verstuurd",
+    "mail_failed": "e-mail niet verstuurd",
+    "followup_consent": "inwoner wil een vraag na afloop",
+    "followup_sent": "vraag na afloop verstuurd",
+    "followup_answered": "vraag na afloop beantwoord",
+    "followup_failed": "vraag na afloop niet verstuurd",
+    "urgency_raised": "urgent gemaakt",
+}
+
+FOLLOWUP_LABELS: Final[dict[str, str]] = {
+    "agreed": "de inwoner wil na afloop één vraag krijgen",
+    "queued": "wordt verstuurd",
+    "sent": "verstuurd, nog geen antwoord",
+    "answered": "beantwoord",
+    "not_sent": "niet verstuurd",
+}
+ANSWER_LABELS: Final[dict[str, str]] = {
+    "geholpen": "contact gehad, en het hielp",
+    "niet_geholpen": "contact gehad, maar het hielp niet",
+    "geen_contact": "geen contact gehad",
 }
 
 
@@ -57,5 +77,7 @@ def register_filters(env: Environment, zone: ZoneInfo) -> None:
     env.filters["leefgebied"] = lambda s: LEEFGEBIED_LABELS.get(s, s)
     env.filters["doelgroep"] = lambda s: DOELGROEP_LABELS.get(s, s)
     env.filters["action"] = lambda s: ACTION_LABELS.get(s, s)
+    env.filters["followup"] = lambda s: FOLLOWUP_LABELS.get(s, s)
+    env.filters["answer"] = lambda s: ANSWER_LABELS.get(s, s)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, ROUTE_LABELS=ROUTE_LABELS, TYPE_LABELS=TYPE_LABELS,
                        LEEFGEBIED_LABELS=LEEFGEBIED_LABELS, DOELGROEP_LABELS=DOELGROEP_LABELS)

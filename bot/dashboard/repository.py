@@ -26,9 +26,12 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
+from bot.followup.records import queue_on_close
+from bot.mail.kinds import MAIL_KINDS, chosen_kinds
 from bot.office_hours import OfficeHours
 from bot.privacy import mask_pii
 from bot.queue.models import (
+    KIND_CALLBACK,
     MEEDENKER_TYPES,
     OPEN_STATUSES,
     STATUSES,
@@ -267,6 +270,25 @@ class Repository:
                     session.execute(sa.delete(StaffSession).where(StaffSession.user_id == user_id))
             session.add(_audit(actor, "user_changed", f"account {user_id} changed", self.clock()))
 
+    @off_loop
+    def mail_kinds(self, user_id: int) -> tuple[str, ...]:
+        """The kinds of e-mail this account gets (issue 29)."""
+        with self._sessions() as session:
+            user = session.get(User, user_id)
+            return chosen_kinds(user.mail_kinds if user else ())
+
+    @off_loop
+    def set_mail_kinds(self, user_id: int, kinds: Iterable[str], actor: str) -> tuple[str, ...]:
+        chosen = [kind for kind in MAIL_KINDS if kind in set(kinds)]
+        with self._sessions.begin() as session:
+            user = session.get(User, user_id)
+            if user is None:
+                raise NotFound(user_id)
+            user.mail_kinds = chosen
+            session.add(_audit(actor, "user_changed", f"account {user_id}: e-mail "
+                               + (", ".join(chosen) if chosen else "none"), self.clock()))
+        return tuple(chosen)
+
     # --- signing in ---------------------------------------------------------------------------
 
     @staticmethod
@@ -481,8 +503,9 @@ class Repository:
 
     @off_loop
     def queue(self, account: Account, filters: Filters) -> builtins.list[TicketRow]:
-        """Urgent first, then the oldest waiting."""
-        query = sa.select(Ticket).where(self._scope(account))
+        """Urgent first, then the oldest waiting. Crisis signals are no work: they have their own
+        list (bot/dashboard/signals.py)."""
+        query = sa.select(Ticket).where(self._scope(account), Ticket.kind == KIND_CALLBACK)
         if filters.status == "open":
             query = query.where(Ticket.status.in_(("nieuw",) + OPEN_STATUSES))
         elif filters.status in STATUSES:
@@ -515,7 +538,8 @@ class Repository:
 
     @off_loop
     def status_counts(self, account: Account) -> dict[str, int]:
-        query = sa.select(Ticket.status, sa.func.count()).where(self._scope(account)).group_by(Ticket.status)
+        query = sa.select(Ticket.status, sa.func.count()).where(
+            self._scope(account), Ticket.kind == KIND_CALLBACK).group_by(Ticket.status)
         with self._sessions() as session:
             found = dict(session.execute(query).all())
         return {status: int(found.get(status, 0)) for status in STATUSES}
@@ -622,6 +646,7 @@ class Repository:
                                      to_status=to_status, note=self._note(note)))
             session.add(AuditEntry(ticket_id=ticket.id, at=now, actor=account.actor, action="status_changed",
                                    detail=f"{ticket.status} -> {to_status}"))
+            queue_on_close(session, ticket, to_status, now)  # the resident's follow-up question (issue 29)
 
     @off_loop
     def assign(self, account: Account, ticket_id: str, version: int, meedenker_id: int, confirmed: bool,
@@ -729,6 +754,7 @@ class Repository:
         with self._sessions() as session:
             open_counts = dict(session.execute(
                 sa.select(Ticket.gemeente, sa.func.count()).where(Ticket.gemeente.isnot(None),
+                                                                  Ticket.kind == KIND_CALLBACK,
                                                                   Ticket.status.in_(("nieuw",) + OPEN_STATUSES))
                 .group_by(Ticket.gemeente)).all())
             users = builtins.list(session.execute(sa.select(User).where(User.active.is_(True))).scalars())

@@ -6,6 +6,7 @@ from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError, WrongSecretKe
 from bot.queue.models import STATUSES, AuditEntry, NewTicket, Ticket
 from bot.queue.store import TicketNotFound, TicketStore
 from bot.queue import staff  # noqa: F401  (registers the dashboard tables on the same MetaData)
+from bot.queue import outbox  # noqa: F401  (the outbox table of issue 29, same MetaData)
 
 __all__ = [
     "STATUSES",

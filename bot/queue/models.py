@@ -39,7 +39,18 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
     # Added by revision 0002, for the dashboard.
     "assigned", "signed_in", "signed_out", "sign_in_failed", "user_changed", "meedenker_changed",
     "exported",
+    # Added by revision 0004 (issue 29): e-mail to coordinators, the residents' follow-up question.
+    "mail_sent", "mail_failed", "followup_consent", "followup_sent", "followup_answered", "followup_failed",
+    "urgency_raised",
 )
+# A callback is work for a coordinator; a signal is a crisis conversation without contact details
+# (revision 0004): counted and readable by admins, never in the work queue.
+KIND_CALLBACK: Final = "callback"
+KIND_SIGNAL: Final = "signal"
+TICKET_KINDS: Final[tuple[str, ...]] = (KIND_CALLBACK, KIND_SIGNAL)
+# The follow-up question to a resident on Telegram or WhatsApp (revision 0004).
+FOLLOWUP_STATUSES: Final[tuple[str, ...]] = ("agreed", "queued", "sent", "answered", "not_sent")
+FOLLOWUP_ANSWERS: Final[tuple[str, ...]] = ("geholpen", "niet_geholpen", "geen_contact")
 
 # Ticket references are read out over the phone: no 0/O, 1/I/L or U/V look-alikes.
 ID_PREFIX: Final = "MD-"
@@ -108,6 +119,11 @@ class Ticket(Base):
         sa.CheckConstraint(_in("urgency", URGENCIES), name="urgency"),
         sa.CheckConstraint(_in("meedenker_type", MEEDENKER_TYPES), name="meedenker_type"),
         sa.CheckConstraint(f"preference IS NULL OR {_in('preference', PREFERENCES)}", name="preference"),
+        sa.CheckConstraint(_in("kind", TICKET_KINDS), name="kind"),
+        sa.CheckConstraint(f"followup_status IS NULL OR {_in('followup_status', FOLLOWUP_STATUSES)}",
+                           name="followup_status"),
+        sa.CheckConstraint(f"followup_answer IS NULL OR {_in('followup_answer', FOLLOWUP_ANSWERS)}",
+                           name="followup_answer"),
     )
 
     id = sa.Column(sa.String(16), primary_key=True)
@@ -133,6 +149,17 @@ class Ticket(Base):
     version = sa.Column(sa.Integer, nullable=False, server_default="1", default=1)
     assigned_meedenker_id = sa.Column(sa.Integer, nullable=True, index=True)
     first_contact_at = sa.Column(UTCDateTime(), nullable=True)
+    # Revision 0004: callback or crisis signal; the follow-up question (address encrypted like contact).
+    kind = sa.Column(sa.String(16), nullable=False, server_default=KIND_CALLBACK, default=KIND_CALLBACK, index=True)
+    followup_address_encrypted = sa.Column(sa.Text, nullable=True)
+    followup_status = sa.Column(sa.String(16), nullable=True)
+    followup_answer = sa.Column(sa.String(16), nullable=True)
+    followup_sent_at = sa.Column(UTCDateTime(), nullable=True)
+    followup_answered_at = sa.Column(UTCDateTime(), nullable=True)
+
+    @property
+    def is_signal(self) -> bool:
+        return self.kind == KIND_SIGNAL
 
     @property
     def has_contact(self) -> bool:
@@ -161,6 +188,11 @@ class Ticket(Base):
             "version": self.version,
             "assigned_meedenker_id": self.assigned_meedenker_id,
             "first_contact_at": self.first_contact_at,
+            "kind": self.kind,
+            "followup_status": self.followup_status,
+            "followup_answer": self.followup_answer,
+            "followup_sent_at": self.followup_sent_at,
+            "followup_answered_at": self.followup_answered_at,
         }
 
 
@@ -284,6 +316,7 @@ class NewTicket:
     preferred_moment: str | None = None
     preference: str | None = None
     contact: Mapping[str, Any] | None = field(default=None, repr=False)
+    kind: str = KIND_CALLBACK
 
     def __post_init__(self) -> None:
         if not isinstance(self.channel, str) or not self.channel or "\x00" in self.channel:
@@ -296,6 +329,7 @@ class NewTicket:
         _choice("urgency", self.urgency, URGENCIES)
         _choice("meedenker_type", self.meedenker_type, MEEDENKER_TYPES)
         _choice("preference", self.preference, PREFERENCES, optional=True)
+        _choice("kind", self.kind, TICKET_KINDS)
         object.__setattr__(self, "gemeente", _known_gemeente(self.gemeente))
         # Canonical plain lists and dicts, so the JSON columns hold exactly the documented shape.
         object.__setattr__(self, "leefgebieden", _labels("leefgebieden", self.leefgebieden, LEEFGEBIEDEN))

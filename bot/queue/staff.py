@@ -32,6 +32,8 @@ class User(Base):
     totp_last_step = sa.Column(sa.BigInteger, nullable=True)
     active = sa.Column(sa.Boolean, nullable=False, server_default=sa.true(), default=True)
     created_at = sa.Column(UTCDateTime(), nullable=False)
+    # The kinds of e-mail this account wants (bot/mail/kinds.py); NULL: every kind (revision 0004).
+    mail_kinds = sa.Column(sa.JSON, nullable=True)
 
 
 class StaffSession(Base):

@@ -149,6 +149,24 @@ class TicketStore:
     def close(self) -> None:
         self._engine.dispose()
 
+    def seal(self, value: dict[str, Any]) -> str:
+        """Encrypt a small mapping with the contact details' key (the follow-up's address)."""
+        return self._cipher.encrypt(value)
+
+    def unseal(self, token: str) -> dict[str, Any]:
+        return self._cipher.decrypt(token)
+
+    def is_sender_of(self, ticket: Ticket, channel: str, sender: str) -> bool:
+        """Whether this conversation made the ticket (compares keyed hashes, never raw ids)."""
+        return ticket.sender_hash is not None and ticket.channel == channel and \
+            ticket.sender_hash == self._hash_sender(channel, sender)
+
+    def last_message_at(self, tracker_url: str, sender_id: str) -> float | None:
+        """The time (unix seconds) of the resident's latest message in Rasa's events table."""
+        return self._on_events(tracker_url, lambda conn, events: conn.execute(
+            sa.select(sa.func.max(events.c.timestamp)).where(events.c.sender_id == sender_id,
+                                                              events.c.type_name == "user")).scalar(), None)
+
     @property
     def session_factory(self) -> sessionmaker:
         """For the dashboard's own queries on the same database (bot/dashboard/repository.py)."""
@@ -213,6 +231,7 @@ class TicketStore:
             preference=new.preference,
             status=STATUS_NIEUW,
             contact_encrypted=self._cipher.encrypt(new.contact) if new.contact else None,
+            kind=new.kind,
         )
 
     def _find_by_key(self, idempotency_key: str) -> Ticket | None:
@@ -252,6 +271,7 @@ class TicketStore:
             return self._cipher.decrypt(token) if token else None
 
     def set_status(self, ticket_id: str, status: str, actor: str) -> Ticket:
+        from bot.followup.records import queue_on_close  # here: bot.followup imports this package
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}; got {status!r}")
         ticket_id = normalise_ticket_id(ticket_id)
@@ -265,9 +285,23 @@ class TicketStore:
                                          from_status=ticket.status, to_status=status))
                 if status in ("in_gesprek", "afgerond", "doorverwezen") and ticket.first_contact_at is None:
                     ticket.first_contact_at = utcnow()
+                queue_on_close(session, ticket, status, utcnow())
                 ticket.status = status
                 ticket.version = (ticket.version or 1) + 1
             return ticket
+
+    def make_urgent(self, ticket_id: str, reason: str, actor: str = ASSISTANT_ACTOR) -> bool:
+        """Raise an open ticket to urgent (a crisis after the callback request); True when it changed."""
+        ticket_id = normalise_ticket_id(ticket_id)
+        with self._sessions.begin() as session:
+            ticket = session.get(Ticket, ticket_id, with_for_update=True)
+            if ticket is None or ticket.urgency == "urgent" or ticket.status in ("afgerond", "doorverwezen"):
+                return False
+            ticket.urgency = "urgent"
+            ticket.version = (ticket.version or 1) + 1
+            session.add(self._audit(ticket_id, actor, "urgency_raised", reason[:500]))
+        logger.warning("Ticket %s raised to urgent: %s", ticket_id, reason)
+        return True
 
     def history(self, ticket_id: str | None) -> builtins.list[AuditEntry]:
         """Audit entries of one ticket (None: those of conversation-only erasures), oldest first."""
@@ -344,6 +378,7 @@ class TicketStore:
                     ticket.summary = None
                     ticket.preferred_moment = None
                     ticket.sender_hash = None
+                    ticket.followup_address_encrypted = None
                     ticket.leefgebieden = _without_evidence(ticket.leefgebieden)
                     ticket.doelgroepen = _without_evidence(ticket.doelgroepen)
                     ticket.anonymised_at = now

@@ -116,3 +116,32 @@ def test_a_new_session_drops_the_form_and_the_pending_consent_but_remembers_a_cr
     assert fresh["contact_sealed"] is None and fresh["werkmodel"] == {"leefgebieden": {}, "doelgroepen": {}}
     assert fresh["crisis_route"] == "crisis_113" and fresh["voor_wie"] is None
     assert set(fresh) >= set(slots)
+
+
+def _crisis(slots, services):
+    return say(slots, "ik wil er niet meer zijn", services, intent="crisis_113")
+
+
+def test_a_crisis_without_contact_details_is_a_signal_not_a_task(services):
+    turn = _crisis({}, services)
+    (flagged,) = services.store.list()
+    assert flagged.kind == "signal" and flagged.urgency == "urgent" and flagged.contact_encrypted is None
+    assert flagged.route == "crisis_113" and turn.slots["crisis_route"] == "crisis_113"
+
+
+def test_a_crisis_after_the_callback_request_makes_that_callback_urgent(services):
+    werkmodel = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}],
+                 "doelgroepen": []}
+    turn = say({}, "ik heb schulden", services, werkmodel=werkmodel)
+    for text, intent in [("ja", "bevestigen"), ("ja", "bevestigen"), ("ja", "bevestigen")]:
+        turn = say(turn.slots, text, services, intent)
+    for text, step in [("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None), ("Tholen", None),
+                       ("maakt niet uit", None)]:
+        turn = say(turn.slots, text, services, step=step)
+    turn = say(turn.slots, "ja", services, "bevestigen")  # "Klopt dit?"
+    (callback,) = services.store.list()
+    assert callback.kind == "callback" and callback.urgency == "normaal"
+    _crisis(turn.slots, services)
+    by_kind = {t.kind: t for t in services.store.list()}
+    assert by_kind["callback"].urgency == "urgent" and by_kind["signal"].route == "crisis_113"
+    assert [e.action for e in services.store.history(callback.id)][-1] == "urgency_raised"

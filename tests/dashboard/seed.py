@@ -70,8 +70,24 @@ def seed(dashboard: Dashboard) -> dict[str, Any]:
         sender_id="demo-3", gemeente=None, urgency="urgent", route="crisis_113", meedenker_type="formeel",
         summary="Over wonen. Soms denk ik dat iedereen beter af is zonder mij.", contact=None,
         leefgebieden=[_label("wonen", ["huur"])], doelgroepen=[_label("jongeren", ["ik ben 19"])],
-        opschaal_reasons=["veiligheidsrisico"], organisations=[], preferred_moment=None, preference=None),
-        "seed:crisis", now=now - timedelta(hours=4))
+        opschaal_reasons=["veiligheidsrisico"], organisations=[], preferred_moment=None, preference=None,
+        kind="signal"), "seed:crisis", now=now - timedelta(hours=4))
+    # A crisis that came with a callback request: an urgent callback, first in the queue.
+    urgent, _ = dashboard.store.create(new_ticket(
+        sender_id="demo-6", gemeente="Kapelle", urgency="urgent", route="crisis_veilig_thuis",
+        meedenker_type="formeel", summary="Over familie. Thuis wordt het steeds onveiliger.",
+        leefgebieden=[_label("sociale_relaties", ["thuis"])], doelgroepen=[],
+        opschaal_reasons=["veiligheidsrisico"], organisations=[], preferred_moment="zo snel mogelijk",
+        preference=None, contact={"name": "Anoniem", "phone": "06-55501234", "email": None}),
+        "seed:urgent", now=now - timedelta(minutes=30))
+    # Signals of the last day: crisis conversations in which nobody left contact details.
+    for i, (hours, route) in enumerate([(1, "crisis_113"), (6, "crisis_112"), (9, "crisis_113"),
+                                         (30, "crisis_veilig_thuis")]):
+        dashboard.store.create(new_ticket(
+            sender_id=f"demo-signal-{i}", gemeente=None, urgency="urgent", route=route, meedenker_type="formeel",
+            summary="Over gezondheid.", contact=None, leefgebieden=[], doelgroepen=[], opschaal_reasons=[],
+            organisations=[], preferred_moment=None, preference=None, kind="signal"),
+            f"seed:signal:{i}", now=now - timedelta(hours=hours))
     dashboard.conversation("demo-3", [
         ("user", "De huur is verhoogd en ik krijg geen huurtoeslag meer"),
         ("bot", "Dat klinkt lastig. Wilt u dat een meedenker u terugbelt?"),
@@ -80,4 +96,5 @@ def seed(dashboard: Dashboard) -> dict[str, Any]:
     ])
     ids["tickets"] = tickets
     ids["crisis"] = crisis
+    ids["urgent"] = urgent
     return ids

@@ -71,6 +71,22 @@ def shot(page, name: str, tmp_path: Path) -> None:
     page.screenshot(path=str(target / f"{name}.png"), full_page=True)
 
 
+def example_mail(ticket, dashboard: Dashboard) -> str:
+    """The HTML part of the mail a coordinator gets for this ticket (bot/mail/compose.py)."""
+    from datetime import datetime, timezone
+
+    from bot.mail.compose import facts_of, new_ticket_mail
+
+    due = dashboard.repo.due_at(ticket)
+    facts = facts_of(ticket, due, datetime.now(timezone.utc))
+    mail = new_ticket_mail(facts, "https://dashboard.gemeente.example", dashboard.repo.hours.timezone)
+    head, _, body = mail.html.partition("><p>")  # the mail program's header lines above the body
+    header = ("<p style=\"color:#444;border-bottom:1px solid #ccc;padding-bottom:8px\">Van: Meedenker "
+              "&lt;noreply@gemeente.example&gt;<br>Aan: anna@smwo.example.nl<br>Onderwerp: <b>"
+              f"{mail.subject}</b></p>")
+    return f"{head}>{header}<p>{body}"
+
+
 def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(browser_dashboard, seeded, page,
                                                                                tmp_path):
     dashboard, data = browser_dashboard, seeded
@@ -95,7 +111,8 @@ def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(b
 
     rows = page.locator("table.queue tbody tr")
     first = rows.nth(0).inner_text()
-    assert data["crisis"].id in first and "urgent" in first  # urgent first
+    assert data["urgent"].id in first and "urgent" in first  # urgent first
+    assert data["crisis"].id not in page.inner_text("table.queue")  # a crisis signal is no task
     assert data["tickets"][4].id not in page.content()  # Middelburg is not theirs
     assert "te laat" in page.locator(f"tr:has(a[href='/tickets/{data['tickets'][0].id}'])").inner_text()
     check(page, "queue")
@@ -141,7 +158,7 @@ def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(b
     assert stored.status == "afgerond" and stored.assigned_meedenker_id == data["fatima"]
     shot(page, "ticket", tmp_path)
 
-    for path in ("/meedenkers", "/insights", "/account/tweestaps", "/tickets/MD-ZZZZZZ"):
+    for path in ("/meedenkers", "/insights", "/account/tweestaps", "/account/meldingen", "/tickets/MD-ZZZZZZ"):
         page.goto(base + path)
         check(page, path)
     page.goto(base + "/insights")
@@ -155,9 +172,22 @@ def test_a_coordinator_signs_in_filters_opens_shows_contact_assigns_and_closes(b
     page.wait_for_url(base + "/tickets")
     assert data["tickets"][4].id in page.content()  # admins see every gemeente
     for path in ("/gebruikers", "/audit", "/gemeenten", "/meedenkers", f"/meedenkers?bewerk={data['fatima']}",
-                 f"/tickets/{data['tickets'][0].id}"):
+                 f"/tickets/{data['tickets'][0].id}", f"/signalen/{data['crisis'].id}", "/signalen"):
         page.goto(base + path)
         check(page, path)
+    assert data["crisis"].id in page.inner_text("table.queue")
+    assert "Afgelopen 24 uur: 4" in page.inner_text("main")  # the seed's signals of the last day
+    shot(page, "signals", tmp_path)
+    page.goto(base + f"/signalen/{data['crisis'].id}")
+    assert "ja graag, bel me op [TELEFOON]" in page.inner_text("ol.transcript")
+    page.goto("about:blank")  # outside the dashboard's CSP, as a mail program shows it
+    page.set_viewport_size({"width": 760, "height": 420})
+    page.set_content(example_mail(data["urgent"], dashboard))  # a mail, not a page: no landmarks to check
+    shown = page.inner_text("body")
+    assert f"Onderwerp: URGENT: Nieuw terugbelverzoek {data['urgent'].id} (Kapelle)" in shown
+    assert "Er is een nieuw terugbelverzoek binnengekomen. Het is urgent" in shown and "06-55501234" not in shown
+    shot(page, "mail", tmp_path)
+    page.set_viewport_size({"width": 1280, "height": 900})
     assert "contactgegevens bekeken" in page.goto(base + "/audit").text()
     assert [f for f in failed if not f.startswith("401 ")] == []  # 401: the wrong password on purpose
     # The checker itself finds a violation when there is one.

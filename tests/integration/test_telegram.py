@@ -92,6 +92,12 @@ def test_full_callback_request_makes_exactly_one_ticket(messaging: Messaging):
         assert ticket.channel == "telegram" and ticket.gemeente == "Goes" and ticket.preference == "informeel"
         assert ticket.id in tg_texts(final)
         assert store.contact(ticket.id, actor="test")["phone"] == "+31648213377"
+        # Issue 29: one question after closing, only with the resident's yes; the chat id encrypted.
+        assert "Mogen we u later één korte vraag sturen?" in tg_texts(final)
+        assert "sturen we u één korte vraag" in tg_texts(messaging.tg_click(chat, "/bevestigen"))
+        agreed = store.get(ticket.id)
+        assert agreed.followup_status == "agreed" and str(chat) not in agreed.followup_address_encrypted
+        assert store.unseal(agreed.followup_address_encrypted) == {"channel": "telegram", "address": str(chat)}
     finally:
         store.close()
 
