@@ -16,7 +16,9 @@ from bot.contact import parse_contact, parse_moment, parse_name, parse_preferenc
 from bot.gemeenten import find_gemeente, resolve, suggestions
 from bot.words import is_content_word
 
-STEPS: tuple[str, ...] = ("naam", "contact", "moment", "gemeente", "voorkeur")
+# The gemeente first: a callback is promised only where a network serves it (bot/coverage.py), so
+# a resident elsewhere is told at once, before giving a name or a number.
+STEPS: tuple[str, ...] = ("gemeente", "naam", "contact", "moment", "voorkeur")
 # Steps whose answer is a contact detail: the channel seals the raw text for these.
 CONTACT_STEPS: frozenset[str] = frozenset({"naam", "contact"})
 MAX_TRIES = 3

@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from bot import callback_form, reading, spoed
+from bot import callback_form, coverage, reading, spoed
 from bot.noise import is_noise
 from bot.summary import key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
@@ -426,9 +426,9 @@ def _answer_question(state: State, message: Message) -> Reply:
 # ---------------------------------------------------------------------------------------------
 
 def _start_form(state: State) -> Reply:
-    first = callback_form.STEPS[0]
     # The place given for today's help (an urgent need) is not asked again.
     kept = {"gemeente": state.formulier["gemeente"]} if state.spoed and state.formulier.get("gemeente") else {}
+    first = next(step for step in callback_form.STEPS if step not in kept)
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
                     formulier=kept, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
     return Reply([ask(state, first)], state)
@@ -441,7 +441,14 @@ def _store(state: State, step: str, values: dict[str, str]) -> State:
 
 
 def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
-    """The next step, or the read-back when the form is complete or a change was made."""
+    """The next step, or the read-back when the form is complete or a change was made.
+
+    A gemeente no network here serves ends the form with the truth: that gemeente has free
+    cliëntondersteuning of its own (issue 29); nothing more is asked, nothing is stored.
+    """
+    if step == "gemeente" and not coverage.covers(state.formulier.get("gemeente")):
+        return Reply([*said, ("utter_gemeente_niet_gedekt", {"gemeente": state.formulier["gemeente"]})],
+                     replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False))
     following = callback_form.next_step_after(step)
     while following is not None and following in state.formulier:  # the place given for today's help
         following = callback_form.next_step_after(following)
@@ -647,7 +654,13 @@ def _urgent(state: State, need: str, text: str) -> Reply:
 
 
 def _today(state: State, said: Responses) -> Reply:
-    """Who can help today (the adapter fills the contacts), then an urgent callback on offer."""
+    """Who can help today (the adapter fills the contacts), then an urgent callback on offer
+    where a network here serves the gemeente; elsewhere, where its own support is."""
+    gemeente = state.formulier.get("gemeente")
+    if not coverage.covers(gemeente):
+        return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": gemeente or ""}),
+                      ("utter_gemeente_niet_gedekt", {"gemeente": gemeente or ""})],
+                     replace(state, wacht_op=None, pogingen=0), (EFFECT_VANDAAG,))
     return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": state.formulier.get("gemeente", "")}),
                   ("utter_spoed_aanbod", {})], replace(state, wacht_op=WAIT_AANBOD, pogingen=0), (EFFECT_VANDAAG,))
 

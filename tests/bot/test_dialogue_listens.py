@@ -50,7 +50,8 @@ def test_the_mantelzorger_is_not_left_with_a_goodbye_and_her_callback_is_urgent(
         # No goodbye while the crisis is fresh.
         ("afscheid", "ok doei", None, ["utter_crisis_afscheid_113"]),
         ("bevestigen", "ja toch maar een meedenker", None, ["utter_terugbel_uitleg"]),
-        ("bevestigen", "ja", None, ["utter_vraag_naam"]),
+        ("bevestigen", "ja", None, ["utter_vraag_gemeente"]),
+        ("hulpvraag", "Goes", None, ["utter_vraag_naam"]),
     ])
     assert reply.state.crisis_route == "crisis_113"
 
@@ -100,7 +101,8 @@ def test_violence_at_home_asks_for_safe_contact_and_answers_who_can_see_per_chan
                                       ("utter_faq", {"faq": "privacy_bewaren", "kanaal": channel})]
     state = play(crisis.state, [
         ("bevestigen", "ja", None, ["utter_terugbel_uitleg_veilig"]),
-        ("bevestigen", "ja", None, ["utter_vraag_naam"]),
+        ("bevestigen", "ja", None, ["utter_vraag_gemeente"]),
+        ("hulpvraag", "liever niet", None, ["utter_vraag_naam"]),
         ("hulpvraag", "R.", None, ["utter_vraag_contact_veilig"]),
     ]).state
     none = next_step(state, "hulpvraag", None, "geen contact")
@@ -149,7 +151,9 @@ def test_a_question_at_every_step_is_answered_and_the_same_step_asked_again():
     state = next_step(State(), "mens_gevraagd", None, "ik wil een mens").state
     state = next_step(state, "bevestigen", None, "ja").state
     state = next_step(state, "bevestigen", None, "ja").state
-    for step, answer in zip(callback_form.STEPS, ["F.", "06 12345678", "dinsdag", "Zaanstad", "maakt niet uit"]):
+    answers = {"gemeente": "Kapelle", "naam": "F.", "contact": "06 12345678", "moment": "dinsdag", "voorkeur": "maakt niet uit"}
+    for step in callback_form.STEPS:
+        answer = answers[step]
         reply = next_step(state, "hulpvraag", faq, "leest de gemeente dit mee")
         assert names(reply) == ["utter_faq", callback_form.ASK[step]], step
         assert reply.state.wacht_op == state.wacht_op
@@ -177,9 +181,19 @@ def test_a_place_is_read_as_its_gemeente_and_a_yes_accepts_a_suggestion():
     form = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
     zaandam = next_step(form, "hulpvraag", None, "ik woon in Zaandam")
     assert zaandam.responses[0] == ("utter_gemeente_via_plaats", {"plaats": "Zaandam", "gemeente": "Zaanstad"})
-    assert zaandam.state.formulier["gemeente"] == "Zaanstad"
+    assert zaandam.responses[1] == ("utter_gemeente_niet_gedekt", {"gemeente": "Zaanstad"})  # no network there
     skipped = next_step(form, "hulpvraag", None, "zeg ik liever niet")
-    assert names(skipped) == ["utter_vraag_voorkeur"] and "gemeente" not in skipped.state.formulier
+    assert names(skipped) == ["utter_vraag_naam"] and "gemeente" not in skipped.state.formulier
+    yerseke = next_step(form, "hulpvraag", None, "ik woon in Yerseke")
+    assert yerseke.responses == [("utter_gemeente_via_plaats", {"plaats": "Yerseke", "gemeente": "Reimerswaal"}),
+                                 ("utter_vraag_naam", {})]
+
+
+def test_a_gemeente_no_network_here_serves_gets_the_truth_not_a_promise():
+    form = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    elsewhere = next_step(form, "hulpvraag", None, "Amsterdam")
+    assert elsewhere.responses == [("utter_gemeente_niet_gedekt", {"gemeente": "Amsterdam"})]
+    assert elsewhere.state.wacht_op is None and elsewhere.state.form_id is None and not elsewhere.effects
 
 
 def test_a_pseudonym_of_one_letter_is_a_name():

@@ -46,7 +46,7 @@ def test_the_whole_form_writes_one_ticket_and_slots_never_hold_plain_contact(ser
     turn = say(turn.slots, "ja", services, "bevestigen")
     for text, intent in [("ja", "bevestigen"), ("ja", "bevestigen")]:
         turn = say(turn.slots, text, services, intent)
-    steps = [("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None), ("Tholen", None), ("maakt niet uit", None)]
+    steps = [("Tholen", None), ("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None), ("maakt niet uit", None)]
     for text, step in steps:
         turn = say(turn.slots, text, services, step=step)
         assert "Sanne" not in str(turn.slots) and "12345678" not in str(turn.slots)
@@ -68,8 +68,9 @@ def test_only_the_turn_that_writes_the_ticket_reads_the_conversation(services):
     reads: list[str] = []
     turn = say({}, "ik heb schulden", services, werkmodel=werkmodel, reads=reads)
     for text, intent, step in [("ja", "bevestigen", None), ("ja", "bevestigen", None), ("ja", "bevestigen", None),
+                               ("Tholen", "hulpvraag", None),
                                ("Sanne", "hulpvraag", "naam"), ("06 12345678", "hulpvraag", "contact"),
-                               ("ochtend", "hulpvraag", None), ("Tholen", "hulpvraag", None),
+                               ("ochtend", "hulpvraag", None),
                                ("maakt niet uit", "hulpvraag", None)]:
         turn = say(turn.slots, text, services, intent, step=step, reads=reads)
     assert reads == [] and services.store.list() == []
@@ -135,7 +136,7 @@ def test_a_crisis_after_the_callback_request_makes_that_callback_urgent(services
     turn = say({}, "ik heb schulden", services, werkmodel=werkmodel)
     for text, intent in [("ja", "bevestigen"), ("ja", "bevestigen"), ("ja", "bevestigen")]:
         turn = say(turn.slots, text, services, intent)
-    for text, step in [("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None), ("Tholen", None),
+    for text, step in [("Tholen", None), ("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None),
                        ("maakt niet uit", None)]:
         turn = say(turn.slots, text, services, step=step)
     turn = say(turn.slots, "ja", services, "bevestigen")  # "Klopt dit?"

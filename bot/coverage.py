@@ -1,0 +1,30 @@
+"""Which gemeenten a configured network covers: a callback is promised only there (issue 29).
+
+Why: a resident of Amsterdam was told "U hoort uiterlijk dinsdag van ons" while no coordinator
+here reads tickets for Amsterdam. The gemeenten of the sociale kaart's regions are the ones the
+network serves; any other gemeente has free cliëntondersteuning of its own, and the assistant says
+so plainly instead of making a promise it cannot keep.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from bot.settings import PROJECT_ROOT
+from bot.sociale_kaart import gemeente_key, load_sociale_kaart
+
+
+def _kaart_dir() -> Path:
+    return Path(os.environ.get("MEEDENKER_SOCIALE_KAART_DIR") or PROJECT_ROOT / "config" / "sociale_kaart")
+
+
+@lru_cache(maxsize=1)
+def covered_gemeenten() -> frozenset[str]:
+    """Comparison keys of every gemeente a region of the sociale kaart serves."""
+    return frozenset(gemeente_key(name) for name in load_sociale_kaart(_kaart_dir()).gemeenten)
+
+
+def covers(gemeente: str | None) -> bool:
+    """True when a network here serves this gemeente; an unknown gemeente is not refused."""
+    return gemeente is None or gemeente_key(gemeente) in covered_gemeenten()
