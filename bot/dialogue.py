@@ -262,13 +262,20 @@ def ask(state: State, step: str) -> tuple[str, dict[str, str]]:
 def _read_back(state: State) -> Reply:
     """Everything given, read back; contact details partly hidden (they are stored encrypted)."""
     values = {
-        "naam": state.contact.get("name") or "-",
+        "naam": _hidden_name(state.contact.get("name")),
         "bereik": _hidden_contact(state.contact),
         "moment": state.formulier.get("moment") or "-",
         "gemeente": state.formulier.get("gemeente") or "-",
         "voorkeur": state.formulier.get("voorkeur") or "-",
     }
     return Reply([("utter_controle", values)], replace(state, wacht_op=WAIT_CONTROLE, wijzigen=False, pogingen=0))
+
+
+def _hidden_name(name: str | None) -> str:
+    """The first letter only: the read-back is stored in the conversation, the name only encrypted."""
+    if not name:
+        return "-"
+    return name if len(name) <= 2 else f"{name[0]}…"
 
 
 def _hidden_contact(contact: dict[str, str]) -> str:

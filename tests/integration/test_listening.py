@@ -37,13 +37,14 @@ def test_the_privacy_minded_resident_gets_true_answers_and_a_form_without_dead_e
         ("ik wil een mens spreken", ["Wilt u dat een meedenker u belt?"], []),
         ("/bevestigen", ["Mag ik ze vragen?"], []),
         ("leest de gemeente mee met dit gesprek?", ["de gemeente leest niet mee", "Mag ik ze vragen?"], ["Ja, een meedenker"]),
-        ("/bevestigen", ["Hoe mag de meedenker u noemen?"], ["Sanne"]),
+        ("/bevestigen", ["In welke gemeente of plaats woont u?"], ["Goes"]),
+        ("ik woon in Yerseke", ["Yerseke hoort bij de gemeente Reimerswaal", "Hoe mag de meedenker u noemen?"],
+         ["Sanne"]),
         ("F.", ["Hoe kan de meedenker u bereiken?"], []),
         ("06 13572468", ["Wanneer komt het u goed uit?"], ["dinsdagochtend"]),
         ("hoe lang bewaren jullie mijn gegevens?", ["Wanneer komt het u goed uit?"], []),
-        ("avond", ["In welke gemeente of plaats woont u?"], ["Goes"]),
-        ("ik woon in Zaandam", ["Zaandam hoort bij de gemeente Zaanstad", "Wie wilt u als meedenker?"], []),
-        ("maakt niet uit", ["Klopt dit?", "Naam: F.", "…2468", "Zaanstad"], ["13572468"]),
+        ("avond", ["Wie wilt u als meedenker?"], []),
+        ("maakt niet uit", ["Klopt dit?", "Naam: F.", "…2468", "Reimerswaal"], ["13572468"]),
         ("iets veranderen", ["Wat wilt u veranderen?"], []),
         ("nummer", ["Hoe kan de meedenker u bereiken?"], []),
         ("06 24681357", ["Klopt dit?", "…1357"], []),
@@ -63,16 +64,25 @@ def test_stop_asks_what_to_stop_and_can_be_taken_back(servers):
         servers.say(sender, text)
     assert "Of met het hele gesprek?" in texts(servers.say(sender, "stop"))
     assert "ik stop met de vragen" in texts(servers.say(sender, "stop de vragen"))
-    assert "Hoe mag de meedenker u noemen?" in texts(servers.say(sender, "toch doorgaan"))
+    assert "In welke gemeente" in texts(servers.say(sender, "toch doorgaan"))
+
+
+def test_a_gemeente_no_network_here_serves_gets_the_truth_not_a_promise(servers):
+    sender = new_sender()
+    for text in ("ik wil een mens spreken", "/bevestigen", "/bevestigen"):
+        servers.say(sender, text)
+    reply = texts(servers.say(sender, "Amsterdam"))
+    assert "Onze meedenkers werken niet in Amsterdam" in reply and "uiterlijk" not in reply
+    assert "noemen" not in reply  # no name or number asked for a callback that cannot come
 
 
 def test_a_gemeente_may_be_skipped_and_three_misses_offer_a_way_on(servers):
     sender = new_sender()
-    for text in ("ik wil een mens spreken", "/bevestigen", "/bevestigen", "Kees", "06 13572468", "ochtend"):
+    for text in ("ik wil een mens spreken", "/bevestigen", "/bevestigen"):
         servers.say(sender, text)
-    assert "Wie wilt u als meedenker?" in texts(servers.say(sender, "zeg ik liever niet"))
+    assert "Hoe mag de meedenker u noemen?" in texts(servers.say(sender, "zeg ik liever niet"))
     sender = new_sender()
-    for text in ("ik wil een mens spreken", "/bevestigen", "/bevestigen", "Kees"):
+    for text in ("ik wil een mens spreken", "/bevestigen", "/bevestigen", "Goes", "Kees"):
         servers.say(sender, text)
     for _ in range(2):
         assert "kan ik niet lezen" in texts(servers.say(sender, "123"))
@@ -87,7 +97,7 @@ def test_a_question_in_the_form_on_telegram_and_whatsapp(messaging: Messaging):
     messaging.tg_click(chat, "/bevestigen")
     messaging.tg_click(chat, "/bevestigen")
     reply = tg_texts(messaging.tg_say(chat, "kost dit geld?"))
-    assert "gratis" in reply and "Hoe mag de meedenker u noemen?" in reply
+    assert "gratis" in reply and "In welke gemeente" in reply
     wa_id = str(next(_wa))
     messaging.wa_say(wa_id, "ik wil een mens spreken")
     reply = wa_texts(messaging.wa_say(wa_id, "kan hij dit op mijn telefoon zien?"))

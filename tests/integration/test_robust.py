@@ -93,9 +93,10 @@ def to_consent_question(servers: Servers, sender: str) -> None:
     assert "Mag ik ze vragen?" in texts(servers.say(sender, "ja"))
 
 
-def test_a_name_sent_while_the_yes_is_still_handled_is_sealed(slow_servers):
+def test_a_name_sent_while_the_gemeente_is_still_handled_is_sealed(slow_servers):
     sender = new_sender()
     to_consent_question(slow_servers, sender)
+    assert "In welke gemeente" in texts(slow_servers.say(sender, "ja"))
     replies: dict[str, list[dict]] = {}
     moments: dict[str, float] = {}
 
@@ -104,14 +105,14 @@ def test_a_name_sent_while_the_yes_is_still_handled_is_sealed(slow_servers):
         replies[key] = slow_servers.say(sender, message)
         moments[f"{key}-answered"] = time.monotonic()
 
-    yes = threading.Thread(target=send, args=("ja", "ja"))
+    yes = threading.Thread(target=send, args=("ja", "Goes"))
     yes.start()
-    time.sleep(0.15)  # the "ja" is now inside Rasa, waiting for its (slow) action
+    time.sleep(0.15)  # "Goes" is now inside Rasa, waiting for its (slow) action
     name = threading.Thread(target=send, args=("naam", "Fenna Wibaut"))
     name.start()
     yes.join(60)
     name.join(60)
-    assert moments["naam-sent"] < moments["ja-answered"], "the name did not arrive during the yes"
+    assert moments["naam-sent"] < moments["ja-answered"], "the name did not arrive during the gemeente"
     assert "Hoe mag de meedenker u noemen?" in texts(replies["ja"])
     assert ASK_CONTACT in texts(replies["naam"])  # the form took the name as its answer
     stored = stored_events(slow_servers, sender)
@@ -145,6 +146,7 @@ def test_noise_at_a_form_step_asks_the_step_again_with_its_buttons(slow_servers)
     sender = new_sender()
     to_consent_question(slow_servers, sender)
     slow_servers.say(sender, "ja")
+    slow_servers.say(sender, "Goes")
     assert ASK_CONTACT in texts(slow_servers.say(sender, "Sanne"))
     assert "Wanneer komt het u goed uit?" in texts(slow_servers.say(sender, "06 48213377"))
     reply = slow_servers.say(sender, "hmm")
@@ -170,7 +172,8 @@ def _expire_session(servers: Servers, sender: str) -> None:
 def test_a_conversation_that_returns_after_the_session_expired_starts_fresh(slow_servers):
     sender = new_sender()
     to_consent_question(slow_servers, sender)
-    assert "Hoe mag de meedenker u noemen?" in texts(slow_servers.say(sender, "ja"))
+    assert "In welke gemeente" in texts(slow_servers.say(sender, "ja"))
+    assert "Hoe mag de meedenker u noemen?" in texts(slow_servers.say(sender, "Goes"))
     _expire_session(slow_servers, sender)
     reply = texts(slow_servers.say(sender, "ja"))
     assert ASK_CONTACT not in reply and "Hoe mag de meedenker u noemen?" not in reply

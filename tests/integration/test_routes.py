@@ -20,7 +20,7 @@ from tests.integration.databases import unique_database
 pytestmark = pytest.mark.servers
 
 NAME, PHONE, EMAIL = "Fenna Wibaut", "06 48213377", "fenna.wibaut@example.nl"
-FORM = ["ja", "ja", "ja", NAME, PHONE, "donderdagmiddag", "Goes", "vrijwilliger"]
+FORM = ["ja", "ja", "ja", "Goes", NAME, PHONE, "donderdagmiddag", "vrijwilliger", "ja"]  # the last: "Klopt dit?"
 
 
 def new_sender(prefix: str = "r") -> str:

@@ -36,7 +36,7 @@ def test_after_a_suicidal_remark_the_assistant_stays_offers_the_chat_and_says_no
         ("113 bellen is een te grote stap voor mij", ["chatten met 113", "113.nl", "anoniem"], ["sterkte"]),
         ("ok doei", ["Ik ben er als u terugkomt", "0800-0113"], ["sterkte", "Dank u wel voor uw bericht"]),
         ("/bevestigen", ["Mag ik ze vragen?"], []),
-        ("/bevestigen", ["Hoe mag de meedenker u noemen?"], ["Sanne"]),
+        ("/bevestigen", ["In welke gemeente of plaats woont u?"], ["Goes"]),
     ]
     for text, present, absent in turns:
         reply = texts(widget(servers, sender, text))
@@ -46,8 +46,9 @@ def test_after_a_suicidal_remark_the_assistant_stays_offers_the_chat_and_says_no
             assert words not in reply, (text, reply)
         # The widget keeps the numbers in its crisis bar: no reminder before the replies.
         assert "Denk aan de nummers" not in reply
-    for text, expected in [("M.", "bereiken"), ("06 13572468", "goed uit"), ("avond", "gemeente"),
-                           ("Goes", "Wie wilt u als meedenker?"), ("maakt niet uit", "Klopt dit?")]:
+    for text, expected in [("ik woon in Yerseke", "Hoe mag de meedenker u noemen?"), ("M.", "bereiken"),
+                           ("06 13572468", "goed uit"), ("avond", "Wie wilt u als meedenker?"),
+                           ("maakt niet uit", "Klopt dit?")]:
         assert expected in texts(widget(servers, sender, text)), text
     done = texts(widget(servers, sender, "/bevestigen"))
     assert "Uw nummer is" in done
@@ -73,7 +74,8 @@ def test_violence_at_home_on_telegram_safe_contact_and_one_line_when_he_comes(me
     assert "Wis deze chat nu" in tg_texts(coming) and "112" in tg_texts(coming)
     consent = tg_texts(messaging.tg_click(chat, "/bevestigen"))
     assert "veilig" in consent and "Mag ik dat vragen?" in consent
-    assert "noemen" in tg_texts(messaging.tg_click(chat, "/bevestigen"))
+    assert "In welke gemeente" in tg_texts(messaging.tg_click(chat, "/bevestigen"))
+    assert "noemen" in tg_texts(messaging.tg_say(chat, "zeg ik liever niet"))
     ask_contact = tg_texts(messaging.tg_say(chat, "R."))
     assert "veilig bereiken" in ask_contact and "geen contact" in ask_contact
     none = tg_texts(messaging.tg_say(chat, "geen contact"))

@@ -77,11 +77,12 @@ def test_full_callback_request_makes_exactly_one_ticket(messaging: Messaging):
     messaging.tg_say(chat, "mijn moeder heeft dementie en ik zorg voor haar. wie helpt mij met de post en de formulieren?")
     for data in ["/bevestigen", "/bevestigen", "/bevestigen"]:  # summary, offer, consent: the buttons
         assert messaging.tg_click(chat, data)
-    for text in [NAME, "06 48213377"]:
+    for text in ["Goes", NAME, "06 48213377"]:
         messaging.tg_say(chat, text)
     messaging.tg_click(chat, "middag")
-    messaging.tg_say(chat, "Goes")
-    final = messaging.tg_click(chat, "vrijwilliger")
+    read_back = tg_texts(messaging.tg_click(chat, "vrijwilliger"))
+    assert "Klopt dit?" in read_back and NAME not in read_back and "…3377" in read_back
+    final = messaging.tg_click(chat, "/bevestigen")
     sender = messaging.sender("telegram", chat)
     hashed = SenderHasher(messaging.servers.env["MEEDENKER_SECRET_KEY"])("telegram", sender)
     store = store_of(messaging.servers)

@@ -79,14 +79,16 @@ def test_full_callback_request_makes_exactly_one_ticket(messaging: Messaging):
     messaging.wa_say(wa_id, "mijn moeder heeft dementie en ik zorg voor haar. wie helpt mij met de post en de formulieren?")
     for _ in range(3):  # summary, offer, consent: the reply buttons
         assert messaging.wa_exchange(messaging.wa_reply(wa_id, "/bevestigen"))
+    messaging.wa_say(wa_id, "Goes")
     messaging.wa_say(wa_id, NAME)
     messaging.wa_say(wa_id, "06 48213377")
-    messaging.wa_exchange(messaging.wa_reply(wa_id, "middag", kind="list_reply"))
-    voorkeur = messaging.wa_say(wa_id, "Goes")
+    voorkeur = messaging.wa_exchange(messaging.wa_reply(wa_id, "middag", kind="list_reply"))
     rows = [row["title"] for b in voorkeur if b["type"] == "interactive"
             for row in b["interactive"]["action"]["sections"][0]["rows"]]
     assert "Iemand met ervaring" in rows  # the WhatsApp variant: titles of at most 24 characters
-    final = messaging.wa_exchange(messaging.wa_reply(wa_id, "vrijwilliger", kind="list_reply"))
+    read_back = wa_texts(messaging.wa_exchange(messaging.wa_reply(wa_id, "vrijwilliger", kind="list_reply")))
+    assert "Klopt dit?" in read_back and NAME not in read_back
+    final = messaging.wa_exchange(messaging.wa_reply(wa_id, "/bevestigen"))
     sender = messaging.sender("whatsapp", wa_id)
     hashed = SenderHasher(messaging.servers.env["MEEDENKER_SECRET_KEY"])("whatsapp", sender)
     store = store_of(messaging.servers)
@@ -168,7 +170,7 @@ def test_erase_by_phone_number_removes_the_ticket_and_the_conversation(messaging
     messaging.wa_say(wa_id, "ik wil een mens")
     for answer in ["/bevestigen", "/bevestigen"]:
         messaging.wa_exchange(messaging.wa_reply(wa_id, answer))
-    for text in ["Ali", "0612345678", "ochtend", "Goes", "maakt niet uit"]:
+    for text in ["Goes", "Ali", "0612345678", "ochtend", "maakt niet uit", "ja"]:
         messaging.wa_say(wa_id, text)
     sender = messaging.sender("whatsapp", wa_id)
     hashed = SenderHasher(messaging.servers.env["MEEDENKER_SECRET_KEY"])("whatsapp", sender)
