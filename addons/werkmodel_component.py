@@ -95,6 +95,7 @@ class WerkmodelComponent(GraphComponent):
              execution_context: ExecutionContext, **kwargs: Any) -> "WerkmodelComponent":
         with model_storage.read_from(resource) as directory:
             classifier = WerkmodelClassifier.loads((directory / MODEL_FILE).read_bytes())
+        faq_match("wat kost het?")  # the FAQ index is built now, not on a resident's first message
         return cls(model_storage, resource, classifier)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -275,7 +275,7 @@ def _hidden_name(name: str | None) -> str:
     """The first letter only: the read-back is stored in the conversation, the name only encrypted."""
     if not name:
         return "-"
-    return name if len(name) <= 2 else f"{name[0]}…"
+    return name.rstrip(".") if len(name) <= 2 else f"{name[0]}…"
 
 
 def _hidden_contact(contact: dict[str, str]) -> str:
