@@ -33,7 +33,8 @@ _PAYLOAD_CODE = re.compile(r"""PayloadError\(\s*["']([a-z_]+)["']""")
 # Sent by Rasa itself: action_default_fallback (RulePolicy's core fallback) utters utter_default.
 SENT_BY_RASA = frozenset({"utter_default"})
 # Intents the NLU component sets itself, and the module that sets them.
-INTENTS_SET_BY_CODE = {"engels": "bot/routing.py", "snel_weg": "addons/werkmodel_component.py"}
+# (snel_weg and crisis_herhaald are set by addons/werkmodel_component.py under names from bot/dialogue.py.)
+INTENTS_SET_BY_CODE = {"engels": "bot/routing.py", "snel_weg": "bot/dialogue.py", "crisis_herhaald": "bot/dialogue.py"}
 _BUTTON_INTENT = re.compile(r"^/([a-z_]+)")
 # Library deprecation notices are not findings about the assistant's data.
 IGNORED_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)

@@ -29,11 +29,11 @@ from bot.callback_form import is_plain_answer, step_of
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.encoder import embed_cached
 from bot.crisis_net import CrisisScores
-from bot.dialogue import FAQ_KEY, SNEL_WEG_INTENT
+from bot.dialogue import CRISIS_AGAIN_INTENT, FAQ_KEY, SNEL_WEG_INTENT
 from bot.faq import match as faq_match
 from bot.reading import abuser_near
 from bot.tone import JE, address
-from bot.routing import CHECK_INTENT, TIER_FULL, decide_route
+from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "werkmodel.pkl"
@@ -52,6 +52,9 @@ DECLINED_KEY = "veilig_gezegd"  # "nee" to the safety check earlier in this sess
 CRISIS_ROUTE_KEY = "crisis_route"  # a crisis earlier in this conversation
 # After violence at home or danger, "hij komt eraan" asks for one short line, not the numbers again.
 SNEL_WEG_AFTER = ("crisis_veilig_thuis", "crisis_112")
+# Told again in the same conversation, these are heard by the dialogue, not answered with the
+# whole crisis reply again; acute danger (112) always gets it again.
+HEARD_AGAIN = ("crisis_113", "crisis_veilig_thuis")
 
 
 def _labels(message: Message) -> tuple[list[str], list[str]]:
@@ -122,8 +125,16 @@ class WerkmodelComponent(GraphComponent):
                                     check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY)))
             metadata = message.get("metadata") or {}
             intent = decision.intent
-            if metadata.get(CRISIS_ROUTE_KEY) in SNEL_WEG_AFTER and decision.tier != TIER_FULL and abuser_near(text):
+            earlier = metadata.get(CRISIS_ROUTE_KEY)
+            if earlier in SNEL_WEG_AFTER and decision.tier != TIER_FULL and abuser_near(text):
                 intent = SNEL_WEG_INTENT
+            elif earlier and decision.tier == TIER_CHECK:
+                # The danger is known and its numbers were given: asking "are you in danger?" again
+                # after every message about it is what residents called not listening (issue 25).
+                intent = "engels" if decision.language == "en" else calm_intent(name, bool(labels.leefgebieden))
+                intent = "hulpvraag" if intent == CHECK_INTENT else intent
+            elif earlier == decision.route and earlier in HEARD_AGAIN and decision.tier == TIER_FULL:
+                intent = CRISIS_AGAIN_INTENT  # the dialogue answers it; the numbers stay in view
             found = None if decision.tier else faq_match(text)
             if intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},

@@ -1091,6 +1091,11 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         r"|\bbijna (?:gevallen|gevalle|gestruikeld|uitgegleden|van de (?:trap|ladder) gevallen)\b"
         r"|\ber is (?:niks|niets) (?:ergs )?gebeurd\b|\bschrik(?:ken)? me (?:een hoedje|rot|wezenloos)\b"
         r"|\bverschoot me\b|\bik (?:word|wordt) (?:soms |echt )?zot\b")),
+    # Frustration with the assistant itself (residents' tests, 2026-12-06): "dat heb ik al gezegd".
+    ("nm.frustratie", _F(
+        r"\b(?:dat|het) (?:heb|had) ik (?:u |je |jullie )?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt)\b"
+        r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat zei ik (?:toch|net|al)\b"
+        r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b")),
     ("nm.ik_ben_kapot", _F(
         r"\bik ben (?:helemaal |echt |zo )?(?:kapot|op|gesloopt)(?= (?:[.,]|(?:van|na|want)\b)|$)")),
     ("nm.en_killing", _F(

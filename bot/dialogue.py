@@ -106,12 +106,15 @@ SIMPLE_RESPONSES = {
     "buiten_bereik": "utter_buiten_bereik",
 }
 ENGLISH_INTENT = "engels"  # set by bot/routing.py for an English message
+CRISIS_AGAIN_INTENT = "crisis_herhaald"  # the same danger told again (set by the NLU component)
 SNEL_WEG_INTENT = "snel_weg"  # set by the NLU component: "hij komt eraan" under violence at home
 FAQ_KEY = "faq"  # in the parse's werkmodel: {"id": ..., "score": ...} from bot/faq.py
 WHO_CAN_SEE_FAQ = "privacy_telefoon_zien"
 STORED_FAQ = "privacy_bewaren"
 FAQ_RESPONSE = "utter_faq"
-# Replies that name helplines themselves: no reminder before them.
+# Replies that name helplines themselves: no reminder before them (utter_crisis_*, utter_zmp_*,
+# utter_veiligheid_*, and these).
+NUMBER_TOPICS = ("crisis", "zmp", "veiligheid")
 WITH_NUMBERS = frozenset({"utter_geen_contact_veilig", "utter_mens_zonder_contact", "utter_gesprek_gestopt"})
 
 Responses = list[tuple[str, dict[str, str]]]
@@ -142,6 +145,7 @@ class State:
     wijzigen: bool = False  # a form step asked again from the read-back: return there after
     suggestie: str | None = None  # the one gemeente suggested ("Bedoelt u Rotterdam?"): "ja" takes it
     spoed: str | None = None  # a need that cannot wait a working day (bot/spoed.py): the callback is urgent
+    elders: str | None = None  # a gemeente no network here serves: no callback is offered again
     taal: str | None = None  # read only: set by Rasa from the NLU
 
     def as_slots(self) -> dict[str, Any]:
@@ -165,6 +169,7 @@ class State:
             "wijzigen": self.wijzigen,
             "suggestie": self.suggestie,
             "spoed": self.spoed,
+            "elders": self.elders,
         }
 
     @classmethod
@@ -192,6 +197,7 @@ class State:
             wijzigen=bool(slots.get("wijzigen")),
             suggestie=slots.get("suggestie"),
             spoed=slots.get("spoed"),
+            elders=slots.get("elders"),
             taal=slots.get("taal"),
         )
 
@@ -455,7 +461,8 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
     """
     if step == "gemeente" and not coverage.covers(state.formulier.get("gemeente")):
         return Reply([*said, ("utter_gemeente_niet_gedekt", {"gemeente": state.formulier["gemeente"]})],
-                     replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False))
+                     replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
+                             elders=state.formulier["gemeente"]))
     following = callback_form.next_step_after(step)
     while following is not None and following in state.formulier:  # the place given for today's help
         following = callback_form.next_step_after(following)
@@ -606,8 +613,17 @@ def _without(werkmodel: dict[str, Any], denied: list[str]) -> dict[str, Any]:
     return {**werkmodel, "leefgebieden": [l for l in werkmodel.get("leefgebieden") or [] if l["id"] not in denied]}
 
 
+YES_NO_WAITS = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING, WAIT_CONTROLE})
+# Intents under which a leading "ja"/"nee" is still read ("ok doei" stays a goodbye).
+READ_FOR_YES_NO = frozenset({"hulpvraag", "luisteren", "buiten_bereik", "mens_gevraagd", FALLBACK_INTENT})
+
+
 def _decide(state: State, message: Message) -> Reply:
     intent, text, entities = message.intent, message.text, message.entities
+    if state.wacht_op in YES_NO_WAITS and intent in READ_FOR_YES_NO and reading.yes_or_no(text):
+        # "ja klopt, en de brief zegt…", "NEE niet later, bel me vandaag": the answer comes first.
+        intent = reading.yes_or_no(text) or intent
+        state = merge(state, message.werkmodel, text)
     understood = replace(state, niet_begrepen=0)
     if state.wacht_op == WAIT_VOOR_WIE and intent not in INFO_FAQ and who_for(text):
         # A typed "voor mijn moeder" answers the question, whatever intent the model guessed.
@@ -667,7 +683,7 @@ def _today(state: State, said: Responses) -> Reply:
     if not coverage.covers(gemeente):
         return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": gemeente or ""}),
                       ("utter_gemeente_niet_gedekt", {"gemeente": gemeente or ""})],
-                     replace(state, wacht_op=None, pogingen=0), (EFFECT_VANDAAG,))
+                     replace(state, wacht_op=None, pogingen=0, elders=gemeente), (EFFECT_VANDAAG,))
     return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": state.formulier.get("gemeente", "")}),
                   ("utter_spoed_aanbod", {})], replace(state, wacht_op=WAIT_AANBOD, pogingen=0), (EFFECT_VANDAAG,))
 
@@ -733,9 +749,9 @@ def _ask_again(state: State, message: Message) -> Reply:
 # ---------------------------------------------------------------------------------------------
 
 # What a message can be, in the order it is read: the first that fits wins.
-CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NOISE, OTHER = (
+CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NOISE, OTHER, HEARD = (
     "crisis", "check", "snel_weg", "stop", "calling_too_big", "answer", "question", "correction", "change",
-    "noise", "other")
+    "noise", "other", "crisis_again")
 # What the assistant can wait for, as the table groups it.
 OPEN, FORM = "open", "form"
 ANY = "*"
@@ -766,6 +782,13 @@ def _check_answer(state: State, message: Message) -> Reply | None:
     if message.intent in ("bevestigen", "ontkennen"):
         return _after_check(replace(state, niet_begrepen=0), message.intent == "bevestigen")
     return None
+
+
+def _heard_again(state: State, message: Message) -> Reply:
+    """The same danger told again: heard, the numbers in short, and the pending question if any,
+    not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
+    again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
+    return Reply([("utter_crisis_gehoord", {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
 
 
 def _zmp_chat(state: State, message: Message) -> Reply:
@@ -799,6 +822,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (ANY, CHECK): _check_handler,
     (ANY, SNEL_WEG): _snel_weg,
     (ANY, CALLING): _zmp_chat,
+    (ANY, HEARD): _heard_again,
     (FORM, STOP): _stop_asked,
     (WAIT_CONTROLE, STOP): _stop_asked,
     (WAIT_WIJZIG, STOP): _stop_asked,
@@ -836,6 +860,7 @@ INTENT_KINDS: dict[str, str] = {
     **{intent: CRISIS for intent in CRISIS_RESPONSES},
     CHECK_INTENT: CHECK,
     SNEL_WEG_INTENT: SNEL_WEG,
+    CRISIS_AGAIN_INTENT: HEARD,
     **{intent: QUESTION for intent in INFO_FAQ},
     "bevestigen": ANSWER, "ontkennen": ANSWER, "kies_leefgebied": ANSWER, "voor_wie": ANSWER,
     FALLBACK_INTENT: NOISE,
@@ -860,6 +885,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(CHECK)
     if message.intent == SNEL_WEG_INTENT or (state.crisis_route and reading.abuser_near(message.text)):
         kinds.append(SNEL_WEG)
+    if message.intent == CRISIS_AGAIN_INTENT:
+        kinds.append(CALLING if reading.calling_too_big(message.text) else HEARD)
     if kinds:
         return kinds
     noisy = message.intent == FALLBACK_INTENT or is_noise(message.answer_text)
@@ -871,11 +898,11 @@ def read_kinds(state: State, message: Message) -> list[str]:
     if state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text):
         kinds.append(CALLING)
     kinds.append(ANSWER)
+    if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):
+        kinds.append(CORRECTION)  # "het gaat niet over geld" is a correction, not a question about cost
     if faq_id(message) and (message.intent in INFO_FAQ or (message.werkmodel or {}).get(FAQ_KEY)
                             or reading.asks_who_can_see(message.text)):
         kinds.append(QUESTION)
-    if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):
-        kinds.append(CORRECTION)
     if pending in (FORM, WAIT_CONTROLE) and reading.changes_field(message.text):
         kinds.append(CHANGE)
     if noisy:
@@ -912,17 +939,39 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     assert reply is not None  # (ANY, OTHER) always answers
     if SNEL_WEG_INTENT == intent or (reply.responses and reply.responses[0][0].startswith("utter_snel_weg")):
         return reply  # one short line, nothing before or after it
+    reply = _no_offer_elsewhere(reply)
     responses, state = _with_crisis_reminder(reply.state, reply.responses, channel)
     if had_bsn:
         responses = [("utter_geen_bsn", {}), *responses]
     return Reply(responses, state, reply.effects)
 
 
+OFFERS = frozenset({"utter_aanbod_meedenker", "utter_aanbod_meedenker_later", "utter_terugbel_uitleg",
+                    "utter_terugbel_uitleg_veilig", "utter_spoed_aanbod", "utter_niet_begrepen_mens"})
+
+
+def _no_offer_elsewhere(reply: Reply) -> Reply:
+    """Where no network here serves the gemeente, a callback is never offered again (issue 29)."""
+    if not reply.state.elders or not any(name in OFFERS for name, _ in reply.responses):
+        return reply
+    told = ("utter_gemeente_niet_gedekt", {"gemeente": reply.state.elders})
+    responses = [told if name in OFFERS else (name, values) for name, values in reply.responses]
+    return Reply(_unique(responses),
+                 replace(reply.state, wacht_op=None), reply.effects)
+
+
+def _unique(responses: Responses) -> Responses:
+    seen: list[tuple[str, dict[str, str]]] = []
+    for response in responses:
+        if response not in seen:
+            seen.append(response)
+    return seen
+
+
 def _with_crisis_reminder(state: State, responses: Responses, channel: str) -> tuple[Responses, State]:
     """After a crisis the numbers come back now and then: every few turns, not between the short
     questions of the form, and never on the widget (its crisis bar keeps them in view)."""
-    shown = any(name.startswith(("utter_crisis", "utter_zmp", "utter_veiligheid")) or name in WITH_NUMBERS
-                for name, _ in responses)
+    shown = any(name.split("_")[1] in NUMBER_TOPICS or name in WITH_NUMBERS for name, _ in responses)
     if not state.crisis_route or shown:
         return responses, replace(state, sinds_herinnering=0) if shown else state
     in_form = (callback_form.step_of(state.wacht_op) is not None or callback_form.step_of(state.vorige_wacht) is not None

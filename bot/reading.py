@@ -216,3 +216,23 @@ def english_intent(text: str) -> str:
         if pattern.search(text):
             return intent
     return "hulpvraag"
+
+
+# A yes or a no at the start of a longer message ("ja klopt, en de brief zegt…"), or "bel me".
+_CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bellen\b|\bmag\s+(?:me\s+|mij\s+)?bellen\b"
+                      r"|\bcall\s+me\b|\[TELEFOON\]", re.IGNORECASE)
+_CALL_ME_NOT = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
+_LEADING_YES = re.compile(r"^\s*(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
+                          r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
+_LEADING_NO = re.compile(r"^\s*(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
+
+
+def yes_or_no(text: str) -> str | None:
+    """'bevestigen' or 'ontkennen' for a reply to a yes/no question that says more than that."""
+    if _CALL_ME.search(text) and not _CALL_ME_NOT.search(text):
+        return "bevestigen"
+    if _LEADING_NO.search(text):
+        return "ontkennen"
+    if _LEADING_YES.search(text):
+        return "bevestigen"
+    return None

@@ -158,7 +158,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if (plain_answer and word_count(text) <= SHORT_ANSWER_WORDS) or check_declined:
         both_sure = (model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
                      and crisis_probability >= SEMANTIC_OVER_VETO)
-        decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
+        decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
         suspected = (semantic.route if semantic is not None else intent) if both_sure else \
             _segment_suspicion(segments, check_threshold, english_threshold)
         if suspected is not None:
@@ -168,7 +168,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if vetoed:
         # A figure of speech or a denial gets at most the safety check, however sure a model is.
         if crisis_probability >= SEMANTIC_OVER_VETO:
-            decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied,
+            decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied,
                                        language)
             return replace(decision, intent=CHECK_INTENT, reason=f"check:vetoed:{decision.reason}",
                            tier=TIER_CHECK, suspected=semantic.route if semantic is not None else intent)
@@ -189,7 +189,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         suspected = intent if model_crisis else semantic.route
     elif model_crisis and confidence >= MODEL_CRISIS_THRESHOLD:
         suspected = intent  # a sure intent model that the semantic net doubts: ask
-    decision = _ordinary_route(text, _calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
+    decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
     reason = decision.reason
     if suspected is None:
         suspected = _segment_suspicion(segments, check_threshold, english_threshold)
@@ -200,7 +200,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     return decision
 
 
-def _calm_intent(intent: str, has_leefgebied: bool) -> str:
+def calm_intent(intent: str, has_leefgebied: bool) -> str:
     """Not a full crisis: a support question (or listening), possibly after a safety check."""
     if intent in CRISIS_ROUTES:
         return "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"

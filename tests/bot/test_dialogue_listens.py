@@ -167,8 +167,22 @@ def test_a_correction_removes_the_topic_and_the_summary_is_never_the_same_twice(
     corrected = next_step(state, "ontkennen", parse(("leren", "school", 0.8)), "nee, het gaat niet over school")
     assert names(corrected) == ["utter_samenvatting"] and "school" not in corrected.responses[0][1]["onderwerpen"]
     assert set(corrected.state.leefgebieden) == {"financien"}
-    again = next_step(corrected.state, "hulpvraag", parse(("financien", "schulden", 0.9)), "ja dus de schulden")
+    again = next_step(corrected.state, "hulpvraag", parse(("financien", "schulden", 0.9)), "het gaat dus om de schulden")
     assert names(again) == ["utter_samenvatting_kort"]  # same understanding, said differently
+    yes_and_more = next_step(corrected.state, "hulpvraag", parse(("financien", "brief", 0.9)),
+                             "ja klopt. de brief zegt dat ik 1400 euro moet terugbetalen")
+    assert names(yes_and_more) == ["utter_aanbod_meedenker"]  # the leading "ja" answers the summary
+
+
+def test_call_me_is_a_yes_even_after_nee_and_a_gemeente_elsewhere_is_never_offered_a_callback_again():
+    offer = next_step(State(), "mens_gevraagd", None, "ik wil een mens")
+    urgent = next_step(offer.state, "hulpvraag", None, "NEE niet later, bel me vandaag")
+    assert names(urgent) == ["utter_terugbel_uitleg"]
+    form = next_step(urgent.state, "bevestigen", None, "ja").state
+    elsewhere = next_step(form, "hulpvraag", None, "Deventer")
+    assert names(elsewhere) == ["utter_gemeente_niet_gedekt"] and elsewhere.state.elders == "Deventer"
+    again = next_step(elsewhere.state, "mens_gevraagd", None, "ik wil toch gebeld worden")
+    assert again.responses == [("utter_gemeente_niet_gedekt", {"gemeente": "Deventer"})]
 
 
 def test_a_negated_word_is_no_evidence():
