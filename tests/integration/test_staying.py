@@ -89,3 +89,18 @@ def test_no_bed_tonight_on_whatsapp_gets_todays_contacts_and_an_urgent_callback(
     assert "maandag" not in first.lower() and "dinsdag" not in first.lower()
     today = wa_texts(messaging.wa_say(wa_id, "Goes"))
     assert "Hier kunt u vandaag terecht" in today and "voorrang" in today
+
+
+def test_once_the_danger_is_known_it_is_not_asked_again_and_told_again_it_is_heard(servers):
+    sender = f"stay-{uuid.uuid4().hex[:10]}"
+    first = texts(servers.say(sender, "Mijn vrouw slaat mij. Ik durf het niemand te vertellen."))
+    assert "0800-2000" in first
+    for text in ("Mannen worden toch niet geslagen. Het is vast ook mijn schuld.",
+                 "Dat zei ik toch net. Komt iemand hier achter als ik bel?"):
+        reply = texts(servers.say(sender, text))
+        assert "maakt mij ongerust" not in reply and "Doet iemand u" not in reply, (text, reply)
+    sender = f"stay-{uuid.uuid4().hex[:10]}"
+    servers.say(sender, "ik wil niet meer leven")
+    servers.say(sender, "/bevestigen")
+    again = texts(servers.say(sender, "ik wil gewoon dat alles stopt, ik wil er niet meer zijn"))
+    assert "Ik hoor u" in again and "Bent u nu veilig?" not in again
