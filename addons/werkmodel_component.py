@@ -29,9 +29,9 @@ from bot.callback_form import is_plain_answer, step_of
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.encoder import embed_cached
 from bot.crisis_net import CrisisScores
-from bot.dialogue import CRISIS_AGAIN_INTENT, FAQ_KEY, SNEL_WEG_INTENT
+from bot.dialogue import BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT
 from bot.faq import match as faq_match
-from bot.reading import abuser_near
+from bot.reading import abuser_near, back_to_question, says_start_again
 from bot.tone import JE, address
 from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
 
@@ -135,6 +135,11 @@ class WerkmodelComponent(GraphComponent):
                 intent = "hulpvraag" if intent == CHECK_INTENT else intent
             elif earlier == decision.route and earlier in HEARD_AGAIN and decision.tier == TIER_FULL:
                 intent = CRISIS_AGAIN_INTENT  # the dialogue answers it; the numbers stay in view
+            if intent == RESTART_INTENT and not says_start_again(text):
+                # "stop" or "terug naar mijn vraag" once restarted a whole conversation by rule.
+                intent = BACK_INTENT if back_to_question(text) else "hulpvraag"
+            elif back_to_question(text) and decision.tier is None:
+                intent = BACK_INTENT
             found = None if decision.tier else faq_match(text)
             if intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},

@@ -107,6 +107,8 @@ SIMPLE_RESPONSES = {
 }
 ENGLISH_INTENT = "engels"  # set by bot/routing.py for an English message
 CRISIS_AGAIN_INTENT = "crisis_herhaald"  # the same danger told again (set by the NLU component)
+BACK_INTENT = "terug_naar_vraag"  # "terug naar mijn vraag" (a button, or set by the NLU component)
+RESTART_INTENT = "opnieuw"
 SNEL_WEG_INTENT = "snel_weg"  # set by the NLU component: "hij komt eraan" under violence at home
 FAQ_KEY = "faq"  # in the parse's werkmodel: {"id": ..., "score": ...} from bot/faq.py
 WHO_CAN_SEE_FAQ = "privacy_telefoon_zien"
@@ -491,6 +493,9 @@ def _form_answer(state: State, message: Message) -> Reply | None:
         return _after_answer(_store(state, step, {}), step)
     if is_noise(text) and not (step == "naam" and _INITIAL.match(text)):
         return None  # "xyz", "hmm": never an answer ("F." is a name: a pseudonym of one letter)
+    changed = reading.changes_field(text)
+    if changed and changed != step:
+        return None  # "ik wil dat nummer wijzigen" at another step changes that field (CHANGE)
     if faq_id(message) and message.intent not in ("bevestigen", "ontkennen") \
             and not callback_form.is_plain_answer(step, text):
         return None  # a question in between ("leest de gemeente mee") is answered, not noted
@@ -587,6 +592,10 @@ def _which_change(state: State, message: Message) -> Reply:
     named = callback_form.field_named(message.text) or reading.changes_field(message.text)
     if named:
         return _change_field(state, named, message)
+    # "ochtend", a number, a place: the new value itself says which field it changes.
+    for step in ("moment", "contact", "voorkeur", "gemeente"):
+        if callback_form.is_plain_answer(step, message.answer_text):
+            return _change_field(state, step, message)
     return _again(state, [("utter_niet_begrepen_opnieuw", {})])
 
 
@@ -659,8 +668,10 @@ def _decide(state: State, message: Message) -> Reply:
             state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
                             or state.voor_wie)
         return _clarify_or_summarise(state)
-    if state.crisis_route and _BACK_TO_QUESTION.search(text):
-        return _clarify_or_summarise(understood) if state.leefgebieden else Reply([("utter_vraag_open", {})], understood)
+    if intent == BACK_INTENT or (state.crisis_route and _BACK_TO_QUESTION.search(text)):
+        if state.leefgebieden:
+            return _clarify_or_summarise(replace(understood, samenvatting=None))
+        return Reply([("utter_vraag_open", {})], replace(understood, wacht_op=None))
     # Not understood: never loop; the second time in a row, offer a human.
     if state.niet_begrepen >= 1:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
@@ -851,6 +862,7 @@ TABLE: dict[tuple[str, str], Handler] = {
 }
 
 _STOP_WAITS = frozenset({FORM, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER})
+WORD_ANSWERS = frozenset({WAIT_WIJZIG, WAIT_STOP, WAIT_MISSER, WAIT_SPOED_PLAATS, WAIT_CONTROLE})
 
 # How each intent of the NLU is read, before the words themselves are read (bot/reading.py).
 # Rasa's rules are generated from this (scripts/generate_rules.py): intents with a rule of their
@@ -864,6 +876,7 @@ INTENT_KINDS: dict[str, str] = {
     **{intent: QUESTION for intent in INFO_FAQ},
     "bevestigen": ANSWER, "ontkennen": ANSWER, "kies_leefgebied": ANSWER, "voor_wie": ANSWER,
     FALLBACK_INTENT: NOISE,
+    BACK_INTENT: OTHER,
     "groet": OTHER, "afscheid": OTHER, "bedankt": OTHER, "mens_gevraagd": OTHER, "buiten_bereik": OTHER,
     "hulpvraag": OTHER, "luisteren": OTHER, "engels": OTHER, "opnieuw": OTHER,
 }
@@ -889,7 +902,9 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(CALLING if reading.calling_too_big(message.text) else HEARD)
     if kinds:
         return kinds
-    noisy = message.intent == FALLBACK_INTENT or is_noise(message.answer_text)
+    # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
+    # model's doubt is no noise; only the text itself can be.
+    noisy = is_noise(message.answer_text) or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS)
     if noisy and pending != FORM:
         # Noise is never a yes, a no or a choice, whatever intent the model guessed (issue 9).
         return [NOISE, OTHER] if state.wacht_op in PENDING_QUESTIONS else [OTHER]

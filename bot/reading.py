@@ -236,3 +236,18 @@ def yes_or_no(text: str) -> str | None:
     if _LEADING_YES.search(text):
         return "bevestigen"
     return None
+
+
+_START_AGAIN = re.compile(r"\b(?:opnieuw|overnieuw|van voren af aan|from the start|start (?:over|again)|reset|restart)\b", re.I)
+_BACK = re.compile(r"\b(?:terug\s+naar|verder\s+met|door\s+met)\s+(?:mijn|m'n|mn|de|het)\s+(?:vraag|probleem|verhaal|onderwerp)\b"
+                   r"|\bback\s+to\s+my\s+question\b", re.I)
+
+
+def says_start_again(text: str) -> bool:
+    """Only words that say "start again" restart a conversation: "stop" or "terug naar mijn vraag" never."""
+    return bool(_START_AGAIN.search(text))
+
+
+def back_to_question(text: str) -> bool:
+    """"Terug naar mijn vraag": after a crisis, back to the worry the resident came with."""
+    return bool(_BACK.search(text))

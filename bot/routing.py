@@ -166,8 +166,9 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
                            tier=TIER_CHECK, suspected=suspected)
         return decision
     if vetoed:
-        # A figure of speech or a denial gets at most the safety check, however sure a model is.
-        if crisis_probability >= SEMANTIC_OVER_VETO:
+        # A figure of speech gets at most the safety check, however sure a model is; a resident who
+        # says in so many words that they do not think of it is believed (residents' tests, issue 25).
+        if crisis_probability >= SEMANTIC_OVER_VETO and not is_negated_crisis(text):
             decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied,
                                        language)
             return replace(decision, intent=CHECK_INTENT, reason=f"check:vetoed:{decision.reason}",

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from bot.crisis import crisis_signals
 from bot.reading import is_negated
 from bot.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
 from bot.words import is_content_word
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from bot.dialogue import State
 
 MAX_KEY_WORDS = 3  # evidence words named in the summary said back
+RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
+                        "touw", "springen", "overdosis", "nou", "he", "hoor"})
 MAX_TOPICS = 2  # a summary names the main topics, not every label ever seen
 CHOSEN_EVIDENCE = "gekozen met een knop"
 
@@ -115,6 +118,8 @@ def key_words(state: "State") -> list[str]:
             while tokens and not is_content_word(tokens[-1]):
                 tokens.pop()
             tidy = " ".join(tokens)
+            if crisis_signals(tidy) or tidy.lower() in RISK_WORDS:
+                continue  # a risk word is never echoed back as "U schreef over 'pillen'"
             if tidy and len(tokens) <= 3 and tidy.lower() not in (w.lower() for w in words):
                 words.append(tidy)
     return words[:MAX_KEY_WORDS]

@@ -229,3 +229,42 @@ def test_every_handler_in_the_table_is_reachable_by_name():
     # The table is the dialogue: every (waiting for, kind of message) pair names a handler.
     assert all(callable(handler) for handler in TABLE.values())
     assert ("*", "crisis") in TABLE and ("*", "other") in TABLE
+
+
+# --- Failures residents met (helpers playing residents, 2026-12-06), each now a test ----------
+
+def test_stop_and_back_to_my_question_never_restart_and_only_start_again_does():
+    from bot.reading import back_to_question, says_start_again
+    assert not says_start_again("stop") and not says_start_again("terug naar mijn vraag")
+    assert says_start_again("kunnen we opnieuw beginnen") and back_to_question("terug naar mijn vraag")
+    state = next_step(State(), "hulpvraag", parse(("wonen", "respijtzorg", 0.8)), "ik zoek respijtzorg").state
+    crisis = next_step(state, "crisis_113", None, "soms hoop ik niet meer wakker te worden").state
+    back = next_step(crisis, "terug_naar_vraag", None, "/terug_naar_vraag")
+    assert names(back) == ["utter_samenvatting"] and set(back.state.leefgebieden) == {"wonen"}
+
+
+def test_a_new_value_in_the_change_menu_changes_that_field_and_a_change_at_another_step_is_not_an_answer():
+    read_back = replace(State(), wacht_op="wijzig_veld", form_id="f", contact={"name": "K", "phone": "+31648271936"},
+                        formulier={"moment": "in de avond", "gemeente": "Goes"})
+    morning = next_step(read_back, "nlu_fallback", None, "ochtend")
+    assert names(morning) == ["utter_controle"] and "ochtend" in morning.state.formulier["moment"]
+    at_moment = replace(read_back, wacht_op=callback_form.wait_for("moment"))
+    change = next_step(at_moment, "hulpvraag", None, "wacht, ik wil dat nummer wijzigen")
+    assert names(change) == ["utter_vraag_contact"] and change.state.formulier["moment"] == "in de avond"
+
+
+def test_a_risk_word_is_never_echoed_as_a_key_word():
+    reply = next_step(State(), "hulpvraag", parse(("gezondheid", "pillen", 0.9), ("financien", "schulden", 0.9)),
+                      "ik heb schulden en ik heb pillen gespaard")
+    assert "pillen" not in reply.responses[0][1]["kernwoorden"]
+
+
+def test_leading_yes_with_more_words_answers_and_ok_bye_stays_a_goodbye():
+    from bot.reading import yes_or_no
+    assert yes_or_no("ja klopt. huurtoeslag. brief zegt ik moet terug betalen") == "bevestigen"
+    assert yes_or_no("NEE niet later, bel me vandaag") == "bevestigen"
+    assert yes_or_no("nee, bel me maar niet") == "ontkennen"
+    offer = next_step(State(), "mens_gevraagd", None, "ik wil een mens").state
+    crisis = next_step(offer, "crisis_113", None, "ik wil er niet meer zijn").state
+    bye = next_step(replace(crisis, wacht_op="aanbod"), "afscheid", None, "ok doei")
+    assert names(bye) == ["utter_crisis_afscheid_113"]
