@@ -338,8 +338,10 @@ def training_data(book: FaqBook, nlu_dir: Path = NLU_DIR) -> tuple[list[str], li
 
 
 def _cache_dir() -> Path:
-    """Local state (var/, or MEEDENKER_VAR_DIR), where bot/encoder.py keeps its embeddings too."""
-    return Path(os.environ.get("MEEDENKER_VAR_DIR") or PROJECT_ROOT / "var")
+    """The project's var/, where `make train` keeps the embeddings of the training texts, whatever
+    MEEDENKER_VAR_DIR says: a process with a fresh state directory (the tests' servers, a new
+    replica) must not embed thousands of texts again before its first reply."""
+    return PROJECT_ROOT / "var"
 
 
 def build_model(book: FaqBook, embed_many: Callable[[Sequence[str]], np.ndarray] | None = None,
@@ -369,7 +371,7 @@ def build_model(book: FaqBook, embed_many: Callable[[Sequence[str]], np.ndarray]
     return model
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # configure() takes it too, and may run inside _default_model()
 _model: FaqModel | None = None
 
 
