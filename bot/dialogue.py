@@ -260,10 +260,13 @@ def _safe_contact(state: State) -> bool:
     return state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS
 
 
+SAFE_ASK = {"contact": "utter_vraag_contact_veilig", "moment": "utter_vraag_moment_veilig"}
+
+
 def ask(state: State, step: str) -> tuple[str, dict[str, str]]:
     """The question of one form step; under violence at home contact and moment ask what is safe."""
-    if _safe_contact(state) and step in ("contact", "moment"):
-        return (f"utter_vraag_{step}_veilig", {})
+    if _safe_contact(state) and step in SAFE_ASK:
+        return (SAFE_ASK[step], {})
     return (callback_form.ASK[step], {})
 
 

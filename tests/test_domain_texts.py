@@ -92,13 +92,13 @@ def test_every_je_variation_has_a_dutch_default_with_the_same_placeholders():
         assert fields == {f for _, f, _, _ in string.Formatter().parse(RESPONSES[name]) if f}, key
 
 
-@pytest.mark.parametrize("name", ["utter_groet", "utter_ben_computer", "utter_buiten_bereik", "utter_niet_begrepen",
+@pytest.mark.parametrize("name", ["utter_groet", "utter_buiten_bereik", "utter_niet_begrepen",
                                   "utter_crisis_blijf", "utter_crisis_113_blijf", "utter_crisis_vt_blijf"])
 def test_says_it_is_a_computer(name):
     assert "computer" in RESPONSES[name]
 
 
-@pytest.mark.parametrize("name", ["utter_groet", "utter_ben_computer", "utter_afscheid", "utter_storing",
+@pytest.mark.parametrize("name", ["utter_groet", "utter_afscheid", "utter_storing",
                                   "utter_aanbod_meedenker"])
 def test_says_how_to_reach_a_human(name):
     assert re.search(r"meedenker|mens|person", RESPONSES[name])
