@@ -25,7 +25,7 @@ from typing import Sequence
 from bot.config_files import read_list
 from bot.werkmodel import CRISIS_ROUTES
 
-FORM_STEPS: tuple[str, ...] = ("naam", "contact", "moment", "gemeente", "voorkeur")
+FORM_STEPS: tuple[str, ...] = ("gemeente", "naam", "contact", "moment", "voorkeur")  # bot/callback_form.py order
 STEPS: tuple[str, ...] = ("open", "samenvatting", "aanbod", "toestemming", *FORM_STEPS, "na_ticket")
 CALM = "none"
 

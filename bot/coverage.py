@@ -25,6 +25,22 @@ def covered_gemeenten() -> frozenset[str]:
     return frozenset(gemeente_key(name) for name in load_sociale_kaart(_kaart_dir()).gemeenten)
 
 
+ALL = "alle"
+
+
+@lru_cache(maxsize=1)
+def participating() -> frozenset[str] | None:
+    """MEEDENKER_GEMEENTEN: more participating gemeenten beside the kaart's regions, comma
+    separated, or "alle" for a network that serves every gemeente (None)."""
+    raw = os.environ.get("MEEDENKER_GEMEENTEN", "").strip()
+    if raw.lower() == ALL:
+        return None
+    return frozenset(gemeente_key(name) for name in raw.split(",") if name.strip())
+
+
 def covers(gemeente: str | None) -> bool:
     """True when a network here serves this gemeente; an unknown gemeente is not refused."""
-    return gemeente is None or gemeente_key(gemeente) in covered_gemeenten()
+    if gemeente is None:
+        return True
+    extra = participating()
+    return extra is None or gemeente_key(gemeente) in covered_gemeenten() | extra

@@ -1096,7 +1096,7 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         r"\b(?:dat|het) (?:heb|had) ik (?:u |je |jullie )?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt)\b"
         r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat zei ik (?:toch|net|al)\b"
         r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b")),
-    ("nm.moe", _F(r"^(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden)\b).)*\b(?:ik ben|ben) (?:gewoon |zo |heel |echt |erg |ontzettend |doodop |)*(?:moe|uitgeput|op)\b(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden)\b).)*$")),
+    ("nm.moe", _F(r"^(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*\b(?:ik ben|ben) (?:gewoon |zo |heel |echt |erg |ontzettend |doodop |)*(?:moe|uitgeput|op)\b(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*$")),
     ("nm.ik_ben_kapot", _F(
         r"\bik ben (?:helemaal |echt |zo )?(?:kapot|op|gesloopt)(?= (?:[.,]|(?:van|na|want)\b)|$)")),
     ("nm.en_killing", _F(

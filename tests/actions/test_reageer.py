@@ -35,7 +35,7 @@ def run(t: Tracker):
 def test_crisis_turn_stays_with_the_resident_with_configured_numbers():
     # utter_crisis_113 itself is sent by Rasa's rule before this action (data/stories/crisis.yml).
     messages, slots = run(tracker("crisis_113", "ik wil er niet meer zijn"))
-    assert [m["response"] for m in messages] == ["utter_crisis_blijf"]
+    assert [m["response"] for m in messages] == ["utter_crisis_113_blijf"]
     assert messages[0]["luisterlijn_telefoon"] == "088 0767 000" and messages[0]["nood_telefoon"] == "112"
     assert slots["crisis_route"] == "crisis_113"
 

@@ -53,8 +53,8 @@ def test_action_request_holds_only_the_worry_the_latest_message_and_the_state(do
     # An ordinary turn cannot write a ticket: only the latest message (its channel) and the state.
     events = request["tracker"]["events"]
     assert worry_texts(events) == [] and len(events) == 2 and events[-1]["input_channel"] == "telegram"
-    # The form's last answer writes the ticket: now the worry's messages come along.
-    tracker.update(SlotSet("wacht_op", "form:voorkeur"))
+    # The "ja" to the read-back writes the ticket: now the worry's messages come along.
+    tracker.update(SlotSet("wacht_op", "controle"))
     events = action._action_call_format(tracker, domain)["tracker"]["events"]
     everything = [e.as_dict() for e in tracker.events]
     assert worry_texts(events) == worry_texts(everything) == ["ik kan mijn huur al drie maanden niet betalen"]

@@ -48,10 +48,10 @@ def conversation(channel: str, services: Services):
         turn = say({}, "ik heb schulden", werkmodel=WERKMODEL)
         for _ in range(3):
             turn = say(turn.slots, "ja", "bevestigen")
-        for text, step in [("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None), ("Goes", None),
+        for text, step in [("Goes", None), ("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None),
                            ("maakt niet uit", None)]:
             turn = say(turn.slots, text, step=step)
-        return turn
+        return say(turn.slots, "ja", "bevestigen")  # "Klopt dit?"
 
     return sender, say, to_ticket
 

@@ -43,9 +43,13 @@ def test_crisis_numbers_stay_after_no(servers):
     assert "0800-2000" in after
 
 
-def test_english_gets_one_english_line(servers):
-    reply = texts(servers.say(new_sender(), "Hello, can you help me with my rent please?"))
-    assert "I am a computer" in reply and "Dutch" in reply
+def test_english_gets_the_conversation_in_english(servers):
+    sender = new_sender()
+    reply = texts(servers.say(sender, "Hello, can you help me with my rent please? I cannot pay it this month."))
+    assert "Is that right?" in reply or "Is the question for you" in reply or "What is your question mostly about?" in reply
+    assert "Klopt dat" not in reply and "I only speak Dutch" not in reply
+    offer = texts(servers.say(sender, "yes"))
+    assert "meedenker" in offer and "Wilt u" not in offer
 
 
 def test_bsn_is_masked_in_the_tracker_store_and_the_resident_is_warned(servers):

@@ -35,7 +35,10 @@ REACHED_CALM_TICKET = 0.55
 def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     var_dir = tmp_path_factory.mktemp("conversations")
     # One test address plays every resident: the per-address rate limit would answer with 429.
-    env = base_env(var_dir, MEEDENKER_RATE_PER_IP="1000000", MEEDENKER_RATE_PER_SENDER="10000")
+    # The conversations live all over the country: a network that serves every gemeente, so each
+    # one can reach the step where its danger is told (bot/coverage.py).
+    env = base_env(var_dir, MEEDENKER_RATE_PER_IP="1000000", MEEDENKER_RATE_PER_SENDER="10000",
+                   MEEDENKER_GEMEENTEN="alle")
     running = Servers(env, var_dir).start()
     try:
         yield figures(replay_all(running.url, env["RASA_API_TOKEN"], load_conversations(CASES)))
