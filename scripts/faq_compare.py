@@ -54,6 +54,7 @@ CACHE = PROJECT_ROOT / "var" / "encoder_cache"
 # (in cross-validation): the same rule picks bot/faq.py's settings and Rasa's thresholds.
 MAX_WRONG = 0.06
 MAX_FALSE = 0.01
+TIE = 0.005  # right answers this close to the most count as as many: then the fewest wrong ones win
 RASA_CONFIG = """recipe: default.v1
 language: nl
 assistant_id: faq_compare
@@ -219,6 +220,10 @@ def tune(book: faq.FaqBook) -> None:
     print(f"most right answers with wrong <= {MAX_WRONG} and false <= {MAX_FALSE}:")
     for gate, threshold, margin, right, wrong, false in sorted(allowed, key=lambda r: (-r[3], r[4]))[:5]:
         print(f"  GATE {gate:.2f} THRESHOLD {threshold:.2f} MARGIN {margin:.2f}: right {right:.3f} wrong {wrong:.3f} false {false:.4f}")
+    most = max(r[3] for r in allowed)
+    pick = min((r for r in allowed if r[3] >= most - TIE), key=lambda r: (r[4], -r[3]))
+    print(f"chosen (within {TIE} of the most right answers, the fewest wrong ones): GATE {pick[0]:.2f} "
+          f"THRESHOLD {pick[1]:.2f} MARGIN {pick[2]:.2f}: right {pick[3]:.3f} wrong {pick[4]:.3f} false {pick[5]:.4f}")
     now = next(r for r in rows if (r[0], r[1], r[2]) == (faq.GATE, faq.THRESHOLD, faq.MARGIN))
     print(f"bot/faq.py now (GATE {faq.GATE}, THRESHOLD {faq.THRESHOLD}, MARGIN {faq.MARGIN}): "
           f"right {now[3]:.3f} wrong {now[4]:.3f} false {now[5]:.4f}")
@@ -312,7 +317,7 @@ def rasa_decider(parse: Callable[[str], RasaParse], intent_min: float, response_
 def rasa_thresholds(parse: Callable[[str], RasaParse], questions: list[tuple[str, str]],
                     negatives: list[str]) -> tuple[float, float]:
     """Rasa's operating point, by the same rule as bot/faq.py's, on held-out fifths of the training texts."""
-    best = (-1.0, 0.0, 0.0)
+    rows = []
     for intent_min in np.arange(0.0, 0.96, 0.05):
         for response_min in np.arange(0.0, 0.96, 0.05):
             decide = rasa_decider(parse, intent_min, response_min)
@@ -320,8 +325,14 @@ def rasa_thresholds(parse: Callable[[str], RasaParse], questions: list[tuple[str
             right = np.mean([g == gold for g, (_, gold) in zip(given, questions)])
             wrong = np.mean([g is not None and g != gold for g, (_, gold) in zip(given, questions)])
             false = np.mean([decide(t) is not None for t in negatives])
-            if wrong <= MAX_WRONG and false <= MAX_FALSE and right > best[0]:
-                best = (right, round(intent_min, 2), round(response_min, 2))
+            if wrong <= MAX_WRONG and false <= MAX_FALSE:
+                rows.append((right, wrong, round(intent_min, 2), round(response_min, 2)))
+    if not rows:  # no setting meets the limits: the strictest one, and say so
+        print(f"  no Rasa thresholds keep wrong <= {MAX_WRONG} and false <= {MAX_FALSE}; using the strictest")
+        return 0.95, 0.95
+    most = max(r[0] for r in rows)
+    right, wrong, intent_min, response_min = min((r for r in rows if r[0] >= most - TIE), key=lambda r: (r[1], -r[0]))
+    best = (right, intent_min, response_min)
     print(f"  Rasa thresholds on the held-out fifth: intent >= {best[1]}, response >= {best[2]} (right {best[0]:.3f})")
     return best[1], best[2]
 
