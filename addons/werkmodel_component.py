@@ -32,6 +32,7 @@ from bot.crisis_net import CrisisScores
 from bot.dialogue import BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT
 from bot.faq import match as faq_match
 from bot.reading import abuser_near, back_to_question, says_start_again
+from bot.spoed import ONDERDAK, urgent_need
 from bot.tone import JE, address
 from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
 
@@ -135,6 +136,11 @@ class WerkmodelComponent(GraphComponent):
                 intent = "hulpvraag" if intent == CHECK_INTENT else intent
             elif earlier == decision.route and earlier in HEARD_AGAIN and decision.tier == TIER_FULL:
                 intent = CRISIS_AGAIN_INTENT  # the dialogue answers it; the numbers stay in view
+            if (decision.tier == TIER_FULL and decision.crisis is None and not earlier
+                    and urgent_need(text) == ONDERDAK):
+                # "Mijn vader heeft me eruit gegooid, geen slaapplek" is a bed tonight, not violence at
+                # home, unless a rule hears violence: the dialogue names what can happen today.
+                intent = "hulpvraag"
             if intent == RESTART_INTENT and not says_start_again(text):
                 # "stop" or "terug naar mijn vraag" once restarted a whole conversation by rule.
                 intent = BACK_INTENT if back_to_question(text) else "hulpvraag"

@@ -822,8 +822,13 @@ def _change_in_form(state: State, message: Message) -> Reply:
 
 
 def _read_back_denied(state: State, message: Message) -> Reply | None:
-    """"Nee" to "Klopt dit?": which detail to change."""
-    return _change_asked(state, message) if message.intent == "ontkennen" else None
+    """"Nee" or "iets veranderen" to "Klopt dit?": which detail to change."""
+    if message.intent == "ontkennen" or _CHANGE_WORDS.search(message.text):
+        return _change_asked(state, message)
+    return None
+
+
+_CHANGE_WORDS = re.compile(r"\b(?:veranderen|wijzigen|aanpassen|anders|klopt\s+niet|change|wrong)\b", re.IGNORECASE)
 
 
 def _form_other(state: State, message: Message) -> Reply:

@@ -100,5 +100,5 @@ def test_a_question_in_the_form_on_telegram_and_whatsapp(messaging: Messaging):
     assert "gratis" in reply and "In welke gemeente" in reply
     wa_id = str(next(_wa))
     messaging.wa_say(wa_id, "ik wil een mens spreken")
-    reply = wa_texts(messaging.wa_say(wa_id, "kan hij dit op mijn telefoon zien?"))
+    reply = wa_texts(messaging.wa_say(wa_id, "blijft dit gesprek op mijn telefoon staan?"))
     assert "WhatsApp" in reply and "Verwijderen" in reply

@@ -121,10 +121,10 @@ def test_crisis_in_the_first_message_is_flagged_urgent_without_contact(servers):
 
 def test_crisis_inside_the_form_gives_numbers_and_offers_help_instead_of_the_form(servers):
     sender = new_sender("formcrisis")
-    for message in ["ik wil een mens", "ja", "ja", "Ali"]:
+    for message in ["ik wil een mens", "ja", "ja", "Goes", "Ali"]:
         servers.say(sender, message)
     reply = texts(servers.say(sender, "mijn man slaat me en ik durf niet naar huis"))
-    assert "0800-2000" in reply and "112" in reply and "Luisterlijn" in reply
+    assert "0800-2000" in reply and "112" in reply and "veilig" in reply
     assert "bereiken" not in reply  # the form does not simply continue
     after = texts(servers.say(sender, "nee"))
     assert "0800-2000" in after  # one "nee" does not make the numbers disappear

@@ -29,7 +29,8 @@ def test_yes_gives_the_full_crisis_reply_and_the_assistant_stays(servers):
     sender = new_sender()
     servers.say(sender, HINT)
     shown = texts(servers.say(sender, "/bevestigen"))
-    assert "Niemand mag u pijn doen" in shown and "0800-2000" in shown and "ik blijf hier" in shown
+    assert "Niemand mag u pijn doen" in shown and "0800-2000" in shown and "Ik ben een computer" in shown
+    assert "Hoe haal ik dit weg?" in shown  # under violence at home: how to remove this chat
 
 
 def test_no_goes_back_and_keeps_the_numbers_in_words(servers):
@@ -37,7 +38,7 @@ def test_no_goes_back_and_keeps_the_numbers_in_words(servers):
     servers.say(sender, "ik heb schulden en de huur is te hoog")
     servers.say(sender, HINT)
     shown = texts(servers.say(sender, "nee"))
-    assert "Fijn om te horen" in shown and "0800-2000" in shown and "113" in shown
+    assert "Dank u voor uw antwoord" in shown and "0800-2000" in shown and "113" in shown
     assert "Niemand mag u pijn doen" not in shown
     # Back where the conversation was: the summary of the worry is asked again.
     assert "Klopt dat?" in shown

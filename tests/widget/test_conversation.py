@@ -53,7 +53,8 @@ def test_a_whole_conversation_survives_a_reload_and_is_forgotten_with_the_tab(st
     assert page.locator(".mdk-msg--user").last.inner_text().endswith("Ja, dat klopt")
     assert page.get_by_role("button", name="Ja, dat klopt").count() == 0, "answered buttons stay clickable"
     assert "Mag ik ze vragen?" in choose(page, "Ja, bel mij")[-1]
-    assert "Hoe mag de meedenker u noemen?" in choose(page, "Ja, dat mag")[-1]
+    assert "In welke gemeente of plaats woont u?" in choose(page, "Ja, dat mag")[-1]
+    assert "Hoe mag de meedenker u noemen?" in say(page, "Goes")[-1]
 
     announced = page.evaluate("window.__announced")
     for text in bot_texts(page):
