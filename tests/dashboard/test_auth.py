@@ -266,9 +266,12 @@ def test_a_second_factor_code_is_accepted_once(dashboard):
 
 def test_the_enrolment_code_cannot_sign_in_again(dashboard):
     email, secret = _enrolled_admin(dashboard)
+    step = _last_step(dashboard, email)  # the step the enrolment code belonged to
     client = dashboard.client()
     assert client.login(email).headers["location"] == "/login/code"
-    answer = client.submit("/login/code", "/login/code", {"code": pyotp.TOTP(secret).now()})
+    # That same code again, even when the clock has moved on to the next 30-second step meanwhile.
+    code = pyotp.TOTP(secret).at(step * 30)
+    answer = client.submit("/login/code", "/login/code", {"code": code})
     assert answer.status_code == 401 and "al gebruikt" in answer.text
 
 
