@@ -159,6 +159,10 @@ class MaskedRestInput(InputChannel):
         else:
             guarded = await guard_incoming(request.app.ctx.agent, incoming.sender, incoming.text)
             text, metadata = guarded.text, dict(guarded.metadata)
+            if not text.strip():
+                # Only invisible or control characters: nothing for the models to read (a Rasa
+                # classifier fails on an empty message); the resident is asked to type again.
+                return await self._response(request, "utter_invoer_empty", incoming.sender)
         if incoming.message_id:
             metadata["message_id"] = incoming.message_id
         if incoming.client:
