@@ -33,6 +33,7 @@ from bot.dialogue import BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTE
 from bot.faq import match as faq_match
 from bot.reading import abuser_near, back_to_question, says_start_again
 from bot.spoed import ONDERDAK, urgent_need
+from bot.language import short_language
 from bot.tone import JE, address
 from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
 
@@ -153,7 +154,9 @@ class WerkmodelComponent(GraphComponent):
             if not decision.has_topic:
                 labels = Classification()
             entities = list(message.get(ENTITIES) or [])
-            entities.append(_entity(LANGUAGE_ENTITY, decision.language, text))
+            language = short_language(text, decision.language)
+            if language:  # a short "ok" or a name says nothing of the language: the slot keeps its value
+                entities.append(_entity(LANGUAGE_ENTITY, language, text))
             if address(text) == JE:
                 entities.append(_entity(ADDRESS_ENTITY, JE, text))  # "je" from now on (bot/tone.py)
             if decision.tier == "check":

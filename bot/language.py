@@ -31,3 +31,21 @@ def is_english(text: str) -> bool:
     en = sum(1 for w in words if w in _EN and w not in _SHARED)
     nl = sum(1 for w in words if w in _NL and w not in _SHARED)
     return en >= 2 and en > 2 * nl
+
+
+SHORT_WORDS = 3  # below this many words the language is read from a short list, not guessed
+_SHORT_EN = frozenset("yes no yeah yep nope thanks thank you please sure hello bye goodbye".split())
+_SHORT_NL = frozenset("ja nee jawel neen dank bedankt graag prima oke hallo hoi doei klopt goed".split())
+
+
+def short_language(text: str, guessed: str) -> str | None:
+    """The language a message is in, or None for a short one that does not say ("ok", "Sanne",
+    "06 1234"): the conversation keeps the language it had (issue 27, "yes" after English)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) >= SHORT_WORDS:
+        return guessed
+    if words and all(w in _SHORT_EN for w in words) and not any(w in _SHORT_NL for w in words):
+        return "en"
+    if words and all(w in _SHORT_NL for w in words):
+        return "nl"
+    return None

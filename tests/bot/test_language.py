@@ -13,3 +13,12 @@ def test_english_is_recognised(text):
                                   "ik heb een job nodig", "hallo", "😢"])
 def test_dutch_is_not_english(text):
     assert not is_english(text)
+
+
+def test_a_short_message_keeps_the_conversations_language_unless_it_says_which():
+    from bot.language import short_language
+    assert short_language("yes", "nl") == "en" and short_language("yes please", "nl") == "en"
+    assert short_language("ja", "en") == "nl" and short_language("nee", "en") == "nl"
+    for text in ("ok", "Sanne", "06 1234 5678", "F.", "👍"):
+        assert short_language(text, "nl") is None, text  # the slot keeps its value
+    assert short_language("I cannot pay my rent this month", "en") == "en"

@@ -149,8 +149,7 @@ def tg_texts(bodies: list[dict]) -> str:
     return "\n".join(str(body.get("text", "")) for body in bodies)
 
 
-@pytest.fixture(scope="session")
-def messaging(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Messaging]:
+def _messaging(tmp_path_factory: pytest.TempPathFactory, rate_per_ip: int) -> Iterator[Messaging]:
     bot_api = FakeApi("telegram").start()
     graph = FakeApi("graph").start()
     var_dir = tmp_path_factory.mktemp("messaging")
@@ -158,9 +157,21 @@ def messaging(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Messaging]:
                    TELEGRAM_API_URL=bot_api.url, WHATSAPP_ACCESS_TOKEN="EAAG-test-access-token-0123456789",
                    WHATSAPP_APP_SECRET=WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN=WHATSAPP_VERIFY,
                    WHATSAPP_PHONE_NUMBER_ID=PHONE_NUMBER_ID, WHATSAPP_API_URL=graph.url,
-                   WHATSAPP_API_VERSION="v21.0", MEEDENKER_RATE_PER_IP=str(RATE_PER_IP))
+                   WHATSAPP_API_VERSION="v21.0", MEEDENKER_RATE_PER_IP=str(rate_per_ip))
     running = Servers(env, var_dir).start()
     yield Messaging(running, bot_api, graph)
     running.stop()
     bot_api.stop()
     graph.stop()
+
+
+@pytest.fixture(scope="session")
+def messaging(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Messaging]:
+    yield from _messaging(tmp_path_factory, RATE_PER_IP)
+
+
+@pytest.fixture(scope="session")
+def conversations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Messaging]:
+    """Telegram and WhatsApp for whole conversations (issues 25, 26): many messages from one test
+    address, so without the low per-address limit the `messaging` servers show."""
+    yield from _messaging(tmp_path_factory, 100_000)

@@ -103,7 +103,3 @@ def test_a_retried_message_is_answered_once(servers):
 def test_http_api_needs_the_token(servers):
     assert requests.get(f"{servers.url}/status", timeout=10).status_code == 401
 
-
-def test_a_message_of_only_invisible_characters_is_asked_again_politely(servers):
-    reply = texts(servers.say(new_sender(), "\u200b\u200d\u2060"))
-    assert "Uw bericht is leeg" in reply

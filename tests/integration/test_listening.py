@@ -90,15 +90,15 @@ def test_a_gemeente_may_be_skipped_and_three_misses_offer_a_way_on(servers):
     assert "Wilt u verder zonder dit antwoord?" in missed and "gemeente" not in missed.lower()
 
 
-def test_a_question_in_the_form_on_telegram_and_whatsapp(messaging: Messaging):
+def test_a_question_in_the_form_on_telegram_and_whatsapp(conversations: Messaging):
     chat = next(_chats)
     for text in ("ik wil een mens spreken",):
-        messaging.tg_say(chat, text)
-    messaging.tg_click(chat, "/bevestigen")
-    messaging.tg_click(chat, "/bevestigen")
-    reply = tg_texts(messaging.tg_say(chat, "kost dit geld?"))
+        conversations.tg_say(chat, text)
+    conversations.tg_click(chat, "/bevestigen")
+    conversations.tg_click(chat, "/bevestigen")
+    reply = tg_texts(conversations.tg_say(chat, "kost dit geld?"))
     assert "gratis" in reply and "In welke gemeente" in reply
     wa_id = str(next(_wa))
-    messaging.wa_say(wa_id, "ik wil een mens spreken")
-    reply = wa_texts(messaging.wa_say(wa_id, "blijft dit gesprek op mijn telefoon staan?"))
+    conversations.wa_say(wa_id, "ik wil een mens spreken")
+    reply = wa_texts(conversations.wa_say(wa_id, "blijft dit gesprek op mijn telefoon staan?"))
     assert "WhatsApp" in reply and "Verwijderen" in reply

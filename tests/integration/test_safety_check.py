@@ -30,7 +30,7 @@ def test_yes_gives_the_full_crisis_reply_and_the_assistant_stays(servers):
     servers.say(sender, HINT)
     shown = texts(servers.say(sender, "/bevestigen"))
     assert "Niemand mag u pijn doen" in shown and "0800-2000" in shown and "Ik ben een computer" in shown
-    assert "Hoe haal ik dit weg?" in shown  # under violence at home: how to remove this chat
+    assert "hoe u dit gesprek weghaalt" in shown  # under violence at home: how to remove this chat
 
 
 def test_no_goes_back_and_keeps_the_numbers_in_words(servers):

@@ -63,31 +63,32 @@ def test_not_safe_now_gets_112_at_once(servers):
     assert "Bel dan nu 112" in reply and "Ik blijf hier" in reply
 
 
-def test_violence_at_home_on_telegram_safe_contact_and_one_line_when_he_comes(messaging: Messaging):
+def test_violence_at_home_on_telegram_safe_contact_and_one_line_when_he_comes(conversations: Messaging):
     chat = next(_chats)
-    first = tg_texts(messaging.tg_say(chat, "Mijn man neemt mijn telefoon af en hij heeft me gisteren geduwd"))
+    first = tg_texts(conversations.tg_say(chat, "Mijn man neemt mijn telefoon af en hij heeft me gisteren geduwd"))
     assert "0800-2000" in first and "chatten" in first and "Kan iemand anders op uw telefoon" in first
-    seen = tg_texts(messaging.tg_say(chat, "kan hij dit gesprek zien?"))
+    seen = tg_texts(conversations.tg_say(chat, "kan hij dit gesprek zien?"))
     assert "Telegram" in seen and "Verwijderen" in seen
-    coming = messaging.tg_say(chat, "hij komt eraan")
+    coming = conversations.tg_say(chat, "hij komt eraan")
     assert len(coming) == 1  # one short line, nothing else
     assert "Wis deze chat nu" in tg_texts(coming) and "112" in tg_texts(coming)
-    consent = tg_texts(messaging.tg_click(chat, "/bevestigen"))
+    consent = tg_texts(conversations.tg_click(chat, "/bevestigen"))
     assert "veilig" in consent and "Mag ik dat vragen?" in consent
-    assert "In welke gemeente" in tg_texts(messaging.tg_click(chat, "/bevestigen"))
-    assert "noemen" in tg_texts(messaging.tg_say(chat, "zeg ik liever niet"))
-    ask_contact = tg_texts(messaging.tg_say(chat, "R."))
+    assert "In welke gemeente" in tg_texts(conversations.tg_click(chat, "/bevestigen"))
+    assert "noemen" in tg_texts(conversations.tg_say(chat, "zeg ik liever niet"))
+    ask_contact = tg_texts(conversations.tg_say(chat, "R."))
     assert "veilig bereiken" in ask_contact and "geen contact" in ask_contact
-    none = tg_texts(messaging.tg_say(chat, "geen contact"))
+    none = tg_texts(conversations.tg_say(chat, "geen contact"))
     assert "geen contact met u op" in none and "0800-2000" in none
 
 
-def test_no_bed_tonight_on_whatsapp_gets_todays_contacts_and_an_urgent_callback(messaging: Messaging):
+def test_no_bed_tonight_on_whatsapp_gets_todays_contacts_and_an_urgent_callback(conversations: Messaging):
     wa_id = str(next(_wa))
-    first = wa_texts(messaging.wa_say(wa_id, "mn vader heeft me eruit gegooid en ik heb vannacht geen slaapplek"))
-    assert "Dit kan niet wachten" in first and "In welke gemeente of plaats bent u nu?" in first
+    first = wa_texts(conversations.wa_say(wa_id, "mn vader heeft me eruit gegooid en ik heb vannacht geen slaapplek"))
+    # A young resident who writes informally hears "je" (bot/tone.py).
+    assert "Dit kan niet wachten" in first and "In welke gemeente of plaats ben je nu?" in first
     assert "maandag" not in first.lower() and "dinsdag" not in first.lower()
-    today = wa_texts(messaging.wa_say(wa_id, "Goes"))
+    today = wa_texts(conversations.wa_say(wa_id, "Goes"))
     assert "Hier kunt u vandaag terecht" in today and "voorrang" in today
 
 
