@@ -89,7 +89,7 @@ def test_no_bed_tonight_on_whatsapp_gets_todays_contacts_and_an_urgent_callback(
     assert "Dit kan niet wachten" in first and "In welke gemeente of plaats ben je nu?" in first
     assert "maandag" not in first.lower() and "dinsdag" not in first.lower()
     today = wa_texts(conversations.wa_say(wa_id, "Goes"))
-    assert "Hier kunt u vandaag terecht" in today and "voorrang" in today
+    assert "Hier kun je vandaag terecht" in today and "voorrang" in today
 
 
 def test_once_the_danger_is_known_it_is_not_asked_again_and_told_again_it_is_heard(servers):
