@@ -530,6 +530,7 @@ class _Sources:
 
 
 _sources_given: _Sources | None = None
+DEFAULT_RETENTION_DAYS = 365  # bot/settings.py's default for RETENTION_DAYS
 
 
 def configure(helplines_file: Path, office_hours_file: Path, retention_days: int,
@@ -552,10 +553,18 @@ def configure(helplines_file: Path, office_hours_file: Path, retention_days: int
 
 def _sources() -> _Sources:
     if _sources_given is None:
-        from bot.settings import get_settings
+        from bot.settings import SettingsError, get_settings
 
-        settings = get_settings()
-        configure(settings.helplines_file, settings.office_hours_file, settings.retention_days)
+        try:
+            settings = get_settings()
+            configure(settings.helplines_file, settings.office_hours_file, settings.retention_days)
+        except SettingsError:
+            # A process without the service's secrets (`rasa test`, a script) still matches and
+            # answers, from the files and defaults the settings would use.
+            env = os.environ
+            configure(Path(env.get("MEEDENKER_HELPLINES_FILE") or PROJECT_ROOT / "config" / "helplines.yml"),
+                      Path(env.get("MEEDENKER_OFFICE_HOURS_FILE") or PROJECT_ROOT / "config" / "office_hours.yml"),
+                      int(env.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS))
     assert _sources_given is not None
     return _sources_given
 
