@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Final
+from typing import Final, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config_files import read_mapping
@@ -154,23 +154,29 @@ class OfficeHours:
 
     def describe(self) -> str:
         """The weekly hours in plain Dutch: 'maandag tot en met donderdag 9.00 tot 17.00 uur; vrijdag ...'."""
-        parts: list[str] = []
-        day = 0
-        while day < 7:
-            end = day
-            while end + 1 < 7 and self.hours[end + 1] == self.hours[day]:
-                end += 1
-            if self.hours[day]:
-                if end == day:
-                    days = DAYS[day]
-                elif end == day + 1:
-                    days = f"{DAYS[day]} en {DAYS[end]}"
-                else:
-                    days = f"{DAYS[day]} tot en met {DAYS[end]}"
-                times = " en ".join(f"{a.hour}.{a.minute:02d} tot {format_time(b)}" for a, b in self.hours[day])
-                parts.append(f"{days} {times}")
-            day = end + 1
-        return "; ".join(parts)
+        return describe_week(self.hours)
+
+
+def describe_week(week: Sequence[Sequence[Interval]]) -> str:
+    """Seven days of opening intervals (Monday first) in plain Dutch, equal days run together:
+    'maandag tot en met donderdag 9.00 tot 17.00 uur; vrijdag 9.00 tot 16.00 uur'."""
+    parts: list[str] = []
+    day = 0
+    while day < 7:
+        end = day
+        while end + 1 < 7 and week[end + 1] == week[day]:
+            end += 1
+        if week[day]:
+            if end == day:
+                days = DAYS[day]
+            elif end == day + 1:
+                days = f"{DAYS[day]} en {DAYS[end]}"
+            else:
+                days = f"{DAYS[day]} tot en met {DAYS[end]}"
+            times = " en ".join(f"{a.hour}.{a.minute:02d} tot {format_time(b)}" for a, b in week[day])
+            parts.append(f"{days} {times}")
+        day = end + 1
+    return "; ".join(parts)
 
 
 def _error(path: Path, field: str, message: str) -> OfficeHoursError:

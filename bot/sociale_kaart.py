@@ -58,7 +58,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from bot.office_hours import DAYS, format_time
+from bot.office_hours import DAYS, describe_week, format_time
 from bot.opschalen import FORMEEL, INFORMEEL, MEEDENKER_TYPES
 from bot.spoed import GROUP_YOUNG, NEEDS
 from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN
@@ -231,22 +231,7 @@ class OpeningHours:
 
         if all(day == self.week[0] for day in self.week):
             return f"{EVERY_DAY} {times(self.week[0])}"
-        parts: list[str] = []
-        day = 0
-        while day < 7:
-            end = day
-            while end + 1 < 7 and self.week[end + 1] == self.week[day]:
-                end += 1
-            if self.week[day]:
-                if end == day:
-                    days = DAYS[day]
-                elif end == day + 1:
-                    days = f"{DAYS[day]} en {DAYS[end]}"
-                else:
-                    days = f"{DAYS[day]} tot en met {DAYS[end]}"
-                parts.append(f"{days} {times(self.week[day])}")
-            day = end + 1
-        return "; ".join(parts)
+        return describe_week(self.week)
 
 
 def _local(now: datetime) -> datetime:
