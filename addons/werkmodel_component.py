@@ -137,7 +137,7 @@ class WerkmodelComponent(GraphComponent):
                 intent = "hulpvraag" if intent == CHECK_INTENT else intent
             elif earlier == decision.route and earlier in HEARD_AGAIN and decision.tier == TIER_FULL:
                 intent = CRISIS_AGAIN_INTENT  # the dialogue answers it; the numbers stay in view
-            if (decision.tier == TIER_FULL and decision.crisis is None and not earlier
+            if (decision.tier in (TIER_FULL, TIER_CHECK) and decision.crisis is None and not earlier
                     and urgent_need(text) == ONDERDAK):
                 # "Mijn vader heeft me eruit gegooid, geen slaapplek" is a bed tonight, not violence at
                 # home, unless a rule hears violence: the dialogue names what can happen today.

@@ -793,7 +793,9 @@ def _check_handler(state: State, message: Message) -> Reply:
 
 
 def _check_answer(state: State, message: Message) -> Reply | None:
-    if message.intent in ("bevestigen", "ontkennen"):
+    # A button, or words that say yes or no: "Goes" is no answer, whatever the intent model says.
+    said = message.text.startswith("/") or reading.yes_or_no(message.text) is not None
+    if message.intent in ("bevestigen", "ontkennen") and said:
         return _after_check(replace(state, niet_begrepen=0), message.intent == "bevestigen")
     return None
 

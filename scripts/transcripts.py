@@ -29,6 +29,7 @@ FLOWS: list[tuple[str, str, list[str]]] = [
         "hij komt eraan",
         "/bevestigen",
         "/bevestigen",
+        "liever niet",
         "R.",
         "geen contact",
     ]),

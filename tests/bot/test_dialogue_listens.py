@@ -268,3 +268,11 @@ def test_leading_yes_with_more_words_answers_and_ok_bye_stays_a_goodbye():
     crisis = next_step(offer, "crisis_113", None, "ik wil er niet meer zijn").state
     bye = next_step(replace(crisis, wacht_op="aanbod"), "afscheid", None, "ok doei")
     assert names(bye) == ["utter_crisis_afscheid_113"]
+
+
+def test_a_place_at_the_safety_check_is_not_a_yes_whatever_the_intent_model_says():
+    asked = next_step(replace(State(), vermoed_crisis="crisis_veilig_thuis"), "crisis_check", None, "...").state
+    goes = next_step(asked, "bevestigen", None, "Goes")
+    assert "utter_crisis_veilig_thuis" not in names(goes) and goes.state.crisis_route is None
+    yes = next_step(asked, "bevestigen", None, "/bevestigen")
+    assert names(yes)[0] == "utter_crisis_veilig_thuis"
