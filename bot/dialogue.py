@@ -247,6 +247,9 @@ def _clarify_or_summarise(state: State) -> Reply:
 def _summary_response(state: State) -> tuple[str, dict[str, str]]:
     if not state.leefgebieden:
         return ("utter_samenvatting_onbekend", {})
+    if not key_words(state):
+        # Chosen with a button, or no word worth naming: not "U schreef over wat u schreef".
+        return ("utter_samenvatting_kort", summary_values(state))
     name = "utter_samenvatting_ander" if state.voor_wie == "ander" else "utter_samenvatting"
     return (name, summary_values(state))
 
@@ -648,6 +651,9 @@ def _decide(state: State, message: Message) -> Reply:
             return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
         return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
     if intent == "luisteren":
+        if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
+            # Someone who only wants to talk and said no is not offered a callback again.
+            return Reply([("utter_luisterlijn", {})], merge(understood, message.werkmodel, text))
         state = merge(replace(understood, route=state.route or ROUTE_LUISTEREN, wacht_op=WAIT_AANBOD), message.werkmodel, text)
         return Reply([("utter_luisterlijn", {}), ("utter_aanbod_meedenker_later", {})], state)
     if intent == "mens_gevraagd":

@@ -276,3 +276,20 @@ def test_a_place_at_the_safety_check_is_not_a_yes_whatever_the_intent_model_says
     assert "utter_crisis_veilig_thuis" not in names(goes) and goes.state.crisis_route is None
     yes = next_step(asked, "bevestigen", None, "/bevestigen")
     assert names(yes)[0] == "utter_crisis_veilig_thuis"
+
+
+def test_someone_who_only_wants_to_talk_and_said_no_is_not_offered_a_callback_again():
+    first = next_step(State(), "luisteren", None, "ik wil gewoon even praten")
+    assert names(first) == ["utter_luisterlijn", "utter_aanbod_meedenker_later"]
+    no = next_step(first.state, "ontkennen", None, "nee hoeft niet")
+    again = next_step(no.state, "luisteren", None, "kan ik niet gewoon even met jou kletsen")
+    assert names(again) == ["utter_luisterlijn"]
+
+
+def test_a_topic_chosen_with_a_button_is_summarised_without_naming_words():
+    asked = next_step(State(), "hulpvraag", parse(), "ik snap het niet").state
+    chosen = next_step(asked, "kies_leefgebied", None, "/kies_leefgebied", {"leefgebied": "werken"})
+    assert names(chosen) in (["utter_samenvatting_kort"], ["utter_vraag_voor_wie"])
+    words = next_step(State(), "hulpvraag", parse(("sociale_relaties", "voel", 0.8), ("sociale_relaties", "gwn", 0.8)),
+                      "ik voel me gwn alleen")
+    assert "gwn" not in str(words.responses) and "'voel'" not in str(words.responses)
