@@ -59,7 +59,7 @@ def test_button_choice_is_read_from_entities():
     messages, slots = run(tracker("kies_leefgebied", '/kies_leefgebied{"leefgebied":"werken"}',
                                   entities=[{"entity": "leefgebied", "value": "werken"}],
                                   slots={"voor_wie": "zelf", "wacht_op": "leefgebied", "verduidelijkingen": 1.0}))
-    assert messages[0]["response"] == "utter_samenvatting"
+    assert messages[0]["response"] == "utter_samenvatting_kort"  # chosen with a button: no words to name
     assert "werken" in slots["werkmodel"]["leefgebieden"]
 
 
