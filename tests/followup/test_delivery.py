@@ -132,6 +132,9 @@ def press(bot_api: FakeApi, web: Dashboard, monkeypatch, chat_id: str, data: str
 
     for key, value in base_env(Path(web.tracker_url.removeprefix("sqlite:///")).parent).items():
         monkeypatch.setenv(key, value)
+    # The web process runs on SQLite; CI exports DATABASE_URL for the PostgreSQL tests.
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
     reset_settings_cache()
     followup._followups.cache_clear()
 
