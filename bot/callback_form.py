@@ -87,6 +87,22 @@ def _free_answer(text: str) -> bool:
             and len(text) <= MAX_FREE_ANSWER)
 
 
+# Details a day and a part of the day leave out: "dinsdag na tienen", "maandag tussen 2 en 4",
+# "woensdag, niet voor 9 uur". The meedenker needs them, so the resident's own words are kept too.
+_TIME_DETAIL = re.compile(
+    r"\d|\b(?:uur|half|kwart|tienen|elven|twaalven|enen|tweeen|drieen|vieren|vijven|zessen|zevenen|achten|"
+    r"negenen|vanaf|tot|tussen|na|voor|behalve|alleen|niet|pas|vroeg|laat|rond|om)\b", re.IGNORECASE)
+
+
+def _moment_value(label: str, text: str) -> str:
+    """The parsed moment, with the resident's words beside it when they hold more than days and parts."""
+    plain = " ".join(text.split())
+    folded = plain.lower().replace("ë", "e")
+    if label != "maakt niet uit" and _TIME_DETAIL.search(folded) and len(plain) <= MAX_FREE_ANSWER:
+        return f"{label} ({plain})"
+    return label
+
+
 def _gemeente_inside(text: str) -> str | None:
     """A gemeente named inside a longer answer ("Westland, ik woon in Naaldwijk", "rotterdam zuid"):
     each part between punctuation, then each run of one to three words, longest first."""
@@ -139,7 +155,7 @@ def read_answer(step: str, text: str) -> Answer:
     if step == "moment":
         moment = parse_moment(text)
         if moment:
-            return Answer({"moment": moment.label()})
+            return Answer({"moment": _moment_value(moment.label(), text)})
         # "na school", "als zij slaapt", "morge": the resident's own words are an answer a
         # meedenker can read; only an answer without a content word, or a question, is asked again.
         if _free_answer(text):

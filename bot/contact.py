@@ -399,11 +399,24 @@ _PREFERENCE_ANY = re.compile(
 )
 
 
+# The buttons' own titles, typed or pasted ("Iemand die het zelf meemaakte"), and their plain
+# variants: a resident who types what a button says has chosen it.
+_PREFERENCE_PHRASES = (
+    (re.compile(r"\b(?:(?:het|dit|dat)\s+)?zelf\s+(?:heeft\s+|hebben\s+|heb\s+)?(?:mee\s*gemaakt|meemaakte|meemaakt|doorgemaakt)"
+                r"|\b(?:met|heeft|uit)\s+(?:eigen\s+)?ervaring\b|\blived\s+experience|\bbeen\s+through\s+it"), PREFERENCE_INFORMEEL),
+    (re.compile(r"\b(?:als|voor\s+(?:zijn|haar|hun))\s+werk\b|\bvoor\s+zijn\s+beroep|\bdoes\s+(?:this|it)\s+for\s+(?:a\s+)?(?:living|work)"
+                r"|\bprofessionally\b|\bbetaalde?\s+kracht|\bhulpverlener\b"), PREFERENCE_FORMEEL),
+)
+
+
 def parse_preference(text: str) -> str | None:
     """"informeel", "formeel" or "geen" (no preference); None when the answer says neither."""
     folded = " ".join(_fold(text).split()).strip(" .!?")
     if _PREFERENCE_ANY.search(folded):
         return PREFERENCE_GEEN
+    phrased = {value for pattern, value in _PREFERENCE_PHRASES if pattern.search(folded)}
+    if len(phrased) == 1 and not re.search(r"\b(?:geen|niet|liever\s+niet)\b", folded):
+        return phrased.pop()
     found = _scan(re.findall(r"[a-z_]+|[,;.!?]", folded),
                   lambda token: [_PREFERENCE_WORDS[token]] if token in _PREFERENCE_WORDS else [])
     wanted = {value for value, yes in found.items() if yes}

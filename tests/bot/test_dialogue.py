@@ -454,6 +454,13 @@ def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
     ("voorkeur", "Een vrouw graag", {"voorkeur": "Een vrouw graag"}),
     ("gemeente", "Westland, ik woon in Naaldwijk", {"gemeente": "Westland"}),
     ("gemeente", "rotterdam zuid", {"gemeente": "Rotterdam"}),
+    # Residents' tests: "na tienen" was dropped and the typed button title became a free wish.
+    ("moment", "dinsdag na tienen", {"moment": "dinsdag (dinsdag na tienen)"}),
+    ("moment", "woensdag tussen 2 en 4", {"moment": "woensdag (woensdag tussen 2 en 4)"}),
+    ("moment", "maandagochtend", {"moment": "maandag, in de ochtend"}),
+    ("moment", "maakt mij niet uit", {"moment": "maakt niet uit"}),
+    ("voorkeur", "Iemand die het zelf meemaakte", {"voorkeur": "informeel"}),
+    ("voorkeur", "iemand die dit als werk doet", {"voorkeur": "formeel"}),
 ])
 def test_everyday_answers_to_the_form_are_accepted_in_the_residents_words(step, text, expected):
     answer = callback_form.read_answer(step, text)
