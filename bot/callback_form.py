@@ -105,21 +105,28 @@ def _moment_value(label: str, text: str) -> str:
 
 def _gemeente_inside(text: str) -> str | None:
     """A gemeente named inside a longer answer ("Westland, ik woon in Naaldwijk", "rotterdam zuid"):
-    each part between punctuation, then each run of one to three words, longest first."""
+    each part between punctuation, then each run of one to three words, longest first; then the
+    longest place named in it ("woon in hoek van holland al jaren": Hoek van Holland, not Hoek).
+    Inside a sentence only names as written: "vennep" is no typo of Gennep."""
     for part in re.split(r"[,.;:!?()/]+", text):
         found = find_gemeente(part) if part.strip() and part.strip() != text.strip() else None
         if found:
             return found
     words = _WORD.findall(text)
-    for size in (3, 2, 1):
-        for start in range(len(words) - size + 1):
-            window = words[start:start + size]
-            if size == 1 and (len(window[0]) < 4 or not is_content_word(window[0])):
-                continue
-            found = find_gemeente(" ".join(window))
-            if found:
-                return found
-    return None
+    windows = [words[start:start + size] for size in (3, 2, 1) for start in range(len(words) - size + 1)]
+    for window in windows:
+        if len(window) == 1 and (len(window[0]) < 4 or not is_content_word(window[0])):
+            continue
+        found = find_gemeente(" ".join(window), typos=False)
+        if found:
+            return found
+    places: list[tuple[int, str]] = []
+    for window in windows:
+        if all(len(w) >= 3 and is_content_word(w) for w in (window[0], window[-1])):  # "in een": no Een
+            place = resolve(" ".join(window), typos=False)
+            if place.gemeente:
+                places.append((len(place.via_plaats or ""), place.gemeente))
+    return max(places)[1] if places else None
 
 
 def is_plain_answer(step: str, text: str) -> bool:
