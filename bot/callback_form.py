@@ -120,13 +120,20 @@ def _gemeente_inside(text: str) -> str | None:
         found = find_gemeente(" ".join(window), typos=False)
         if found:
             return found
+    # A place only right after "in", "uit", "bij", "van"...: "leest de gemeente mee" names no hamlet
+    # Leest, "in een verzorgingshuis" no village Een.
     places: list[tuple[int, str]] = []
-    for window in windows:
-        if all(len(w) >= 3 and is_content_word(w) for w in (window[0], window[-1])):  # "in een": no Een
+    lowered = [w.lower() for w in words]
+    for start, size in ((start, size) for size in (3, 2, 1) for start in range(1, len(words) - size + 1)):
+        window = words[start:start + size]
+        if lowered[start - 1] in _PLACE_BEFORE and all(len(w) >= 3 and is_content_word(w) for w in (window[0], window[-1])):
             place = resolve(" ".join(window), typos=False)
             if place.gemeente:
                 places.append((len(place.via_plaats or ""), place.gemeente))
     return max(places)[1] if places else None
+
+
+_PLACE_BEFORE = frozenset({"in", "uit", "te", "bij", "van", "naar", "rond", "nabij", "omgeving", "richting", "near"})
 
 
 def is_plain_answer(step: str, text: str) -> bool:
@@ -141,7 +148,7 @@ def is_plain_answer(step: str, text: str) -> bool:
     if step == "moment":
         return parse_moment(text) is not None
     if step == "gemeente":
-        return (find_gemeente(text) or _gemeente_inside(text)) is not None
+        return (find_gemeente(text) or resolve(text).gemeente or _gemeente_inside(text)) is not None
     if step == "voorkeur":
         return parse_preference(text) is not None
     return False

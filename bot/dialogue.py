@@ -514,6 +514,19 @@ def _form_answer(state: State, message: Message) -> Reply | None:
     return None
 
 
+def _consent_with_answer(state: State, message: Message) -> Reply | None:
+    """"Mag ik ze vragen?" answered with the first answer itself ("Goes", "ja, ik woon in Zaandam"):
+    that is a yes, and the answer is noted instead of asked again."""
+    if message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen":
+        return None
+    started = _start_form(state)
+    step = callback_form.step_of(started.state.wacht_op)
+    text = reading.without_leading_yes(message.answer_text)
+    if step is None or not text or not callback_form.is_plain_answer(step, text):
+        return None
+    return _form_answer(started.state, replace(message, answer_text=text))
+
+
 def _form_miss(state: State, message: Message) -> Reply:
     """Not an answer: ask again kindly; after three misses offer to go on without it or a person."""
     step = callback_form.step_of(state.wacht_op)
@@ -858,6 +871,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_VEILIGHEID, ANSWER): _check_answer,
     (WAIT_VEILIG_NU, ANSWER): _safe_now,
     (FORM, ANSWER): _form_answer,
+    (WAIT_TOESTEMMING, ANSWER): _consent_with_answer,
     (WAIT_MISSER, ANSWER): _after_misses,
     (WAIT_CONTROLE, ANSWER): _confirm_read_back,
     (WAIT_WIJZIG, ANSWER): _which_change,

@@ -227,6 +227,13 @@ _LEADING_YES = re.compile(r"^\s*(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|d
 _LEADING_NO = re.compile(r"^\s*(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
 
 
+def without_leading_yes(text: str) -> str:
+    """The answer after a leading "ja," ("ja hoor, ik woon in Goes" -> "ik woon in Goes")."""
+    found = _LEADING_YES.match(text)
+    rest = text[found.end():] if found else text
+    return re.sub(r"^[\s,.!:;-]*(?:hoor|hoor,|dat mag|mag)?[\s,.!:;-]*", "", rest, flags=re.IGNORECASE).strip()
+
+
 def yes_or_no(text: str) -> str | None:
     """'bevestigen' or 'ontkennen' for a reply to a yes/no question that says more than that."""
     if _CALL_ME.search(text) and not _CALL_ME_NOT.search(text):

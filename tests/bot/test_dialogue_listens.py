@@ -293,3 +293,19 @@ def test_a_topic_chosen_with_a_button_is_summarised_without_naming_words():
     words = next_step(State(), "hulpvraag", parse(("sociale_relaties", "voel", 0.8), ("sociale_relaties", "gwn", 0.8)),
                       "ik voel me gwn alleen")
     assert "gwn" not in str(words.responses) and "'voel'" not in str(words.responses)
+
+
+@pytest.mark.parametrize("answer, gemeente", [("Goes", "Goes"), ("ja hoor, ik woon in Goes", "Goes"),
+                                              ("Yerseke", "Reimerswaal")])
+def test_the_first_answer_given_at_may_i_ask_is_a_yes_and_is_noted(answer, gemeente):
+    """Residents' tests: "Mag ik ze vragen?" answered with the place itself was asked again."""
+    reply = play(State(), [
+        ("hulpvraag", "mijn huur is te hoog, ik snap de brief niet", parse(("wonen", "huur", 0.9)), ["utter_samenvatting"]),
+        ("bevestigen", "ja", None, ["utter_aanbod_meedenker"]),
+        ("bevestigen", "ja bel mij", None, ["utter_terugbel_uitleg"]),
+    ])
+    after = next_step(reply.state, "hulpvraag", None, answer)
+    assert names(after)[-1] == "utter_vraag_naam", names(after)
+    assert after.state.formulier["gemeente"] == gemeente
+    refused = next_step(reply.state, "ontkennen", None, "nee, Goes weet je toch al")
+    assert names(refused) == ["utter_geen_aanbod"]
