@@ -93,7 +93,7 @@ def _settle_sealed_answers(settings: Settings) -> None:
     from rasa.core.processor import MessageProcessor
 
     from addons.replay import AlreadyAnswered, client_message_id, stored_answers
-    from bot.callback_form import step_of
+    from bot.callback_form import sealing_step
     from bot.intake import CANDIDATE_KEY, settle
 
     async def log_message(self: MessageProcessor, message: Any, should_save_tracker: bool = True) -> Any:
@@ -108,7 +108,7 @@ def _settle_sealed_answers(settings: Settings) -> None:
                 raise AlreadyAnswered(answers)  # caught in handle_message, nothing is stored
         if candidate:
             settled = settle(message.text, {**metadata, CANDIDATE_KEY: candidate},
-                             step_of(tracker.get_slot("wacht_op")), settings.secret_key)
+                             sealing_step(tracker.get_slot("wacht_op")), settings.secret_key)
             message.text, message.metadata = settled.text, settled.metadata
         # The crisis nets read an answer to a pending question as an answer first (bot/routing.py).
         context = {key: tracker.get_slot(key) for key in ("wacht_op", "veilig_gezegd", "crisis_route")

@@ -50,6 +50,20 @@ def step_of(wacht_op: str | None) -> str | None:
     return None
 
 
+# Waits after the form where a new contact detail may come ("mijn nummer is toch 06…" at the
+# read-back): bot/dialogue.py names them; the channel seals such an answer as it does in the form.
+CHANGE_WAITS: frozenset[str] = frozenset({"controle", "wijzig_veld", "misser"})
+
+
+def sealing_step(wacht_op: str | None) -> str | None:
+    """The step whose answer a channel seals instead of masking: the name or contact step, and a
+    contact detail given anywhere else in the form or at the read-back (a change)."""
+    step = step_of(wacht_op)
+    if step in CONTACT_STEPS:
+        return step
+    return "contact" if step is not None or wacht_op in CHANGE_WAITS else None
+
+
 def wait_for(step: str) -> str:
     return f"{WAIT_PREFIX}{step}"
 

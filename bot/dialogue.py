@@ -592,10 +592,16 @@ def _resume_stopped_form(state: State, message: Message) -> Reply | None:
 
 def _change_asked(state: State, message: Message) -> Reply:
     """At the read-back: "nee" or "iets veranderen" asks which; a named field goes there at once."""
-    named = reading.changes_field(message.text) or callback_form.field_named(message.text)
+    named = reading.changes_field(message.text) or callback_form.field_named(message.text) \
+        or ("contact" if _new_contact(message) else None)
     if named:
         return _change_field(state, named, message)
     return Reply([("utter_vraag_wijzig", {})], replace(state, wacht_op=WAIT_WIJZIG))
+
+
+def _new_contact(message: Message) -> bool:
+    """A number or address the channel sealed at the read-back: a new contact detail."""
+    return message.answer_text != message.text and callback_form.is_plain_answer("contact", message.answer_text)
 
 
 def _change_field(state: State, step: str, message: Message) -> Reply:
@@ -950,7 +956,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
     if faq_id(message) and (message.intent in INFO_FAQ or (message.werkmodel or {}).get(FAQ_KEY)
                             or reading.asks_who_can_see(message.text)):
         kinds.append(QUESTION)
-    if pending in (FORM, WAIT_CONTROLE) and reading.changes_field(message.text):
+    if pending in (FORM, WAIT_CONTROLE) and reading.changes_field(message.text) \
+            or pending == WAIT_CONTROLE and _new_contact(message):
         kinds.append(CHANGE)
     if noisy:
         kinds.append(NOISE)

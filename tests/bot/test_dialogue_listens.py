@@ -309,3 +309,22 @@ def test_the_first_answer_given_at_may_i_ask_is_a_yes_and_is_noted(answer, gemee
     assert after.state.formulier["gemeente"] == gemeente
     refused = next_step(reply.state, "ontkennen", None, "nee, Goes weet je toch al")
     assert names(refused) == ["utter_geen_aanbod"]
+
+
+def test_the_waits_where_a_channel_seals_a_new_contact_detail_are_the_dialogues_own():
+    from bot.dialogue import WAIT_CONTROLE, WAIT_MISSER, WAIT_WIJZIG
+    assert callback_form.CHANGE_WAITS == {WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER}
+    assert callback_form.sealing_step(WAIT_CONTROLE) == "contact"
+    assert callback_form.sealing_step("form:naam") == "naam"
+    assert callback_form.sealing_step("form:moment") == "contact"
+    assert callback_form.sealing_step("samenvatting") is None and callback_form.sealing_step(None) is None
+
+
+def test_a_new_number_typed_at_the_read_back_replaces_the_old_one():
+    state = replace(State(), wacht_op="controle", formulier={"gemeente": "Goes", "moment": "avond", "voorkeur": "geen"},
+                    contact={"name": "F.", "phone": "0613572468"}, form_id="f1")
+    for text in ("[CONTACTGEGEVENS]", "mijn nummer is toch [TELEFOON]"):
+        raw = "06 24681357" if text.startswith("[") else "mijn nummer is toch 06 24681357"
+        reply = next_step(state, "hulpvraag", None, text, form_text=raw)
+        assert names(reply) == ["utter_controle"], (text, names(reply))
+        assert reply.state.contact["phone"] == "+31624681357"
