@@ -811,18 +811,31 @@ def _crisis_handler(state: State, message: Message) -> Reply:
 
 
 def _check_handler(state: State, message: Message) -> Reply:
-    # Rasa has already asked the safety check with the suspected route's numbers.
+    # Rasa has already asked the safety check with the suspected route's numbers. An answer to the
+    # form inside the same message ("0113 123456, maar niet bellen als mijn man erbij is") is kept:
+    # after a "nee" the form goes on from the next step instead of asking it again.
     vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
+    step = callback_form.step_of(vorige)
+    after = callback_form.next_step_after(step) if step not in (None, "gemeente") else None
+    if step and after and not state.wijzigen and state.wacht_op != WAIT_VEILIGHEID:
+        answer = callback_form.read_answer(step, message.answer_text)
+        if answer.accepted and answer.values and callback_form.is_plain_answer(step, message.answer_text):
+            state = _store(state, step, answer.values)
+            vorige = callback_form.wait_for(after)
     return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige),
                            message.werkmodel, message.text))
 
 
 def _check_answer(state: State, message: Message) -> Reply | None:
-    # A button, or words that say yes or no: "Goes" is no answer, whatever the intent model says.
-    said = message.text.startswith("/") or reading.yes_or_no(message.text) is not None
-    if message.intent in ("bevestigen", "ontkennen") and said:
-        return _after_check(replace(state, niet_begrepen=0), message.intent == "bevestigen")
-    return None
+    # A button, or words that say yes or no ("nee hoor! mijn man is een lieve man"): "Goes" is no
+    # answer, whatever the intent model says.
+    if message.text.startswith("/") and message.intent in ("bevestigen", "ontkennen"):
+        said: str | None = message.intent
+    else:
+        said = reading.yes_or_no(message.text)
+    if said is None:
+        return None
+    return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
 
 
 def _heard_again(state: State, message: Message) -> Reply:

@@ -328,3 +328,17 @@ def test_a_new_number_typed_at_the_read_back_replaces_the_old_one():
         reply = next_step(state, "hulpvraag", None, text, form_text=raw)
         assert names(reply) == ["utter_controle"], (text, names(reply))
         assert reply.state.contact["phone"] == "+31624681357"
+
+
+def test_a_no_to_the_check_in_words_goes_on_with_the_form_and_keeps_the_answer_given_with_it():
+    """Residents' tests: a number given with "niet bellen als mijn man erbij is" got the safety
+    check; "nee hoor! mijn man is een lieve man" was not read as no, and the number was lost."""
+    state = replace(State(), wacht_op="form:contact", formulier={"gemeente": "Kapelle"}, contact={"name": "Ria"},
+                    form_id="f1", leefgebieden={"gezondheid": {"confidence": 0.9, "evidence": ["zorg"]}})
+    raw = "0113 123456, dat is het vaste nummer. maar niet bellen als mijn man erbij is graag"
+    checked = next_step(state, "crisis_check", None, "[TELEFOON], dat is het vaste nummer. maar niet bellen als mijn "
+                        "man erbij is graag", form_text=raw)
+    assert checked.state.wacht_op == "veiligheid" and checked.state.contact["phone"] == "+31113123456"
+    reply = next_step(checked.state, "hulpvraag", None, "nee hoor! mijn man is een lieve man, hij is ziek")
+    assert names(reply) == ["utter_veiligheid_nee", "utter_vraag_moment"]
+    assert reply.state.contact["phone"] == "+31113123456"
