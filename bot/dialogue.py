@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 from bot import callback_form, coverage, reading, spoed
 from bot.noise import is_noise
-from bot.summary import key_words, merge, summary_values, top_topics, who_for
+from bot.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
     LEEFGEBIEDEN,
     ROUTE_CRISIS_113,
@@ -692,7 +692,7 @@ def _decide(state: State, message: Message) -> Reply:
         return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
     if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
         state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
-        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE:
+        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE or also_for_self(text):
             state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
                             or state.voor_wie)
         return _clarify_or_summarise(state)

@@ -342,3 +342,14 @@ def test_a_no_to_the_check_in_words_goes_on_with_the_form_and_keeps_the_answer_g
     reply = next_step(checked.state, "hulpvraag", None, "nee hoor! mijn man is een lieve man, hij is ziek")
     assert names(reply) == ["utter_veiligheid_nee", "utter_vraag_moment"]
     assert reply.state.contact["phone"] == "+31113123456"
+
+
+def test_for_him_but_also_for_me_is_the_residents_own_question():
+    """Residents' tests: a mantelzorger wrote "het is voor hem maar ook voor mij" and was summarised,
+    again and again, as asking "hulp voor iemand anders"."""
+    first = next_step(State(), "hulpvraag", parse(("gezondheid", "rolstoel", 0.9)),
+                      "ik zorg voor mijn vader, hij heeft MS en zit in een rolstoel")
+    assert names(first) == ["utter_samenvatting_ander"]
+    both = next_step(first.state, "hulpvraag", parse(("gezondheid", "mantelzorger", 0.9)),
+                     "half. het is voor hem maar ook voor mij, ik ben de mantelzorger")
+    assert names(both) == ["utter_samenvatting"] and both.state.voor_wie == "zelf"
