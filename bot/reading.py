@@ -35,6 +35,10 @@ _CALLING_TOO_BIG = _any(
     r"\bbellen\s+(?:is\s+)?(?:niks|niets)\s+voor\s+mij\b|\bgeen\s+(?:beltegoed|telefoontegoed)\b",
     r"\b(?:can'?t|cannot|don'?t\s+want\s+to|too\s+scared\s+to|afraid\s+to)\s+(?:call|phone|talk)\b|\brather\s+(?:chat|text|type)\b",
     r"\bcalling\s+is\s+too\b",
+    # "ik ga niet naar 113 bellen, daar word ik bang van", "113 bellen durf ik niet", "ik bel niet".
+    r"\b(?:ga|wil|durf|kan)\s+(?:ik\s+)?(?:echt\s+)?(?:niet|nie|nooit)\s+(?:naar\s+)?(?:113|de\s+113|0800[\s-]?0113|die\s+lijn|daar|ze|hen|jullie)\s+(?:te\s+)?(?:bellen|op\s*bellen)\b",
+    r"\b(?:113|0800[\s-]?0113)\s+bellen\s+(?:durf|wil|kan|ga)\s+ik\s+niet\b|\bik\s+bel\s+(?:echt\s+)?(?:niet|nooit)\b",
+    r"\bbellen\b[^.!?]{0,40}\b(?:word|wordt|raak)\s+ik\s+(?:bang|zenuwachtig|paniekerig)\b|\bbang\s+(?:om|voor)\s+(?:te\s+)?bellen\b",
 )
 
 # "Hij komt eraan": the person the resident is afraid of is near. Only read in a conversation

@@ -353,3 +353,11 @@ def test_for_him_but_also_for_me_is_the_residents_own_question():
     both = next_step(first.state, "hulpvraag", parse(("gezondheid", "mantelzorger", 0.9)),
                      "half. het is voor hem maar ook voor mij, ik ben de mantelzorger")
     assert names(both) == ["utter_samenvatting"] and both.state.voor_wie == "zelf"
+
+
+def test_no_i_will_not_call_113_it_scares_me_gets_the_chat_not_the_numbers_again():
+    crisis = next_step(State(), "crisis_113", None, "soms denk ik dat iedereen beter af is zonder mij")
+    offered = replace(crisis.state, wacht_op="aanbod")
+    reply = next_step(offered, "ontkennen", None, "nee ik ga niet naar 113 bellen, daar word ik bang van. "
+                      "ik wil gewoon dat iemand met mij praat")
+    assert names(reply) == ["utter_zmp_chat"]
