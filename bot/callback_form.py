@@ -108,11 +108,21 @@ _TIME_DETAIL = re.compile(
     r"negenen|vanaf|tot|tussen|na|voor|behalve|alleen|niet|pas|vroeg|laat|rond|om)\b", re.IGNORECASE)
 
 
+_CLOCK = re.compile(r"\d|\b(?:uur|half|kwart|tienen|elven|twaalven|enen|tweeen|drieen|vieren|vijven|zessen|zevenen|"
+                    r"achten|negenen)\b", re.IGNORECASE)
+
+
 def _moment_value(label: str, text: str) -> str:
-    """The parsed moment, with the resident's words beside it when they hold more than days and parts."""
+    """The parsed moment, with the resident's words beside it when they hold more than days and
+    parts; with hours in them ("tussen 9 en 2. niet woensdagmiddag") the words alone, which a
+    meedenker reads better than any label made of them."""
     plain = " ".join(text.split())
     folded = plain.lower().replace("ë", "e")
-    if label != "maakt niet uit" and _TIME_DETAIL.search(folded) and len(plain) <= MAX_FREE_ANSWER:
+    if label == "maakt niet uit" or len(plain) > MAX_FREE_ANSWER:
+        return label
+    if _CLOCK.search(folded):
+        return plain
+    if _TIME_DETAIL.search(folded):
         return f"{label} ({plain})"
     return label
 

@@ -976,6 +976,11 @@ NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("neg.mezelf_en", _F(
         rf"\b(?:not|never|dont|wont|wouldnt|no)(?: {_NEG_FILLER}){{0,4}} (?:to )?(?:hurt|harm|kill|cut) "
         r"myself\b")),
+    # What a helpline is for, asked or told: "113 is toch voor zelfmoord? daar gaat het niet om".
+    # Only the word in that phrase: "113 is voor zelfmoord en ik denk eraan" keeps the models' view.
+    ("neg.lijn_voor", _F(
+        r"\b(?:113|0800 ?0113|die lijn|dat nummer|die chat|dat)(?: is| zijn)(?: (?:toch|alleen|niet|dat|die|er))* "
+        r"(?:voor|over) (?:mensen (?:die|met) (?:\w+ ){0,2})?(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]*")),
     ("neg.geweld", _F(
         rf"\b(?:geen|niet|nooit|no|not|never)(?: {_NEG_FILLER}){{0,3}} (?:huiselijk geweld|"
         r"kindermishandeling|mishandeling|domestic (?:violence|abuse)|abuse)\b")),
@@ -1007,7 +1012,7 @@ SELF_NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
 # resident says ("ik wil niet dood hoor, ik wil hulp met mijn schulden").
 DENIALS: Final[list[tuple[str, re.Pattern[str]]]] = [
     # "ik denk niet aan zelfmoord", "I'm not going to hurt myself" (not "geen huiselijk geweld")
-    *[(rule_id, pattern) for rule_id, pattern in NEGATIONS if rule_id in {"neg.zelfmoord", "neg.mezelf_en"}],
+    *[(rule_id, pattern) for rule_id, pattern in NEGATIONS if rule_id in {"neg.zelfmoord", "neg.mezelf_en", "neg.lijn_voor"}],
     ("deny.wil_niet_dood", _F(
         r"\b(?:ik )?(?:wil|wl|wou|zou)(?: (?:echt|helemaal|absoluut|zeker|heus|gewoon|natuurlijk))* "
         r"(?:niet|nie|nooit)(?: (?:echt|helemaal|absoluut|zeker|hoor))* (?:dood|doodgaan|dood gaan|sterven|"

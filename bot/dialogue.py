@@ -388,9 +388,10 @@ _NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b", re.IGNORECASE)
 
 def _safe_now(state: State, message: Message) -> Reply | None:
     """The answer to "Bent u nu veilig?"; None when the message is something else."""
-    if _NOT_SAFE_NOW.search(message.text) or (message.intent == "ontkennen" and not _SAFE_NOW.search(message.text)):
+    said = reading.yes_or_no(message.text)  # "JA. dat zei ik al 2 keer", whatever the intent model guessed
+    if _NOT_SAFE_NOW.search(message.text) or ("ontkennen" in (message.intent, said) and not _SAFE_NOW.search(message.text)):
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
-    if _SAFE_NOW.search(message.text) or message.intent == "bevestigen":
+    if _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):
         if callback_form.step_of(state.vorige_wacht):
             return _resume_form(state)
         return Reply([("utter_crisis_veilig_nu", {})], replace(state, wacht_op=WAIT_AANBOD))
@@ -480,7 +481,7 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
     return Reply([*said, ask(state, following)], replace(state, wacht_op=callback_form.wait_for(following)))
 
 
-_INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-z]\.)\s*$")
+_INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-jl-mo-wz]\.?|[knxy]\.)\s*$")  # "F.", "R", "j": one letter; "k", "n", "x" alone are chat words
 
 
 def _form_answer(state: State, message: Message) -> Reply | None:
@@ -582,6 +583,11 @@ def _stop_answered(state: State, message: Message) -> Reply | None:
     return None
 
 
+def _stop_unclear(state: State, message: Message) -> Reply:
+    """Neither "stop the questions", "the whole conversation" nor "go on": ask it again, nothing is lost."""
+    return Reply([("utter_niet_begrepen_opnieuw", {}), ("utter_stop_vraag", {})], state)
+
+
 def _resume_stopped_form(state: State, message: Message) -> Reply | None:
     """"Toch doorgaan" after "stop de vragen": back to the step where it stopped."""
     if state.wacht_op is None and callback_form.step_of(state.vorige_wacht) and state.form_id \
@@ -606,9 +612,11 @@ def _new_contact(message: Message) -> bool:
 
 def _change_field(state: State, step: str, message: Message) -> Reply:
     changing = replace(state, wacht_op=callback_form.wait_for(step), wijzigen=True, pogingen=0)
-    # "Mijn nummer is toch 06…": the new value may be in the same message.
+    # "Mijn nummer is toch 06…": the new value may be in the same message. The field's own name
+    # ("moment", the change menu's button) is no value: residents' tests read back "Moment: moment".
     answer = callback_form.read_answer(step, message.answer_text)
-    if step != "naam" and answer.accepted and answer.values:
+    names_only = callback_form.field_named(message.answer_text) == step and len(message.answer_text.split()) <= 3
+    if step != "naam" and answer.accepted and answer.values and not names_only:
         return _read_back(_store(changing, step, answer.values))
     return Reply([ask(changing, step)], changing)
 
@@ -669,6 +677,8 @@ def _decide(state: State, message: Message) -> Reply:
             # No goodbye while a crisis is fresh: where to turn tonight, and the door stays open.
             return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
         return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
+    if intent == "luisteren" and reading.refuses_listening(text):
+        intent = "hulpvraag"  # "ik wil niet even praten, ik wil hulp": a question, not the listening line
     if intent == "luisteren":
         if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
             # Someone who only wants to talk and said no is not offered a callback again.
@@ -842,7 +852,8 @@ def _heard_again(state: State, message: Message) -> Reply:
     """The same danger told again: heard, the numbers in short, and the pending question if any,
     not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
     again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
-    return Reply([("utter_crisis_gehoord", {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
+    heard = "utter_crisis_gehoord_vt" if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS else "utter_crisis_gehoord"
+    return Reply([(heard, {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
 
 
 def _zmp_chat(state: State, message: Message) -> Reply:
@@ -887,6 +898,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_WIJZIG, STOP): _stop_asked,
     (WAIT_MISSER, STOP): _stop_asked,
     (WAIT_STOP, ANSWER): _stop_answered,
+    (WAIT_STOP, OTHER): _stop_unclear,
     (WAIT_VEILIGHEID, ANSWER): _check_answer,
     (WAIT_VEILIG_NU, ANSWER): _safe_now,
     (FORM, ANSWER): _form_answer,

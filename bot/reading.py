@@ -224,7 +224,8 @@ def english_intent(text: str) -> str:
 
 # A yes or a no at the start of a longer message ("ja klopt, en de brief zegt…"), or "bel me".
 _CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bellen\b|\bmag\s+(?:me\s+|mij\s+)?bellen\b"
-                      r"|\bcall\s+me\b|\[TELEFOON\]", re.IGNORECASE)
+                      r"|\b(?:mail|e-?mail|mailen)\s+(?:me|mij)\b|\b(?:kan|wil|mag)\s+iemand\s+(?:me|mij)\s+(?:mailen|e-?mailen|bellen)\b"
+                      r"|\bcall\s+me\b|\bemail\s+me\b|\[TELEFOON\]|\[EMAIL\]", re.IGNORECASE)
 _CALL_ME_NOT = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
 _LEADING_YES = re.compile(r"^\s*(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
                           r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
@@ -249,9 +250,25 @@ def yes_or_no(text: str) -> str | None:
     return None
 
 
-_START_AGAIN = re.compile(r"\b(?:opnieuw|overnieuw|van voren af aan|from the start|start (?:over|again)|reset|restart)\b", re.I)
+# Only words that ask to start again: the word alone, or with "beginnen"/"starten". "Moet ik nou
+# alles opnieuw invullen??" is a question, not a wish to lose everything (residents' tests).
+_START_AGAIN = re.compile(
+    r"^\W*(?:ik\s+wil\s+)?(?:opnieuw|overnieuw|reset|restart|start\s+over|start\s+again|van\s+voren\s+af\s+aan)\W*$"
+    r"|\b(?:opnieuw|overnieuw|van\s+voren\s+af\s+aan|helemaal\s+opnieuw)\s+(?:beginnen|starten|begonnen|begin|start)\b"
+    r"|\b(?:begin|start|beginnen|starten|begint)\s+(?:\w+\s+){0,2}?(?:opnieuw|overnieuw|van\s+voren\s+af\s+aan)\b"
+    r"|\bfrom\s+the\s+start\b|\bstart\s+(?:over|again)\b", re.I)
 _BACK = re.compile(r"\b(?:terug\s+naar|verder\s+met|door\s+met)\s+(?:mijn|m'n|mn|de|het)\s+(?:vraag|probleem|verhaal|onderwerp)\b"
                    r"|\bback\s+to\s+my\s+question\b", re.I)
+
+
+_NOT_LISTENING = re.compile(
+    r"\b(?:niet|geen|nie)\s+(?:\w+\s+){0,2}?['\"‘’]?(?:even\s+)?['\"‘’]?(?:praten|kletsen|luisterlijn|luisteren|een\s+luisterend\s+oor)\b"
+    r"|\bdon'?t\s+(?:just\s+)?want\s+to\s+(?:just\s+)?talk\b", re.IGNORECASE)
+
+
+def refuses_listening(text: str) -> bool:
+    """"Ik wil helemaal niet 'even praten', ik wil hulp bij het bezwaar": no listening line, a question."""
+    return bool(_NOT_LISTENING.search(text))
 
 
 def says_start_again(text: str) -> bool:

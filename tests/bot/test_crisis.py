@@ -1177,3 +1177,21 @@ def test_everyday_words_alone_are_no_danger(text):
 ])
 def test_danger_told_as_over_fiction_or_tantrum_is_at_most_asked_about(text):
     assert is_told_as_past_or_information(text)
+
+
+# Residents' tests (issue 25): a woman asking about violence at home said "113 is toch voor
+# zelfmoord? daar gaat het niet om" and got the suicide reply, then "Bent u nu veilig?" three times.
+@pytest.mark.parametrize("text", [
+    "113 is toch voor zelfmoord? daar gaat het niet om. als ik veilig thuis bel gaan die dan naar de politie?",
+    "die lijn is toch alleen voor mensen met zelfmoordgedachten",
+])
+def test_what_a_helpline_is_for_is_no_signal_and_believed(text):
+    assert detect_crisis(text) is None and is_negated_crisis(text)
+
+
+@pytest.mark.parametrize("text", [
+    "113 is voor zelfmoord en ik wil zelfmoord plegen", "ik wil 113 bellen voor zelfmoord gedachten",
+    "is dat voor zelfmoord? want daar denk ik aan",
+])
+def test_the_word_beside_what_a_line_is_for_still_counts(text):
+    assert detect_crisis(text) is not None

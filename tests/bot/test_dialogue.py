@@ -455,8 +455,11 @@ def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
     ("gemeente", "Westland, ik woon in Naaldwijk", {"gemeente": "Westland"}),
     ("gemeente", "rotterdam zuid", {"gemeente": "Rotterdam"}),
     # Residents' tests: "na tienen" was dropped and the typed button title became a free wish.
-    ("moment", "dinsdag na tienen", {"moment": "dinsdag (dinsdag na tienen)"}),
-    ("moment", "woensdag tussen 2 en 4", {"moment": "woensdag (woensdag tussen 2 en 4)"}),
+    ("moment", "dinsdag na tienen", {"moment": "dinsdag na tienen"}),
+    ("moment", "woensdag tussen 2 en 4", {"moment": "woensdag tussen 2 en 4"}),
+    ("moment", "liefst als hij op school is, dus tussen 9 en 2. niet woensdagmiddag",
+     {"moment": "liefst als hij op school is, dus tussen 9 en 2. niet woensdagmiddag"}),
+    ("moment", "'s avonds niet", {"moment": "in de ochtend of middag ('s avonds niet)"}),
     ("moment", "maandagochtend", {"moment": "maandag, in de ochtend"}),
     ("moment", "maakt mij niet uit", {"moment": "maakt niet uit"}),
     ("voorkeur", "Iemand die het zelf meemaakte", {"voorkeur": "informeel"}),

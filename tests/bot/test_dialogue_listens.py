@@ -361,3 +361,44 @@ def test_no_i_will_not_call_113_it_scares_me_gets_the_chat_not_the_numbers_again
     reply = next_step(offered, "ontkennen", None, "nee ik ga niet naar 113 bellen, daar word ik bang van. "
                       "ik wil gewoon dat iemand met mij praat")
     assert names(reply) == ["utter_zmp_chat"]
+
+
+def test_violence_told_again_is_heard_with_veilig_thuis_not_113():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn vriend duwt me")
+    again = next_step(crisis.state, "crisis_herhaald", None, "vorige week heeft hij me geslagen")
+    assert names(again)[0] == "utter_crisis_gehoord_vt"
+    suicidal = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn")
+    assert names(next_step(suicidal.state, "crisis_herhaald", None, "ik wil dood"))[0] == "utter_crisis_gehoord"
+
+
+# Residents' tests, round B (2026-12-06 afternoon).
+def test_the_change_menus_own_button_is_no_value():
+    state = replace(State(), wacht_op="wijzig_veld", formulier={"gemeente": "Goes", "moment": "avond", "voorkeur": "geen"},
+                    contact={"name": "s", "phone": "+31612345678"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "moment")
+    assert names(reply) == ["utter_vraag_moment"] and reply.state.formulier["moment"] == "avond"
+
+
+@pytest.mark.parametrize("text", ["moet ik nou alles opnieuw invullen?? ja", "ik vroeg of ik het opnieuw moest doen"])
+def test_opnieuw_inside_a_question_is_no_wish_to_start_again(text):
+    from bot import reading
+    assert not reading.says_start_again(text)
+    assert reading.says_start_again("ik wil opnieuw beginnen") and reading.says_start_again("opnieuw")
+
+
+def test_a_question_at_what_to_stop_keeps_that_question():
+    state = replace(State(), wacht_op="stop_keuze", vorige_wacht="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "ik wil eerst weten wie mijn naam te zien krijgt. de gemeente?")
+    assert names(reply) in (["utter_niet_begrepen_opnieuw", "utter_stop_vraag"], ["utter_faq", "utter_stop_vraag"])
+    assert names(next_step(reply.state, "afscheid", None, "toch doorgaan"))[-1] == "utter_vraag_naam"
+
+
+def test_not_just_talking_is_a_question_not_the_listening_line():
+    reply = next_step(State(), "luisteren", parse(("wonen", "bezwaar", 0.8)),
+                      "Ik wil helemaal niet 'even praten'. Ik wil hulp bij het bezwaar tegen de gemeente.")
+    assert "utter_luisterlijn" not in names(reply)
+
+
+def test_a_pseudonym_of_one_small_letter_is_a_name():
+    state = replace(State(), wacht_op="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    assert names(next_step(state, "hulpvraag", None, "j", form_text="j"))[-1] == "utter_vraag_contact"
