@@ -30,6 +30,7 @@ from bot.noise import is_noise
 from bot.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
     LEEFGEBIEDEN,
+    ROUTE_CRISIS_112,
     ROUTE_CRISIS_113,
     ROUTE_CRISIS_VEILIG_THUIS,
     ROUTE_INFO,
@@ -92,7 +93,7 @@ CRISIS_RESPONSES = {
 }
 STAY_RESPONSES = {
     "crisis_113": "utter_crisis_113_blijf",
-    "crisis_112": "utter_crisis_blijf",
+    "crisis_112": "utter_crisis_112_blijf",
     "crisis_veilig_thuis": "utter_crisis_vt_blijf",
 }
 GOODBYE_IN_CRISIS = {
@@ -354,7 +355,8 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
     # Danger told inside the callback form: the numbers come first, and the answers given so far
     # are kept, so a "ja" to the offer goes on where it was (the callback is then urgent).
     form_step = _open_form_step(state)
-    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else WAIT_AANBOD
+    # After 112 nothing is asked: the resident calls first (no listening line, no callback on offer).
+    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else None if route == ROUTE_CRISIS_112 else WAIT_AANBOD
     voor_wie = state.voor_wie
     if route == ROUTE_CRISIS_VEILIG_THUIS and message is not None:
         voor_wie = who_for(message.text, violence=True) or "zelf"
@@ -677,6 +679,8 @@ def _decide(state: State, message: Message) -> Reply:
             # No goodbye while a crisis is fresh: where to turn tonight, and the door stays open.
             return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
         return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
+    if state.crisis_route == ROUTE_CRISIS_112 and reading.help_arrived(text):
+        return Reply([("utter_hulp_is_er", {})], replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if intent == "luisteren" and reading.refuses_listening(text):
         intent = "hulpvraag"  # "ik wil niet even praten, ik wil hulp": a question, not the listening line
     if intent == "luisteren":
@@ -775,8 +779,8 @@ def _no(state: State) -> Reply:
         cleared = replace(state, leefgebieden={}, doelgroepen={}, voor_wie=None, wacht_op=WAIT_CORRECTIE,
                           verduidelijkingen=0)
         return Reply([("utter_vraag_correctie", {})], cleared)
-    if state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
-        # No callback now: the conversation stays open and the way to help stays in view.
+    if state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING, None):
+        # No callback now (or, after 112, a "nee" to nothing asked): the conversation stays open and the way to help stays in view.
         # One "nee" never makes the numbers disappear (domain guide §4).
         return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
                      replace(state, wacht_op=None, sinds_herinnering=0))

@@ -271,6 +271,17 @@ def refuses_listening(text: str) -> bool:
     return bool(_NOT_LISTENING.search(text))
 
 
+_HELP_ARRIVED = re.compile(
+    r"\b(?:ambulance|ambu|politie|brandweer|huisarts|dokter|hulpdiensten|112)\s+(?:is|zijn|staat|staan|was|kwam|komt)\s+"
+    r"(?:er|hier|nu|binnen|al|net|gekomen|er\s+nu|er\s+al|hier\s+nu)\b|\b(?:ambulance|politie|brandweer)\s+(?:is\s+)?(?:er|hier)\b"
+    r"|\b(?:the\s+)?(?:ambulance|police|paramedics)\s+(?:is|are)\s+here\b", re.IGNORECASE)
+
+
+def help_arrived(text: str) -> bool:
+    """"De ambulance is er nu": after 112, the shock is heard before anything else is asked."""
+    return bool(_HELP_ARRIVED.search(text))
+
+
 def says_start_again(text: str) -> bool:
     """Only words that say "start again" restart a conversation: "stop" or "terug naar mijn vraag" never."""
     return bool(_START_AGAIN.search(text))

@@ -23,7 +23,8 @@ MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
                         "touw", "springen", "overdosis", "nou", "he", "hoor",
                         # Chat words that say nothing of the topic ("U schreef over 'voel' en 'gwn'").
-                        "gwn", "gewoon", "voel", "soms", "ofzo", "echt", "even", "beetje", "wel", "niet", "zo"})
+                        "gwn", "gewoon", "voel", "soms", "ofzo", "echt", "even", "beetje", "wel", "niet", "zo",
+                        "sorry", "ligt", "reageert", "zien", "pakt", "doet", "gaat", "weet", "denk"})
 MAX_TOPICS = 2  # a summary names the main topics, not every label ever seen
 CHOSEN_EVIDENCE = "gekozen met een knop"
 

@@ -402,3 +402,13 @@ def test_not_just_talking_is_a_question_not_the_listening_line():
 def test_a_pseudonym_of_one_small_letter_is_a_name():
     state = replace(State(), wacht_op="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
     assert names(next_step(state, "hulpvraag", None, "j", form_text="j"))[-1] == "utter_vraag_contact"
+
+
+def test_after_112_nothing_else_is_offered_and_the_shock_is_heard_when_help_has_come():
+    """Residents' tests: a man whose brother lay on the floor got 112 and, in the same turn, the
+    listening line and a callback; when the ambulance came, a keyword summary ('sorry')."""
+    crisis = next_step(State(), "crisis_112", None, "mijn broer ligt op de grond en reageert niet")
+    assert names(crisis) == ["utter_crisis_112_blijf"] and crisis.state.wacht_op is None
+    arrived = next_step(crisis.state, "hulpvraag", parse(("gezondheid", "ambulance", 0.7)),
+                        "ambulance is er nu. sorry ik weet niet waarom ik hier nog typ")
+    assert names(arrived) == ["utter_hulp_is_er"] and arrived.state.wacht_op == "aanbod"
