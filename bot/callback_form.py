@@ -64,6 +64,16 @@ def sealing_step(wacht_op: str | None) -> str | None:
     return "contact" if step is not None or wacht_op in CHANGE_WAITS else None
 
 
+# Waits outside the form whose answer is a place: "where are you now?" for today's help.
+PLACE_WAITS: frozenset[str] = frozenset({"spoed_plaats"})
+
+
+def answer_step(wacht_op: str | None) -> str | None:
+    """The form field a pending question's answer is read as: the form's own step, or the gemeente
+    when the assistant asked where the resident is ("kruiningen ligt bij yerseke" is a place)."""
+    return step_of(wacht_op) or ("gemeente" if wacht_op in PLACE_WAITS else None)
+
+
 def wait_for(step: str) -> str:
     return f"{WAIT_PREFIX}{step}"
 

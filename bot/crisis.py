@@ -352,7 +352,8 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"\b(?:help|kom|red)(?: (?:me|mij|ons|hem|haar))? (?:nu|snel|nu snel|onmiddellijk|direct|"
         r"meteen)\b(?= ?(?:$|[.,]|alsjeblieft|aub|pls|please|help|snel|nu\b))"
         r"|\bbel (?:nu |snel |meteen )?(?:112|een ambulance|de ambulance)\b"
-        r"|\b(?:112 (?:bellen|gebeld)|bellen naar 112)\b"
+        # Not "112 bellen omdat ik geen bed heb??": said back in disbelief (residents' tests).
+        r"|\b(?:112 (?:bellen|gebeld)|bellen naar 112)\b(?! (?:omdat|voor zoiets|voor dit|voor een|om een)\b)"
         r"|\b(?:stuur|bel|bellen|nodig|heb|moet)" + _gap(2) +
         r" (?:een |de )?ambulance\b(?! (?:rekening|kosten|rit)\b)"
         r"|\bcall (?:an ambulance|911|112|999)\b|\bhelp (?:me )?(?:now|quick|quickly)\b"
@@ -477,7 +478,8 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         # "ik kan beter dood zijn", "ze zegt dat ze beter dood kan zijn"
         r"|\b(?:ik|ze|zij|hij)(?: (?:kan|ben|is|zou|was|zijn|eigenlijk|echt|gewoon|toch|net zo))* beter "
         r"dood\b(?! (?:dan|van)\b)"
-        r"|\b(?<!dont )(?<!do not )(?<!dont really )(?:want|wanna|ready) (?:to )?die\b"
+        # Not Dutch "want die" (because that one): "want die kiest toch voor hem" (residents' tests).
+        r"|\b(?<!dont )(?<!do not )(?<!dont really )(?:(?:want|ready) to|wanna) die\b|\bi (?:really |just )?want die\b"
         r"(?! (?:of|from|laughing)\b)"
         r"|\bwish i (?:was|were) dead\b|\bwant to be dead\b")),
     ("113.beter_af_zonder_mij", ROUTE_CRISIS_113, _F(

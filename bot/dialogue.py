@@ -679,6 +679,13 @@ def _decide(state: State, message: Message) -> Reply:
             # No goodbye while a crisis is fresh: where to turn tonight, and the door stays open.
             return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
         return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
+    if state.spoed and reading.asks_help_now(text) and state.wacht_op not in (WAIT_SPOED_PLAATS, WAIT_TOESTEMMING) \
+            and callback_form.step_of(state.wacht_op) is None:
+        # Residents' tests: a 17-year-old on the street asked "wie kan ik NU bellen" three times and
+        # got the summary. Today's help again, or first the question where he is.
+        if state.formulier.get("gemeente") or state.elders:
+            return _today(understood, [])
+        return Reply([("utter_spoed_waar", {})], replace(understood, wacht_op=WAIT_SPOED_PLAATS, pogingen=0))
     if state.crisis_route == ROUTE_CRISIS_112 and reading.help_arrived(text):
         return Reply([("utter_hulp_is_er", {})], replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if intent == "luisteren" and reading.refuses_listening(text):

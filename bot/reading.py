@@ -227,9 +227,10 @@ _CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bell
                       r"|\b(?:mail|e-?mail|mailen)\s+(?:me|mij)\b|\b(?:kan|wil|mag)\s+iemand\s+(?:me|mij)\s+(?:mailen|e-?mailen|bellen)\b"
                       r"|\bcall\s+me\b|\bemail\s+me\b|\[TELEFOON\]|\[EMAIL\]", re.IGNORECASE)
 _CALL_ME_NOT = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
-_LEADING_YES = re.compile(r"^\s*(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
+_INTERJECTION = r"(?:(?:huh|he|hè|eh|uh|uhm|ehm|nou|oh|o|ah|pff|haha|lol|wtf|jawel\s+maar)[\s,.!?]+)?"
+_LEADING_YES = re.compile(r"^\s*" + _INTERJECTION + r"(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
                           r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
-_LEADING_NO = re.compile(r"^\s*(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
+_LEADING_NO = re.compile(r"^\s*" + _INTERJECTION + r"(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
 
 
 def without_leading_yes(text: str) -> str:
@@ -275,6 +276,17 @@ _HELP_ARRIVED = re.compile(
     r"\b(?:ambulance|ambu|politie|brandweer|huisarts|dokter|hulpdiensten|112)\s+(?:is|zijn|staat|staan|was|kwam|komt)\s+"
     r"(?:er|hier|nu|binnen|al|net|gekomen|er\s+nu|er\s+al|hier\s+nu)\b|\b(?:ambulance|politie|brandweer)\s+(?:is\s+)?(?:er|hier)\b"
     r"|\b(?:the\s+)?(?:ambulance|police|paramedics)\s+(?:is|are)\s+here\b", re.IGNORECASE)
+
+
+_HELP_NOW = re.compile(
+    r"\b(?:opvang|slaapplek|nachtopvang|noodopvang|crisisopvang)\b|\bwaar\s+(?:kan|moet|ga)\s+ik\s+(?:nu\s+)?(?:heen|naartoe|slapen)\b"
+    r"|\bwie\s+kan\s+ik\s+(?:nu|vannacht|vanavond)\s+bellen\b|\b(?:wat|wie)\s+(?:moet|kan)\s+ik\s+nu\b|\b(?:vannacht|vanavond)\s+nog\b"
+    r"|\bnu\s+(?:geen|gn)\s+(?:slaapplek|bed|plek)\b|\bwhere\s+can\s+i\s+(?:go|sleep)\b", re.IGNORECASE)
+
+
+def asks_help_now(text: str) -> bool:
+    """"Wie kan ik NU bellen", "is er een opvang of zo": after an urgent need, today's help again."""
+    return bool(_HELP_NOW.search(text))
 
 
 def help_arrived(text: str) -> bool:

@@ -1195,3 +1195,16 @@ def test_what_a_helpline_is_for_is_no_signal_and_believed(text):
 ])
 def test_the_word_beside_what_a_line_is_for_still_counts(text):
     assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "ja ok maar vanavond nog? bellen ze mn moeder dan? want die kiest toch voor hem",  # Dutch "want die"
+    "112 bellen omdat ik geen bed heb?? serieus. kan ik bij een vriend slapen?",
+])
+def test_dutch_words_that_look_like_danger_are_no_rule_hit(text):
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text", ["i want die", "i wanna die", "I want to die", "moet ik 112 bellen", "ik heb 112 gebeld"])
+def test_the_danger_those_rules_are_for_is_still_heard(text):
+    assert detect_crisis(text) is not None

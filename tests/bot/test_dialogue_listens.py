@@ -412,3 +412,16 @@ def test_after_112_nothing_else_is_offered_and_the_shock_is_heard_when_help_has_
     arrived = next_step(crisis.state, "hulpvraag", parse(("gezondheid", "ambulance", 0.7)),
                         "ambulance is er nu. sorry ik weet niet waarom ik hier nog typ")
     assert names(arrived) == ["utter_hulp_is_er"] and arrived.state.wacht_op == "aanbod"
+
+
+def test_asking_for_help_tonight_again_gets_todays_help_not_the_summary():
+    urgent = next_step(State(), "hulpvraag", parse(("wonen", "buiten gezet", 0.8)),
+                       "mn stiefvader heeft me net buiten gezet, ik heb vannacht geen slaapplek")
+    assert names(urgent) == ["utter_spoed_erkend", "utter_spoed_waar"]
+    summary_wait = replace(urgent.state, wacht_op="samenvatting")
+    asked = next_step(summary_wait, "hulpvraag", None, "bro ik ben 17 en sta op straat. is er een opvang of zo?")
+    assert names(asked) == ["utter_spoed_waar"]
+    today = next_step(asked.state, "hulpvraag", None, "idk?? kruiningen ligt bij yerseke")
+    assert names(today)[0] == "utter_spoed_vandaag" and today.state.formulier["gemeente"] == "Reimerswaal"
+    again = next_step(replace(today.state, wacht_op="samenvatting"), "hulpvraag", None, "wie kan ik NU bellen")
+    assert names(again)[0] == "utter_spoed_vandaag"
