@@ -214,6 +214,13 @@ def read_answer(step: str, text: str) -> Answer:
         if gemeente:
             return Answer({"gemeente": gemeente})
         place = resolve(text)
+        if not (place.gemeente or place.kandidaten):
+            # "'s-Heer Arendskerke, dat schreef ik zojuist": the place is one part of the answer.
+            for part in re.split(r"[,.;:!?()]+(?:\s|$)", text):
+                found = resolve(part) if part.strip() and part.strip() != text.strip() else None
+                if found and (found.gemeente or found.kandidaten):
+                    place = found
+                    break
         if place.gemeente:
             said = ("utter_gemeente_via_plaats", {"plaats": place.via_plaats, "gemeente": place.gemeente}) \
                 if place.via_plaats else None

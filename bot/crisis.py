@@ -1101,7 +1101,7 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
     # Frustration with the assistant itself (residents' tests, 2026-12-06): "dat heb ik al gezegd".
     ("nm.frustratie", _F(
         r"\b(?:dat|het) (?:heb|had) ik (?:u |je |jullie )?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt)\b"
-        r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat zei ik (?:toch|net|al)\b"
+        r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat (?:zei|zeg|schreef|typte) ik (?:toch|net|al|zojuist|net al)\b"
         r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b")),
     ("nm.moe", _F(r"^(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*\b(?:ik ben|ben) (?:gewoon |zo |heel |echt |erg |ontzettend |doodop |)*(?:moe|uitgeput|op)\b(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*$")),
     ("nm.ik_ben_kapot", _F(

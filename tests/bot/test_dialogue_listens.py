@@ -425,3 +425,19 @@ def test_asking_for_help_tonight_again_gets_todays_help_not_the_summary():
     assert names(today)[0] == "utter_spoed_vandaag" and today.state.formulier["gemeente"] == "Reimerswaal"
     again = next_step(replace(today.state, wacht_op="samenvatting"), "hulpvraag", None, "wie kan ik NU bellen")
     assert names(again)[0] == "utter_spoed_vandaag"
+
+
+@pytest.mark.parametrize("text, name", [("ok. marco", "marco"), ("mijn naam is marco, dat schreef ik toch", "marco")])
+def test_a_name_with_an_ok_or_a_complaint_around_it_is_the_name(text, name):
+    from bot.contact import parse_name
+    assert parse_name(text) == name
+
+
+def test_frustration_with_repeating_is_no_sign_of_danger():
+    from bot.crisis import is_near_miss
+    assert is_near_miss("voor mij. dat zeg ik al") and is_near_miss("mijn naam is marco, dat schreef ik toch")
+
+
+def test_a_place_named_in_a_sentence_with_a_complaint_is_asked_about():
+    answer = callback_form.read_answer("gemeente", "'s-Heer Arendskerke, dat schreef ik zojuist.")
+    assert answer.retry and "Goes" in answer.retry[1].get("suggesties", "")
