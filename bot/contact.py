@@ -384,6 +384,9 @@ def _resolve(found: dict[str, bool], order: tuple[str, ...],
 PREFERENCE_INFORMEEL = "informeel"
 PREFERENCE_FORMEEL = "formeel"
 PREFERENCE_GEEN = "geen"
+# Read back in the words of the question's own buttons: "Wens: informeel" meant nothing to residents.
+PREFERENCE_LABELS = {PREFERENCE_INFORMEEL: "een vrijwilliger of iemand die het zelf meemaakte",
+                     PREFERENCE_FORMEEL: "iemand die dit als werk doet", PREFERENCE_GEEN: "maakt niet uit"}
 _PREFERENCE_WORDS = {
     "informeel": PREFERENCE_INFORMEEL, "informele": PREFERENCE_INFORMEEL,
     "vrijwilliger": PREFERENCE_INFORMEEL, "vrijwillige": PREFERENCE_INFORMEEL,

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from bot import callback_form, coverage, reading, spoed
+from bot.contact import PREFERENCE_LABELS
 from bot.noise import is_noise
 from bot.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
@@ -281,7 +282,7 @@ def _read_back(state: State) -> Reply:
         "bereik": _hidden_contact(state.contact),
         "moment": state.formulier.get("moment") or "-",
         "gemeente": state.formulier.get("gemeente") or "-",
-        "voorkeur": state.formulier.get("voorkeur") or "-",
+        "voorkeur": PREFERENCE_LABELS.get(state.formulier.get("voorkeur") or "", state.formulier.get("voorkeur") or "-"),
     }
     return Reply([("utter_controle", values)], replace(state, wacht_op=WAIT_CONTROLE, wijzigen=False, pogingen=0))
 
@@ -883,11 +884,12 @@ def _change_in_form(state: State, message: Message) -> Reply:
     return _change_field(state, reading.changes_field(message.text) or "contact", message)
 
 
-def _read_back_denied(state: State, message: Message) -> Reply | None:
-    """"Nee" or "iets veranderen" to "Klopt dit?": which detail to change."""
-    if message.intent == "ontkennen" or _CHANGE_WORDS.search(message.text):
+def _read_back_denied(state: State, message: Message) -> Reply:
+    """"Nee" or "iets veranderen" to "Klopt dit?": which detail to change. Anything else ("wat is
+    informeel?") never loses the form: not understood, and the details read back again."""
+    if message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen" or _CHANGE_WORDS.search(message.text):
         return _change_asked(state, message)
-    return None
+    return _again(state, [("utter_niet_begrepen_opnieuw", {})])
 
 
 _CHANGE_WORDS = re.compile(r"\b(?:veranderen|wijzigen|aanpassen|anders|klopt\s+niet|change|wrong)\b", re.IGNORECASE)

@@ -441,3 +441,14 @@ def test_frustration_with_repeating_is_no_sign_of_danger():
 def test_a_place_named_in_a_sentence_with_a_complaint_is_asked_about():
     answer = callback_form.read_answer("gemeente", "'s-Heer Arendskerke, dat schreef ik zojuist.")
     assert answer.retry and "Goes" in answer.retry[1].get("suggesties", "")
+
+
+def test_the_read_back_says_the_wish_in_plain_words_and_a_question_there_keeps_the_form():
+    state = replace(State(), wacht_op="form:voorkeur", formulier={"gemeente": "Goes", "moment": "avond"},
+                    contact={"name": "Marco", "phone": "+31612345678"}, form_id="f1")
+    read_back = next_step(state, "hulpvraag", None, "Iemand die het zelf meemaakte")
+    (name, values), = read_back.responses
+    assert name == "utter_controle" and values["voorkeur"] == "een vrijwilliger of iemand die het zelf meemaakte"
+    asked = next_step(read_back.state, "hulpvraag", None, "wat is informeel?")
+    assert names(asked) == ["utter_niet_begrepen_opnieuw", "utter_controle"]
+    assert asked.state.formulier == read_back.state.formulier and asked.state.contact == read_back.state.contact
