@@ -472,7 +472,8 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
     cliëntondersteuning of its own (issue 29); nothing more is asked, nothing is stored.
     """
     if step == "gemeente" and not coverage.covers(state.formulier.get("gemeente")):
-        return Reply([*said, ("utter_gemeente_niet_gedekt", {"gemeente": state.formulier["gemeente"]})],
+        elsewhere = "utter_gemeente_niet_gedekt_veilig" if _safe_contact(state) else "utter_gemeente_niet_gedekt"
+        return Reply([*said, (elsewhere, {"gemeente": state.formulier["gemeente"]})],
                      replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
                              elders=state.formulier["gemeente"]))
     following = callback_form.next_step_after(step)

@@ -452,3 +452,12 @@ def test_the_read_back_says_the_wish_in_plain_words_and_a_question_there_keeps_t
     asked = next_step(read_back.state, "hulpvraag", None, "wat is informeel?")
     assert names(asked) == ["utter_niet_begrepen_opnieuw", "utter_controle"]
     assert asked.state.formulier == read_back.state.formulier and asked.state.contact == read_back.state.contact
+
+
+def test_under_violence_a_gemeente_we_do_not_serve_gets_veilig_thuis_not_call_your_gemeente():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn vriend slaat me en kijkt mijn telefoon na")
+    consent = next_step(crisis.state, "bevestigen", None, "/bevestigen")
+    form = next_step(consent.state, "bevestigen", None, "/bevestigen")
+    assert names(form) == ["utter_vraag_gemeente"]
+    elsewhere = next_step(form.state, "hulpvraag", None, "Utrecht")
+    assert names(elsewhere) == ["utter_gemeente_niet_gedekt_veilig"]
