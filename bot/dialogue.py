@@ -692,6 +692,10 @@ def _decide(state: State, message: Message) -> Reply:
         return Reply([("utter_hulp_is_er", {})], replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if intent == "luisteren" and reading.refuses_listening(text):
         intent = "hulpvraag"  # "ik wil niet even praten, ik wil hulp": a question, not the listening line
+    if intent in ("luisteren", "hulpvraag") and reading.wants_callback(text) and state.wacht_op in (None, WAIT_AANBOD):
+        # "Ik wil gewoon dat iemand me belt over die schulden": the callback, with what was said kept.
+        return _yes(replace(merge(understood, message.werkmodel, text), wacht_op=WAIT_AANBOD,
+                            route=state.route or ROUTE_MEEDENKER))
     if intent == "luisteren":
         if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
             # Someone who only wants to talk and said no is not offered a callback again.

@@ -89,7 +89,10 @@ _NOT_ABOUT = re.compile(
     r"\b(?:het\s+)?(?:gaat|ging)\s+(?:\w+\s+)?(?:niet|nie)\s+(?:over|om)\s+(?P<a>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
     r"|\b(?:niet|nie)\s+over\s+(?P<b>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
     r"|\b(?P<c>[\w'-]{3,30}(?:\s+[\w'-]{3,30})?)\s+klopt\s+(?:niet|nie)\b"
-    r"|\b(?:it'?s|it\s+is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)",
+    r"|\b(?:it'?s|it\s+is|is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)"
+    # "nee niet werk, brief" (A2 Dutch), "not about geld en post", "i write NOT geld en post"
+    r"|(?:^|[.!?]\s*)(?:nee[\s,.!]*)?(?:niet|nie)\s+(?P<e>[\w'-]{3,30})(?=\s*[,.;!?]|\s+maar\b|$)"
+    r"|\bnot\s+(?:about\s+)?(?P<f>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)",
     re.IGNORECASE,
 )
 # Only a short reply that is nothing but the denial: "ik heb geen werk" is a worry, not a correction.
@@ -265,6 +268,17 @@ _BACK = re.compile(r"\b(?:terug\s+naar|verder\s+met|door\s+met)\s+(?:mijn|m'n|mn
 _NOT_LISTENING = re.compile(
     r"\b(?:niet|geen|nie)\s+(?:\w+\s+){0,2}?['\"‘’]?(?:even\s+)?['\"‘’]?(?:praten|kletsen|luisterlijn|luisteren|een\s+luisterend\s+oor)\b"
     r"|\bdon'?t\s+(?:just\s+)?want\s+to\s+(?:just\s+)?talk\b", re.IGNORECASE)
+
+
+_WANTS_CALLBACK = re.compile(
+    r"\b(?:iemand|een\s+meedenker|een\s+mens|jullie|u)\s+(?:die\s+)?(?:me|mij)\s+(?:\w+\s+)?(?:belt|bellen|mailt|mailen|terugbelt)\b"
+    r"|\b(?:gebeld|gemaild|teruggebeld)\s+(?:worden|te\s+worden)\b|\bbel\s+(?:me|mij)\s+(?:maar\s+)?(?:terug|op)\b",
+    re.IGNORECASE)
+
+
+def wants_callback(text: str) -> bool:
+    """"Ik wil gewoon dat iemand me belt over die schulden": a callback, not the listening line."""
+    return bool(_WANTS_CALLBACK.search(text)) and not _CALL_ME_NOT.search(text)
 
 
 def refuses_listening(text: str) -> bool:
