@@ -1102,7 +1102,10 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("nm.frustratie", _F(
         r"\b(?:dat|het) (?:heb|had) ik (?:u |je |jullie )?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt)\b"
         r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat (?:zei|zeg|schreef|typte) ik (?:toch|net|al|zojuist|net al)\b"
-        r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b")),
+        r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b"
+        # "Ik vind het niet prettig dat U dat steeds vraagt", "waarom vraag je dat nou weer?"
+        r"|\b(?:dat|waarom) (?:u|je|jij|jullie) (?:dat|dit|het|me|mij)? ?(?:steeds|telkens|weer|nou|nu|elke keer|alweer)(?: weer)? (?:vraagt|vragen|vraag)\b"
+        r"|\bwaarom (?:vraagt|vraag) (?:u|je|jij|jullie) (?:dat|dit|het)\b")),
     ("nm.moe", _F(r"^(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*\b(?:ik ben|ben) (?:gewoon |zo |heel |echt |erg |ontzettend |doodop |)*(?:moe|uitgeput|op)\b(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*$")),
     ("nm.ik_ben_kapot", _F(
         r"\bik ben (?:helemaal |echt |zo )?(?:kapot|op|gesloopt)(?= (?:[.,]|(?:van|na|want)\b)|$)")),

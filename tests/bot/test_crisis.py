@@ -1208,3 +1208,8 @@ def test_dutch_words_that_look_like_danger_are_no_rule_hit(text):
 @pytest.mark.parametrize("text", ["i want die", "i wanna die", "I want to die", "moet ik 112 bellen", "ik heb 112 gebeld"])
 def test_the_danger_those_rules_are_for_is_still_heard(text):
     assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize("text", ["Ik vind het niet prettig dat U dat steeds vraagt", "waarom vraagt u dat nou weer?"])
+def test_annoyance_at_being_asked_again_is_no_sign_of_danger(text):
+    assert is_near_miss(text)
