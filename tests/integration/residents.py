@@ -13,8 +13,8 @@ import requests
 
 from tests.integration.conftest import Messaging
 
-_telegram_chats = itertools.count(730_000_001)
-_whatsapp_ids = itertools.count(31_630_000_001)
+_telegram_chats = itertools.count(760_000_001)  # apart from every other test file's chat ids
+_whatsapp_ids = itertools.count(31_660_000_001)
 CHANNELS = ("rest", "widget", "telegram", "whatsapp")
 
 
