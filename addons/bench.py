@@ -5,6 +5,8 @@ Everything runs as real processes on free loopback ports:
 - `reference`: a stock Rasa 3.6 bot built from the project's NLU data (config.yml without any
   `addons.` component, RulePolicy, one trivial custom action, SQLite), trained in this run;
 - `replicas`: 1 and 2 replicas of the assistant behind HAProxy, on a throwaway PostgreSQL and Redis.
+  Without HAProxy, PostgreSQL or Redis on the machine this step is left out (`replicas_skipped`
+  says why), everything else is measured, and the last line says how to add the step.
 Loads: *residents* (N conversations at once, each sending its next message a random 1–4 s after
 the previous answer; half of them short and half long, then the other way round) and *capacity*
 (1, 4, 20 clients back to back), each for short (one-turn) and long conversations (the next turns of conversations that already hold 50 turns: one is typed
@@ -55,6 +57,8 @@ MESSAGES = [
     "dank u wel",
 ]
 STARTUP_SECONDS = 300
+REPLICA_HOWTO = ("To add the replica step: install HAProxy, PostgreSQL and Redis "
+                 "(Debian: apt-get install haproxy postgresql redis-server) and run make bench again.")
 _START = time.monotonic()
 # What many residents type word for word; every other message of a run is sent once (unique()).
 COMMON = frozenset({"hallo", "ja dat klopt", "nee", "dank u wel"})
@@ -466,6 +470,9 @@ def plot(figures: dict, path: Path) -> None:
     replicas.bar([f"{c} replica{'s' if c != '1' else ''}" for c in counts],
                  [figures["replicas"][c]["turns_per_second"] for c in counts], color=["#7a9cc6", "#2d5d9b"])
     replicas.set(title="Behind HAProxy (PostgreSQL + Redis)", ylabel="turns per second")
+    if not counts:
+        replicas.text(0.5, 0.5, "not measured:\n" + str(figures.get("replicas_skipped", "")).split(". ")[0],
+                      ha="center", va="center", transform=replicas.transAxes, wrap=True)
     for axis in (latency, throughput):
         axis.set_xscale("log")
         axis.set_xticks([int(c) for c in figures["capacity"]["short"]])
@@ -476,6 +483,39 @@ def plot(figures: dict, path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def replica_step_missing() -> str | None:
+    """Why the replica step cannot run on this machine, or None; checked before anything starts,
+    so a fresh machine without HAProxy still gets every other figure."""
+    if shutil.which("haproxy") is None:
+        return "haproxy is not installed"
+    if not shutil.which("redis-server"):
+        return "redis-server is not installed"
+    from addons.services import ServiceError, _postgres_bin
+
+    try:
+        _postgres_bin("initdb")
+    except ServiceError as error:
+        return str(error)
+    return None
+
+
+def start_replicas(env: dict[str, str], work: Path, model: Path,
+                   services: list[Any]) -> tuple[Cluster | None, str | None]:
+    """Two replicas behind HAProxy on their own PostgreSQL and Redis (appended to `services`),
+    or None and the reason when that is not possible here."""
+    from addons.services import OwnPostgres, OwnRedis, ServiceError
+
+    missing = replica_step_missing()
+    if missing is not None:
+        return None, missing
+    try:
+        services.append(OwnPostgres().start())
+        services.append(OwnRedis(work / "redis").start())
+        return Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).launch(), None
+    except (ServiceError, ClusterError) as error:
+        return None, str(error)
 
 
 def assistant(work: Path, model: Path) -> tuple[dict[str, str], Bot]:
@@ -507,10 +547,9 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         progress("starting the assistant and 2 replicas behind HAProxy (own PostgreSQL and Redis); "
                  "training the stock Rasa reference bot")
         started.append(ours.start())
-        from addons.services import OwnPostgres, OwnRedis
-
-        services = [OwnPostgres().start(), OwnRedis(work / "redis").start()]
-        cluster = Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).launch()
+        cluster, skipped = start_replicas(env, work, model, services)
+        if skipped is not None:
+            progress(f"replica step left out ({skipped}); every other step is measured")
         reference_model = build_reference(reference_dir)
         reference = Bot("reference", ["-m", "rasa", "run", "--model", str(reference_model), "--endpoints", "endpoints.yml",
                                       "--credentials", "credentials.yml", "--interface", "127.0.0.1",
@@ -521,7 +560,8 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         progress("waiting for both bots and the replicas")
         ours.wait()
         reference.wait()
-        cluster.wait_until_up()  # loaded before anything is measured: no model loading beside it
+        if cluster is not None:
+            cluster.wait_until_up()  # loaded before anything is measured: no model loading beside it
         figures: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d")},
                                    "plan": asdict(plan)}
         progress("parse latency")
@@ -543,7 +583,9 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         ours.stop()
         reference.stop()
         figures["replicas"] = {}
-        for count in (1, 2):
+        if skipped is not None:
+            figures["replicas_skipped"] = f"{skipped}. {REPLICA_HOWTO}"
+        for count in (1, 2) if cluster is not None else ():
             url = cluster.chat_url if count == 2 else cluster.front_for([0])
             progress(f"replicas: {count}, {plan.replica_clients} clients")
 
@@ -562,6 +604,8 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         (out_dir / "bench.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         plot(figures, out_dir / "bench.png")
         progress(f"done: {out_dir / 'bench.json'}, {out_dir / 'bench.png'}")
+        if skipped is not None:
+            progress(f"without the replica step ({skipped}). {REPLICA_HOWTO}")
         return figures
     finally:
         for bot in started:
