@@ -31,6 +31,8 @@ LOG_TAIL_LINES = 40
 
 # A Python warning as `warnings` prints it: "<file>.py:<line>: <Category>Warning: <text>".
 _WARNING = re.compile(r"^\S+\.py:\d+: \w*Warning: ")
+# The first line of anything else: a log record, a traceback, another warning.
+_RECORD_START = re.compile(r"^(\d{4}-\d\d-\d\d|\[|[A-Z]+:|Traceback|\S+\.py:\d+: )")
 # Files and loggers that are not ours: a warning from them is for their maintainers.
 _THIRD_PARTY_FILE = re.compile(r"/(site-packages|dist-packages|lib/python3\.\d+)/")
 _THIRD_PARTY_LOG = re.compile("|".join((
@@ -44,8 +46,8 @@ _THIRD_PARTY_LOG = re.compile("|".join((
 class ThirdPartyNoise:
     """Decides, line by line, whether a child's output is a third-party warning.
 
-    A Python warning is two lines (the message, then the source line it points at, indented):
-    both go when the message's file is under site-packages. TensorFlow's and absl's own log
+    A Python warning is the message (one line or more), then the source line it points at,
+    indented: all of it goes when the message's file is under site-packages. TensorFlow's and absl's own log
     lines go too. Everything else, ours and every error, is shown.
     """
 
@@ -53,8 +55,12 @@ class ThirdPartyNoise:
         self._in_warning = False
 
     def __call__(self, line: str) -> bool:
-        if self._in_warning and line.startswith((" ", "\t")):
-            return True
+        if self._in_warning:
+            if line.startswith((" ", "\t")):  # the source line ends a warning
+                self._in_warning = False
+                return True
+            if not _RECORD_START.match(line):  # a message of more than one line
+                return True
         self._in_warning = bool(_WARNING.match(line)) and bool(_THIRD_PARTY_FILE.search(line))
         return self._in_warning or bool(_THIRD_PARTY_LOG.match(line))
 
