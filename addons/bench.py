@@ -38,6 +38,8 @@ from typing import Any, Callable
 import requests
 import yaml
 
+from addons.bench_chart import plot
+from addons.bench_replicas import REPLICA_HOWTO, start_replicas
 from addons.cluster import Cluster, ClusterError, wait_until_up
 from addons.ports import free_port
 from bot.secrets import environment_with_secrets
@@ -57,8 +59,6 @@ MESSAGES = [
     "dank u wel",
 ]
 STARTUP_SECONDS = 300
-REPLICA_HOWTO = ("To add the replica step: install HAProxy, PostgreSQL and Redis "
-                 "(Debian: apt-get install haproxy postgresql redis-server) and run make bench again.")
 _START = time.monotonic()
 # What many residents type word for word; every other message of a run is sent once (unique()).
 COMMON = frozenset({"hallo", "ja dat klopt", "nee", "dank u wel"})
@@ -447,75 +447,6 @@ def ratios(ours: Any, reference: Any) -> Any:
     if isinstance(ours, (int, float)) and isinstance(reference, (int, float)) and reference:
         return round(ours / reference, 2)
     return None
-
-
-def plot(figures: dict, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, (latency, throughput, replicas) = plt.subplots(1, 3, figsize=(15, 4.5))
-    for name, source, style in (("Meedenker", figures["capacity"], "-"),
-                                ("stock Rasa 3.6", figures["reference"]["capacity"], "--")):
-        for kind, marker in (("short", "o"), ("long", "s")):
-            clients = [int(c) for c in source[kind]]
-            rows = [source[kind][str(c)] for c in clients]
-            label = f"{name}, {kind}"
-            latency.plot(clients, [r["p95"] for r in rows], style, marker=marker, label=f"{label} p95")
-            throughput.plot(clients, [r["turns_per_second"] for r in rows], style, marker=marker, label=label)
-    latency.set(title="Latency per turn (p95)", xlabel="clients at once", ylabel="ms")
-    throughput.set(title="Throughput", xlabel="clients at once", ylabel="turns per second")
-    counts = sorted(figures["replicas"], key=int)
-    replicas.bar([f"{c} replica{'s' if c != '1' else ''}" for c in counts],
-                 [figures["replicas"][c]["turns_per_second"] for c in counts], color=["#7a9cc6", "#2d5d9b"])
-    replicas.set(title="Behind HAProxy (PostgreSQL + Redis)", ylabel="turns per second")
-    if not counts:
-        replicas.text(0.5, 0.5, "not measured:\n" + str(figures.get("replicas_skipped", "")).split(". ")[0],
-                      ha="center", va="center", transform=replicas.transAxes, wrap=True)
-    for axis in (latency, throughput):
-        axis.set_xscale("log")
-        axis.set_xticks([int(c) for c in figures["capacity"]["short"]])
-        axis.set_xticklabels(list(figures["capacity"]["short"]))
-        axis.legend(fontsize=7)
-        axis.grid(alpha=0.3)
-    fig.suptitle(f"make bench, {figures['machine']['cpus']} CPU cores, {figures['machine']['date']}")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-
-
-def replica_step_missing() -> str | None:
-    """Why the replica step cannot run on this machine, or None; checked before anything starts,
-    so a fresh machine without HAProxy still gets every other figure."""
-    if shutil.which("haproxy") is None:
-        return "haproxy is not installed"
-    if not shutil.which("redis-server"):
-        return "redis-server is not installed"
-    from addons.services import ServiceError, _postgres_bin
-
-    try:
-        _postgres_bin("initdb")
-    except ServiceError as error:
-        return str(error)
-    return None
-
-
-def start_replicas(env: dict[str, str], work: Path, model: Path,
-                   services: list[Any]) -> tuple[Cluster | None, str | None]:
-    """Two replicas behind HAProxy on their own PostgreSQL and Redis (appended to `services`),
-    or None and the reason when that is not possible here."""
-    from addons.services import OwnPostgres, OwnRedis, ServiceError
-
-    missing = replica_step_missing()
-    if missing is not None:
-        return None, missing
-    try:
-        services.append(OwnPostgres().start())
-        services.append(OwnRedis(work / "redis").start())
-        return Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).launch(), None
-    except (ServiceError, ClusterError) as error:
-        return None, str(error)
 
 
 def assistant(work: Path, model: Path) -> tuple[dict[str, str], Bot]:
