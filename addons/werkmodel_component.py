@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.crisis_net_component import cache_dir, source_digest
-from bot.callback_form import is_plain_answer, step_of
+from bot.callback_form import answer_step, is_plain_answer
 from bot.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.encoder import embed_cached
 from bot.crisis_net import CrisisScores
@@ -116,7 +116,7 @@ class WerkmodelComponent(GraphComponent):
             net = message.get(CRISIS_NET_KEY)
             semantic = None if not net else CrisisScores(net["crisis"], net["route"], net["route_probability"])
             pending = (message.get("metadata") or {}).get(PENDING_KEY)
-            step = step_of(pending)
+            step = answer_step(pending)
             parts = [(text[p["start"]:p["end"]], CrisisScores(p["crisis"], p["route"], p["route_probability"]))
                      for p in (net or {}).get("segments") or []]
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,

@@ -23,7 +23,7 @@ from bot.dialogue import State, summary_values
 from bot.office_hours import OfficeHours, format_moment, load_office_hours
 from bot.opschalen import recommend, separate_questions
 from bot.queue import NewTicket, Ticket, TicketStore
-from bot.queue.models import KIND_SIGNAL
+from bot.queue.models import KIND_SIGNAL, PREFERENCES
 from bot.queue.crypto import SenderHasher
 from bot.settings import Settings
 from bot.sociale_kaart import SocialeKaart, load_sociale_kaart
@@ -72,7 +72,13 @@ def question_summary(state: State, resident_texts: Sequence[str]) -> str:
 def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequence[str],
                 services: Services, contact: dict[str, str] | None, kind: str = "callback") -> NewTicket:
     route = state.route if state.route and state.route != "info" else ROUTE_MEEDENKER
-    preference = state.formulier.get("voorkeur")
+    # A wish in the resident's own words ("een vrouw graag") is no preference the queue knows: it
+    # goes into the summary for the coordinator, and the ticket is written all the same.
+    wish = state.formulier.get("voorkeur")
+    preference = wish if wish in PREFERENCES else None
+    summary = question_summary(state, resident_texts)
+    if wish and preference is None:
+        summary = f"Wens voor de meedenker: {wish}. {summary}"[:MAX_SUMMARY_CHARS]
     advice = recommend(separate_questions(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
                        preference if preference in ("informeel", "formeel") else None)
     matches = services.kaart.match(state.formulier.get("gemeente"), list(state.leefgebieden),
@@ -85,7 +91,7 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
         urgency="urgent" if is_crisis(state.crisis_route) or state.spoed else "normaal",
         meedenker_type=advice.type,
         opschaal_reasons=list(advice.reasons),
-        summary=question_summary(state, resident_texts),
+        summary=summary,
         gemeente=state.formulier.get("gemeente"),
         leefgebieden=_labels(state.leefgebieden),
         doelgroepen=_labels(state.doelgroepen),

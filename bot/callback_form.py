@@ -50,6 +50,30 @@ def step_of(wacht_op: str | None) -> str | None:
     return None
 
 
+# Waits after the form where a new contact detail may come ("mijn nummer is toch 06…" at the
+# read-back): bot/dialogue.py names them; the channel seals such an answer as it does in the form.
+CHANGE_WAITS: frozenset[str] = frozenset({"controle", "wijzig_veld", "misser"})
+
+
+def sealing_step(wacht_op: str | None) -> str | None:
+    """The step whose answer a channel seals instead of masking: the name or contact step, and a
+    contact detail given anywhere else in the form or at the read-back (a change)."""
+    step = step_of(wacht_op)
+    if step in CONTACT_STEPS:
+        return step
+    return "contact" if step is not None or wacht_op in CHANGE_WAITS else None
+
+
+# Waits outside the form whose answer is a place: "where are you now?" for today's help.
+PLACE_WAITS: frozenset[str] = frozenset({"spoed_plaats"})
+
+
+def answer_step(wacht_op: str | None) -> str | None:
+    """The form field a pending question's answer is read as: the form's own step, or the gemeente
+    when the assistant asked where the resident is ("kruiningen ligt bij yerseke" is a place)."""
+    return step_of(wacht_op) or ("gemeente" if wacht_op in PLACE_WAITS else None)
+
+
 def wait_for(step: str) -> str:
     return f"{WAIT_PREFIX}{step}"
 
@@ -87,23 +111,63 @@ def _free_answer(text: str) -> bool:
             and len(text) <= MAX_FREE_ANSWER)
 
 
+# Details a day and a part of the day leave out: "dinsdag na tienen", "maandag tussen 2 en 4",
+# "woensdag, niet voor 9 uur". The meedenker needs them, so the resident's own words are kept too.
+_TIME_DETAIL = re.compile(
+    r"\d|\b(?:uur|half|kwart|tienen|elven|twaalven|enen|tweeen|drieen|vieren|vijven|zessen|zevenen|achten|"
+    r"negenen|vanaf|tot|tussen|na|voor|behalve|alleen|niet|pas|vroeg|laat|rond|om)\b", re.IGNORECASE)
+
+
+_CLOCK = re.compile(r"\d|\b(?:uur|half|kwart|tienen|elven|twaalven|enen|tweeen|drieen|vieren|vijven|zessen|zevenen|"
+                    r"achten|negenen)\b", re.IGNORECASE)
+
+
+def _moment_value(label: str, text: str) -> str:
+    """The parsed moment, with the resident's words beside it when they hold more than days and
+    parts; with hours in them ("tussen 9 en 2. niet woensdagmiddag") the words alone, which a
+    meedenker reads better than any label made of them."""
+    plain = " ".join(text.split())
+    folded = plain.lower().replace("ë", "e")
+    if label == "maakt niet uit" or len(plain) > MAX_FREE_ANSWER:
+        return label
+    if _CLOCK.search(folded):
+        return plain
+    if _TIME_DETAIL.search(folded):
+        return f"{label} ({plain})"
+    return label
+
+
 def _gemeente_inside(text: str) -> str | None:
     """A gemeente named inside a longer answer ("Westland, ik woon in Naaldwijk", "rotterdam zuid"):
-    each part between punctuation, then each run of one to three words, longest first."""
+    each part between punctuation, then each run of one to three words, longest first; then the
+    longest place named in it ("woon in hoek van holland al jaren": Hoek van Holland, not Hoek).
+    Inside a sentence only names as written: "vennep" is no typo of Gennep."""
     for part in re.split(r"[,.;:!?()/]+", text):
         found = find_gemeente(part) if part.strip() and part.strip() != text.strip() else None
         if found:
             return found
     words = _WORD.findall(text)
-    for size in (3, 2, 1):
-        for start in range(len(words) - size + 1):
-            window = words[start:start + size]
-            if size == 1 and (len(window[0]) < 4 or not is_content_word(window[0])):
-                continue
-            found = find_gemeente(" ".join(window))
-            if found:
-                return found
-    return None
+    windows = [words[start:start + size] for size in (3, 2, 1) for start in range(len(words) - size + 1)]
+    for window in windows:
+        if len(window) == 1 and (len(window[0]) < 4 or not is_content_word(window[0])):
+            continue
+        found = find_gemeente(" ".join(window), typos=False)
+        if found:
+            return found
+    # A place only right after "in", "uit", "bij", "van"...: "leest de gemeente mee" names no hamlet
+    # Leest, "in een verzorgingshuis" no village Een.
+    places: list[tuple[int, str]] = []
+    lowered = [w.lower() for w in words]
+    for start, size in ((start, size) for size in (3, 2, 1) for start in range(1, len(words) - size + 1)):
+        window = words[start:start + size]
+        if lowered[start - 1] in _PLACE_BEFORE and all(len(w) >= 3 and is_content_word(w) for w in (window[0], window[-1])):
+            place = resolve(" ".join(window), typos=False)
+            if place.gemeente:
+                places.append((len(place.via_plaats or ""), place.gemeente))
+    return max(places)[1] if places else None
+
+
+_PLACE_BEFORE = frozenset({"in", "uit", "te", "bij", "van", "naar", "rond", "nabij", "omgeving", "richting", "near"})
 
 
 def is_plain_answer(step: str, text: str) -> bool:
@@ -118,7 +182,7 @@ def is_plain_answer(step: str, text: str) -> bool:
     if step == "moment":
         return parse_moment(text) is not None
     if step == "gemeente":
-        return (find_gemeente(text) or _gemeente_inside(text)) is not None
+        return (find_gemeente(text) or resolve(text).gemeente or _gemeente_inside(text)) is not None
     if step == "voorkeur":
         return parse_preference(text) is not None
     return False
@@ -139,7 +203,7 @@ def read_answer(step: str, text: str) -> Answer:
     if step == "moment":
         moment = parse_moment(text)
         if moment:
-            return Answer({"moment": moment.label()})
+            return Answer({"moment": _moment_value(moment.label(), text)})
         # "na school", "als zij slaapt", "morge": the resident's own words are an answer a
         # meedenker can read; only an answer without a content word, or a question, is asked again.
         if _free_answer(text):
@@ -150,6 +214,13 @@ def read_answer(step: str, text: str) -> Answer:
         if gemeente:
             return Answer({"gemeente": gemeente})
         place = resolve(text)
+        if not (place.gemeente or place.kandidaten):
+            # "'s-Heer Arendskerke, dat schreef ik zojuist": the place is one part of the answer.
+            for part in re.split(r"[,.;:!?()]+(?:\s|$)", text):
+                found = resolve(part) if part.strip() and part.strip() != text.strip() else None
+                if found and (found.gemeente or found.kandidaten):
+                    place = found
+                    break
         if place.gemeente:
             said = ("utter_gemeente_via_plaats", {"plaats": place.via_plaats, "gemeente": place.gemeente}) \
                 if place.via_plaats else None

@@ -157,7 +157,9 @@ def parse_contact(text: str) -> Contact | None:
 
 NAME_MAX_CHARS = 60
 NAME_MAX_WORDS = 5
-_GREETING = re.compile(r"^(?:hallo|hoi|hey|hee|goedemorgen|goedemiddag|goedenavond)\b[\s,!.]*", re.I)
+_GREETING = re.compile(r"^(?:hallo|hoi|hey|hee|goedemorgen|goedemiddag|goedenavond|ok|oke|oké|okay|ja|jawel|prima|goed)\b[\s,!.]*", re.I)
+# "mijn naam is marco, dat schreef ik toch": a complaint after the name is not part of it.
+_NAME_COMPLAINT = re.compile(r"[,.;!]\s*(?:dat|zoals|dit)\s+(?:zei|zeg|schreef|typte|heb)\s+ik\b.*$", re.I)
 _NAME_PREFIX = re.compile(
     r"^(?:ik\s+heet|mijn\s+naam\s+is|noem\s+(?:mij|me)(?:\s+maar)?|zeg\s+maar|naam|ik\s+ben|dit\s+is"
     r"|met)\b[\s:,]*",
@@ -193,7 +195,7 @@ def _strip_edges(text: str) -> str:
 
 def parse_name(text: str) -> str | None:
     """A name or pseudonym as the resident wrote it, without "ik heet"; None if not a name."""
-    name = _strip_edges(" ".join(text.split()))
+    name = _strip_edges(_NAME_COMPLAINT.sub("", " ".join(text.split())))
     name = _strip_edges(_GREETING.sub("", name, count=1))
     noemen = _NAME_NOEMEN.match(name)
     if noemen:
@@ -382,6 +384,9 @@ def _resolve(found: dict[str, bool], order: tuple[str, ...],
 PREFERENCE_INFORMEEL = "informeel"
 PREFERENCE_FORMEEL = "formeel"
 PREFERENCE_GEEN = "geen"
+# Read back in the words of the question's own buttons: "Wens: informeel" meant nothing to residents.
+PREFERENCE_LABELS = {PREFERENCE_INFORMEEL: "een vrijwilliger of iemand die het zelf meemaakte",
+                     PREFERENCE_FORMEEL: "iemand die dit als werk doet", PREFERENCE_GEEN: "maakt niet uit"}
 _PREFERENCE_WORDS = {
     "informeel": PREFERENCE_INFORMEEL, "informele": PREFERENCE_INFORMEEL,
     "vrijwilliger": PREFERENCE_INFORMEEL, "vrijwillige": PREFERENCE_INFORMEEL,
@@ -399,11 +404,24 @@ _PREFERENCE_ANY = re.compile(
 )
 
 
+# The buttons' own titles, typed or pasted ("Iemand die het zelf meemaakte"), and their plain
+# variants: a resident who types what a button says has chosen it.
+_PREFERENCE_PHRASES = (
+    (re.compile(r"\b(?:(?:het|dit|dat)\s+)?zelf\s+(?:heeft\s+|hebben\s+|heb\s+)?(?:mee\s*gemaakt|meemaakte|meemaakt|doorgemaakt)"
+                r"|\b(?:met|heeft|uit)\s+(?:eigen\s+)?ervaring\b|\blived\s+experience|\bbeen\s+through\s+it"), PREFERENCE_INFORMEEL),
+    (re.compile(r"\b(?:als|voor\s+(?:zijn|haar|hun))\s+werk\b|\bvoor\s+zijn\s+beroep|\bdoes\s+(?:this|it)\s+for\s+(?:a\s+)?(?:living|work)"
+                r"|\bprofessionally\b|\bbetaalde?\s+kracht|\bhulpverlener\b"), PREFERENCE_FORMEEL),
+)
+
+
 def parse_preference(text: str) -> str | None:
     """"informeel", "formeel" or "geen" (no preference); None when the answer says neither."""
     folded = " ".join(_fold(text).split()).strip(" .!?")
     if _PREFERENCE_ANY.search(folded):
         return PREFERENCE_GEEN
+    phrased = {value for pattern, value in _PREFERENCE_PHRASES if pattern.search(folded)}
+    if len(phrased) == 1 and not re.search(r"\b(?:geen|niet|liever\s+niet)\b", folded):
+        return phrased.pop()
     found = _scan(re.findall(r"[a-z_]+|[,;.!?]", folded),
                   lambda token: [_PREFERENCE_WORDS[token]] if token in _PREFERENCE_WORDS else [])
     wanted = {value for value, yes in found.items() if yes}

@@ -352,7 +352,8 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"\b(?:help|kom|red)(?: (?:me|mij|ons|hem|haar))? (?:nu|snel|nu snel|onmiddellijk|direct|"
         r"meteen)\b(?= ?(?:$|[.,]|alsjeblieft|aub|pls|please|help|snel|nu\b))"
         r"|\bbel (?:nu |snel |meteen )?(?:112|een ambulance|de ambulance)\b"
-        r"|\b(?:112 (?:bellen|gebeld)|bellen naar 112)\b"
+        # Not "112 bellen omdat ik geen bed heb??": said back in disbelief (residents' tests).
+        r"|\b(?:112 (?:bellen|gebeld)|bellen naar 112)\b(?! (?:omdat|voor zoiets|voor dit|voor een|om een)\b)"
         r"|\b(?:stuur|bel|bellen|nodig|heb|moet)" + _gap(2) +
         r" (?:een |de )?ambulance\b(?! (?:rekening|kosten|rit)\b)"
         r"|\bcall (?:an ambulance|911|112|999)\b|\bhelp (?:me )?(?:now|quick|quickly)\b"
@@ -477,7 +478,8 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         # "ik kan beter dood zijn", "ze zegt dat ze beter dood kan zijn"
         r"|\b(?:ik|ze|zij|hij)(?: (?:kan|ben|is|zou|was|zijn|eigenlijk|echt|gewoon|toch|net zo))* beter "
         r"dood\b(?! (?:dan|van)\b)"
-        r"|\b(?<!dont )(?<!do not )(?<!dont really )(?:want|wanna|ready) (?:to )?die\b"
+        # Not Dutch "want die" (because that one): "want die kiest toch voor hem" (residents' tests).
+        r"|\b(?<!dont )(?<!do not )(?<!dont really )(?:(?:want|ready) to|wanna) die\b|\bi (?:really |just )?want die\b"
         r"(?! (?:of|from|laughing)\b)"
         r"|\bwish i (?:was|were) dead\b|\bwant to be dead\b")),
     ("113.beter_af_zonder_mij", ROUTE_CRISIS_113, _F(
@@ -976,6 +978,11 @@ NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("neg.mezelf_en", _F(
         rf"\b(?:not|never|dont|wont|wouldnt|no)(?: {_NEG_FILLER}){{0,4}} (?:to )?(?:hurt|harm|kill|cut) "
         r"myself\b")),
+    # What a helpline is for, asked or told: "113 is toch voor zelfmoord? daar gaat het niet om".
+    # Only the word in that phrase: "113 is voor zelfmoord en ik denk eraan" keeps the models' view.
+    ("neg.lijn_voor", _F(
+        r"\b(?:113|0800 ?0113|die lijn|dat nummer|die chat|dat)(?: is| zijn)(?: (?:toch|alleen|niet|dat|die|er))* "
+        r"(?:voor|over) (?:mensen (?:die|met) (?:\w+ ){0,2})?(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]*")),
     ("neg.geweld", _F(
         rf"\b(?:geen|niet|nooit|no|not|never)(?: {_NEG_FILLER}){{0,3}} (?:huiselijk geweld|"
         r"kindermishandeling|mishandeling|domestic (?:violence|abuse)|abuse)\b")),
@@ -1007,7 +1014,7 @@ SELF_NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
 # resident says ("ik wil niet dood hoor, ik wil hulp met mijn schulden").
 DENIALS: Final[list[tuple[str, re.Pattern[str]]]] = [
     # "ik denk niet aan zelfmoord", "I'm not going to hurt myself" (not "geen huiselijk geweld")
-    *[(rule_id, pattern) for rule_id, pattern in NEGATIONS if rule_id in {"neg.zelfmoord", "neg.mezelf_en"}],
+    *[(rule_id, pattern) for rule_id, pattern in NEGATIONS if rule_id in {"neg.zelfmoord", "neg.mezelf_en", "neg.lijn_voor"}],
     ("deny.wil_niet_dood", _F(
         r"\b(?:ik )?(?:wil|wl|wou|zou)(?: (?:echt|helemaal|absoluut|zeker|heus|gewoon|natuurlijk))* "
         r"(?:niet|nie|nooit)(?: (?:echt|helemaal|absoluut|zeker|hoor))* (?:dood|doodgaan|dood gaan|sterven|"
@@ -1094,8 +1101,11 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
     # Frustration with the assistant itself (residents' tests, 2026-12-06): "dat heb ik al gezegd".
     ("nm.frustratie", _F(
         r"\b(?:dat|het) (?:heb|had) ik (?:u |je |jullie )?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt)\b"
-        r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat zei ik (?:toch|net|al)\b"
-        r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b")),
+        r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat (?:zei|zeg|schreef|typte) ik (?:toch|net|al|zojuist|net al)\b"
+        r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b"
+        # "Ik vind het niet prettig dat U dat steeds vraagt", "waarom vraag je dat nou weer?"
+        r"|\b(?:dat|waarom) (?:u|je|jij|jullie) (?:dat|dit|het|me|mij)? ?(?:steeds|telkens|weer|nou|nu|elke keer|alweer)(?: weer)? (?:vraagt|vragen|vraag)\b"
+        r"|\bwaarom (?:vraagt|vraag) (?:u|je|jij|jullie) (?:dat|dit|het)\b")),
     ("nm.moe", _F(r"^(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*\b(?:ik ben|ben) (?:gewoon |zo |heel |echt |erg |ontzettend |doodop |)*(?:moe|uitgeput|op)\b(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*$")),
     ("nm.ik_ben_kapot", _F(
         r"\bik ben (?:helemaal |echt |zo )?(?:kapot|op|gesloopt)(?= (?:[.,]|(?:van|na|want)\b)|$)")),

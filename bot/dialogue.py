@@ -26,10 +26,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from bot import callback_form, coverage, reading, spoed
+from bot.contact import PREFERENCE_LABELS
 from bot.noise import is_noise
-from bot.summary import key_words, merge, summary_values, top_topics, who_for
+from bot.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
     LEEFGEBIEDEN,
+    ROUTE_CRISIS_112,
     ROUTE_CRISIS_113,
     ROUTE_CRISIS_VEILIG_THUIS,
     ROUTE_INFO,
@@ -92,7 +94,7 @@ CRISIS_RESPONSES = {
 }
 STAY_RESPONSES = {
     "crisis_113": "utter_crisis_113_blijf",
-    "crisis_112": "utter_crisis_blijf",
+    "crisis_112": "utter_crisis_112_blijf",
     "crisis_veilig_thuis": "utter_crisis_vt_blijf",
 }
 GOODBYE_IN_CRISIS = {
@@ -280,7 +282,7 @@ def _read_back(state: State) -> Reply:
         "bereik": _hidden_contact(state.contact),
         "moment": state.formulier.get("moment") or "-",
         "gemeente": state.formulier.get("gemeente") or "-",
-        "voorkeur": state.formulier.get("voorkeur") or "-",
+        "voorkeur": PREFERENCE_LABELS.get(state.formulier.get("voorkeur") or "", state.formulier.get("voorkeur") or "-"),
     }
     return Reply([("utter_controle", values)], replace(state, wacht_op=WAIT_CONTROLE, wijzigen=False, pogingen=0))
 
@@ -354,7 +356,8 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
     # Danger told inside the callback form: the numbers come first, and the answers given so far
     # are kept, so a "ja" to the offer goes on where it was (the callback is then urgent).
     form_step = _open_form_step(state)
-    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else WAIT_AANBOD
+    # After 112 nothing is asked: the resident calls first (no listening line, no callback on offer).
+    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else None if route == ROUTE_CRISIS_112 else WAIT_AANBOD
     voor_wie = state.voor_wie
     if route == ROUTE_CRISIS_VEILIG_THUIS and message is not None:
         voor_wie = who_for(message.text, violence=True) or "zelf"
@@ -388,9 +391,10 @@ _NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b", re.IGNORECASE)
 
 def _safe_now(state: State, message: Message) -> Reply | None:
     """The answer to "Bent u nu veilig?"; None when the message is something else."""
-    if _NOT_SAFE_NOW.search(message.text) or (message.intent == "ontkennen" and not _SAFE_NOW.search(message.text)):
+    said = reading.yes_or_no(message.text)  # "JA. dat zei ik al 2 keer", whatever the intent model guessed
+    if _NOT_SAFE_NOW.search(message.text) or ("ontkennen" in (message.intent, said) and not _SAFE_NOW.search(message.text)):
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
-    if _SAFE_NOW.search(message.text) or message.intent == "bevestigen":
+    if _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):
         if callback_form.step_of(state.vorige_wacht):
             return _resume_form(state)
         return Reply([("utter_crisis_veilig_nu", {})], replace(state, wacht_op=WAIT_AANBOD))
@@ -468,7 +472,8 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
     cliëntondersteuning of its own (issue 29); nothing more is asked, nothing is stored.
     """
     if step == "gemeente" and not coverage.covers(state.formulier.get("gemeente")):
-        return Reply([*said, ("utter_gemeente_niet_gedekt", {"gemeente": state.formulier["gemeente"]})],
+        elsewhere = "utter_gemeente_niet_gedekt_veilig" if _safe_contact(state) else "utter_gemeente_niet_gedekt"
+        return Reply([*said, (elsewhere, {"gemeente": state.formulier["gemeente"]})],
                      replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
                              elders=state.formulier["gemeente"]))
     following = callback_form.next_step_after(step)
@@ -480,7 +485,7 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
     return Reply([*said, ask(state, following)], replace(state, wacht_op=callback_form.wait_for(following)))
 
 
-_INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-z]\.)\s*$")
+_INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-jl-mo-wz]\.?|[knxy]\.)\s*$")  # "F.", "R", "j": one letter; "k", "n", "x" alone are chat words
 
 
 def _form_answer(state: State, message: Message) -> Reply | None:
@@ -512,6 +517,19 @@ def _form_answer(state: State, message: Message) -> Reply | None:
     if answer.suggestion:
         return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
     return None
+
+
+def _consent_with_answer(state: State, message: Message) -> Reply | None:
+    """"Mag ik ze vragen?" answered with the first answer itself ("Goes", "ja, ik woon in Zaandam"):
+    that is a yes, and the answer is noted instead of asked again."""
+    if message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen":
+        return None
+    started = _start_form(state)
+    step = callback_form.step_of(started.state.wacht_op)
+    text = reading.without_leading_yes(message.answer_text)
+    if step is None or not text or not callback_form.is_plain_answer(step, text):
+        return None
+    return _form_answer(started.state, replace(message, answer_text=text))
 
 
 def _form_miss(state: State, message: Message) -> Reply:
@@ -569,6 +587,11 @@ def _stop_answered(state: State, message: Message) -> Reply | None:
     return None
 
 
+def _stop_unclear(state: State, message: Message) -> Reply:
+    """Neither "stop the questions", "the whole conversation" nor "go on": ask it again, nothing is lost."""
+    return Reply([("utter_niet_begrepen_opnieuw", {}), ("utter_stop_vraag", {})], state)
+
+
 def _resume_stopped_form(state: State, message: Message) -> Reply | None:
     """"Toch doorgaan" after "stop de vragen": back to the step where it stopped."""
     if state.wacht_op is None and callback_form.step_of(state.vorige_wacht) and state.form_id \
@@ -579,17 +602,25 @@ def _resume_stopped_form(state: State, message: Message) -> Reply | None:
 
 def _change_asked(state: State, message: Message) -> Reply:
     """At the read-back: "nee" or "iets veranderen" asks which; a named field goes there at once."""
-    named = reading.changes_field(message.text) or callback_form.field_named(message.text)
+    named = reading.changes_field(message.text) or callback_form.field_named(message.text) \
+        or ("contact" if _new_contact(message) else None)
     if named:
         return _change_field(state, named, message)
     return Reply([("utter_vraag_wijzig", {})], replace(state, wacht_op=WAIT_WIJZIG))
 
 
+def _new_contact(message: Message) -> bool:
+    """A number or address the channel sealed at the read-back: a new contact detail."""
+    return message.answer_text != message.text and callback_form.is_plain_answer("contact", message.answer_text)
+
+
 def _change_field(state: State, step: str, message: Message) -> Reply:
     changing = replace(state, wacht_op=callback_form.wait_for(step), wijzigen=True, pogingen=0)
-    # "Mijn nummer is toch 06…": the new value may be in the same message.
+    # "Mijn nummer is toch 06…": the new value may be in the same message. The field's own name
+    # ("moment", the change menu's button) is no value: residents' tests read back "Moment: moment".
     answer = callback_form.read_answer(step, message.answer_text)
-    if step != "naam" and answer.accepted and answer.values:
+    names_only = callback_form.field_named(message.answer_text) == step and len(message.answer_text.split()) <= 3
+    if step != "naam" and answer.accepted and answer.values and not names_only:
         return _read_back(_store(changing, step, answer.values))
     return Reply([ask(changing, step)], changing)
 
@@ -650,6 +681,21 @@ def _decide(state: State, message: Message) -> Reply:
             # No goodbye while a crisis is fresh: where to turn tonight, and the door stays open.
             return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
         return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
+    if state.spoed and reading.asks_help_now(text) and state.wacht_op not in (WAIT_SPOED_PLAATS, WAIT_TOESTEMMING) \
+            and callback_form.step_of(state.wacht_op) is None:
+        # Residents' tests: a 17-year-old on the street asked "wie kan ik NU bellen" three times and
+        # got the summary. Today's help again, or first the question where he is.
+        if state.formulier.get("gemeente") or state.elders:
+            return _today(understood, [])
+        return Reply([("utter_spoed_waar", {})], replace(understood, wacht_op=WAIT_SPOED_PLAATS, pogingen=0))
+    if state.crisis_route == ROUTE_CRISIS_112 and reading.help_arrived(text):
+        return Reply([("utter_hulp_is_er", {})], replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+    if intent == "luisteren" and reading.refuses_listening(text):
+        intent = "hulpvraag"  # "ik wil niet even praten, ik wil hulp": a question, not the listening line
+    if intent in ("luisteren", "hulpvraag") and reading.wants_callback(text) and state.wacht_op in (None, WAIT_AANBOD):
+        # "Ik wil gewoon dat iemand me belt over die schulden": the callback, with what was said kept.
+        return _yes(replace(merge(understood, message.werkmodel, text), wacht_op=WAIT_AANBOD,
+                            route=state.route or ROUTE_MEEDENKER))
     if intent == "luisteren":
         if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
             # Someone who only wants to talk and said no is not offered a callback again.
@@ -673,7 +719,7 @@ def _decide(state: State, message: Message) -> Reply:
         return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
     if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
         state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
-        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE:
+        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE or also_for_self(text):
             state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
                             or state.voor_wie)
         return _clarify_or_summarise(state)
@@ -746,8 +792,8 @@ def _no(state: State) -> Reply:
         cleared = replace(state, leefgebieden={}, doelgroepen={}, voor_wie=None, wacht_op=WAIT_CORRECTIE,
                           verduidelijkingen=0)
         return Reply([("utter_vraag_correctie", {})], cleared)
-    if state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
-        # No callback now: the conversation stays open and the way to help stays in view.
+    if state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING, None):
+        # No callback now (or, after 112, a "nee" to nothing asked): the conversation stays open and the way to help stays in view.
         # One "nee" never makes the numbers disappear (domain guide §4).
         return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
                      replace(state, wacht_op=None, sinds_herinnering=0))
@@ -792,25 +838,39 @@ def _crisis_handler(state: State, message: Message) -> Reply:
 
 
 def _check_handler(state: State, message: Message) -> Reply:
-    # Rasa has already asked the safety check with the suspected route's numbers.
+    # Rasa has already asked the safety check with the suspected route's numbers. An answer to the
+    # form inside the same message ("0113 123456, maar niet bellen als mijn man erbij is") is kept:
+    # after a "nee" the form goes on from the next step instead of asking it again.
     vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
+    step = callback_form.step_of(vorige)
+    after = callback_form.next_step_after(step) if step not in (None, "gemeente") else None
+    if step and after and not state.wijzigen and state.wacht_op != WAIT_VEILIGHEID:
+        answer = callback_form.read_answer(step, message.answer_text)
+        if answer.accepted and answer.values and callback_form.is_plain_answer(step, message.answer_text):
+            state = _store(state, step, answer.values)
+            vorige = callback_form.wait_for(after)
     return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige),
                            message.werkmodel, message.text))
 
 
 def _check_answer(state: State, message: Message) -> Reply | None:
-    # A button, or words that say yes or no: "Goes" is no answer, whatever the intent model says.
-    said = message.text.startswith("/") or reading.yes_or_no(message.text) is not None
-    if message.intent in ("bevestigen", "ontkennen") and said:
-        return _after_check(replace(state, niet_begrepen=0), message.intent == "bevestigen")
-    return None
+    # A button, or words that say yes or no ("nee hoor! mijn man is een lieve man"): "Goes" is no
+    # answer, whatever the intent model says.
+    if message.text.startswith("/") and message.intent in ("bevestigen", "ontkennen"):
+        said: str | None = message.intent
+    else:
+        said = reading.yes_or_no(message.text)
+    if said is None:
+        return None
+    return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
 
 
 def _heard_again(state: State, message: Message) -> Reply:
     """The same danger told again: heard, the numbers in short, and the pending question if any,
     not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
     again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
-    return Reply([("utter_crisis_gehoord", {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
+    heard = "utter_crisis_gehoord_vt" if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS else "utter_crisis_gehoord"
+    return Reply([(heard, {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
 
 
 def _zmp_chat(state: State, message: Message) -> Reply:
@@ -829,11 +889,12 @@ def _change_in_form(state: State, message: Message) -> Reply:
     return _change_field(state, reading.changes_field(message.text) or "contact", message)
 
 
-def _read_back_denied(state: State, message: Message) -> Reply | None:
-    """"Nee" or "iets veranderen" to "Klopt dit?": which detail to change."""
-    if message.intent == "ontkennen" or _CHANGE_WORDS.search(message.text):
+def _read_back_denied(state: State, message: Message) -> Reply:
+    """"Nee" or "iets veranderen" to "Klopt dit?": which detail to change. Anything else ("wat is
+    informeel?") never loses the form: not understood, and the details read back again."""
+    if message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen" or _CHANGE_WORDS.search(message.text):
         return _change_asked(state, message)
-    return None
+    return _again(state, [("utter_niet_begrepen_opnieuw", {})])
 
 
 _CHANGE_WORDS = re.compile(r"\b(?:veranderen|wijzigen|aanpassen|anders|klopt\s+niet|change|wrong)\b", re.IGNORECASE)
@@ -855,9 +916,11 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_WIJZIG, STOP): _stop_asked,
     (WAIT_MISSER, STOP): _stop_asked,
     (WAIT_STOP, ANSWER): _stop_answered,
+    (WAIT_STOP, OTHER): _stop_unclear,
     (WAIT_VEILIGHEID, ANSWER): _check_answer,
     (WAIT_VEILIG_NU, ANSWER): _safe_now,
     (FORM, ANSWER): _form_answer,
+    (WAIT_TOESTEMMING, ANSWER): _consent_with_answer,
     (WAIT_MISSER, ANSWER): _after_misses,
     (WAIT_CONTROLE, ANSWER): _confirm_read_back,
     (WAIT_WIJZIG, ANSWER): _which_change,
@@ -936,7 +999,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
     if faq_id(message) and (message.intent in INFO_FAQ or (message.werkmodel or {}).get(FAQ_KEY)
                             or reading.asks_who_can_see(message.text)):
         kinds.append(QUESTION)
-    if pending in (FORM, WAIT_CONTROLE) and reading.changes_field(message.text):
+    if pending in (FORM, WAIT_CONTROLE) and reading.changes_field(message.text) \
+            or pending == WAIT_CONTROLE and _new_contact(message):
         kinds.append(CHANGE)
     if noisy:
         kinds.append(NOISE)

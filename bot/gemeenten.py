@@ -104,15 +104,16 @@ class Gemeenten:
     provincies: dict[str, tuple[str, ...]]
     keys: dict[str, tuple[str, ...]]  # normalised key -> official name(s) it can mean
 
-    def find(self, text: str) -> str | None:
-        """The official name, or None when unknown or when it could be more than one."""
+    def find(self, text: str, typos: bool = True) -> str | None:
+        """The official name, or None when unknown or when it could be more than one. Without
+        `typos`, only a name as written (inside a sentence "Vennep" is no typo of "Gennep")."""
         key = normalise(_strip_phrasing(text))
         if not key:
             return None
         exact = self.keys.get(key)
         if exact is not None:
             return exact[0] if len(exact) == 1 else None
-        if len(key) < TYPO_MIN_LENGTH:
+        if not typos or len(key) < TYPO_MIN_LENGTH:
             return None
         found: set[str] = set()
         for candidate, targets in self.keys.items():
@@ -201,9 +202,9 @@ def all_gemeenten() -> tuple[str, ...]:
     return _default().names
 
 
-def find_gemeente(text: str) -> str | None:
+def find_gemeente(text: str, typos: bool = True) -> str | None:
     """The official name for what a resident typed, or None (unknown place or ambiguous)."""
-    return _default().find(text)
+    return _default().find(text, typos)
 
 
 def suggestions(text: str, n: int = 3) -> tuple[str, ...]:
@@ -419,8 +420,9 @@ class Places:
         via = places[0][0] if len(places) == 1 and not gemeenten else None
         return Resolution(via_plaats=via, kandidaten=kandidaten)
 
-    def resolve(self, text: str) -> Resolution:
-        """The gemeente a resident's answer means, the place they named, or what to ask."""
+    def resolve(self, text: str, typos: bool = True) -> Resolution:
+        """The gemeente a resident's answer means, the place they named, or what to ask. Without
+        `typos`, names only as written (for words inside a longer answer)."""
         if len(text.split()) > MAX_ANSWER_WORDS or normalise(text) in _NOT_A_PLACE:
             return Resolution()
         as_typed = self._exact(text.strip(), None)  # "Op Buuren", "Wijk en Aalburg" are places
@@ -438,7 +440,7 @@ class Places:
             found = self._exact(attempt, where)
             if found is not None:
                 return found
-        for step in (self._parts, self._typo):
+        for step in (self._parts, self._typo) if typos else (self._parts,):
             for attempt, where in reversed(attempts):
                 found = step(attempt, where)
                 if found is not None:
@@ -512,7 +514,7 @@ def _default_places() -> Places:
     return load_places(WOONPLAATSEN_FILE, _default())
 
 
-def resolve(text: str) -> Resolution:
+def resolve(text: str, typos: bool = True) -> Resolution:
     """What a resident's answer to "In welke gemeente woont u?" means: a gemeente, via a place
     ("Zaandam" -> Zaanstad), or the gemeenten to ask about ("Hengelo" in Gelderland or not)."""
-    return _default_places().resolve(text)
+    return _default_places().resolve(text, typos)

@@ -35,6 +35,10 @@ _CALLING_TOO_BIG = _any(
     r"\bbellen\s+(?:is\s+)?(?:niks|niets)\s+voor\s+mij\b|\bgeen\s+(?:beltegoed|telefoontegoed)\b",
     r"\b(?:can'?t|cannot|don'?t\s+want\s+to|too\s+scared\s+to|afraid\s+to)\s+(?:call|phone|talk)\b|\brather\s+(?:chat|text|type)\b",
     r"\bcalling\s+is\s+too\b",
+    # "ik ga niet naar 113 bellen, daar word ik bang van", "113 bellen durf ik niet", "ik bel niet".
+    r"\b(?:ga|wil|durf|kan)\s+(?:ik\s+)?(?:echt\s+)?(?:niet|nie|nooit)\s+(?:naar\s+)?(?:113|de\s+113|0800[\s-]?0113|die\s+lijn|daar|ze|hen|jullie)\s+(?:te\s+)?(?:bellen|op\s*bellen)\b",
+    r"\b(?:113|0800[\s-]?0113)\s+bellen\s+(?:durf|wil|kan|ga)\s+ik\s+niet\b|\bik\s+bel\s+(?:echt\s+)?(?:niet|nooit)\b",
+    r"\bbellen\b[^.!?]{0,40}\b(?:word|wordt|raak)\s+ik\s+(?:bang|zenuwachtig|paniekerig)\b|\bbang\s+(?:om|voor)\s+(?:te\s+)?bellen\b",
 )
 
 # "Hij komt eraan": the person the resident is afraid of is near. Only read in a conversation
@@ -85,7 +89,10 @@ _NOT_ABOUT = re.compile(
     r"\b(?:het\s+)?(?:gaat|ging)\s+(?:\w+\s+)?(?:niet|nie)\s+(?:over|om)\s+(?P<a>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
     r"|\b(?:niet|nie)\s+over\s+(?P<b>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
     r"|\b(?P<c>[\w'-]{3,30}(?:\s+[\w'-]{3,30})?)\s+klopt\s+(?:niet|nie)\b"
-    r"|\b(?:it'?s|it\s+is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)",
+    r"|\b(?:it'?s|it\s+is|is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)"
+    # "nee niet werk, brief" (A2 Dutch), "not about geld en post", "i write NOT geld en post"
+    r"|(?:^|[.!?]\s*)(?:nee[\s,.!]*)?(?:niet|nie)\s+(?P<e>[\w'-]{3,30})(?=\s*[,.;!?]|\s+maar\b|$)"
+    r"|\bnot\s+(?:about\s+)?(?P<f>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)",
     re.IGNORECASE,
 )
 # Only a short reply that is nothing but the denial: "ik heb geen werk" is a worry, not a correction.
@@ -220,11 +227,20 @@ def english_intent(text: str) -> str:
 
 # A yes or a no at the start of a longer message ("ja klopt, en de brief zegt…"), or "bel me".
 _CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bellen\b|\bmag\s+(?:me\s+|mij\s+)?bellen\b"
-                      r"|\bcall\s+me\b|\[TELEFOON\]", re.IGNORECASE)
+                      r"|\b(?:mail|e-?mail|mailen)\s+(?:me|mij)\b|\b(?:kan|wil|mag)\s+iemand\s+(?:me|mij)\s+(?:mailen|e-?mailen|bellen)\b"
+                      r"|\bcall\s+me\b|\bemail\s+me\b|\[TELEFOON\]|\[EMAIL\]", re.IGNORECASE)
 _CALL_ME_NOT = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
-_LEADING_YES = re.compile(r"^\s*(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
+_INTERJECTION = r"(?:(?:huh|he|hè|eh|uh|uhm|ehm|nou|oh|o|ah|pff|haha|lol|wtf|jawel\s+maar)[\s,.!?]+)?"
+_LEADING_YES = re.compile(r"^\s*" + _INTERJECTION + r"(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
                           r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
-_LEADING_NO = re.compile(r"^\s*(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
+_LEADING_NO = re.compile(r"^\s*" + _INTERJECTION + r"(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
+
+
+def without_leading_yes(text: str) -> str:
+    """The answer after a leading "ja," ("ja hoor, ik woon in Goes" -> "ik woon in Goes")."""
+    found = _LEADING_YES.match(text)
+    rest = text[found.end():] if found else text
+    return re.sub(r"^[\s,.!:;-]*(?:hoor|hoor,|dat mag|mag)?[\s,.!:;-]*", "", rest, flags=re.IGNORECASE).strip()
 
 
 def yes_or_no(text: str) -> str | None:
@@ -238,9 +254,58 @@ def yes_or_no(text: str) -> str | None:
     return None
 
 
-_START_AGAIN = re.compile(r"\b(?:opnieuw|overnieuw|van voren af aan|from the start|start (?:over|again)|reset|restart)\b", re.I)
+# Only words that ask to start again: the word alone, or with "beginnen"/"starten". "Moet ik nou
+# alles opnieuw invullen??" is a question, not a wish to lose everything (residents' tests).
+_START_AGAIN = re.compile(
+    r"^\W*(?:ik\s+wil\s+)?(?:opnieuw|overnieuw|reset|restart|start\s+over|start\s+again|van\s+voren\s+af\s+aan)\W*$"
+    r"|\b(?:opnieuw|overnieuw|van\s+voren\s+af\s+aan|helemaal\s+opnieuw)\s+(?:beginnen|starten|begonnen|begin|start)\b"
+    r"|\b(?:begin|start|beginnen|starten|begint)\s+(?:\w+\s+){0,2}?(?:opnieuw|overnieuw|van\s+voren\s+af\s+aan)\b"
+    r"|\bfrom\s+the\s+start\b|\bstart\s+(?:over|again)\b", re.I)
 _BACK = re.compile(r"\b(?:terug\s+naar|verder\s+met|door\s+met)\s+(?:mijn|m'n|mn|de|het)\s+(?:vraag|probleem|verhaal|onderwerp)\b"
                    r"|\bback\s+to\s+my\s+question\b", re.I)
+
+
+_NOT_LISTENING = re.compile(
+    r"\b(?:niet|geen|nie)\s+(?:\w+\s+){0,2}?['\"‘’]?(?:even\s+)?['\"‘’]?(?:praten|kletsen|luisterlijn|luisteren|een\s+luisterend\s+oor)\b"
+    r"|\bdon'?t\s+(?:just\s+)?want\s+to\s+(?:just\s+)?talk\b", re.IGNORECASE)
+
+
+_WANTS_CALLBACK = re.compile(
+    r"\b(?:iemand|een\s+meedenker|een\s+mens|jullie|u)\s+(?:die\s+)?(?:me|mij)\s+(?:\w+\s+)?(?:belt|bellen|mailt|mailen|terugbelt)\b"
+    r"|\b(?:gebeld|gemaild|teruggebeld)\s+(?:worden|te\s+worden)\b|\bbel\s+(?:me|mij)\s+(?:maar\s+)?(?:terug|op)\b",
+    re.IGNORECASE)
+
+
+def wants_callback(text: str) -> bool:
+    """"Ik wil gewoon dat iemand me belt over die schulden": a callback, not the listening line."""
+    return bool(_WANTS_CALLBACK.search(text)) and not _CALL_ME_NOT.search(text)
+
+
+def refuses_listening(text: str) -> bool:
+    """"Ik wil helemaal niet 'even praten', ik wil hulp bij het bezwaar": no listening line, a question."""
+    return bool(_NOT_LISTENING.search(text))
+
+
+_HELP_ARRIVED = re.compile(
+    r"\b(?:ambulance|ambu|politie|brandweer|huisarts|dokter|hulpdiensten|112)\s+(?:is|zijn|staat|staan|was|kwam|komt)\s+"
+    r"(?:er|hier|nu|binnen|al|net|gekomen|er\s+nu|er\s+al|hier\s+nu)\b|\b(?:ambulance|politie|brandweer)\s+(?:is\s+)?(?:er|hier)\b"
+    r"|\b(?:the\s+)?(?:ambulance|police|paramedics)\s+(?:is|are)\s+here\b", re.IGNORECASE)
+
+
+_HELP_NOW = re.compile(
+    r"\b(?:opvang|slaapplek|nachtopvang|noodopvang|crisisopvang)\b|\bwaar\s+(?:kan|moet|ga)\s+ik\s+(?:nu\s+)?(?:heen|naartoe|slapen)\b"
+    r"|\bwie\s+kan\s+ik\s+(?:nu|vannacht|vanavond)\s+bellen\b|\b(?:wat|wie)\s+(?:moet|kan)\s+ik\s+nu\b|\b(?:vannacht|vanavond)\s+nog\b"
+    r"|\bnu\s+(?:geen|gn)\s+(?:slaapplek|bed|plek)\b|\bwhere\s+can\s+i\s+(?:go|sleep)\b", re.IGNORECASE)
+
+
+def asks_help_now(text: str) -> bool:
+    """"Wie kan ik NU bellen", "is er een opvang of zo": after an urgent need, today's help again."""
+    return bool(_HELP_NOW.search(text))
+
+
+def help_arrived(text: str) -> bool:
+    """"De ambulance is er nu": after 112, the shock is heard before anything else is asked."""
+    return bool(_HELP_ARRIVED.search(text))
 
 
 def says_start_again(text: str) -> bool:

@@ -27,6 +27,7 @@ from bot.crisis import (
 )
 from bot.crisis_net import SURE, CrisisScores
 from bot.language import is_english
+from bot.practical import is_practical_trouble
 from bot.segments import sentences, word_count
 from bot.werkmodel import (
     CRISIS_ROUTES,
@@ -148,7 +149,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
             return replace(ordinary, intent=CHECK_INTENT, reason=f"check:rule:{signal.rule}", crisis=signal,
                            tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
-    vetoed = is_near_miss(text) or is_negated_crisis(text)
+    vetoed = is_near_miss(text) or is_negated_crisis(text) or is_practical_trouble(text)
     # Only for Dutch: on English the intent model's certainty says little about the meaning.
     ordinary_sure = (language == "nl" and intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)
                      and confidence >= ORDINARY_SURE)
@@ -167,8 +168,9 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         return decision
     if vetoed:
         # A figure of speech gets at most the safety check, however sure a model is; a resident who
-        # says in so many words that they do not think of it is believed (residents' tests, issue 25).
-        if crisis_probability >= SEMANTIC_OVER_VETO and not is_negated_crisis(text):
+        # says in so many words that they do not think of it is believed (residents' tests, issue 25),
+        # and so is one whose every "niet meer" has an everyday object (bot/practical.py).
+        if crisis_probability >= SEMANTIC_OVER_VETO and not is_negated_crisis(text) and not is_practical_trouble(text):
             decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied,
                                        language)
             return replace(decision, intent=CHECK_INTENT, reason=f"check:vetoed:{decision.reason}",
@@ -259,7 +261,7 @@ def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: 
         limit = english_threshold if english_threshold is not None and is_english(segment) else threshold
         if scores.crisis < max(limit, SEGMENT_THRESHOLD):
             continue
-        vetoed = (is_near_miss(segment) or is_negated_crisis(segment)
+        vetoed = (is_near_miss(segment) or is_negated_crisis(segment) or is_practical_trouble(segment)
                   or is_told_as_past_or_information(segment))
         if vetoed:
             continue

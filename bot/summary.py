@@ -23,7 +23,8 @@ MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
                         "touw", "springen", "overdosis", "nou", "he", "hoor",
                         # Chat words that say nothing of the topic ("U schreef over 'voel' en 'gwn'").
-                        "gwn", "gewoon", "voel", "soms", "ofzo", "echt", "even", "beetje", "wel", "niet", "zo"})
+                        "gwn", "gewoon", "voel", "soms", "ofzo", "echt", "even", "beetje", "wel", "niet", "zo",
+                        "sorry", "ligt", "reageert", "zien", "pakt", "doet", "gaat", "weet", "denk"})
 MAX_TOPICS = 2  # a summary names the main topics, not every label ever seen
 CHOSEN_EVIDENCE = "gekozen met een knop"
 
@@ -45,7 +46,18 @@ _DONE_TO_ME = re.compile(
     rf"\b(?:mijn|mn|m'n)\s+(?:\w+\s+)?(?:{_FAMILY}|{_PARTNER})\s+(?:\w+\s+){{0,3}}?(?:me|mij)\b",
     re.IGNORECASE,
 )
+# For both: "voor mijn man en ook voor mezelf", "het is voor hem maar ook voor mij", "voor ons allebei".
+_ALSO_SELF = re.compile(
+    r"\book\s+(?:voor|om|over)\s+(?:mij|mezelf|mijzelf|mij\s+zelf)\b|\bvoor\s+(?:mij|mezelf)\s+(?:en|én)\s+(?:voor\s+)?(?:mijn|mn|m'n|hem|haar)\b"
+    r"|\bvoor\s+ons\s+(?:allebei|beiden|samen)\b|\bvoor\s+(?:ons|allebei)\s+twee\b",
+    re.IGNORECASE,
+)
 _SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
+
+
+def also_for_self(text: str) -> bool:
+    """"Voor hem maar ook voor mij": said later, it changes "iemand anders" into the resident's own."""
+    return bool(_ALSO_SELF.search(text))
 
 
 def who_for(text: str, violence: bool = False) -> str | None:
@@ -54,6 +66,8 @@ def who_for(text: str, violence: bool = False) -> str | None:
     A partner is not "iemand anders": "mijn man regelt het geld" is a woman asking for herself.
     Under violence at home the resident asks for herself unless she says otherwise.
     """
+    if _ALSO_SELF.search(text):
+        return "zelf"  # "voor hem maar ook voor mij": the mantelzorger's own question too
     if _FOR_OTHER.search(text):
         return "ander"
     if _DONE_TO_ME.search(text) or violence:

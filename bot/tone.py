@@ -14,7 +14,9 @@ JE = "je"
 # The resident addresses the assistant with "je"/"jij": "kun je me helpen", "weet jij", "heb je".
 _SAYS_JE = re.compile(
     r"\b(?:kun|kan|kon|wil|weet|ben|heb|mag|zou|snap|begrijp|ken|help|hoor|zie|denk|vind|doe|ga)\s+(?:je|jij)\b"
-    r"|\b(?:jij|jou|jouw)\b|\bdank\s+je\b|\bbedankt\s+he\b",
+    r"|\b(?:jij|jou|jouw)\b|\bdank\s+je\b|\bbedankt\s+he\b"
+    # Asks for it: "je mag gewoon je zeggen hoor", "zeg maar je", "mag ik je zeggen", "tutoyeren".
+    r"|\b(?:je|jij)\s+(?:zeggen|zegt)\b|\bzeg\s+(?:maar\s+)?(?:je|jij)\b|\btutoyeren\b",
     re.IGNORECASE,
 )
 # Says they are young: an age from 12 to 21, or school words of a pupil.

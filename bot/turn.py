@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import callback_form
-from bot import faq
+from bot import faq, tone
 from bot.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
 from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State,
                           fresh_session, next_step)
@@ -28,6 +28,7 @@ from bot.queue.crypto import ContactCipher
 
 logger = logging.getLogger(__name__)
 CONTACT_SLOT = "contact_sealed"
+ADDRESS_SLOT = "aanspreek"  # domain.yml; set from the entity addons/werkmodel_component.py adds
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
         form_text=unseal(metadata, secret_key),
         channel=client,
     )
-    responses, state = [_filled(name, values, state) for name, values in reply.responses], reply.state
+    # "je" or "u" (bot/tone.py): the slot, or this message's entity when the slot is not yet set.
+    aanspreek = slots.get(ADDRESS_SLOT) or entities.get(ADDRESS_SLOT)
+    responses, state = [_filled(name, values, state, aanspreek) for name, values in reply.responses], reply.state
     if EFFECT_FLAG_CRISIS in reply.effects:
         try:
             flag_crisis(services(), state, channel, sender, resident_texts())
@@ -100,11 +103,14 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
     return Turn(responses, new_slots)
 
 
-def _filled(name: str, values: dict[str, str], state: State) -> tuple[str, dict[str, str]]:
-    """An FAQ answer's text for this channel, language and hour (config/faq.yml)."""
+def _filled(name: str, values: dict[str, str], state: State,
+            aanspreek: str | None = None) -> tuple[str, dict[str, str]]:
+    """An FAQ answer's text for this channel, language, hour and form of address (config/faq.yml):
+    a resident the other replies call "je" (domain.yml's condition on the slot) gets "je" here too."""
     if name != FAQ_RESPONSE:
         return name, values
-    return name, {"antwoord": faq.answer(values["faq"], state.taal or "nl", values.get("kanaal"))}
+    form = tone.JE if aanspreek == tone.JE else None
+    return name, {"antwoord": faq.answer(values["faq"], state.taal or "nl", values.get("kanaal"), aanspreek=form)}
 
 
 def session_start_slots(slots: dict[str, Any]) -> dict[str, Any]:

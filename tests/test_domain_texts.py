@@ -93,7 +93,8 @@ def test_every_je_variation_has_a_dutch_default_with_the_same_placeholders():
 
 
 @pytest.mark.parametrize("name", ["utter_groet", "utter_buiten_bereik", "utter_niet_begrepen",
-                                  "utter_crisis_blijf", "utter_crisis_113_blijf", "utter_crisis_vt_blijf"])
+                                  "utter_crisis_blijf", "utter_crisis_113_blijf", "utter_crisis_vt_blijf",
+                                  "utter_crisis_112_blijf"])
 def test_says_it_is_a_computer(name):
     assert "computer" in RESPONSES[name]
 

@@ -123,7 +123,7 @@ def answers_read_under_the_lock(context: PatchContext) -> None:
     from rasa.core.processor import MessageProcessor
 
     from addons.replay import AlreadyAnswered, client_message_id, stored_answers
-    from bot.callback_form import step_of
+    from bot.callback_form import sealing_step
     from bot.intake import CANDIDATE_KEY, settle
 
     secret_key = context.settings.secret_key
@@ -141,7 +141,7 @@ def answers_read_under_the_lock(context: PatchContext) -> None:
                 raise AlreadyAnswered(answers)  # caught in handle_message, nothing is stored
         if candidate:
             settled = settle(message.text, {**metadata, CANDIDATE_KEY: candidate},
-                             step_of(tracker.get_slot("wacht_op")), secret_key)
+                             sealing_step(tracker.get_slot("wacht_op")), secret_key)
             message.text, message.metadata = settled.text, settled.metadata
         context_slots = {key: tracker.get_slot(key) for key in ("wacht_op", "veilig_gezegd", "crisis_route")
                          if tracker.get_slot(key)}

@@ -421,3 +421,33 @@ def test_no_clear_preference_gives_none(text):
 def test_no_preference_in_everyday_spelling_is_an_answer(text):
     # Issue 24's conversations: "maak nie uit" was refused three times and the form gave up.
     assert parse_preference(text) == "geen" and parse_moment(text) is not None
+
+
+def _preference_buttons() -> list[tuple[str, str]]:
+    """Every (title, payload) of the voorkeur question in domain.yml, on every channel and language."""
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return [(button["title"], button["payload"]) for variant in domain["responses"]["utter_vraag_voorkeur"]
+            for button in variant.get("buttons", [])]
+
+
+def test_a_button_title_typed_is_the_same_choice_as_pressing_it():
+    """Residents type what a button says ("Iemand die het zelf meemaakte"); it must not become a free wish."""
+    buttons = _preference_buttons()
+    assert len(buttons) >= 8
+    for title, payload in buttons:
+        assert parse_preference(title) == parse_preference(payload), title
+        assert parse_preference(title.lower().rstrip(".")) == parse_preference(payload), title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("iemand die het zelf heeft meegemaakt", "informeel"),
+    ("graag iemand met ervaring", "informeel"),
+    ("iemand die dit voor zijn werk doet", "formeel"),
+    ("een hulpverlener", "formeel"),
+    ("liever niet iemand die het zelf meemaakte", None),
+])
+def test_preference_in_plain_words(text, expected):
+    assert parse_preference(text) == expected

@@ -1177,3 +1177,39 @@ def test_everyday_words_alone_are_no_danger(text):
 ])
 def test_danger_told_as_over_fiction_or_tantrum_is_at_most_asked_about(text):
     assert is_told_as_past_or_information(text)
+
+
+# Residents' tests (issue 25): a woman asking about violence at home said "113 is toch voor
+# zelfmoord? daar gaat het niet om" and got the suicide reply, then "Bent u nu veilig?" three times.
+@pytest.mark.parametrize("text", [
+    "113 is toch voor zelfmoord? daar gaat het niet om. als ik veilig thuis bel gaan die dan naar de politie?",
+    "die lijn is toch alleen voor mensen met zelfmoordgedachten",
+])
+def test_what_a_helpline_is_for_is_no_signal_and_believed(text):
+    assert detect_crisis(text) is None and is_negated_crisis(text)
+
+
+@pytest.mark.parametrize("text", [
+    "113 is voor zelfmoord en ik wil zelfmoord plegen", "ik wil 113 bellen voor zelfmoord gedachten",
+    "is dat voor zelfmoord? want daar denk ik aan",
+])
+def test_the_word_beside_what_a_line_is_for_still_counts(text):
+    assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "ja ok maar vanavond nog? bellen ze mn moeder dan? want die kiest toch voor hem",  # Dutch "want die"
+    "112 bellen omdat ik geen bed heb?? serieus. kan ik bij een vriend slapen?",
+])
+def test_dutch_words_that_look_like_danger_are_no_rule_hit(text):
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text", ["i want die", "i wanna die", "I want to die", "moet ik 112 bellen", "ik heb 112 gebeld"])
+def test_the_danger_those_rules_are_for_is_still_heard(text):
+    assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize("text", ["Ik vind het niet prettig dat U dat steeds vraagt", "waarom vraagt u dat nou weer?"])
+def test_annoyance_at_being_asked_again_is_no_sign_of_danger(text):
+    assert is_near_miss(text)

@@ -454,6 +454,21 @@ def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
     ("voorkeur", "Een vrouw graag", {"voorkeur": "Een vrouw graag"}),
     ("gemeente", "Westland, ik woon in Naaldwijk", {"gemeente": "Westland"}),
     ("gemeente", "rotterdam zuid", {"gemeente": "Rotterdam"}),
+    # Residents' tests: "na tienen" was dropped and the typed button title became a free wish.
+    ("moment", "dinsdag na tienen", {"moment": "dinsdag na tienen"}),
+    ("moment", "woensdag tussen 2 en 4", {"moment": "woensdag tussen 2 en 4"}),
+    ("moment", "liefst als hij op school is, dus tussen 9 en 2. niet woensdagmiddag",
+     {"moment": "liefst als hij op school is, dus tussen 9 en 2. niet woensdagmiddag"}),
+    ("moment", "'s avonds niet", {"moment": "in de ochtend of middag ('s avonds niet)"}),
+    ("moment", "maandagochtend", {"moment": "maandag, in de ochtend"}),
+    ("moment", "maakt mij niet uit", {"moment": "maakt niet uit"}),
+    ("voorkeur", "Iemand die het zelf meemaakte", {"voorkeur": "informeel"}),
+    ("voorkeur", "iemand die dit als werk doet", {"voorkeur": "formeel"}),
+    # Issue 26: a place inside a sentence is that place, not a typo of a gemeente ("Vennep" -> Gennep)
+    # nor a village hidden in little words ("in een" -> Een).
+    ("gemeente", "woon in nieuw-vennep sinds kort", {"gemeente": "Haarlemmermeer"}),
+    ("gemeente", "ik woon in hoek van holland al jaren", {"gemeente": "Rotterdam"}),
+    ("gemeente", "ik woon in de buurt van zierikzee", {"gemeente": "Schouwen-Duiveland"}),
 ])
 def test_everyday_answers_to_the_form_are_accepted_in_the_residents_words(step, text, expected):
     answer = callback_form.read_answer(step, text)
@@ -465,6 +480,8 @@ def test_a_question_at_a_free_step_is_answered_not_taken_as_the_answer():
     reply = next_step(state, "info_kosten", None, "wat kost dat eigenlijk?")
     assert names(reply) == ["utter_faq", "utter_vraag_moment"]
     assert not callback_form.read_answer("gemeente", "ik weet het niet").accepted
+    assert not callback_form.read_answer("gemeente", "mijn moeder woont in een verzorgingshuis").accepted
+    assert not callback_form.read_answer("gemeente", "woon in vennep sinds kort").accepted
 
 
 def test_a_plain_answer_is_one_the_fields_own_parser_reads():

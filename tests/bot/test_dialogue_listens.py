@@ -293,3 +293,181 @@ def test_a_topic_chosen_with_a_button_is_summarised_without_naming_words():
     words = next_step(State(), "hulpvraag", parse(("sociale_relaties", "voel", 0.8), ("sociale_relaties", "gwn", 0.8)),
                       "ik voel me gwn alleen")
     assert "gwn" not in str(words.responses) and "'voel'" not in str(words.responses)
+
+
+@pytest.mark.parametrize("answer, gemeente", [("Goes", "Goes"), ("ja hoor, ik woon in Goes", "Goes"),
+                                              ("Yerseke", "Reimerswaal")])
+def test_the_first_answer_given_at_may_i_ask_is_a_yes_and_is_noted(answer, gemeente):
+    """Residents' tests: "Mag ik ze vragen?" answered with the place itself was asked again."""
+    reply = play(State(), [
+        ("hulpvraag", "mijn huur is te hoog, ik snap de brief niet", parse(("wonen", "huur", 0.9)), ["utter_samenvatting"]),
+        ("bevestigen", "ja", None, ["utter_aanbod_meedenker"]),
+        ("bevestigen", "ja bel mij", None, ["utter_terugbel_uitleg"]),
+    ])
+    after = next_step(reply.state, "hulpvraag", None, answer)
+    assert names(after)[-1] == "utter_vraag_naam", names(after)
+    assert after.state.formulier["gemeente"] == gemeente
+    refused = next_step(reply.state, "ontkennen", None, "nee, Goes weet je toch al")
+    assert names(refused) == ["utter_geen_aanbod"]
+
+
+def test_the_waits_where_a_channel_seals_a_new_contact_detail_are_the_dialogues_own():
+    from bot.dialogue import WAIT_CONTROLE, WAIT_MISSER, WAIT_WIJZIG
+    assert callback_form.CHANGE_WAITS == {WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER}
+    assert callback_form.sealing_step(WAIT_CONTROLE) == "contact"
+    assert callback_form.sealing_step("form:naam") == "naam"
+    assert callback_form.sealing_step("form:moment") == "contact"
+    assert callback_form.sealing_step("samenvatting") is None and callback_form.sealing_step(None) is None
+
+
+def test_a_new_number_typed_at_the_read_back_replaces_the_old_one():
+    state = replace(State(), wacht_op="controle", formulier={"gemeente": "Goes", "moment": "avond", "voorkeur": "geen"},
+                    contact={"name": "F.", "phone": "0613572468"}, form_id="f1")
+    for text in ("[CONTACTGEGEVENS]", "mijn nummer is toch [TELEFOON]"):
+        raw = "06 24681357" if text.startswith("[") else "mijn nummer is toch 06 24681357"
+        reply = next_step(state, "hulpvraag", None, text, form_text=raw)
+        assert names(reply) == ["utter_controle"], (text, names(reply))
+        assert reply.state.contact["phone"] == "+31624681357"
+
+
+def test_a_no_to_the_check_in_words_goes_on_with_the_form_and_keeps_the_answer_given_with_it():
+    """Residents' tests: a number given with "niet bellen als mijn man erbij is" got the safety
+    check; "nee hoor! mijn man is een lieve man" was not read as no, and the number was lost."""
+    state = replace(State(), wacht_op="form:contact", formulier={"gemeente": "Kapelle"}, contact={"name": "Ria"},
+                    form_id="f1", leefgebieden={"gezondheid": {"confidence": 0.9, "evidence": ["zorg"]}})
+    raw = "0113 123456, dat is het vaste nummer. maar niet bellen als mijn man erbij is graag"
+    checked = next_step(state, "crisis_check", None, "[TELEFOON], dat is het vaste nummer. maar niet bellen als mijn "
+                        "man erbij is graag", form_text=raw)
+    assert checked.state.wacht_op == "veiligheid" and checked.state.contact["phone"] == "+31113123456"
+    reply = next_step(checked.state, "hulpvraag", None, "nee hoor! mijn man is een lieve man, hij is ziek")
+    assert names(reply) == ["utter_veiligheid_nee", "utter_vraag_moment"]
+    assert reply.state.contact["phone"] == "+31113123456"
+
+
+def test_for_him_but_also_for_me_is_the_residents_own_question():
+    """Residents' tests: a mantelzorger wrote "het is voor hem maar ook voor mij" and was summarised,
+    again and again, as asking "hulp voor iemand anders"."""
+    first = next_step(State(), "hulpvraag", parse(("gezondheid", "rolstoel", 0.9)),
+                      "ik zorg voor mijn vader, hij heeft MS en zit in een rolstoel")
+    assert names(first) == ["utter_samenvatting_ander"]
+    both = next_step(first.state, "hulpvraag", parse(("gezondheid", "mantelzorger", 0.9)),
+                     "half. het is voor hem maar ook voor mij, ik ben de mantelzorger")
+    assert names(both) == ["utter_samenvatting"] and both.state.voor_wie == "zelf"
+
+
+def test_no_i_will_not_call_113_it_scares_me_gets_the_chat_not_the_numbers_again():
+    crisis = next_step(State(), "crisis_113", None, "soms denk ik dat iedereen beter af is zonder mij")
+    offered = replace(crisis.state, wacht_op="aanbod")
+    reply = next_step(offered, "ontkennen", None, "nee ik ga niet naar 113 bellen, daar word ik bang van. "
+                      "ik wil gewoon dat iemand met mij praat")
+    assert names(reply) == ["utter_zmp_chat"]
+
+
+def test_violence_told_again_is_heard_with_veilig_thuis_not_113():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn vriend duwt me")
+    again = next_step(crisis.state, "crisis_herhaald", None, "vorige week heeft hij me geslagen")
+    assert names(again)[0] == "utter_crisis_gehoord_vt"
+    suicidal = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn")
+    assert names(next_step(suicidal.state, "crisis_herhaald", None, "ik wil dood"))[0] == "utter_crisis_gehoord"
+
+
+# Residents' tests, round B (2026-12-06 afternoon).
+def test_the_change_menus_own_button_is_no_value():
+    state = replace(State(), wacht_op="wijzig_veld", formulier={"gemeente": "Goes", "moment": "avond", "voorkeur": "geen"},
+                    contact={"name": "s", "phone": "+31612345678"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "moment")
+    assert names(reply) == ["utter_vraag_moment"] and reply.state.formulier["moment"] == "avond"
+
+
+@pytest.mark.parametrize("text", ["moet ik nou alles opnieuw invullen?? ja", "ik vroeg of ik het opnieuw moest doen"])
+def test_opnieuw_inside_a_question_is_no_wish_to_start_again(text):
+    from bot import reading
+    assert not reading.says_start_again(text)
+    assert reading.says_start_again("ik wil opnieuw beginnen") and reading.says_start_again("opnieuw")
+
+
+def test_a_question_at_what_to_stop_keeps_that_question():
+    state = replace(State(), wacht_op="stop_keuze", vorige_wacht="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "ik wil eerst weten wie mijn naam te zien krijgt. de gemeente?")
+    assert names(reply) in (["utter_niet_begrepen_opnieuw", "utter_stop_vraag"], ["utter_faq", "utter_stop_vraag"])
+    assert names(next_step(reply.state, "afscheid", None, "toch doorgaan"))[-1] == "utter_vraag_naam"
+
+
+def test_not_just_talking_is_a_question_not_the_listening_line():
+    reply = next_step(State(), "luisteren", parse(("wonen", "bezwaar", 0.8)),
+                      "Ik wil helemaal niet 'even praten'. Ik wil hulp bij het bezwaar tegen de gemeente.")
+    assert "utter_luisterlijn" not in names(reply)
+
+
+def test_a_pseudonym_of_one_small_letter_is_a_name():
+    state = replace(State(), wacht_op="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    assert names(next_step(state, "hulpvraag", None, "j", form_text="j"))[-1] == "utter_vraag_contact"
+
+
+def test_after_112_nothing_else_is_offered_and_the_shock_is_heard_when_help_has_come():
+    """Residents' tests: a man whose brother lay on the floor got 112 and, in the same turn, the
+    listening line and a callback; when the ambulance came, a keyword summary ('sorry')."""
+    crisis = next_step(State(), "crisis_112", None, "mijn broer ligt op de grond en reageert niet")
+    assert names(crisis) == ["utter_crisis_112_blijf"] and crisis.state.wacht_op is None
+    arrived = next_step(crisis.state, "hulpvraag", parse(("gezondheid", "ambulance", 0.7)),
+                        "ambulance is er nu. sorry ik weet niet waarom ik hier nog typ")
+    assert names(arrived) == ["utter_hulp_is_er"] and arrived.state.wacht_op == "aanbod"
+
+
+def test_asking_for_help_tonight_again_gets_todays_help_not_the_summary():
+    urgent = next_step(State(), "hulpvraag", parse(("wonen", "buiten gezet", 0.8)),
+                       "mn stiefvader heeft me net buiten gezet, ik heb vannacht geen slaapplek")
+    assert names(urgent) == ["utter_spoed_erkend", "utter_spoed_waar"]
+    summary_wait = replace(urgent.state, wacht_op="samenvatting")
+    asked = next_step(summary_wait, "hulpvraag", None, "bro ik ben 17 en sta op straat. is er een opvang of zo?")
+    assert names(asked) == ["utter_spoed_waar"]
+    today = next_step(asked.state, "hulpvraag", None, "idk?? kruiningen ligt bij yerseke")
+    assert names(today)[0] == "utter_spoed_vandaag" and today.state.formulier["gemeente"] == "Reimerswaal"
+    again = next_step(replace(today.state, wacht_op="samenvatting"), "hulpvraag", None, "wie kan ik NU bellen")
+    assert names(again)[0] == "utter_spoed_vandaag"
+
+
+@pytest.mark.parametrize("text, name", [("ok. marco", "marco"), ("mijn naam is marco, dat schreef ik toch", "marco")])
+def test_a_name_with_an_ok_or_a_complaint_around_it_is_the_name(text, name):
+    from bot.contact import parse_name
+    assert parse_name(text) == name
+
+
+def test_frustration_with_repeating_is_no_sign_of_danger():
+    from bot.crisis import is_near_miss
+    assert is_near_miss("voor mij. dat zeg ik al") and is_near_miss("mijn naam is marco, dat schreef ik toch")
+
+
+def test_a_place_named_in_a_sentence_with_a_complaint_is_asked_about():
+    answer = callback_form.read_answer("gemeente", "'s-Heer Arendskerke, dat schreef ik zojuist.")
+    assert answer.retry and "Goes" in answer.retry[1].get("suggesties", "")
+
+
+def test_the_read_back_says_the_wish_in_plain_words_and_a_question_there_keeps_the_form():
+    state = replace(State(), wacht_op="form:voorkeur", formulier={"gemeente": "Goes", "moment": "avond"},
+                    contact={"name": "Marco", "phone": "+31612345678"}, form_id="f1")
+    read_back = next_step(state, "hulpvraag", None, "Iemand die het zelf meemaakte")
+    (name, values), = read_back.responses
+    assert name == "utter_controle" and values["voorkeur"] == "een vrijwilliger of iemand die het zelf meemaakte"
+    asked = next_step(read_back.state, "hulpvraag", None, "wat is informeel?")
+    assert names(asked) == ["utter_niet_begrepen_opnieuw", "utter_controle"]
+    assert asked.state.formulier == read_back.state.formulier and asked.state.contact == read_back.state.contact
+
+
+def test_under_violence_a_gemeente_we_do_not_serve_gets_veilig_thuis_not_call_your_gemeente():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn vriend slaat me en kijkt mijn telefoon na")
+    consent = next_step(crisis.state, "bevestigen", None, "/bevestigen")
+    form = next_step(consent.state, "bevestigen", None, "/bevestigen")
+    assert names(form) == ["utter_vraag_gemeente"]
+    elsewhere = next_step(form.state, "hulpvraag", None, "Utrecht")
+    assert names(elsewhere) == ["utter_gemeente_niet_gedekt_veilig"]
+
+
+def test_someone_who_asks_to_be_called_is_not_sent_to_the_listening_line():
+    reply = next_step(State(), "luisteren", parse(("financien", "schulden", 0.9)),
+                      "ik wil gewoon dat iemand me belt over die schulden")
+    assert names(reply) == ["utter_terugbel_uitleg"]
+    corrected = next_step(replace(State(), wacht_op="samenvatting", leefgebieden={
+        "werken": {"confidence": 0.8, "evidence": ["werk"]}, "financien": {"confidence": 0.8, "evidence": ["brief"]}}),
+        "hulpvraag", None, "nee niet werk, brief")
+    assert "werken" not in corrected.state.leefgebieden

@@ -84,9 +84,13 @@ def test_a_sure_ordinary_question_is_not_asked_about_danger_on_a_moderate_semant
     calm = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
                         net(0.6), THRESHOLD)
     assert calm.tier is None and calm.intent == "hulpvraag"
-    worried = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
+    worried = decide_route("ik heb schulden en het wordt me allemaal te veel", "hulpvraag", 0.97, True,
                            net(0.85), THRESHOLD)
     assert worried.tier == TIER_CHECK
+    # "niet meer betalen" names what can no longer be done: believed (bot/practical.py, issue 25).
+    everyday = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
+                            net(0.85), THRESHOLD)
+    assert everyday.tier is None
 
 
 def test_the_english_intent_never_outweighs_the_semantic_net():
@@ -206,3 +210,44 @@ def test_after_a_no_to_the_safety_check_one_models_doubt_does_not_ask_again():
     rule = decide_route("ik heb net al mijn pillen ingenomen", "hulpvraag", 0.9, False, net(0.1), 0.26,
                         check_declined=True)
     assert rule.tier == TIER_FULL and rule.route == "crisis_112"
+
+
+# Residents' tests (issue 25): "niet meer" with an everyday object is trouble, not a wish to die.
+EVERYDAY_NIET_MEER = [
+    "ik kan het niet meer betalen en ik slaap er niet meer van",
+    "ik ben er klaar mee, met al die brieven",
+    "ik trek het niet meer met de kinderen in één kamer",
+    "ze wil niet meer naar school en ik weet niet meer wat ik moet doen",
+    "hij kan niet meer lopen en ik kan het niet meer alleen",
+    "ik heb geen zin meer in dit gedoe met de uwv",
+]
+BARE_NIET_MEER = [
+    "ik wil niet meer", "ik kan niet meer", "ik weet het niet meer", "ik kan het niet meer aan",
+    "het hoeft voor mij allemaal niet meer zo", "ik heb nergens meer zin in", "ik ben er klaar mee",
+    "ik zie het niet meer zitten met die schulden", "ik wil niet meer, ik kan de huur niet meer betalen",
+]
+
+
+def test_everyday_niet_meer_is_believed_even_when_both_models_are_sure():
+    for text in EVERYDAY_NIET_MEER:
+        decision = decide_route(text, "crisis_113", 0.9, True, net(0.9), THRESHOLD, answering=True)
+        assert decision.tier is None and decision.route == "meedenker", text
+        first = decide_route(text, "crisis_113", 0.9, True, net(0.9), THRESHOLD)
+        assert first.tier is None, text
+
+
+def test_bare_niet_meer_keeps_the_models_view():
+    for text in BARE_NIET_MEER:
+        decision = decide_route(text, "crisis_113", 0.9, False, net(0.9), THRESHOLD, answering=True)
+        assert decision.tier == TIER_CHECK, text
+    # A word of ending beside an everyday object is no everyday trouble: the rule fires.
+    ruled = decide_route("ik kan de huur niet meer betalen en ik wil er niet meer zijn", "hulpvraag", 0.9, True,
+                         net(0.2), THRESHOLD)
+    assert ruled.tier == TIER_FULL
+
+
+def test_a_farewell_with_an_everyday_niet_meer_is_no_everyday_trouble():
+    from bot.practical import is_practical_trouble
+    assert not is_practical_trouble("U hoeft mij niet meer te bellen. Mijn zaken zijn op orde. Het is goed zo.")
+    assert not is_practical_trouble("ik kan de trap niet meer op. " * 8)  # a long message: the models judge it
+    assert is_practical_trouble("ik kan de trap niet meer op")

@@ -24,3 +24,8 @@ def test_je_for_young_informal_or_a_resident_who_says_je(text):
 ])
 def test_u_otherwise(text):
     assert address(text) is None
+
+
+@pytest.mark.parametrize("text", ["en je mag gewoon je zeggen hoor", "zeg maar je", "je mag me tutoyeren"])
+def test_asking_to_be_called_je_is_heard(text):
+    assert address(text) == "je"

@@ -146,3 +146,20 @@ def test_a_crisis_after_the_callback_request_makes_that_callback_urgent(services
     by_kind = {t.kind: t for t in services.store.list()}
     assert by_kind["callback"].urgency == "urgent" and by_kind["signal"].route == "crisis_113"
     assert [e.action for e in services.store.history(callback.id)][-1] == "urgency_raised"
+
+
+@pytest.mark.parametrize("wish, preference", [("Een vrouw graag, niet te jong", None), ("Iemand die het zelf meemaakte", "informeel")])
+def test_a_wish_in_the_residents_own_words_still_writes_the_ticket(services, wish, preference):
+    """Residents' tests: a free wish was accepted by the form and then refused by the queue, so the
+    resident got "er ging iets mis" at the very end and no callback."""
+    werkmodel = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}], "doelgroepen": []}
+    turn = say({}, "ik heb schulden", services, werkmodel=werkmodel)
+    for _ in range(3):
+        turn = say(turn.slots, "ja", services, "bevestigen")
+    for text, step in [("Tholen", None), ("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None), (wish, None)]:
+        turn = say(turn.slots, text, services, step=step)
+    turn = say(turn.slots, "ja", services, "bevestigen")
+    assert [name for name, _ in turn.responses][0] == "utter_terugbel_klaar"
+    (ticket,) = services.store.list()
+    assert ticket.preference == preference
+    assert (wish in ticket.summary) == (preference is None)

@@ -1,0 +1,77 @@
+"""Issue 26 on every channel: a conversation that listens, at every step of the flow.
+
+One resident plays the whole flow on REST, the widget, Telegram and WhatsApp through the real
+servers: a correction at the summary, a question at the offer and inside the form (answered, then
+the same question again), the first answer given at "Mag ik ze vragen?", a place instead of a
+gemeente, a pseudonym of one letter, "stop" taken back, a moment with details, a typed button
+title, a change at the read-back, and the ticket at the end.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.integration.conftest import Messaging
+from tests.integration.residents import CHANNELS, Resident
+from tests.integration.test_routes import store_of
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture(params=CHANNELS)
+def resident(request, conversations: Messaging) -> Resident:
+    return Resident(request.param, conversations)
+
+
+def yes(resident: Resident):
+    """Press the button that says yes, as a resident would."""
+    titles = [title for title, _ in resident.last.buttons if title.lower().startswith("ja")]
+    assert titles, (resident.channel, resident.last.buttons)
+    return resident.press(titles[0])
+
+
+def test_the_whole_flow_listens_on_every_channel(resident: Resident, conversations: Messaging):
+    first = resident.say("ik krijg steeds brieven van de belasting en ik snap ze niet, ook over school")
+    assert "school" in first.text and "Klopt dat?" in first.text
+    corrected = resident.say("het gaat niet over school")
+    assert "school" not in corrected.text and "belasting" in corrected.text and "Klopt dat?" in corrected.text
+
+    offer = yes(resident)
+    assert "Wilt u dat een meedenker u belt?" in offer.text
+    asked = resident.say("wie leest dit eigenlijk?")
+    assert "de gemeente leest niet mee" in asked.text  # a true answer, then the offer again
+    assert asked.messages[-1] == offer.messages[-1]
+
+    consent = yes(resident)
+    assert "Mag ik ze vragen?" in consent.text
+    place = resident.say("Yerseke")  # the first answer itself: a yes, and noted
+    assert "Yerseke hoort bij de gemeente Reimerswaal" in place.text and "Hoe mag de meedenker u noemen?" in place.text
+
+    contact = resident.say("F.")
+    assert "Hoe kan de meedenker u bereiken?" in contact.text
+    free = resident.say("is dit gratis?")
+    assert "gratis" in free.text and free.messages[-1] == contact.messages[-1]
+
+    moment = resident.say("06 13572468")
+    assert "Wanneer komt het u goed uit?" in moment.text
+    stop = resident.say("stop")
+    assert "hele gesprek" in stop.text
+    back = resident.press(next(t for t, _ in stop.buttons if "door" in t.lower()))
+    assert "Wanneer komt het u goed uit?" in back.text
+
+    wish = resident.say("dinsdag na tienen")
+    assert "Wie wilt u als meedenker?" in wish.text
+    titles = [title for title, _ in wish.buttons]
+    typed = next(t for t in titles if "ervaring" in t.lower() or "meemaakte" in t.lower())
+    read_back = resident.say(typed)  # the button's title typed, not pressed
+    assert "Klopt dit?" in read_back.text and "na tienen" in read_back.text
+    assert "13572468" not in read_back.text  # the number partly hidden
+
+    changed = resident.say("mijn nummer is toch 06 24681357")
+    assert "Klopt dit?" in changed.text and "357" in changed.text and "468" not in changed.text
+    done = yes(resident)
+    number = re.search(r"Uw nummer is (\S+?)\.", done.text)
+    assert number, done.text
+    ticket = store_of(conversations.servers).get(number.group(1))
+    assert ticket.gemeente == "Reimerswaal" and "na tienen" in (ticket.preferred_moment or "")
