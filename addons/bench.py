@@ -5,6 +5,8 @@ Everything runs as real processes on free loopback ports:
 - `reference`: a stock Rasa 3.6 bot built from the project's NLU data (config.yml without any
   `addons.` component, RulePolicy, one trivial custom action, SQLite), trained in this run;
 - `replicas`: 1 and 2 replicas of the assistant behind HAProxy, on a throwaway PostgreSQL and Redis.
+  Without HAProxy, PostgreSQL or Redis on the machine this step is left out (`replicas_skipped`
+  says why), everything else is measured, and the last line says how to add the step.
 Loads: *residents* (N conversations at once, each sending its next message a random 1–4 s after
 the previous answer; half of them short and half long, then the other way round) and *capacity*
 (1, 4, 20 clients back to back), each for short (one-turn) and long conversations (the next turns of conversations that already hold 50 turns: one is typed
@@ -36,6 +38,8 @@ from typing import Any, Callable
 import requests
 import yaml
 
+from addons.bench_chart import plot
+from addons.bench_replicas import REPLICA_HOWTO, start_replicas
 from addons.cluster import Cluster, ClusterError, wait_until_up
 from addons.ports import free_port
 from bot.secrets import environment_with_secrets
@@ -445,39 +449,6 @@ def ratios(ours: Any, reference: Any) -> Any:
     return None
 
 
-def plot(figures: dict, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, (latency, throughput, replicas) = plt.subplots(1, 3, figsize=(15, 4.5))
-    for name, source, style in (("Meedenker", figures["capacity"], "-"),
-                                ("stock Rasa 3.6", figures["reference"]["capacity"], "--")):
-        for kind, marker in (("short", "o"), ("long", "s")):
-            clients = [int(c) for c in source[kind]]
-            rows = [source[kind][str(c)] for c in clients]
-            label = f"{name}, {kind}"
-            latency.plot(clients, [r["p95"] for r in rows], style, marker=marker, label=f"{label} p95")
-            throughput.plot(clients, [r["turns_per_second"] for r in rows], style, marker=marker, label=label)
-    latency.set(title="Latency per turn (p95)", xlabel="clients at once", ylabel="ms")
-    throughput.set(title="Throughput", xlabel="clients at once", ylabel="turns per second")
-    counts = sorted(figures["replicas"], key=int)
-    replicas.bar([f"{c} replica{'s' if c != '1' else ''}" for c in counts],
-                 [figures["replicas"][c]["turns_per_second"] for c in counts], color=["#7a9cc6", "#2d5d9b"])
-    replicas.set(title="Behind HAProxy (PostgreSQL + Redis)", ylabel="turns per second")
-    for axis in (latency, throughput):
-        axis.set_xscale("log")
-        axis.set_xticks([int(c) for c in figures["capacity"]["short"]])
-        axis.set_xticklabels(list(figures["capacity"]["short"]))
-        axis.legend(fontsize=7)
-        axis.grid(alpha=0.3)
-    fig.suptitle(f"make bench, {figures['machine']['cpus']} CPU cores, {figures['machine']['date']}")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-
-
 def assistant(work: Path, model: Path) -> tuple[dict[str, str], Bot]:
     """The environment of a bench run in `work`, and the assistant as `make run` starts it there."""
     env = environment_with_secrets(work / "secrets.env")
@@ -507,10 +478,9 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         progress("starting the assistant and 2 replicas behind HAProxy (own PostgreSQL and Redis); "
                  "training the stock Rasa reference bot")
         started.append(ours.start())
-        from addons.services import OwnPostgres, OwnRedis
-
-        services = [OwnPostgres().start(), OwnRedis(work / "redis").start()]
-        cluster = Cluster(dict(env, DATABASE_URL=services[0].url, REDIS_URL=services[1].url), 2, work, model).launch()
+        cluster, skipped = start_replicas(env, work, model, services)
+        if skipped is not None:
+            progress(f"replica step left out ({skipped}); every other step is measured")
         reference_model = build_reference(reference_dir)
         reference = Bot("reference", ["-m", "rasa", "run", "--model", str(reference_model), "--endpoints", "endpoints.yml",
                                       "--credentials", "credentials.yml", "--interface", "127.0.0.1",
@@ -521,7 +491,8 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         progress("waiting for both bots and the replicas")
         ours.wait()
         reference.wait()
-        cluster.wait_until_up()  # loaded before anything is measured: no model loading beside it
+        if cluster is not None:
+            cluster.wait_until_up()  # loaded before anything is measured: no model loading beside it
         figures: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d")},
                                    "plan": asdict(plan)}
         progress("parse latency")
@@ -543,7 +514,9 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         ours.stop()
         reference.stop()
         figures["replicas"] = {}
-        for count in (1, 2):
+        if skipped is not None:
+            figures["replicas_skipped"] = f"{skipped}. {REPLICA_HOWTO}"
+        for count in (1, 2) if cluster is not None else ():
             url = cluster.chat_url if count == 2 else cluster.front_for([0])
             progress(f"replicas: {count}, {plan.replica_clients} clients")
 
@@ -562,6 +535,8 @@ def run(plan: Plan, model: Path, out_dir: Path) -> dict:
         (out_dir / "bench.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         plot(figures, out_dir / "bench.png")
         progress(f"done: {out_dir / 'bench.json'}, {out_dir / 'bench.png'}")
+        if skipped is not None:
+            progress(f"without the replica step ({skipped}). {REPLICA_HOWTO}")
         return figures
     finally:
         for bot in started:

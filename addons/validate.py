@@ -6,7 +6,8 @@ channels (errors, outages), so Rasa would warn about every one of them and the w
 mean nothing. This runs Rasa's own validation with `--fail-on-warnings` and one change: a
 response named in the code of bot/, actions/, channels/ or addons/ counts as used. Every other
 warning still fails, and so does a response that neither a rule nor the code uses, or a name in
-the code that the domain does not define. Likewise an intent that only ever arrives from a
+the code that the domain does not define. The two changes to Rasa's validator are patches of the
+registry (addons/rasa_patches/validation.py). Likewise an intent that only ever arrives from a
 button (`/voor_wie{...}`) or is set by the NLU component (`engels`, bot/routing.py) needs no
 training examples: new intent classes would shift the class-balanced intent model.
 
@@ -18,8 +19,6 @@ import re
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
-
 import yaml
 
 from bot.settings import PROJECT_ROOT
@@ -94,42 +93,18 @@ def problems(root: Path = PROJECT_ROOT) -> list[str]:
     return found
 
 
-def _count_code_responses_as_used(used_by_code: set[str]) -> None:
-    from rasa.validator import Validator
-
-    original = Validator._gather_utterance_actions
-
-    def gather(self: Any) -> set[str]:
-        return {name for name in original(self) if name not in used_by_code}
-
-    Validator._gather_utterance_actions = gather  # type: ignore[method-assign]
-
-
-def _count_button_intents_as_handled(without_examples: set[str]) -> None:
-    """Only for the check "listed in the domain, but not found in the NLU training data"."""
-    from rasa.validator import Validator
-
-    original_check = Validator.verify_intents
-    original_intents = Validator._non_default_intents
-
-    def verify_intents(self: Any, ignore_warnings: bool = True) -> bool:
-        self._non_default_intents = lambda: [i for i in original_intents(self) if i not in without_examples]
-        try:
-            return original_check(self, ignore_warnings)
-        finally:
-            del self._non_default_intents
-
-    Validator.verify_intents = verify_intents  # type: ignore[method-assign]
-
-
 def main() -> None:
     found = problems()
     for problem in found:
         print(problem, file=sys.stderr)
     if found:
         raise SystemExit(1)
-    _count_code_responses_as_used((responses_sent_by_code() | SENT_BY_RASA) - responses_in_rules())
-    _count_button_intents_as_handled(intents_without_examples())
+    from addons.rasa_patches.base import PatchContext
+    from addons.rasa_patches.registry import apply
+
+    apply("validate", PatchContext(
+        responses_used_by_code=frozenset((responses_sent_by_code() | SENT_BY_RASA) - responses_in_rules()),
+        intents_without_examples=frozenset(intents_without_examples())))
     sys.argv = ["rasa", "data", "validate", "--fail-on-warnings", "--quiet"]
     from rasa.__main__ import main as rasa_main
 

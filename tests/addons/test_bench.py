@@ -49,7 +49,12 @@ def test_a_short_bench_measures_both_bots_and_both_cluster_sizes(tmp_path):
         # the server's first read of each copied conversation is reported apart, not hidden
         assert source["long_first_turn"]["p95"] >= source["long_first_turn"]["p50"] > 0
     assert figures["parse_ms"]["p50"] > 0 and figures["rss_mb"]["rasa"] > 100
-    assert set(figures["replicas"]) == {"1", "2"}
+    from addons.bench_replicas import replica_step_missing
+
+    if replica_step_missing() is None:
+        assert set(figures["replicas"]) == {"1", "2"}
+    else:  # a machine without HAProxy: every other figure, and how to add the step
+        assert figures["replicas"] == {} and "apt-get install haproxy" in figures["replicas_skipped"]
     assert figures["ratios"]["capacity"]["long"]["2"]["turns_per_second"] > 0
 
 
@@ -76,3 +81,29 @@ def test_more_clients_measure_short_long_long_short_each_round():
 
     assert abba(4) == [("short", 0), ("long", 0), ("long", 1), ("short", 1),
                        ("short", 2), ("long", 2), ("long", 3), ("short", 3)]
+
+
+def test_without_haproxy_the_replica_step_starts_nothing_and_names_the_reason(tmp_path, monkeypatch):
+    import shutil
+
+    from addons import bench_replicas
+
+    real_which = shutil.which
+    monkeypatch.setattr(bench_replicas.shutil, "which", lambda name: None if name == "haproxy" else real_which(name))
+    services: list = []
+    cluster, reason = bench_replicas.start_replicas({}, tmp_path, tmp_path / "model.tar.gz", services)
+    assert cluster is None and services == []
+    assert reason == "haproxy is not installed"
+    assert "apt-get install haproxy" in bench_replicas.REPLICA_HOWTO and "make bench" in bench_replicas.REPLICA_HOWTO
+
+
+def test_the_chart_is_drawn_without_the_replica_step(tmp_path):
+    from addons.bench_chart import plot
+
+    row = {"p50": 10.0, "p95": 20.0, "turns_per_second": 5.0}
+    capacity = {kind: {"1": row, "4": row} for kind in ("short", "long")}
+    figures = {"machine": {"cpus": 2, "date": "2026-12-06"}, "capacity": capacity,
+               "reference": {"capacity": capacity}, "replicas": {},
+               "replicas_skipped": "haproxy is not installed. To add the replica step: ..."}
+    plot(figures, tmp_path / "bench.png")
+    assert (tmp_path / "bench.png").stat().st_size > 10_000

@@ -41,29 +41,6 @@ def test_a_broken_sociale_kaart_stops_the_start_naming_the_file(settings_env, tm
     assert "regio.yml" in str(stopped.value)
 
 
-def test_a_new_session_starts_inside_rasa_fresh_except_for_a_crisis():
-    import asyncio
-
-    from rasa.core.actions.action import ActionSessionStart
-    from rasa.shared.core.domain import Domain
-    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
-    from rasa.shared.core.trackers import DialogueStateTracker
-
-    from addons.launcher import _session_start_in_rasa
-    from bot.settings import PROJECT_ROOT
-
-    _session_start_in_rasa()
-    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
-    assert "action_session_start" not in domain.user_actions, "a remote session start would need the action server"
-    half_open = DialogueStateTracker.from_events("s", [SlotSet("wacht_op", "telefoon"), SlotSet("formulier", {"naam": "x"}),
-                                                        SlotSet("crisis_route", "crisis_113")], domain.slots)
-    events = asyncio.run(ActionSessionStart().run(None, None, half_open, domain))
-    assert isinstance(events[0], SessionStarted) and events[-1] == ActionExecuted("action_listen")
-    slots = {e.key: e.value for e in events if isinstance(e, SlotSet)}
-    assert slots["crisis_route"] == "crisis_113"
-    assert slots["wacht_op"] is None and not slots["formulier"], "a half-open form survived"
-
-
 @pytest.mark.parametrize("token", ["-Xq3vT9aB7_kLm2pQr", "--looks-like-an-option", "gewoon_token_van_32_tekens_lang"])
 def test_rasa_accepts_any_generated_api_token_even_one_starting_with_a_dash(settings_env, monkeypatch, token):
     """token_urlsafe starts with "-" about one time in 64; Rasa then refused to start (seen in CI)."""

@@ -1,4 +1,4 @@
-"""Each Rasa patch of addons/rasa_speed.py, and the data-only tracker read of addons/stores.py.
+"""Each speed patch of addons/rasa_patches/speed.py, and the data-only tracker read of addons/stores.py.
 
 Every test fails on stock Rasa 3.6 (without the patch) and checks that behaviour is unchanged.
 """
@@ -18,7 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 import rasa.shared.utils.common
-from addons import rasa_speed
+from addons.rasa_patches import speed as rasa_speed
 from bot.settings import PROJECT_ROOT
 from tests.event_loop import ticks_while
 
@@ -102,10 +102,20 @@ def patched_functions() -> tuple:
             MessageProcessor._update_tracker_session)
 
 
+def apply_speed_patches() -> None:
+    """The registry's speed patches, applied directly (the registry itself applies each once)."""
+    from addons.rasa_patches.base import PatchContext
+    from addons.rasa_patches.registry import PATCHES
+
+    for patch in PATCHES:
+        if hasattr(rasa_speed, patch.name):
+            patch.apply(PatchContext())
+
+
 def test_patches_apply_once():
-    rasa_speed.apply_speed_patches()
+    apply_speed_patches()
     first = patched_functions()
-    rasa_speed.apply_speed_patches()
+    apply_speed_patches()
     assert patched_functions() == first
     assert all(getattr(f, rasa_speed.ORIGINAL, None) for f in first[3:])
 

@@ -1,0 +1,32 @@
+"""The response generator: Rasa's templated one, with the helpline numbers filled in.
+
+Named in endpoints.yml (`nlg: type: addons.rasa_patches.nlg.HelplineNLG`), Rasa 3.6's hook for a
+custom generator, so nothing of Rasa is replaced. Why: the crisis responses are sent by rule, by
+Rasa itself (data/stories/crisis.yml), so they reach the resident even when the action server is
+down; their `{placeholders}` must then be filled without an action. Values an action or a channel
+passes explicitly still win.
+
+Being a `TemplatedNaturalLanguageGenerator`, it gets the model's responses from Rasa's agent when
+a model is loaded (`Agent.load_model`), as the default generator does.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+
+from bot.helplines import load_helplines
+from bot.settings import get_settings
+
+
+class HelplineNLG(TemplatedNaturalLanguageGenerator):
+    """Every response Rasa renders gets the helpline numbers from the helplines file (settings)."""
+
+    def __init__(self, endpoint_config: Any = None, domain: Any = None) -> None:
+        super().__init__(domain.responses if domain is not None else {})
+        self.helpline_values = load_helplines(get_settings().helplines_file).template_values()
+
+    async def generate(self, utter_action: str, tracker: Any, output_channel: str,
+                       **kwargs: Any) -> Optional[dict[str, Any]]:
+        return await super().generate(utter_action, tracker, output_channel,
+                                      **{**self.helpline_values, **kwargs})

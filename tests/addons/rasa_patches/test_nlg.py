@@ -1,0 +1,34 @@
+"""addons/rasa_patches/nlg.py: the helpline numbers in every response, through Rasa's NLG hook."""
+from __future__ import annotations
+
+import asyncio
+
+from rasa.core.nlg import NaturalLanguageGenerator, TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import read_endpoint_config
+
+from addons.rasa_patches.nlg import HelplineNLG
+from bot.settings import PROJECT_ROOT
+
+
+def test_rasa_builds_the_generator_from_endpoints_yml_and_it_fills_the_numbers(settings_env, monkeypatch):
+    monkeypatch.setenv("ACTION_SERVER_URL", "http://127.0.0.1:9/webhook")  # endpoints.yml reads it
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = NaturalLanguageGenerator.create(read_endpoint_config(str(PROJECT_ROOT / "endpoints.yml"), "nlg"), domain)
+    assert isinstance(nlg, HelplineNLG)
+    # Rasa's agent hands a loaded model's responses only to a templated generator (Agent.load_model).
+    assert isinstance(nlg, TemplatedNaturalLanguageGenerator)
+    tracker = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl")], domain.slots)
+    message = asyncio.run(nlg.generate("utter_crisis_113", tracker, "rest"))
+    assert "{" not in message["text"] and "113" in message["text"] and "0800-0113" in message["text"]
+    assert all("{" not in button["title"] for button in message.get("buttons") or [])
+
+
+def test_a_value_an_action_passes_wins_over_the_configured_one(settings_env):
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = HelplineNLG(domain=domain)
+    tracker = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl")], domain.slots)
+    message = asyncio.run(nlg.generate("utter_crisis_113", tracker, "rest", zmp_gratis="0800-TEST"))
+    assert "0800-TEST" in message["text"] and "0800-0113" not in message["text"]
