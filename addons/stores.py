@@ -156,7 +156,7 @@ class _DecodedSessions:
         from rasa.shared.core.events import deserialise_events
         from rasa.shared.core.trackers import DialogueStateTracker
 
-        from addons.rasa_speed import copy_tracker
+        from addons.rasa_patches.speed import copy_tracker
 
         sql = store.statements
         known = self._known.get(sender_id)
@@ -190,7 +190,7 @@ READ_AS = "_meedenker_read_as"  # on a tracker this store read: (its newest row'
 
 def _as_read(known: _Known) -> Any:
     """A copy of the known tracker, marked with what the database held when it was read."""
-    from addons.rasa_speed import copy_tracker
+    from addons.rasa_patches.speed import copy_tracker
 
     tracker = copy_tracker(known.tracker)
     setattr(tracker, READ_AS, (known.last_id, known.rows))

@@ -1083,7 +1083,7 @@ def may_write_a_ticket(wacht_op: str | None, intent: str) -> bool:
     """Whether `next_step` can give an effect that writes a ticket (a callback or a crisis flag).
 
     Why: a ticket's summary is made of the worry's earlier messages, and only then does the action
-    server need them; Rasa sends them on these turns only (addons/rasa_speed.py). It may say yes
+    server need them; Rasa sends them on these turns only (addons/rasa_patches/speed.py). It may say yes
     too often, never too rarely (tests/bot/test_dialogue_effects.py tries every pending question
     and intent).
     """

@@ -11,7 +11,7 @@ Rasa process knows that reliably: under the conversation lock, after the previou
 (issue 9: a name sent while "ja" was still being handled was stored in plain text). So a channel
 calls `guard_in_channel`, which masks the text and, when the text could be a name or contact
 detail, replaces it by a neutral placeholder and carries it encrypted as a candidate; the
-launcher's hook (addons/launcher.py) then calls `settle` with the tracker's form step, under the
+hook in addons/rasa_patches/turns.py then calls `settle` with the tracker's form step, under the
 lock, to seal it or to turn it back into masked text and drop the sealed copy.
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A channel never reads the conversation's state: text that could be a name or contact detail
 travels encrypted as a candidate, and the Rasa process decides under the conversation lock
-whether it answers the callback form (addons/launcher.py, `settle_sealed_answers`). So a name
+whether it answers the callback form (addons/rasa_patches/turns.py, `settle_sealed_answers`). So a name
 sent while the previous message is still being handled is sealed all the same.
 """
 from __future__ import annotations
