@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from bot import callback_form, coverage, reading, spoed
+from bot import callback_form, coverage, languages, reading, spoed
 from bot.noise import is_noise
 from bot.summary import key_words, merge, summary_values, top_topics, who_for
 from bot.werkmodel import (
@@ -60,12 +60,14 @@ WAIT_CONTROLE = "controle"  # the details read back: klopt dit?
 WAIT_WIJZIG = "wijzig_veld"  # which detail to change
 WAIT_MISSER = "misser"  # three misses at one field: go on without it, or a person?
 WAIT_SPOED_PLAATS = "spoed_plaats"  # an urgent need today: where are you, so I can name who helps today?
+WAIT_TOLK = "tolk"  # another language: a callback with an interpreter? (issue 27)
 CHECK_INTENT = "crisis_check"
 
 # Questions the resident is expected to answer; noise there is asked again (issue 9).
 PENDING_QUESTIONS = frozenset(
     {WAIT_LEEFGEBIED, WAIT_VOOR_WIE, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_CORRECTIE, WAIT_TOESTEMMING,
-     WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_SPOED_PLAATS}
+     WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_SPOED_PLAATS,
+     WAIT_TOLK}
 )
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -105,7 +107,10 @@ SIMPLE_RESPONSES = {
     "bedankt": "utter_graag_gedaan",
     "buiten_bereik": "utter_buiten_bereik",
 }
-ENGLISH_INTENT = "engels"  # set by bot/routing.py for an English message
+ENGLISH_INTENT = "engels"  # set by bot/routing.py for a message not in Dutch
+FOREIGN_INTENT = "andere_taal"  # read here: a message in a language with an interpreter callback
+# Another language (bot/languages.py): the callback asks only what a call with an interpreter needs.
+INTERPRETER_STEPS: tuple[str, ...] = ("naam", "contact")
 CRISIS_AGAIN_INTENT = "crisis_herhaald"  # the same danger told again (set by the NLU component)
 BACK_INTENT = "terug_naar_vraag"  # "terug naar mijn vraag" (a button, or set by the NLU component)
 RESTART_INTENT = "opnieuw"
@@ -149,6 +154,7 @@ class State:
     spoed: str | None = None  # a need that cannot wait a working day (bot/spoed.py): the callback is urgent
     elders: str | None = None  # a gemeente no network here serves: no callback is offered again
     taal: str | None = None  # read only: set by Rasa from the NLU
+    tolk: str | None = None  # another language (bot/languages.py): the callback needs an interpreter
 
     def as_slots(self) -> dict[str, Any]:
         """Slot values, without the contact details (the adapter stores those encrypted)."""
@@ -172,6 +178,7 @@ class State:
             "suggestie": self.suggestie,
             "spoed": self.spoed,
             "elders": self.elders,
+            "tolk": self.tolk,
         }
 
     @classmethod
@@ -201,6 +208,7 @@ class State:
             spoed=slots.get("spoed"),
             elders=slots.get("elders"),
             taal=slots.get("taal"),
+            tolk=slots.get("tolk"),
         )
 
 
@@ -328,6 +336,7 @@ def pending_question(state: State) -> Responses:
         WAIT_WIJZIG: "utter_vraag_wijzig",
         WAIT_MISSER: "utter_formulier_misser",
         WAIT_SPOED_PLAATS: "utter_spoed_waar",
+        WAIT_TOLK: "utter_tolk_aanbod",
     }
     return [(questions[state.wacht_op], {})] if state.wacht_op in questions else []
 
@@ -361,6 +370,11 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
     state = replace(state, crisis_route=route, route=route, wacht_op=wait, pogingen=0, vorige_wacht=form_step,
                     voor_wie=voor_wie, sinds_herinnering=0)
     numbers = [(CRISIS_RESPONSES[route], {})] if with_numbers else []
+    language = (message.werkmodel or {}).get("language") if message is not None else None
+    if language in languages.FOREIGN or state.tolk:
+        # The numbers came in the resident's language; what stays is the callback with an interpreter.
+        state = replace(state, tolk=language if language in languages.FOREIGN else state.tolk, wacht_op=WAIT_TOLK)
+        return Reply([*numbers, ("utter_tolk_aanbod", {})], state, (EFFECT_FLAG_CRISIS,))
     if route == ROUTE_CRISIS_113 and message is not None and reading.calling_too_big(message.text):
         return Reply([*numbers, ("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD), (EFFECT_FLAG_CRISIS,))
     return Reply([*numbers, (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
@@ -449,10 +463,21 @@ def _answer_question(state: State, message: Message) -> Reply:
 def _start_form(state: State) -> Reply:
     # The place given for today's help (an urgent need) is not asked again.
     kept = {"gemeente": state.formulier["gemeente"]} if state.spoed and state.formulier.get("gemeente") else {}
-    first = next(step for step in callback_form.STEPS if step not in kept)
+    first = next(step for step in _steps(state) if step not in kept)
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
                     formulier=kept, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
     return Reply([ask(state, first)], state)
+
+
+def _steps(state: State) -> tuple[str, ...]:
+    """The form's steps: with an interpreter only a name and a way to call (issue 27)."""
+    return INTERPRETER_STEPS if state.tolk else callback_form.STEPS
+
+
+def _following(state: State, step: str) -> str | None:
+    steps = _steps(state)
+    index = steps.index(step) if step in steps else len(steps)
+    return steps[index + 1] if index + 1 < len(steps) else None
 
 
 def _store(state: State, step: str, values: dict[str, str]) -> State:
@@ -471,9 +496,9 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
         return Reply([*said, ("utter_gemeente_niet_gedekt", {"gemeente": state.formulier["gemeente"]})],
                      replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
                              elders=state.formulier["gemeente"]))
-    following = callback_form.next_step_after(step)
+    following = _following(state, step)
     while following is not None and following in state.formulier:  # the place given for today's help
-        following = callback_form.next_step_after(following)
+        following = _following(state, following)
     if state.wijzigen or following is None:
         reply = _read_back(state)
         return Reply([*said, *reply.responses], reply.state)
@@ -579,6 +604,8 @@ def _resume_stopped_form(state: State, message: Message) -> Reply | None:
 
 def _change_asked(state: State, message: Message) -> Reply:
     """At the read-back: "nee" or "iets veranderen" asks which; a named field goes there at once."""
+    if state.tolk:
+        return _start_form(state)  # two questions only: asked again, in the resident's language
     named = reading.changes_field(message.text) or callback_form.field_named(message.text)
     if named:
         return _change_field(state, named, message)
@@ -765,6 +792,42 @@ def _ask_again(state: State, message: Message) -> Reply:
 
 
 # ---------------------------------------------------------------------------------------------
+# Another language (issue 27)
+# ---------------------------------------------------------------------------------------------
+
+def _other_language(state: State, message: Message) -> Reply:
+    """A message in Arabic, Turkish, Polish, Ukrainian, Tigrinya (or Russian): in that language, the
+    assistant works in Dutch and English, the crisis numbers, and a callback with an interpreter.
+    Once asked for, the callback is not offered again."""
+    language = (message.werkmodel or {}).get("language")
+    state = replace(state, tolk=language if language in languages.FOREIGN else state.tolk, niet_begrepen=0)
+    if state.ticket_id:
+        return Reply([("utter_tolk_al_gevraagd", {})], state)
+    if state.wacht_op == WAIT_TOLK:
+        return Reply([("utter_tolk_aanbod", {})], state)
+    return Reply([("utter_andere_taal", {})], replace(state, wacht_op=WAIT_TOLK, route=state.route or ROUTE_MEEDENKER))
+
+
+def _interpreter_answer(state: State, message: Message) -> Reply | None:
+    """Yes or no to the callback with an interpreter."""
+    if message.intent == "bevestigen":
+        return _start_form(replace(state, niet_begrepen=0))
+    if message.intent == "ontkennen":
+        return Reply([("utter_tolk_nee", {})], replace(state, wacht_op=None, niet_begrepen=0))
+    return None
+
+
+def _language_switched(state: State, message: Message) -> Reply:
+    """"Kan het in het Nederlands?", "English please": the slot `taal` is set by the NLU; the
+    conversation goes on in that language, no interpreter needed, with the question it waited for."""
+    state = replace(state, tolk=None)
+    if state.wacht_op == WAIT_TOLK:
+        state = replace(state, wacht_op=None)
+    again = pending_question(state)
+    return Reply(again or [("utter_vraag_open", {})], state)
+
+
+# ---------------------------------------------------------------------------------------------
 # The table: what the assistant waits for x what the message is -> handler
 # ---------------------------------------------------------------------------------------------
 
@@ -772,6 +835,7 @@ def _ask_again(state: State, message: Message) -> Reply:
 CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NOISE, OTHER, HEARD = (
     "crisis", "check", "snel_weg", "stop", "calling_too_big", "answer", "question", "correction", "change",
     "noise", "other", "crisis_again")
+FOREIGN, SWITCH = "other_language", "language_switch"
 # What the assistant can wait for, as the table groups it.
 OPEN, FORM = "open", "form"
 ANY = "*"
@@ -794,13 +858,16 @@ def _crisis_handler(state: State, message: Message) -> Reply:
 def _check_handler(state: State, message: Message) -> Reply:
     # Rasa has already asked the safety check with the suspected route's numbers.
     vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
-    return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige),
+    language = (message.werkmodel or {}).get("language")
+    tolk = language if language in languages.FOREIGN else state.tolk
+    return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige, tolk=tolk),
                            message.werkmodel, message.text))
 
 
 def _check_answer(state: State, message: Message) -> Reply | None:
     # A button, or words that say yes or no: "Goes" is no answer, whatever the intent model says.
-    said = message.text.startswith("/") or reading.yes_or_no(message.text) is not None
+    said = (message.text.startswith("/") or reading.yes_or_no(message.text) is not None
+            or (state.tolk is not None and languages.yes_or_no(message.text, state.tolk) is not None))
     if message.intent in ("bevestigen", "ontkennen") and said:
         return _after_check(replace(state, niet_begrepen=0), message.intent == "bevestigen")
     return None
@@ -850,6 +917,9 @@ TABLE: dict[tuple[str, str], Handler] = {
     (ANY, SNEL_WEG): _snel_weg,
     (ANY, CALLING): _zmp_chat,
     (ANY, HEARD): _heard_again,
+    (ANY, SWITCH): _language_switched,
+    (WAIT_TOLK, ANSWER): _interpreter_answer,
+    (ANY, FOREIGN): _other_language,
     (FORM, STOP): _stop_asked,
     (WAIT_CONTROLE, STOP): _stop_asked,
     (WAIT_WIJZIG, STOP): _stop_asked,
@@ -918,6 +988,10 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(CALLING if reading.calling_too_big(message.text) else HEARD)
     if kinds:
         return kinds
+    if languages.switch_asked(message.text):
+        return [SWITCH]
+    if message.intent == FOREIGN_INTENT and pending not in (FORM, WAIT_CONTROLE, WAIT_VEILIGHEID):
+        return [FOREIGN]  # a name or number in the form is an answer, whatever its script
     # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
     # model's doubt is no noise; only the text itself can be.
     noisy = is_noise(message.answer_text) or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS)
@@ -953,7 +1027,11 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     detail typed into the callback form); otherwise the form reads `text`. `channel` is "widget",
     "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
     """
-    if intent == ENGLISH_INTENT:
+    language = (parse_werkmodel or {}).get("language")
+    if intent == ENGLISH_INTENT and language in languages.FOREIGN:
+        # Another language: its yes or no is read; anything else gets the message in that language.
+        intent = languages.yes_or_no(text, language) or FOREIGN_INTENT
+    elif intent == ENGLISH_INTENT:
         # English all the way (issue 27): the English message is read as what it says; the
         # responses come in English by the slot `taal`.
         intent = reading.english_intent(text)

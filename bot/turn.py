@@ -90,9 +90,10 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
             responses.append(("utter_terugbel_mislukt", {}))
             state = replace(state, wacht_op=WAIT_CONTROLE)  # a "ja" again writes it
         else:
-            responses += extra
+            # With an interpreter: one line in the resident's language, not the Dutch dates and names.
+            responses += [("utter_tolk_klaar", {"referentie": ticket.id})] if state.tolk else extra
             state = replace(state, ticket_id=ticket.id, contact={}, form_id=None, formulier={})
-            if consent.asks_consent(channel):  # Telegram, WhatsApp: one question after closing?
+            if consent.asks_consent(channel) and not state.tolk:  # Telegram, WhatsApp: one question after closing?
                 responses.append((consent.ASK, {}))
                 state = replace(state, wacht_op=consent.WAIT_CONSENT)
     new_slots = state.as_slots()
