@@ -95,6 +95,9 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
         preference=preference,
         contact=contact or None,
         kind=kind,
+        # Another language is recorded even when replies were in English (Russian); it needs a tolk.
+        language=state.tolk or state.taal or "nl",
+        interpreter=state.tolk is not None,
     )
 
 

@@ -52,8 +52,9 @@ _POLISH_WORDS = frozenset(
     "mieszkanie mieszkania list listy pieniądze pieniadze czynsz ale bardzo już juz tylko gdzie kiedy "
     "dlaczego który ktory może moze możesz mozesz mówić mowic mówię mowie polsku angielsku rozumiem "
     "potrzebuję potrzebuje szkoła szkola dziecko dzieci mąż maz żona zona pracodawca wynajem umowa "
-    "ten ta to jego jej przez dla od przy bez nic nikt".split()
-) - {"nie", "ze", "to", "mi", "ten", "tak", "ta", "jest", "mam"}
+    "ten ta to jego jej przez dla od przy bez nic nikt szukam drogie drogo jestem mogę moge zapłacić "
+    "zaplacic dostałem dostalem dostałam dostalam gminy".split()
+) - {"nie", "ze", "to", "mi", "ten", "tak", "ta", "mam"}
 _DUTCH_COMMON = frozenset(
     "ik je jij u mijn de het een is ben heb heeft wil kan niet geen wat hoe waar dat en maar voor met "
     "van op aan om te er al nog ook graag hulp huis geld werk hallo ja nee".split()
