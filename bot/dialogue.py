@@ -373,7 +373,7 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
     language = (message.werkmodel or {}).get("language") if message is not None else None
     if language in languages.FOREIGN or state.tolk:
         # The numbers came in the resident's language; what stays is the callback with an interpreter.
-        state = replace(state, tolk=language if language in languages.FOREIGN else state.tolk, wacht_op=WAIT_TOLK)
+        state = replace(state, tolk=state.tolk or language, wacht_op=WAIT_TOLK)
         return Reply([*numbers, ("utter_tolk_aanbod", {})], state, (EFFECT_FLAG_CRISIS,))
     if route == ROUTE_CRISIS_113 and message is not None and reading.calling_too_big(message.text):
         return Reply([*numbers, ("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD), (EFFECT_FLAG_CRISIS,))
@@ -800,7 +800,7 @@ def _other_language(state: State, message: Message) -> Reply:
     assistant works in Dutch and English, the crisis numbers, and a callback with an interpreter.
     Once asked for, the callback is not offered again."""
     language = (message.werkmodel or {}).get("language")
-    state = replace(state, tolk=language if language in languages.FOREIGN else state.tolk, niet_begrepen=0)
+    state = replace(state, tolk=state.tolk or (language if language in languages.FOREIGN else None), niet_begrepen=0)
     if state.ticket_id:
         return Reply([("utter_tolk_al_gevraagd", {})], state)
     if state.wacht_op == WAIT_TOLK:
@@ -859,7 +859,7 @@ def _check_handler(state: State, message: Message) -> Reply:
     # Rasa has already asked the safety check with the suspected route's numbers.
     vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
     language = (message.werkmodel or {}).get("language")
-    tolk = language if language in languages.FOREIGN else state.tolk
+    tolk = state.tolk or (language if language in languages.FOREIGN else None)
     return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige, tolk=tolk),
                            message.werkmodel, message.text))
 
@@ -1028,7 +1028,10 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
     """
     language = (parse_werkmodel or {}).get("language")
-    if intent == ENGLISH_INTENT and language in languages.FOREIGN:
+    said = languages.yes_or_no(text, state.tolk) if state.tolk else None
+    if said and intent not in CRISIS_RESPONSES and intent != CHECK_INTENT:
+        intent = said  # "так", "evet": a yes in the conversation's language, whatever the model read
+    elif intent == ENGLISH_INTENT and language in languages.FOREIGN:
         # Another language: its yes or no is read; anything else gets the message in that language.
         intent = languages.yes_or_no(text, language) or FOREIGN_INTENT
     elif intent == ENGLISH_INTENT:

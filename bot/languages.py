@@ -110,7 +110,10 @@ def conversation_language(text: str) -> str | None:
     letters = "".join(_WORD.findall(text))
     if letters and not _LATIN.search(letters):
         # Another script says its language however short ("نعم"); one of no language here
-        # (Chinese, Greek) says nothing.
+        # (Chinese, Greek) says nothing, nor does a short Cyrillic one without a Ukrainian letter
+        # ("так" is Ukrainian and Russian alike).
+        if found == OTHER and is_short(text):
+            return None
         return found if found not in (DUTCH, ENGLISH) else None
     # Latin script: a short message ("ok", "Paweł", "Dzień dobry") keeps the conversation's language.
     return short_language(text, found)
@@ -133,11 +136,14 @@ def _config() -> dict:
     return yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8")) or {}
 
 
+_YES_NO_WORDS = 3
+
+
 def yes_or_no(text: str, language: str) -> str | None:
     """'bevestigen' or 'ontkennen' when a message in `language` starts with its yes or no."""
     words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
-        return None
+    if not words or len(words) > _YES_NO_WORDS:
+        return None  # "Nie mogę zapłacić czynszu" starts with "nie" but is no answer
     table = (_config().get("ja_nee") or {}).get(language) or {}
     first = words[0]
     if first in (table.get("nee") or []):
