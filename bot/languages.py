@@ -10,7 +10,9 @@ says it is another language: the conversation keeps the language it had.
 """
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,33 +39,151 @@ _POLISH_LETTERS = (re.compile(r"[ąęłńśźżćĄĘŁŃŚŹŻĆ]"), re.compile
 _TURKISH_ENDING = re.compile(r"(?:iyor|ıyor|uyor|üyor|yor)(?:um|sun|uz|lar|du|dum)?$|(?:mak|mek)$")
 _WORD = re.compile(r"[^\W\d_]+")
 
-# Common words of each language that are not Dutch words (nor English ones): "ben", "de", "nie",
-# "to", "do", "w" are left out on purpose, since Dutch has them too.
+# Common words of each language, written without diacritics: a word is folded before it is looked
+# up ("dzień" and "dzien", "ölmek" and "olmek"), since many residents type without them. Words that
+# Dutch has too ("ben", "de", "nie", "to", "do", "tak", "mam", "al", "den") are left out on purpose.
 _TURKISH_WORDS = frozenset(
-    "ve bir bu için benim bana beni sen siz biz onlar var yok değil degil çok cok ne nasıl nasil neden evet "
-    "hayır hayir merhaba selam teşekkür tesekkur lütfen lutfen istiyorum yardım yardim ev evim kira iş is "
-    "işim mektup para borç borc okul çocuk cocuk çocuğum kocam karım annem babam ama ile gibi daha şimdi "
-    "simdi yapmak yapamıyorum anlamıyorum türkçe turkce konuşuyor konusuyor musunuz misiniz mı mi mu mü "
-    "hiç hic kimse bugün yarın hastayım doktor işsiz ödemek odemek faturalar belediye".split()
-) - {"is", "mi", "ne"}
+    "ve bir bu icin benim bana beni sen siz size sizin biz bize onlar var yok degil cok ne nasil neden niye "
+    "evet hayir merhaba selam selamlar tesekkur tesekkurler lutfen istiyorum istemiyorum yardim yardima "
+    "ev evim evde kira kirayi kiram is isim iste mektup mektubu para param borc borcum borclarim okul "
+    "okula cocuk cocugum cocuklarim kocam karim esim annem babam ama ile gibi daha simdi hemen yapmak "
+    "yapamiyorum anlamiyorum bilmiyorum turkce konusuyor konusan musunuz misiniz musun misin hic kimse "
+    "bugun yarin dun hastayim hasta doktor issiz odemek odeyemiyorum fatura faturalar belediye belediyeden "
+    "ile icin gore kadar sonra once artik gerek lazim sadece herkes hepsi burada orada nerede zaman "
+    "gun hafta ay yil saat sabah aksam gece iyi kotu guzel tamamen cunku eger veya ya da mi mu "
+    "abla abi kardesim kiz oglum kizim ev sahibi ev sahibim calisiyorum calismak arıyorum ariyorum "
+    "geldi gitti oldu olur olmaz yapin yapabilir yardimci edebilir misiniz randevu mektup".split()
+) - {"is", "ne", "mi", "ben", "de", "da", "ay", "ya"}
 _POLISH_WORDS = frozenset(
-    "się sie jest nie że ze jak co czy mam mój moj moja moje mnie mi jestem chcę chce proszę prosze "
-    "dzień dzien dobry cześć czesc dziękuję dziekuje tak pomoc pomocy pracy praca pracuję pracuje "
-    "mieszkanie mieszkania list listy pieniądze pieniadze czynsz ale bardzo już juz tylko gdzie kiedy "
-    "dlaczego który ktory może moze możesz mozesz mówić mowic mówię mowie polsku angielsku rozumiem "
-    "potrzebuję potrzebuje szkoła szkola dziecko dzieci mąż maz żona zona pracodawca wynajem umowa "
-    "ten ta to jego jej przez dla od przy bez nic nikt szukam drogie drogo jestem mogę moge zapłacić "
-    "zaplacic dostałem dostalem dostałam dostalam gminy".split()
-) - {"nie", "ze", "to", "mi", "ten", "tak", "ta", "mam"}
+    "sie jest sa byl byla jak co czy moj moja moje moi mnie mi jestem jestesmy chce chcialbym chcialabym "
+    "prosze dzien dobry dobrze czesc dziekuje dzieki pomoc pomocy pomoze pomozecie pracy praca pracuje "
+    "pracowac mieszkanie mieszkania mieszkaniu list listu listy pieniadze pieniedzy czynsz czynszu ale "
+    "bardzo juz tylko gdzie kiedy dlaczego ktory ktora ktore moze mozna mozesz mozecie mowic mowie mowi "
+    "polsku angielsku niderlandzku rozumiem nie rozumiem potrzebuje potrzebna potrzebny szkola szkoly "
+    "dziecko dzieci dziecka maz zona syn corka matka ojciec pracodawca pracodawcy wynajem umowa umowe "
+    "jego jej przez dla przy bez nic nikt szukam drogie drogo moge mozemy zaplacic zaplacilem dostalem "
+    "dostalam gminy gmina urzad urzedu lekarz lekarza zdrowie choroba chory chora sam sama teraz jutro "
+    "wczoraj dzisiaj zawsze nigdy tez takze albo lub oraz wiec bo ze zeby jesli jezeli mam mialem mialam "
+    "musze musi mamy pan pani panstwo witam dzien dobry pozdrawiam sprawa sprawie pytanie pytania "
+    "rachunek rachunki dlug dlugi kredyt zasilek zasilku mieszkam pracuje wlasciciel".split()
+) - {"nie", "ze", "to", "mi", "ten", "tak", "ta", "mam", "pan", "bo", "co", "sam"}
+# Arabic typed in Latin letters ("Arabizi"): digits stand for letters inside words (3 = ع, 7 = ح).
+_ARABIZI_WORDS = frozenset(
+    "ana enta enti inta inti ehna e7na howa heya mesh msh mish mafi ma3 m3a 3ndi 3andi andi 3ayez 3ayza "
+    "ayez ayza bidi baddi biddi keef kif kifak kefak ezay izzay leh lesh shukran shokran inshallah "
+    "wallah yalla habibi kteer ktir kthir momken mumkin mumken ba3den ba3d el7a2ni ra7 7aga 7aja shi "
+    "shwaya shway sa3edni sa3dni mosa3da musa3ada ma3lesh maalesh tayeb tamam? zay".split()
+) - {"tamam?"}
+_ARABIZI_DIGITS = re.compile(r"[a-z][2356789]|[2356789][a-z]")
+# Ukrainian typed in Latin letters.
+_UKRAINIAN_LATIN = frozenset(
+    "ya mene meni potribna potriben potribno dopomoha dopomoga dopomohu dopomogu khochu hochu tse shcho "
+    "scho mozhete mozhna dyakuyu diakuiu dobryi dobriy pryvit bud laska zhytlo robota roboty robotu "
+    "kvartyra kvartyru hroshi groshi lyst lysta ukrainskoyu ukrainska rozumiyu ne rozumiyu chy vy mova movoyu "
+    "bula buv mayu maiemo potriben sim'ya simya dytyna dity cholovik druzhyna".split()
+) - {"ne", "ya", "vy", "chy"}
+_ENGLISH_WORDS = frozenset(
+    "i i'm im my me you your the a an are am was were be been have has had do does did don't dont "
+    "can can't cant could would should will won't want need help with what how why who where when this "
+    "that it it's and or but not no please hello hi thanks thank speak english someone anyone to of for "
+    "on at from about myself husband wife home living life money job work school they them their there "
+    "we our us he she his her him if so because get got just very still any some than then only also "
+    "know think said told letter letters rent landlord pay paying paid house apartment flat doctor "
+    "appointment benefits debt debts afraid scared alone lonely tired friend friends family child "
+    "children son daughter mother father sister brother sorry yes okay understand anything nothing "
+    "something everything really much many more last next week today tomorrow yesterday morning "
+    "evening night call phone number email please could municipality support lost fired boss".split()
+) - {"in", "is", "me", "help", "of", "hallo", "hoi", "op", "had", "was", "an", "al", "over", "die",
+     "van", "week", "en", "hij", "zij"}
 _DUTCH_COMMON = frozenset(
-    "ik je jij u mijn de het een is ben heb heeft wil kan niet geen wat hoe waar dat en maar voor met "
-    "van op aan om te er al nog ook graag hulp huis geld werk hallo ja nee".split()
+    "ik je jij u uw mijn mn m'n de het een is ben bent heb hebt heeft hebben wil wilt kan kun kunt niet "
+    "geen wat hoe waar dat en maar voor met van op aan om te er al nog ook graag hulp huis geld werk "
+    "hallo ja nee die deze dit zijn was waren wordt worden word door naar bij uit over als dan omdat "
+    "want zo heel veel meer moet moeten mag weet wel even morgen vandaag gisteren week hem haar ze we "
+    "wij ons onze hun mij jou jouw gaat ga doen doe krijg krijgen brief brieven huur toeslag gemeente "
+    "afspraak heeft iemand niemand iets niets alles".split()
 )
+# Words Dutch and English share ("is", "was", "over"): evidence for neither.
+_SHARED_NL_EN = frozenset("in is me help of hallo was had over die van week al an op we hem en".split())
 _MIN_EVIDENCE = 2
+# Short-message answers in a language of their own (a Latin-script "ok" or a name says nothing).
+# A greeting, thanks, yes or no alone says its language, as "hello" and "thanks" say English.
+_SHORT_ANSWERS = {
+    TURKISH: frozenset({"evet", "hayir", "merhaba", "selam", "tesekkurler", "tesekkur", "sagol", "sagolun"}),
+    POLISH: frozenset({"tak", "dziekuje", "dzieki", "czesc", "witam", "prosze"}),
+}
 
 
 def _share(pattern: re.Pattern[str], letters: str) -> float:
     return len(pattern.findall(letters)) / max(1, len(letters))
+
+
+def fold_word(word: str) -> str:
+    """Without diacritics: "dzień" -> "dzien", "ölmek" -> "olmek", "ł" -> "l", "ı" -> "i"."""
+    word = word.lower().replace("ł", "l").replace("ı", "i")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _latin_scores(text: str) -> tuple[dict[str, int], dict[str, int], int]:
+    """Evidence per language (points, and how many of them are words of its own) and the Dutch words."""
+    raw = [w.lower() for w in _WORD.findall(text)]
+    words = [fold_word(w) for w in raw]
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z0-9']+", text)]
+    dutch = sum(1 for w in words if w in _DUTCH_COMMON and w not in _SHARED_NL_EN)
+    points = dict.fromkeys((ENGLISH, TURKISH, POLISH, ARABIC, UKRAINIAN), 0)
+    own = dict(points)
+    for original, w in zip(raw, words):
+        for language, vocabulary, letters in ((TURKISH, _TURKISH_WORDS, _TURKISH_LETTERS),
+                                              (POLISH, _POLISH_WORDS, _POLISH_LETTERS)):
+            unique, shared = letters
+            if w in vocabulary:
+                points[language] += 2 if unique.search(original) else 1
+                own[language] += 1
+            elif unique.search(original):
+                points[language] += 2
+            elif shared.search(original) or (language == TURKISH and len(w) > 4 and _TURKISH_ENDING.search(w)):
+                points[language] += 1  # shared letters alone (German "über", "möchte") never decide
+        if w in _ENGLISH_WORDS:
+            points[ENGLISH] += 1
+            own[ENGLISH] += 1
+        if w in _UKRAINIAN_LATIN:
+            points[UKRAINIAN] += 1
+            own[UKRAINIAN] += 1
+    spelled = _spelled_like(words)
+    if spelled is not None:  # "nie moge zaplacic czynszu": Polish by its spelling, without its letters
+        # (English by spelling too; Dutch words in the message still count against it below)
+        points[spelled] += 2
+        own[spelled] += 1
+    for token in tokens:
+        if token in _ARABIZI_WORDS or (_ARABIZI_DIGITS.search(token) and not token.isdigit()
+                                       and re.search(r"[a-z]{2}", token)):
+            points[ARABIC] += 1
+            own[ARABIC] += 1
+    return points, own, dutch
+
+
+PROFILES_FILE = Path(__file__).resolve().parent / "data" / "language_trigrams.json"
+SPELLING_MARGIN = 1.0  # mean log-probability per letter trigram above Dutch and English alike
+SPELLING_MIN_TRIGRAMS = 12  # a name or two short words are too short to say anything by spelling
+
+
+@lru_cache(maxsize=1)
+def _profiles() -> dict[str, tuple[dict[str, float], float]]:
+    """Letter-trigram profiles (scripts/build_language_profiles.py)."""
+    raw = json.loads(PROFILES_FILE.read_text(encoding="utf-8"))
+    return {language: (profile["logp"], profile["floor"]) for language, profile in raw.items()}
+
+
+def _spelled_like(words: list[str]) -> str | None:
+    """English, Turkish or Polish when the words are spelled clearly more like it than like any other."""
+    grams = [f" {w} "[i:i + 3] for w in words for i in range(len(w))]
+    if len(grams) < SPELLING_MIN_TRIGRAMS:
+        return None
+    means = {language: sum(logp.get(g, floor) for g in grams) / len(grams)
+             for language, (logp, floor) in _profiles().items()}
+    best = max((ENGLISH, TURKISH, POLISH), key=lambda language: means[language])
+    others = [means[language] for language in means if language != best]
+    return best if means[best] - max(others) >= SPELLING_MARGIN else None
 
 
 def detect(text: str) -> str:
@@ -75,29 +195,38 @@ def detect(text: str) -> str:
         if _share(pattern, letters) > 0.5:
             return language
     if _share(_CYRILLIC, letters) > 0.5:
-        return UKRAINIAN if _UKRAINIAN_LETTERS.search(text) else OTHER
-    words = [w.lower() for w in _WORD.findall(text)]
-    dutch = sum(1 for w in words if w in _DUTCH_COMMON)
-    scores = {}
-    for language, vocabulary, own_letters in ((TURKISH, _TURKISH_WORDS, _TURKISH_LETTERS),
-                                              (POLISH, _POLISH_WORDS, _POLISH_LETTERS)):
-        unique, shared = own_letters
-        found, strong = 0, False
-        for w in words:
-            if w in vocabulary or unique.search(w):
-                found += 2 if unique.search(w) else 1
-                strong = True
-            elif shared.search(w) or (language == TURKISH and len(w) > 4 and _TURKISH_ENDING.search(w)):
-                found += 1  # shared letters alone (German "über", "möchte") never decide
-        scores[language] = found if strong else 0
-    best = max(scores, key=lambda language: scores[language])
-    if scores[best] >= _MIN_EVIDENCE and scores[best] > 2 * dutch and scores[best] > 2 * sum(
-            1 for w in words if w in _ENGLISH_HINTS):
+        # Ukrainian has і ї є ґ, Russian ы э ъ ё; Cyrillic with neither is read as Ukrainian, the
+        # language the assistant has texts in (a Russian speaker reads it; "так" is both).
+        if _RUSSIAN_LETTERS.search(text) and not _UKRAINIAN_LETTERS.search(text):
+            return OTHER
+        return UKRAINIAN
+    points, own, dutch = _latin_scores(text)
+    best = max(points, key=lambda language: (points[language], own[language]))
+    # Mixed Dutch ("ik heb een appointment morgen") stays Dutch: the other language must outweigh it twice.
+    if points[best] >= _MIN_EVIDENCE and own[best] >= 1 and points[best] > 2 * dutch:
+        if best != ENGLISH or is_english(text) or points[ENGLISH] >= 3:
+            return best
+    return DUTCH
+
+
+_RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
+
+
+def _short_latin(text: str) -> str | None:
+    """A short Latin-script message names a language only by an answer of its own ("yes", "evet",
+    "tak") or by two words of one language ("Dzień dobry", "thank you"); a name or "ok" says none."""
+    words = [fold_word(w) for w in _WORD.findall(text)]
+    for language, answers in _SHORT_ANSWERS.items():
+        if words and all(w in answers for w in words):
+            return language
+    said = short_language(text, DUTCH)  # "yes", "thanks", "ja", "nee"
+    if said is not None:
+        return said
+    points, own, dutch = _latin_scores(text)
+    best = max(points, key=lambda language: (own[language], points[language]))
+    if own[best] >= 2 and dutch == 0:
         return best
-    return ENGLISH if is_english(text) else DUTCH
-
-
-_ENGLISH_HINTS = frozenset("i you the is are my me what how please".split())
+    return None
 
 
 def conversation_language(text: str) -> str | None:
@@ -110,13 +239,12 @@ def conversation_language(text: str) -> str | None:
     letters = "".join(_WORD.findall(text))
     if letters and not _LATIN.search(letters):
         # Another script says its language however short ("نعم"); one of no language here
-        # (Chinese, Greek) says nothing, nor does a short Cyrillic one without a Ukrainian letter
-        # ("так" is Ukrainian and Russian alike).
-        if found == OTHER and is_short(text):
-            return None
+        # (Chinese, Greek) says nothing.
         return found if found not in (DUTCH, ENGLISH) else None
-    # Latin script: a short message ("ok", "Paweł", "Dzień dobry") keeps the conversation's language.
-    return short_language(text, found)
+    # Latin script: a short message ("ok", "Paweł") keeps the conversation's language.
+    if is_short(text):
+        return _short_latin(text)
+    return found
 
 
 def reply_language(language: str | None) -> str | None:
