@@ -295,3 +295,46 @@ _SWITCH = (
     (ENGLISH, re.compile(r"\b(?:english\s+please|in\s+english|speak\s+english|engels\s+graag|in\s+het\s+engels|"
                          r"liever\s+engels)\b", re.IGNORECASE)),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Values in English (issue 27: "English all the way")
+# ---------------------------------------------------------------------------------------------
+
+# Values the assistant composes from a closed Dutch vocabulary (dates, topic labels, the moment and
+# the wish of the form), said again in English. The resident's own words ("kernwoorden", a name, a
+# place) and texts from configuration in Dutch only (organisations, today's contacts) are left alone.
+ENGLISH_VALUE_KEYS = frozenset({"onderwerpen", "uiterlijk", "open_weer", "moment", "voorkeur", "spoed",
+                                "bereikbaar_vanaf", "terugbellen_uiterlijk"})
+_ENGLISH_PHRASES: tuple[tuple[str, str], ...] = (
+    ("familie, vrienden en contact met anderen", "family, friends and contact with others"),
+    ("school en leren", "school and learning"), ("werk en dagbesteding", "work and day activities"),
+    ("gezondheid en zorg", "health and care"), ("geld en post", "money and letters"),
+    ("uw situatie", "your situation"), ("jouw situatie", "your situation"), ("je situatie", "your situation"),
+    (", en over ", ", and about "), ("wonen", "housing"),
+    ("maakt niet uit", "no preference"), ("in het weekend", "at the weekend"), ("doordeweeks", "on weekdays"),
+    ("in de ochtend", "in the morning"), ("in de middag", "in the afternoon"), ("in de avond", "in the evening"),
+    ("ochtend", "morning"), ("middag", "afternoon"), ("avond", "evening"),
+    ("overmorgen", "the day after tomorrow"), ("vandaag", "today"), ("morgen", "tomorrow"),
+    ("informeel", "a volunteer"), ("formeel", "a professional"), ("geen", "none"),
+    ("maandag", "Monday"), ("dinsdag", "Tuesday"), ("woensdag", "Wednesday"), ("donderdag", "Thursday"),
+    ("vrijdag", "Friday"), ("zaterdag", "Saturday"), ("zondag", "Sunday"),
+    ("januari", "January"), ("februari", "February"), ("maart", "March"), ("april", "April"), ("mei", "May"),
+    ("juni", "June"), ("juli", "July"), ("augustus", "August"), ("september", "September"),
+    ("oktober", "October"), ("november", "November"), ("december", "December"),
+    (" om ", " at "), (" uur", ""), (" of ", " or "), (" en ", " and "),
+)
+_ENGLISH_PATTERN = re.compile("|".join(rf"(?<![\w]){re.escape(dutch)}(?![\w])" if dutch[0].isalpha() else re.escape(dutch)
+                                       for dutch, _ in _ENGLISH_PHRASES))
+_ENGLISH_OF = dict(_ENGLISH_PHRASES)
+
+
+def english_values(values: dict[str, str]) -> dict[str, str]:
+    """The composed values of a response in English ("dinsdag 1 december" -> "Tuesday 1 December")."""
+    english = {key: _ENGLISH_PATTERN.sub(lambda m: _ENGLISH_OF[m.group(0)], value)
+               if key in ENGLISH_VALUE_KEYS and isinstance(value, str) else value
+               for key, value in values.items()}
+    if isinstance(english.get("kernwoorden"), str):  # the resident's words stay; only "en" between them
+        english["kernwoorden"] = english["kernwoorden"].replace("' en '", "' and '").replace(
+            "wat u schreef", "what you wrote")
+    return english

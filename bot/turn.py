@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import callback_form
 from bot import faq
+from bot import languages
 from bot.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
 from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State,
                           fresh_session, next_step)
@@ -96,6 +97,8 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
             if consent.asks_consent(channel) and not state.tolk:  # Telegram, WhatsApp: one question after closing?
                 responses.append((consent.ASK, {}))
                 state = replace(state, wacht_op=consent.WAIT_CONSENT)
+    if state.taal == languages.ENGLISH:  # dates, topics and form values in English too (issue 27)
+        responses = [(name, languages.english_values(values)) for name, values in responses]
     new_slots = state.as_slots()
     new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
     return Turn(responses, new_slots)
