@@ -201,3 +201,15 @@ def test_the_ticket_records_the_language_and_the_interpreter_and_the_reply_is_in
     (ticket,) = services.store.list()
     assert (ticket.language, ticket.interpreter) == ("uk", True)
     assert services.store.contact(ticket.id, actor="test") ["name"] == "Олена"
+
+
+@pytest.mark.parametrize("language", INTERPRETER_LANGUAGES)
+def test_violence_at_home_in_another_language_asks_a_safe_contact_and_no_contact_is_an_answer(language):
+    route, text = next((r, t) for r, t in CASES[language]["crisis"] if r == "crisis_veilig_thuis")
+    offered = next_step(State(), route, {"language": language}, text)
+    name = say(say(offered.state, YES[language], language=language).state, NAME[language],
+               language=conversation_language(NAME[language]) or "nl")
+    assert names(name) == ["utter_vraag_contact_veilig"]
+    refused = next_step(name.state, "hulpvraag", {}, "geen contact")  # the button's payload
+    assert names(refused) == ["utter_geen_contact_veilig"] and not refused.effects
+    assert has_variant("utter_vraag_contact_veilig", language) and has_variant("utter_geen_contact_veilig", language)
