@@ -544,11 +544,16 @@ def _form_miss(state: State, message: Message) -> Reply:
     step = callback_form.step_of(state.wacht_op)
     assert step is not None
     tries = state.pogingen + 1
+    if tries >= callback_form.MAX_TRIES and state.tolk:
+        # With an interpreter: no name goes on without one; no way to call ends with the numbers.
+        if step == "naam":
+            return _after_answer(_store(state, step, {}), step)
+        return Reply([("utter_tolk_nee", {})], replace(state, wacht_op=None, form_id=None, contact={}, pogingen=0))
     if tries >= callback_form.MAX_TRIES:
         return Reply([("utter_formulier_misser", {})],
                      replace(state, wacht_op=WAIT_MISSER, vorige_wacht=state.wacht_op, pogingen=0))
     if is_noise(message.answer_text):
-        first = "utter_niet_begrepen_opnieuw" if tries == 1 else "utter_niet_begrepen_formulier"
+        first = "utter_niet_begrepen_opnieuw" if tries == 1 or state.tolk else "utter_niet_begrepen_formulier"
         return Reply([(first, {}), ask(state, step)], replace(state, pogingen=tries))
     answer = callback_form.read_answer(step, message.answer_text)
     return Reply([answer.retry or (callback_form.RETRY[step], {})], replace(state, pogingen=tries, suggestie=None))
@@ -785,6 +790,8 @@ def _no(state: State) -> Reply:
 
 def _ask_again(state: State, message: Message) -> Reply:
     """Noise at a pending question: say so and ask it again; the second time, offer a human."""
+    if state.niet_begrepen >= 1 and state.tolk and state.wacht_op == WAIT_TOLK:
+        return Reply([("utter_tolk_aanbod", {})], replace(state, niet_begrepen=0))  # the human offer, in their language
     if state.niet_begrepen >= 1:
         return Reply([("utter_niet_begrepen_mens", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen_opnieuw", {}), *pending_question(state)],

@@ -213,3 +213,16 @@ def test_violence_at_home_in_another_language_asks_a_safe_contact_and_no_contact
     refused = next_step(name.state, "hulpvraag", {}, "geen contact")  # the button's payload
     assert names(refused) == ["utter_geen_contact_veilig"] and not refused.effects
     assert has_variant("utter_vraag_contact_veilig", language) and has_variant("utter_geen_contact_veilig", language)
+
+
+def test_three_misses_with_an_interpreter_never_fall_back_to_dutch():
+    state = say(say(State(), FIRST["pl"]).state, "tak", language="pl").state
+    for _ in range(3):
+        reply = next_step(state, "hulpvraag", {}, "????? ja")
+        state = reply.state
+    assert names(reply) == ["utter_vraag_contact"]  # the name is skipped, never the way to call
+    for _ in range(3):
+        reply = next_step(state, "hulpvraag", {}, "nie wiem")
+        state = reply.state
+    assert names(reply) == ["utter_tolk_nee"] and state.wacht_op is None
+    assert all(has_variant(n, "pl") for n in ("utter_ongeldig_naam", "utter_ongeldig_contact", "utter_niet_begrepen_opnieuw"))
