@@ -226,3 +226,10 @@ def test_three_misses_with_an_interpreter_never_fall_back_to_dutch():
         state = reply.state
     assert names(reply) == ["utter_tolk_nee"] and state.wacht_op is None
     assert all(has_variant(n, "pl") for n in ("utter_ongeldig_naam", "utter_ongeldig_contact", "utter_niet_begrepen_opnieuw"))
+
+
+def test_noise_twice_at_the_interpreter_offer_offers_it_once_more_in_that_language():
+    first = say(State(), FIRST["ti"])
+    once = next_step(first.state, "nlu_fallback", {}, "hmm")
+    twice = next_step(once.state, "nlu_fallback", {}, "xyz")
+    assert names(twice) == ["utter_tolk_aanbod"] and twice.state.wacht_op == WAIT_TOLK
