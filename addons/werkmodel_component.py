@@ -133,7 +133,7 @@ class WerkmodelComponent(GraphComponent):
             elif earlier and decision.tier == TIER_CHECK:
                 # The danger is known and its numbers were given: asking "are you in danger?" again
                 # after every message about it is what residents called not listening (issue 25).
-                intent = "engels" if decision.language == "en" else calm_intent(name, bool(labels.leefgebieden))
+                intent = "engels" if decision.language != "nl" else calm_intent(name, bool(labels.leefgebieden))
                 intent = "hulpvraag" if intent == CHECK_INTENT else intent
             elif earlier == decision.route and earlier in HEARD_AGAIN and decision.tier == TIER_FULL:
                 intent = CRISIS_AGAIN_INTENT  # the dialogue answers it; the numbers stay in view
