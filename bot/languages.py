@@ -51,7 +51,7 @@ _TURKISH_WORDS = frozenset(
     "bugun yarin dun hastayim hasta doktor issiz odemek odeyemiyorum fatura faturalar belediye belediyeden "
     "ile icin gore kadar sonra once artik gerek lazim sadece herkes hepsi burada orada nerede zaman "
     "gun hafta ay yil saat sabah aksam gece iyi kotu guzel tamamen cunku eger veya ya da mi mu "
-    "abla abi kardesim kiz oglum kizim ev sahibi ev sahibim calisiyorum calismak arıyorum ariyorum "
+    "kiz oglum kizim ev sahibi ev sahibim calisiyorum calismak arıyorum ariyorum "
     "geldi gitti oldu olur olmaz yapin yapabilir yardimci edebilir misiniz randevu mektup".split()
 ) - {"is", "ne", "mi", "ben", "de", "da", "ay", "ya"}
 _POLISH_WORDS = frozenset(
@@ -70,10 +70,10 @@ _POLISH_WORDS = frozenset(
 # Arabic typed in Latin letters ("Arabizi"): digits stand for letters inside words (3 = ع, 7 = ح).
 _ARABIZI_WORDS = frozenset(
     "ana enta enti inta inti ehna e7na howa heya mesh msh mish mafi ma3 m3a 3ndi 3andi andi 3ayez 3ayza "
-    "ayez ayza bidi baddi biddi keef kif kifak kefak ezay izzay leh lesh shukran shokran inshallah "
-    "wallah yalla habibi kteer ktir kthir momken mumkin mumken ba3den ba3d el7a2ni ra7 7aga 7aja shi "
-    "shwaya shway sa3edni sa3dni mosa3da musa3ada ma3lesh maalesh tayeb tamam? zay".split()
-) - {"tamam?"}
+    "ayez ayza bidi baddi biddi keef kif kifak kefak ezay izzay leh lesh shukran shokran "
+    "kteer ktir kthir momken mumkin mumken ba3den ba3d el7a2ni ra7 7aga 7aja shi "
+    "shwaya shway sa3edni sa3dni mosa3da musa3ada ma3lesh maalesh tayeb zay".split()
+)  # not "wallah", "yalla", "habibi", "inshallah", "tamam": Dutch straattaal has them
 _ARABIZI_DIGITS = re.compile(r"[a-z][2356789]|[2356789][a-z]")
 # Ukrainian typed in Latin letters.
 _UKRAINIAN_LATIN = frozenset(

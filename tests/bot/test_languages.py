@@ -233,3 +233,9 @@ def test_noise_twice_at_the_interpreter_offer_offers_it_once_more_in_that_langua
     once = next_step(first.state, "nlu_fallback", {}, "hmm")
     twice = next_step(once.state, "nlu_fallback", {}, "xyz")
     assert names(twice) == ["utter_tolk_aanbod"] and twice.state.wacht_op == WAIT_TOLK
+
+
+@pytest.mark.parametrize("text", ["wallah habibi", "wollah ik heb geen geld meer abi", "yalla ik ga", "tamam broer",
+                                  "inshallah komt het goed"])
+def test_straattaal_loanwords_never_switch_away_from_dutch(text):
+    assert conversation_language(text) in (None, "nl")
