@@ -386,6 +386,11 @@ def _after_check(state: State, in_danger: bool) -> Reply:
         route = state.vermoed_crisis if state.vermoed_crisis in CRISIS_RESPONSES else "crisis_113"
         return _crisis(state, route, with_numbers=True)
     resumed = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None, veilig_gezegd=True)
+    if state.tolk and callback_form.step_of(resumed.wacht_op) is None:
+        # Another language: no danger, then what every message in it gets (the numbers stay in it).
+        if state.ticket_id:
+            return Reply([("utter_tolk_al_gevraagd", {})], replace(resumed, wacht_op=None))
+        return Reply([("utter_andere_taal", {})], replace(resumed, wacht_op=WAIT_TOLK))
     again = pending_question(resumed)
     if again:
         return Reply([("utter_veiligheid_nee", {}), *again], resumed)

@@ -239,3 +239,13 @@ def test_noise_twice_at_the_interpreter_offer_offers_it_once_more_in_that_langua
                                   "inshallah komt het goed"])
 def test_straattaal_loanwords_never_switch_away_from_dutch(text):
     assert conversation_language(text) in (None, "nl")
+
+
+@pytest.mark.parametrize("language", INTERPRETER_LANGUAGES)
+def test_the_safety_check_in_another_language_yes_gives_the_numbers_no_gives_the_offer(language):
+    checked = next_step(State(vermoed_crisis="crisis_113"), "crisis_check", {"language": language}, FIRST[language])
+    assert checked.state.tolk == language and checked.state.wacht_op == "veiligheid"
+    yes = say(checked.state, YES[language], language=language)
+    assert names(yes) == ["utter_crisis_113", "utter_tolk_aanbod"] and EFFECT_FLAG_CRISIS in yes.effects
+    no = next_step(checked.state, "ontkennen", {}, "/ontkennen")
+    assert names(no) == ["utter_andere_taal"] and no.state.wacht_op == WAIT_TOLK
