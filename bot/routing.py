@@ -27,7 +27,7 @@ from bot.crisis import (
 )
 from bot import crisis_languages
 from bot.crisis_net import SURE, CrisisScores
-from bot.languages import DUTCH, conversation_language, detect
+from bot.languages import DUTCH, ENGLISH, conversation_language, detect
 from bot.segments import sentences, word_count
 from bot.werkmodel import (
     CRISIS_ROUTES,
@@ -156,6 +156,16 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
             return replace(ordinary, intent=CHECK_INTENT, reason=f"check:rule:{signal.rule}", crisis=signal,
                            tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
+    if language not in (DUTCH, ENGLISH):
+        # Arabic, Turkish, Polish, Ukrainian, Tigrinya: only their rules (above) give the full reply.
+        # The intent model never saw them, and the semantic net reads them by meaning alone and
+        # alarms on ordinary letters too (docs/languages.md), so it may only ask the safety check.
+        suspected = semantic.route if semantic is not None and crisis_probability >= check_threshold else None
+        decision = _ordinary_route(text, intent, confidence, has_leefgebied, language)
+        if suspected is None:
+            return decision
+        return replace(decision, intent=CHECK_INTENT, reason=f"check:semantic:{language}", tier=TIER_CHECK,
+                       suspected=suspected)
     vetoed = is_near_miss(text) or is_negated_crisis(text)
     # Only for Dutch: on English the intent model's certainty says little about the meaning.
     ordinary_sure = (language == "nl" and intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)

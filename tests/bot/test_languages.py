@@ -249,3 +249,13 @@ def test_the_safety_check_in_another_language_yes_gives_the_numbers_no_gives_the
     assert names(yes) == ["utter_crisis_113", "utter_tolk_aanbod"] and EFFECT_FLAG_CRISIS in yes.effects
     no = next_step(checked.state, "ontkennen", {}, "/ontkennen")
     assert names(no) == ["utter_andere_taal"] and no.state.wacht_op == WAIT_TOLK
+
+
+@pytest.mark.parametrize("language", INTERPRETER_LANGUAGES)
+def test_in_another_language_the_models_alone_only_ask_the_safety_check(language):
+    from bot.crisis_net import CrisisScores
+    sure = CrisisScores(0.99, "crisis_113", 0.99)  # both models sure of a crisis in an ordinary letter question
+    decision = decide_route(FIRST[language], "crisis_113", 0.99, False, sure, 0.33, 0.33)
+    assert (decision.tier, decision.intent, decision.language) == ("check", "crisis_check", language)
+    calm = decide_route(FIRST[language], "crisis_113", 0.99, False, CrisisScores(0.1, "crisis_113", 0.5), 0.33, 0.33)
+    assert calm.tier is None and calm.intent == "engels"

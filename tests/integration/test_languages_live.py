@@ -43,6 +43,11 @@ def test_another_language_gets_the_numbers_and_a_callback_with_an_interpreter(se
              ("0612345678", "utter_controle", ["…5678"]), ("/bevestigen", "utter_tolk_klaar", ["112"])]
     for text, response, numbers in turns:
         reply = texts(servers.say(sender, text))
+        if response == "utter_andere_taal" and opening("utter_veiligheid_check", language) in reply:
+            # The semantic net reads these languages by meaning only and may ask the safety check
+            # first (docs/languages.md: about one ordinary message in four): a no goes on.
+            assert all(number in reply for number in numbers), reply
+            reply = texts(servers.say(sender, "/ontkennen"))
         assert opening(response, language) in reply, (text, reply)
         for number in numbers:
             assert number in reply, (text, reply)
