@@ -33,7 +33,7 @@ from bot.dialogue import BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTE
 from bot.faq import match as faq_match
 from bot.reading import abuser_near, back_to_question, says_start_again
 from bot.spoed import ONDERDAK, urgent_need
-from bot.language import short_language
+from bot.languages import FOREIGN, conversation_language, reply_language, switch_asked
 from bot.tone import JE, address
 from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
 
@@ -133,7 +133,7 @@ class WerkmodelComponent(GraphComponent):
             elif earlier and decision.tier == TIER_CHECK:
                 # The danger is known and its numbers were given: asking "are you in danger?" again
                 # after every message about it is what residents called not listening (issue 25).
-                intent = "engels" if decision.language == "en" else calm_intent(name, bool(labels.leefgebieden))
+                intent = "engels" if decision.language != "nl" else calm_intent(name, bool(labels.leefgebieden))
                 intent = "hulpvraag" if intent == CHECK_INTENT else intent
             elif earlier == decision.route and earlier in HEARD_AGAIN and decision.tier == TIER_FULL:
                 intent = CRISIS_AGAIN_INTENT  # the dialogue answers it; the numbers stay in view
@@ -154,9 +154,11 @@ class WerkmodelComponent(GraphComponent):
             if not decision.has_topic:
                 labels = Classification()
             entities = list(message.get(ENTITIES) or [])
-            language = short_language(text, decision.language)
+            language = switch_asked(text) or conversation_language(text)
+            if decision.crisis is not None and decision.language in FOREIGN:
+                language = decision.language  # the rule that heard it says its language ("я хочу вмерти")
             if language:  # a short "ok" or a name says nothing of the language: the slot keeps its value
-                entities.append(_entity(LANGUAGE_ENTITY, language, text))
+                entities.append(_entity(LANGUAGE_ENTITY, reply_language(language), text))
             if address(text) == JE:
                 entities.append(_entity(ADDRESS_ENTITY, JE, text))  # "je" from now on (bot/tone.py)
             if decision.tier == "check":

@@ -101,6 +101,9 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
         preference=preference,
         contact=contact or None,
         kind=kind,
+        # Another language is recorded even when replies were in English (Russian); it needs a tolk.
+        language=state.tolk or state.taal or "nl",
+        interpreter=state.tolk is not None,
     )
 
 
@@ -118,8 +121,10 @@ def submit_callback(services: Services, state: State, channel: str, sender: str,
         responses.append(("utter_terugbel_dicht", {"open_weer": format_moment(expectation.next_open, with_time=True),
                                                    "uiterlijk": format_moment(expectation.callback_by)}))
     if ticket.organisations:
-        listed = " ".join(f"{org['name']}: {org['reasons'][0] if org['reasons'] else ''}".rstrip(": ") + "."
-                          for org in ticket.organisations)
+        # The reasons are Dutch text from the sociale kaart: in English, the names alone (issue 27).
+        english = state.taal == "en"
+        listed = " ".join(f"{org['name']}: {org['reasons'][0] if org['reasons'] and not english else ''}".rstrip(": ")
+                          + "." for org in ticket.organisations)
         responses.append(("utter_organisaties", {"organisaties": listed}))
     return ticket, responses
 

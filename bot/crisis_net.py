@@ -30,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from bot.encoder import embed_cached, embed_one
-from bot.language import is_english
+from bot.languages import DUTCH, detect
 from bot.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
 
 NONE = "geen"
@@ -138,7 +138,8 @@ class CrisisNet:
 
     def score(self, text: str) -> CrisisScores:
         vector = embed_one(text)
-        if self.english_model is not None and is_english(text):
+        # Any language but Dutch is read by meaning only: the TF-IDF words are Dutch (issue 27).
+        if self.english_model is not None and detect(text) != DUTCH:
             return self._scores(self.english_model.predict_proba(vector.reshape(1, -1))[0])
         if self.features is None:
             return self.score_vector(vector)

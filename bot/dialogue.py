@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from bot import callback_form, coverage, reading, spoed
+from bot import callback_form, coverage, languages, reading, spoed
 from bot.contact import PREFERENCE_LABELS
 from bot.noise import is_noise
 from bot.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
@@ -62,12 +62,14 @@ WAIT_CONTROLE = "controle"  # the details read back: klopt dit?
 WAIT_WIJZIG = "wijzig_veld"  # which detail to change
 WAIT_MISSER = "misser"  # three misses at one field: go on without it, or a person?
 WAIT_SPOED_PLAATS = "spoed_plaats"  # an urgent need today: where are you, so I can name who helps today?
+WAIT_TOLK = "tolk"  # another language: a callback with an interpreter? (issue 27)
 CHECK_INTENT = "crisis_check"
 
 # Questions the resident is expected to answer; noise there is asked again (issue 9).
 PENDING_QUESTIONS = frozenset(
     {WAIT_LEEFGEBIED, WAIT_VOOR_WIE, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_CORRECTIE, WAIT_TOESTEMMING,
-     WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_SPOED_PLAATS}
+     WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_SPOED_PLAATS,
+     WAIT_TOLK}
 )
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -107,7 +109,10 @@ SIMPLE_RESPONSES = {
     "bedankt": "utter_graag_gedaan",
     "buiten_bereik": "utter_buiten_bereik",
 }
-ENGLISH_INTENT = "engels"  # set by bot/routing.py for an English message
+ENGLISH_INTENT = "engels"  # set by bot/routing.py for a message not in Dutch
+FOREIGN_INTENT = "andere_taal"  # read here: a message in a language with an interpreter callback
+# Another language (bot/languages.py): the callback asks only what a call with an interpreter needs.
+INTERPRETER_STEPS: tuple[str, ...] = ("naam", "contact")
 CRISIS_AGAIN_INTENT = "crisis_herhaald"  # the same danger told again (set by the NLU component)
 BACK_INTENT = "terug_naar_vraag"  # "terug naar mijn vraag" (a button, or set by the NLU component)
 RESTART_INTENT = "opnieuw"
@@ -151,6 +156,7 @@ class State:
     spoed: str | None = None  # a need that cannot wait a working day (bot/spoed.py): the callback is urgent
     elders: str | None = None  # a gemeente no network here serves: no callback is offered again
     taal: str | None = None  # read only: set by Rasa from the NLU
+    tolk: str | None = None  # another language (bot/languages.py): the callback needs an interpreter
 
     def as_slots(self) -> dict[str, Any]:
         """Slot values, without the contact details (the adapter stores those encrypted)."""
@@ -174,6 +180,7 @@ class State:
             "suggestie": self.suggestie,
             "spoed": self.spoed,
             "elders": self.elders,
+            "tolk": self.tolk,
         }
 
     @classmethod
@@ -203,6 +210,7 @@ class State:
             spoed=slots.get("spoed"),
             elders=slots.get("elders"),
             taal=slots.get("taal"),
+            tolk=slots.get("tolk"),
         )
 
 
@@ -330,6 +338,7 @@ def pending_question(state: State) -> Responses:
         WAIT_WIJZIG: "utter_vraag_wijzig",
         WAIT_MISSER: "utter_formulier_misser",
         WAIT_SPOED_PLAATS: "utter_spoed_waar",
+        WAIT_TOLK: "utter_tolk_aanbod",
     }
     return [(questions[state.wacht_op], {})] if state.wacht_op in questions else []
 
@@ -364,6 +373,11 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
     state = replace(state, crisis_route=route, route=route, wacht_op=wait, pogingen=0, vorige_wacht=form_step,
                     voor_wie=voor_wie, sinds_herinnering=0)
     numbers = [(CRISIS_RESPONSES[route], {})] if with_numbers else []
+    language = (message.werkmodel or {}).get("language") if message is not None else None
+    if language in languages.FOREIGN or state.tolk:
+        # The numbers came in the resident's language; what stays is the callback with an interpreter.
+        state = replace(state, tolk=state.tolk or language, wacht_op=WAIT_TOLK)
+        return Reply([*numbers, ("utter_tolk_aanbod", {})], state, (EFFECT_FLAG_CRISIS,))
     if route == ROUTE_CRISIS_113 and message is not None and reading.calling_too_big(message.text):
         return Reply([*numbers, ("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD), (EFFECT_FLAG_CRISIS,))
     return Reply([*numbers, (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
@@ -375,6 +389,11 @@ def _after_check(state: State, in_danger: bool) -> Reply:
         route = state.vermoed_crisis if state.vermoed_crisis in CRISIS_RESPONSES else "crisis_113"
         return _crisis(state, route, with_numbers=True)
     resumed = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None, veilig_gezegd=True)
+    if state.tolk and callback_form.step_of(resumed.wacht_op) is None:
+        # Another language: no danger, then what every message in it gets (the numbers stay in it).
+        if state.ticket_id:
+            return Reply([("utter_tolk_al_gevraagd", {})], replace(resumed, wacht_op=None))
+        return Reply([("utter_andere_taal", {})], replace(resumed, wacht_op=WAIT_TOLK))
     again = pending_question(resumed)
     if again:
         return Reply([("utter_veiligheid_nee", {}), *again], resumed)
@@ -453,10 +472,21 @@ def _answer_question(state: State, message: Message) -> Reply:
 def _start_form(state: State) -> Reply:
     # The place given for today's help (an urgent need) is not asked again.
     kept = {"gemeente": state.formulier["gemeente"]} if state.spoed and state.formulier.get("gemeente") else {}
-    first = next(step for step in callback_form.STEPS if step not in kept)
+    first = next(step for step in _steps(state) if step not in kept)
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
                     formulier=kept, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
     return Reply([ask(state, first)], state)
+
+
+def _steps(state: State) -> tuple[str, ...]:
+    """The form's steps: with an interpreter only a name and a way to call (issue 27)."""
+    return INTERPRETER_STEPS if state.tolk else callback_form.STEPS
+
+
+def _following(state: State, step: str) -> str | None:
+    steps = _steps(state)
+    index = steps.index(step) if step in steps else len(steps)
+    return steps[index + 1] if index + 1 < len(steps) else None
 
 
 def _store(state: State, step: str, values: dict[str, str]) -> State:
@@ -476,9 +506,9 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
         return Reply([*said, (elsewhere, {"gemeente": state.formulier["gemeente"]})],
                      replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
                              elders=state.formulier["gemeente"]))
-    following = callback_form.next_step_after(step)
+    following = _following(state, step)
     while following is not None and following in state.formulier:  # the place given for today's help
-        following = callback_form.next_step_after(following)
+        following = _following(state, following)
     if state.wijzigen or following is None:
         reply = _read_back(state)
         return Reply([*said, *reply.responses], reply.state)
@@ -537,11 +567,16 @@ def _form_miss(state: State, message: Message) -> Reply:
     step = callback_form.step_of(state.wacht_op)
     assert step is not None
     tries = state.pogingen + 1
+    if tries >= callback_form.MAX_TRIES and state.tolk:
+        # With an interpreter: no name goes on without one; no way to call ends with the numbers.
+        if step == "naam":
+            return _after_answer(_store(state, step, {}), step)
+        return Reply([("utter_tolk_nee", {})], replace(state, wacht_op=None, form_id=None, contact={}, pogingen=0))
     if tries >= callback_form.MAX_TRIES:
         return Reply([("utter_formulier_misser", {})],
                      replace(state, wacht_op=WAIT_MISSER, vorige_wacht=state.wacht_op, pogingen=0))
     if is_noise(message.answer_text):
-        first = "utter_niet_begrepen_opnieuw" if tries == 1 else "utter_niet_begrepen_formulier"
+        first = "utter_niet_begrepen_opnieuw" if tries == 1 or state.tolk else "utter_niet_begrepen_formulier"
         return Reply([(first, {}), ask(state, step)], replace(state, pogingen=tries))
     answer = callback_form.read_answer(step, message.answer_text)
     return Reply([answer.retry or (callback_form.RETRY[step], {})], replace(state, pogingen=tries, suggestie=None))
@@ -602,6 +637,8 @@ def _resume_stopped_form(state: State, message: Message) -> Reply | None:
 
 def _change_asked(state: State, message: Message) -> Reply:
     """At the read-back: "nee" or "iets veranderen" asks which; a named field goes there at once."""
+    if state.tolk:
+        return _start_form(state)  # two questions only: asked again, in the resident's language
     named = reading.changes_field(message.text) or callback_form.field_named(message.text) \
         or ("contact" if _new_contact(message) else None)
     if named:
@@ -804,10 +841,48 @@ def _no(state: State) -> Reply:
 
 def _ask_again(state: State, message: Message) -> Reply:
     """Noise at a pending question: say so and ask it again; the second time, offer a human."""
+    if state.niet_begrepen >= 1 and state.tolk and state.wacht_op == WAIT_TOLK:
+        return Reply([("utter_tolk_aanbod", {})], replace(state, niet_begrepen=0))  # the human offer, in their language
     if state.niet_begrepen >= 1:
         return Reply([("utter_niet_begrepen_mens", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen_opnieuw", {}), *pending_question(state)],
                  replace(state, niet_begrepen=state.niet_begrepen + 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# Another language (issue 27)
+# ---------------------------------------------------------------------------------------------
+
+def _other_language(state: State, message: Message) -> Reply:
+    """A message in Arabic, Turkish, Polish, Ukrainian, Tigrinya (or Russian): in that language, the
+    assistant works in Dutch and English, the crisis numbers, and a callback with an interpreter.
+    Once asked for, the callback is not offered again."""
+    language = (message.werkmodel or {}).get("language")
+    state = replace(state, tolk=state.tolk or (language if language in languages.FOREIGN else None), niet_begrepen=0)
+    if state.ticket_id:
+        return Reply([("utter_tolk_al_gevraagd", {})], state)
+    if state.wacht_op == WAIT_TOLK:
+        return Reply([("utter_tolk_aanbod", {})], state)
+    return Reply([("utter_andere_taal", {})], replace(state, wacht_op=WAIT_TOLK, route=state.route or ROUTE_MEEDENKER))
+
+
+def _interpreter_answer(state: State, message: Message) -> Reply | None:
+    """Yes or no to the callback with an interpreter."""
+    if message.intent == "bevestigen":
+        return _start_form(replace(state, niet_begrepen=0))
+    if message.intent == "ontkennen":
+        return Reply([("utter_tolk_nee", {})], replace(state, wacht_op=None, niet_begrepen=0))
+    return None
+
+
+def _language_switched(state: State, message: Message) -> Reply:
+    """"Kan het in het Nederlands?", "English please": the slot `taal` is set by the NLU; the
+    conversation goes on in that language, no interpreter needed, with the question it waited for."""
+    state = replace(state, tolk=None)
+    if state.wacht_op == WAIT_TOLK:
+        state = replace(state, wacht_op=None)
+    again = pending_question(state)
+    return Reply(again or [("utter_vraag_open", {})], state)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -818,6 +893,7 @@ def _ask_again(state: State, message: Message) -> Reply:
 CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NOISE, OTHER, HEARD = (
     "crisis", "check", "snel_weg", "stop", "calling_too_big", "answer", "question", "correction", "change",
     "noise", "other", "crisis_again")
+FOREIGN, SWITCH = "other_language", "language_switch"
 # What the assistant can wait for, as the table groups it.
 OPEN, FORM = "open", "form"
 ANY = "*"
@@ -849,7 +925,9 @@ def _check_handler(state: State, message: Message) -> Reply:
         if answer.accepted and answer.values and callback_form.is_plain_answer(step, message.answer_text):
             state = _store(state, step, answer.values)
             vorige = callback_form.wait_for(after)
-    return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige),
+    language = (message.werkmodel or {}).get("language")
+    tolk = state.tolk or (language if language in languages.FOREIGN else None)
+    return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige, tolk=tolk),
                            message.werkmodel, message.text))
 
 
@@ -859,7 +937,7 @@ def _check_answer(state: State, message: Message) -> Reply | None:
     if message.text.startswith("/") and message.intent in ("bevestigen", "ontkennen"):
         said: str | None = message.intent
     else:
-        said = reading.yes_or_no(message.text)
+        said = reading.yes_or_no(message.text) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
     if said is None:
         return None
     return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
@@ -911,6 +989,9 @@ TABLE: dict[tuple[str, str], Handler] = {
     (ANY, SNEL_WEG): _snel_weg,
     (ANY, CALLING): _zmp_chat,
     (ANY, HEARD): _heard_again,
+    (ANY, SWITCH): _language_switched,
+    (WAIT_TOLK, ANSWER): _interpreter_answer,
+    (ANY, FOREIGN): _other_language,
     (FORM, STOP): _stop_asked,
     (WAIT_CONTROLE, STOP): _stop_asked,
     (WAIT_WIJZIG, STOP): _stop_asked,
@@ -981,6 +1062,10 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(CALLING if reading.calling_too_big(message.text) else HEARD)
     if kinds:
         return kinds
+    if languages.switch_asked(message.text):
+        return [SWITCH]
+    if message.intent == FOREIGN_INTENT and pending not in (FORM, WAIT_CONTROLE, WAIT_VEILIGHEID):
+        return [FOREIGN]  # a name or number in the form is an answer, whatever its script
     # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
     # model's doubt is no noise; only the text itself can be.
     noisy = is_noise(message.answer_text) or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS)
@@ -1017,7 +1102,14 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     detail typed into the callback form); otherwise the form reads `text`. `channel` is "widget",
     "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
     """
-    if intent == ENGLISH_INTENT:
+    language = (parse_werkmodel or {}).get("language")
+    said = languages.yes_or_no(text, state.tolk) if state.tolk else None
+    if said and intent not in CRISIS_RESPONSES and intent != CHECK_INTENT:
+        intent = said  # "так", "evet": a yes in the conversation's language, whatever the model read
+    elif intent == ENGLISH_INTENT and language in languages.FOREIGN:
+        # Another language: its yes or no is read; anything else gets the message in that language.
+        intent = languages.yes_or_no(text, language) or FOREIGN_INTENT
+    elif intent == ENGLISH_INTENT:
         # English all the way (issue 27): the English message is read as what it says; the
         # responses come in English by the slot `taal`.
         intent = reading.english_intent(text)

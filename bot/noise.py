@@ -72,6 +72,9 @@ def is_noise(text: str) -> bool:
     return noise
 
 
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04FF\u0600-\u06FF\u1200-\u139F]")
+
+
 def _judge(text: str) -> bool:
     if text.startswith("/"):
         return False  # a button payload
@@ -88,4 +91,6 @@ def _judge(text: str) -> bool:
         return False
     if all(word in _FILLERS for word in words):
         return True
+    if _OTHER_SCRIPT.search(folded):
+        return False  # Arabic, Cyrillic or Ethiopic words are words, not a keyboard mash (issue 27)
     return all(_is_mash(word) or len(word) == 1 for word in words)

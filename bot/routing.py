@@ -25,8 +25,9 @@ from bot.crisis import (
     is_told_as_over,
     is_told_as_past_or_information,
 )
+from bot import crisis_languages
 from bot.crisis_net import SURE, CrisisScores
-from bot.language import is_english
+from bot.languages import DUTCH, ENGLISH, conversation_language, detect
 from bot.practical import is_practical_trouble
 from bot.segments import sentences, word_count
 from bot.werkmodel import (
@@ -135,7 +136,14 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     """
     signal, past = _first_signal(text)
     language = _language(text)
-    if language == "en" and english_threshold is not None:
+    if signal is None:
+        # Danger told in Arabic, Turkish, Polish, Ukrainian or Tigrinya: the same route as a Dutch
+        # rule, and the rule says the language the reply is written in (issue 27).
+        heard = crisis_languages.signals(text)
+        if heard:
+            return RouteDecision(heard[0].signal.route, heard[0].signal.route, f"rule:{heard[0].signal.rule}",
+                                 heard[0].signal, heard[0].language, TIER_FULL)
+    if language != DUTCH and english_threshold is not None:
         check_threshold = english_threshold
     crisis_probability = semantic.crisis if semantic is not None else 0.0
     semantic_suspects = semantic is not None and crisis_probability >= check_threshold
@@ -149,6 +157,16 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
             return replace(ordinary, intent=CHECK_INTENT, reason=f"check:rule:{signal.rule}", crisis=signal,
                            tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
+    if language not in (DUTCH, ENGLISH):
+        # Arabic, Turkish, Polish, Ukrainian, Tigrinya: only their rules (above) give the full reply.
+        # The intent model never saw them, and the semantic net reads them by meaning alone and
+        # alarms on ordinary letters too (docs/languages.md), so it may only ask the safety check.
+        suspected = semantic.route if semantic is not None and crisis_probability >= check_threshold else None
+        decision = _ordinary_route(text, intent, confidence, has_leefgebied, language)
+        if suspected is None:
+            return decision
+        return replace(decision, intent=CHECK_INTENT, reason=f"check:semantic:{language}", tier=TIER_CHECK,
+                       suspected=suspected)
     vetoed = is_near_miss(text) or is_negated_crisis(text) or is_practical_trouble(text)
     # Only for Dutch: on English the intent model's certainty says little about the meaning.
     ordinary_sure = (language == "nl" and intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)
@@ -176,7 +194,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
             return replace(decision, intent=CHECK_INTENT, reason=f"check:vetoed:{decision.reason}",
                            tier=TIER_CHECK, suspected=semantic.route if semantic is not None else intent)
         semantic_suspects = False
-    full_semantic = MODEL_FULL_SEMANTIC_EN if language == "en" else MODEL_FULL_SEMANTIC
+    full_semantic = MODEL_FULL_SEMANTIC if language == DUTCH else MODEL_FULL_SEMANTIC_EN
     # Inside a conversation's question (answering), the models alone ask; only a rule gives the
     # full reply there: a long answer full of everyday words is where they misfire most.
     if (not answering and model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
@@ -258,7 +276,7 @@ def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: 
     """
     best: tuple[float, str] | None = None
     for segment, scores in segments:
-        limit = english_threshold if english_threshold is not None and is_english(segment) else threshold
+        limit = english_threshold if english_threshold is not None and detect(segment) != DUTCH else threshold
         if scores.crisis < max(limit, SEGMENT_THRESHOLD):
             continue
         vetoed = (is_near_miss(segment) or is_negated_crisis(segment) or is_practical_trouble(segment)
@@ -272,7 +290,8 @@ def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: 
 
 def _ordinary_route(text: str, intent: str, confidence: float, has_leefgebied: bool,
                     language: str) -> RouteDecision:
-    if language == "en":
+    if language != DUTCH:
+        # Not Dutch: the intent model cannot read it; the dialogue reads it in its own language.
         return RouteDecision(ROUTE_MEEDENKER, "engels", "language", None, language)
     worry = route_for_intent(intent) in (ROUTE_MEEDENKER, ROUTE_LUISTEREN)
     about_us = intent.startswith(INFO_PREFIX) and _ABOUT_MEEDENKER.search(text) is not None
@@ -282,4 +301,5 @@ def _ordinary_route(text: str, intent: str, confidence: float, has_leefgebied: b
 
 
 def _language(text: str) -> str:
-    return "en" if is_english(text) else "nl"
+    """The message's language; a short Latin-script one ("ok", a name) is read as Dutch, as before."""
+    return conversation_language(text) or DUTCH

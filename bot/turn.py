@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import callback_form
-from bot import faq, tone
+from bot import faq, languages, tone
 from bot.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
 from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State,
                           fresh_session, next_step)
@@ -93,11 +93,14 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
             responses.append(("utter_terugbel_mislukt", {}))
             state = replace(state, wacht_op=WAIT_CONTROLE)  # a "ja" again writes it
         else:
-            responses += extra
+            # With an interpreter: one line in the resident's language, not the Dutch dates and names.
+            responses += [("utter_tolk_klaar", {"referentie": ticket.id})] if state.tolk else extra
             state = replace(state, ticket_id=ticket.id, contact={}, form_id=None, formulier={})
-            if consent.asks_consent(channel):  # Telegram, WhatsApp: one question after closing?
+            if consent.asks_consent(channel) and not state.tolk:  # Telegram, WhatsApp: one question after closing?
                 responses.append((consent.ASK, {}))
                 state = replace(state, wacht_op=consent.WAIT_CONSENT)
+    if state.taal == languages.ENGLISH:  # dates, topics and form values in English too (issue 27)
+        responses = [(name, languages.english_values(values)) for name, values in responses]
     new_slots = state.as_slots()
     new_slots[CONTACT_SLOT] = cipher.encrypt(state.contact) if state.contact else None
     return Turn(responses, new_slots)

@@ -17,8 +17,9 @@ ENGLISH: set[str] = set()  # responses that exist in English only (none: English
 
 
 def _is_english(variant: dict) -> bool:
-    """A variation for residents who write English (Rasa picks it by the slot `taal`)."""
-    return any(c.get("name") == "taal" and c.get("value") == "en" for c in variant.get("condition") or [])
+    """A variation for residents who write English or another language (Rasa picks it by the slot
+    `taal`; the five other languages of issue 27 are checked in tests/bot/test_languages.py)."""
+    return any(c.get("name") == "taal" and c.get("value") != "nl" for c in variant.get("condition") or [])
 
 
 def _is_je(variant: dict) -> bool:
@@ -51,7 +52,7 @@ def filled(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    return [s for s in re.split(r"(?<=[.!?።؟])\s+", text) if s.strip()]  # ። ends a Tigrinya sentence
 
 
 def test_every_placeholder_is_known():

@@ -63,6 +63,14 @@ ANSWER_LABELS: Final[dict[str, str]] = {
 }
 
 
+# The resident's language on a ticket (issue 27); "tolk" filters on every ticket with an interpreter.
+LANGUAGE_LABELS: Final[dict[str, str]] = {
+    "nl": "Nederlands", "en": "Engels", "ar": "Arabisch", "tr": "Turks", "pl": "Pools", "uk": "Oekraïens",
+    "ti": "Tigrinya", "ru": "Russisch (andere taal)",
+}
+WITH_INTERPRETER = "tolk"
+
+
 def register_filters(env: Environment, zone: ZoneInfo) -> None:
     def when(value: datetime | None) -> str:
         if value is None:
@@ -79,5 +87,7 @@ def register_filters(env: Environment, zone: ZoneInfo) -> None:
     env.filters["action"] = lambda s: ACTION_LABELS.get(s, s)
     env.filters["followup"] = lambda s: FOLLOWUP_LABELS.get(s, s)
     env.filters["answer"] = lambda s: ANSWER_LABELS.get(s, s)
+    env.filters["taal"] = lambda s: LANGUAGE_LABELS.get(s, s or "onbekend")
     env.globals.update(STATUS_LABELS=STATUS_LABELS, ROUTE_LABELS=ROUTE_LABELS, TYPE_LABELS=TYPE_LABELS,
-                       LEEFGEBIED_LABELS=LEEFGEBIED_LABELS, DOELGROEP_LABELS=DOELGROEP_LABELS)
+                       LEEFGEBIED_LABELS=LEEFGEBIED_LABELS, DOELGROEP_LABELS=DOELGROEP_LABELS,
+                       LANGUAGE_LABELS=LANGUAGE_LABELS)

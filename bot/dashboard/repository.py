@@ -166,6 +166,7 @@ class Filters:
     meedenker: str = ""
     van: date | None = None
     tot: date | None = None
+    taal: str = ""  # a language code, or "tolk": every ticket that needs an interpreter (issue 27)
 
     def query_items(self) -> list[tuple[str, str]]:
         items = [(k, str(v)) for k, v in vars(self).items() if v not in ("", None)]
@@ -512,6 +513,10 @@ class Repository:
             query = query.where(Ticket.status == filters.status)
         if filters.gemeente:
             query = query.where(Ticket.gemeente == filters.gemeente)
+        if filters.taal == "tolk":
+            query = query.where(Ticket.interpreter.is_(True))
+        elif filters.taal:
+            query = query.where(Ticket.language == filters.taal)
         if filters.route in ROUTES:
             query = query.where(Ticket.route == filters.route)
         if filters.type in MEEDENKER_TYPES:

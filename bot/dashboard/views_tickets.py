@@ -11,6 +11,7 @@ from sanic.response import HTTPResponse, raw
 
 from bot.dashboard.app import back_to, not_found, render, requires
 from bot.dashboard.csv_export import queue_csv
+from bot.dashboard.labels import LANGUAGE_LABELS, WITH_INTERPRETER
 from bot.dashboard.repository import AtCapacity, Conflict, Filters, Invalid, NotFound, TicketView
 from bot.queue.models import MEEDENKER_TYPES, STATUSES
 from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
@@ -45,6 +46,7 @@ def parse_filters(request: Request) -> Filters:
         meedenker=(args.get("meedenker") or "")[:12],
         van=_date(args.get("van")),
         tot=_date(args.get("tot")),
+        taal=args.get("taal") if args.get("taal") in (*LANGUAGE_LABELS, WITH_INTERPRETER) else "",
     )
 
 

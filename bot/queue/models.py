@@ -48,6 +48,8 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
 KIND_CALLBACK: Final = "callback"
 KIND_SIGNAL: Final = "signal"
 TICKET_KINDS: Final[tuple[str, ...]] = (KIND_CALLBACK, KIND_SIGNAL)
+# The languages a ticket may record (issue 27; bot/languages.py, kept here without importing it).
+LANGUAGES: Final[tuple[str, ...]] = ("nl", "en", "ar", "tr", "pl", "uk", "ti", "ru")
 # The follow-up question to a resident on Telegram or WhatsApp (revision 0004).
 FOLLOWUP_STATUSES: Final[tuple[str, ...]] = ("agreed", "queued", "sent", "answered", "not_sent")
 FOLLOWUP_ANSWERS: Final[tuple[str, ...]] = ("geholpen", "niet_geholpen", "geen_contact")
@@ -156,6 +158,9 @@ class Ticket(Base):
     followup_answer = sa.Column(sa.String(16), nullable=True)
     followup_sent_at = sa.Column(UTCDateTime(), nullable=True)
     followup_answered_at = sa.Column(UTCDateTime(), nullable=True)
+    # Revision 0005 (issue 27): the resident's language, and whether the callback needs an interpreter.
+    language = sa.Column(sa.String(8), nullable=True, index=True)
+    interpreter = sa.Column(sa.Boolean, nullable=False, server_default=sa.false(), default=False)
 
     @property
     def is_signal(self) -> bool:
@@ -193,6 +198,8 @@ class Ticket(Base):
             "followup_answer": self.followup_answer,
             "followup_sent_at": self.followup_sent_at,
             "followup_answered_at": self.followup_answered_at,
+            "language": self.language,
+            "interpreter": self.interpreter,
         }
 
 
@@ -317,6 +324,8 @@ class NewTicket:
     preference: str | None = None
     contact: Mapping[str, Any] | None = field(default=None, repr=False)
     kind: str = KIND_CALLBACK
+    language: str | None = None  # the resident's language (bot/languages.py); None: not known
+    interpreter: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.channel, str) or not self.channel or "\x00" in self.channel:
@@ -330,6 +339,7 @@ class NewTicket:
         _choice("meedenker_type", self.meedenker_type, MEEDENKER_TYPES)
         _choice("preference", self.preference, PREFERENCES, optional=True)
         _choice("kind", self.kind, TICKET_KINDS)
+        _choice("language", self.language, LANGUAGES, optional=True)
         object.__setattr__(self, "gemeente", _known_gemeente(self.gemeente))
         # Canonical plain lists and dicts, so the JSON columns hold exactly the documented shape.
         object.__setattr__(self, "leefgebieden", _labels("leefgebieden", self.leefgebieden, LEEFGEBIEDEN))

@@ -232,6 +232,8 @@ class TicketStore:
             status=STATUS_NIEUW,
             contact_encrypted=self._cipher.encrypt(new.contact) if new.contact else None,
             kind=new.kind,
+            language=new.language,
+            interpreter=bool(new.interpreter),
         )
 
     def _find_by_key(self, idempotency_key: str) -> Ticket | None:
