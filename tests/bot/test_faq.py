@@ -325,11 +325,17 @@ QUESTIONS = [
     ("mijn man leest mijn whatsapp, kan hij dit gesprek vinden?", "privacy_telefoon_zien"),
     ("welk nummer kan ik zelf bellen als ik jullie wil spreken", "welk_nummer"),
     ("mag mijn schoonzus mee naar het gesprek", "iemand_mee"),
+    # the second round of residents' questions of 2026-12-06, in other words than theirs
+    ("als ik veilig thuis bel, bellen ze dan de politie?", "veilig_thuis_anoniem"),
+    ("is er iemand die de zorg een dag overneemt", "respijtzorg"),
+    ("hoeveel weken heb ik voor bezwaar?", "bezwaar_termijn"),
+    ("ik heb een MD nummer gekregen, welk nummer moet ik nu bellen?", "welk_nummer"),
+    ("will my boss know about this chat", "niemand_weet"),
 ]
 NOT_QUESTIONS = [
     "ik heb schulden, kunnen jullie helpen?", "mijn buurman maakt elke nacht herrie, wat moet ik doen",
     "Sanne", "dinsdagochtend", "ja", "Goes", "nee hoor", "[TELEFOON]", "iemand met ervaring graag",
-    "ik voel me zo alleen sinds de scheiding",
+    "ik voel me zo alleen sinds de scheiding", "mijn baas weet het al", "mijn vader heeft veel zorg nodig",
     "Ik zorg al drie jaar voor mijn moeder met dementie en ik kan niet meer. Mijn broer doet niets en ik slaap "
     "slecht. Ik weet niet waar ik moet beginnen met hulp aanvragen, er is zoveel en de gemeente stuurt steeds "
     "formulieren die ik niet snap. Wat kost dat allemaal?",
@@ -377,8 +383,10 @@ def test_the_trained_model_is_cached_for_the_next_start(tmp_path):
 # questions framed with the resident's own situation were added to the file as a class (no longer a
 # blind figure: the first errors had been read). With 12 questions for the three topics added later
 # (contact_alleen_u, niemand_weet, verstuurd; written before their vragen) and the settings chosen
-# again: 0.854, 0.000 and 0.000 on 198 questions. The gates sit just under the latter, so a change
-# that loses ground fails; a rebuilt encoder engine may move a message or two.
+# again: 0.854, 0.000 and 0.000 on 198 questions. With 12 more for veilig_thuis_anoniem, respijtzorg
+# and bezwaar_termijn (written before their vragen) and 10 worries near them: 0.843, 0.000 and 0.010
+# on 210 questions and 100 others (the one answered was answered before too). The gates sit under
+# these, so a change that loses ground fails; a rebuilt encoder engine may move a message or two.
 BLIND = PROJECT_ROOT / "tests" / "data" / "faq_blind.yml"
 GATE_RIGHT = 0.82
 GATE_WRONG = 0.02
