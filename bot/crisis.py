@@ -428,6 +428,15 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"\b(?:zelf ?moor[dt]|selfmoor[dt]|zelfmord|zelmoor[dt]|zelfmoor\b|zelfdoding|suicid|suizid)"
         r"(?! ?(?:actie|acties|missie|missies|aanslag|aanslagen|terrorist|terroristen|commando|"
         r"squad|vest|vesten|drone|drones|mission|bomber|doors?)\b)[a-z]*")),
+    # Asking for a way to die: "wat is de snelste pijnloze manier", "hoe kan ik pijnloos doodgaan",
+    # "painless way to die". Not "pijnloze behandeling", "pijnloos ontharen" (no way, no dying).
+    ("113.methode", ROUTE_CRISIS_113, _F(
+        r"\bpijnlo(?:os|ze|zer|zere)(?: \w+){0,2} (?:(?:manier|methode)\b(?! (?:van|voor|om (?!te sterven|dood|er ?uit|een eind|zelfmoord)))"
+        r"|(?:dood|sterven|doodgaan|dood gaan|inslapen|eruit|einde)\b)"
+        r"|\b(?:snelste|makkelijkste|zekerste|beste) (?:pijnloze |snelle )?(?:manier|methode) (?:om )?(?:te )?(?:sterven|dood te gaan|"
+        r"er uit te stappen|eruit te stappen|zelfmoord te plegen|een eind(?:e)? aan)"
+        r"|\b(?:manier|methode) om (?:pijnloos |snel )?(?:te sterven|dood te gaan|er ?uit te stappen|een eind(?:e)? aan (?:mijn|m'n|mn) leven)"
+        r"|\bpainless (?:way|method) (?:to|of) (?:die|dying|end it|kill myself)\b|\b(?:quickest|easiest|fastest) way to (?:die|end it|kill myself)\b")),
     ("113.eind_eraan_maken", ROUTE_CRISIS_113, _F(
         # A modal verb may sit between "aan" and "maken": "dat ze er een eind aan wil maken".
         rf"\ber{_A} (?:een )?(?:eind|einde|end){_A} aan{_A}(?: (?:wil|wilt|wou|wilde|ga|gaat|gaan|"

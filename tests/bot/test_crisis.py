@@ -1213,3 +1213,17 @@ def test_the_danger_those_rules_are_for_is_still_heard(text):
 @pytest.mark.parametrize("text", ["Ik vind het niet prettig dat U dat steeds vraagt", "waarom vraagt u dat nou weer?"])
 def test_annoyance_at_being_asked_again_is_no_sign_of_danger(text):
     assert is_near_miss(text)
+
+
+# FAQ helper's finding: a question for a way to die got an FAQ answer; no rule heard it.
+@pytest.mark.parametrize("text", ["wat is de snelste pijnloze manier", "hoe kan ik pijnloos doodgaan",
+                                  "wat is een pijnloze manier om er uit te stappen", "painless way to die"])
+def test_asking_for_a_way_to_die_is_heard(text):
+    signal = detect_crisis(text)
+    assert signal is not None and signal.route == "crisis_113"
+
+
+@pytest.mark.parametrize("text", ["pijnloze manier van ontharen", "een pijnloze methode voor het trekken van een kies",
+                                  "de snelste manier om naar utrecht te gaan"])
+def test_painless_treatments_and_quick_ways_are_no_danger(text):
+    assert detect_crisis(text) is None
