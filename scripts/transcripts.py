@@ -54,6 +54,22 @@ FLOWS: list[tuple[str, str, list[str]]] = [
         "06 24681357",
         "/bevestigen",
     ]),
+    ("After 112, when help has come (issue 25.1, residents' tests)", "rest", [
+        "mijn broer ligt op de grond en reageert niet",
+        "ambulance is er nu. sorry ik weet niet waarom ik hier nog typ",
+        "/bevestigen",
+    ]),
+    ("Everyday 'niet meer', a typed wish and a moment with hours (issues 25, 26)", "rest", [
+        "ik kan de huur niet meer betalen en ik slaap er niet meer van",
+        "/bevestigen",
+        "ja bel mij",
+        "ja hoor, ik woon in Kapelle",
+        "ok. marco",
+        "06 13572468",
+        "dinsdag of donderdag tussen 10 en 3",
+        "Iemand die het zelf meemaakte",
+        "/bevestigen",
+    ]),
     ("A correction and a stop (issue 26)", "rest", [
         "Ik heb schulden en de school van mijn zoon belt steeds.",
         "nee, het gaat niet over school",
