@@ -730,9 +730,12 @@ def _decide(state: State, message: Message) -> Reply:
     if intent == "luisteren" and reading.refuses_listening(text):
         intent = "hulpvraag"  # "ik wil niet even praten, ik wil hulp": a question, not the listening line
     if intent in ("luisteren", "hulpvraag") and reading.wants_callback(text) and state.wacht_op in (None, WAIT_AANBOD):
-        # "Ik wil gewoon dat iemand me belt over die schulden": the callback, with what was said kept.
-        return _yes(replace(merge(understood, message.werkmodel, text), wacht_op=WAIT_AANBOD,
-                            route=state.route or ROUTE_MEEDENKER))
+        # "Ik wil gewoon dat iemand me belt over die schulden": the callback, with what was said kept;
+        # to someone who also wants to talk now, the listening line first (it is there day and night).
+        consent = _yes(replace(merge(understood, message.werkmodel, text), wacht_op=WAIT_AANBOD,
+                               route=state.route or (ROUTE_LUISTEREN if intent == "luisteren" else ROUTE_MEEDENKER)))
+        first: Responses = [("utter_luisterlijn", {})] if intent == "luisteren" and not reading.refuses_listening(text) else []
+        return Reply([*first, *consent.responses], consent.state)
     if intent == "luisteren":
         if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
             # Someone who only wants to talk and said no is not offered a callback again.

@@ -466,7 +466,7 @@ def test_under_violence_a_gemeente_we_do_not_serve_gets_veilig_thuis_not_call_yo
 def test_someone_who_asks_to_be_called_is_not_sent_to_the_listening_line():
     reply = next_step(State(), "luisteren", parse(("financien", "schulden", 0.9)),
                       "ik wil gewoon dat iemand me belt over die schulden")
-    assert names(reply) == ["utter_terugbel_uitleg"]
+    assert names(reply) == ["utter_luisterlijn", "utter_terugbel_uitleg"]
     corrected = next_step(replace(State(), wacht_op="samenvatting", leefgebieden={
         "werken": {"confidence": 0.8, "evidence": ["werk"]}, "financien": {"confidence": 0.8, "evidence": ["brief"]}}),
         "hulpvraag", None, "nee niet werk, brief")
