@@ -757,6 +757,9 @@ def _decide(state: State, message: Message) -> Reply:
     need = spoed.urgent_need(text) if not state.spoed else None
     if need and intent not in ("bevestigen", "ontkennen"):
         return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
+    if state.ticket_id and state.wacht_op is None and intent in ("hulpvraag", FALLBACK_INTENT) \
+            and not (message.werkmodel or {}).get("leefgebieden"):
+        return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], understood)
     if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
         state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
         if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE or also_for_self(text):

@@ -471,3 +471,11 @@ def test_someone_who_asks_to_be_called_is_not_sent_to_the_listening_line():
         "werken": {"confidence": 0.8, "evidence": ["werk"]}, "financien": {"confidence": 0.8, "evidence": ["brief"]}}),
         "hulpvraag", None, "nee niet werk, brief")
     assert "werken" not in corrected.state.leefgebieden
+
+
+def test_a_question_after_the_callback_is_booked_does_not_start_the_intake_again():
+    booked = replace(State(), ticket_id="MD-ABC123", leefgebieden={"financien": {"confidence": 0.9, "evidence": ["schulden"]}})
+    reply = next_step(booked, "hulpvraag", None, "bellen ze dan ook echt na 7 uur?")
+    assert reply.responses == [("utter_na_ticket", {"referentie": "MD-ABC123"})]
+    new_worry = next_step(booked, "hulpvraag", parse(("wonen", "huur", 0.9)), "en mijn huur is ook te hoog")
+    assert names(new_worry)[0].startswith("utter_samenvatting")
