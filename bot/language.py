@@ -38,7 +38,7 @@ _SHORT_EN = frozenset("yes no yeah yep nope thanks thank you please sure hello b
 _SHORT_NL = frozenset("ja nee jawel neen dank bedankt graag prima oke hallo hoi doei klopt goed".split())
 
 
-def short_language(text: str, guessed: str) -> str | None:
+def short_language(text: str, guessed: str | None) -> str | None:
     """The language a message is in, or None for a short one that does not say ("ok", "Sanne",
     "06 1234"): the conversation keeps the language it had (issue 27, "yes" after English)."""
     words = re.findall(r"[^\W\d_]+", text.lower())

@@ -219,7 +219,7 @@ def _short_latin(text: str) -> str | None:
     for language, answers in _SHORT_ANSWERS.items():
         if words and all(w in answers for w in words):
             return language
-    said = short_language(text, DUTCH)  # "yes", "thanks", "ja", "nee"
+    said = short_language(text, None)  # "yes", "thanks", "ja", "nee"; None: a few words of no one language ("is it free?")
     if said is not None:
         return said
     points, own, dutch = _latin_scores(text)
@@ -244,6 +244,12 @@ def conversation_language(text: str) -> str | None:
     # Latin script: a short message ("ok", "Paweł") keeps the conversation's language.
     if is_short(text):
         return _short_latin(text)
+    if found == DUTCH and len(_WORD.findall(text)) < 5:
+        # "is it free?" in an English conversation: a few words with an English one and no word only
+        # Dutch has say no language; the conversation keeps its own (residents' tests).
+        points, _own, dutch = _latin_scores(text)
+        if dutch == 0 and any(points.values()):
+            return None
     return found
 
 

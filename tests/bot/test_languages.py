@@ -259,3 +259,10 @@ def test_in_another_language_the_models_alone_only_ask_the_safety_check(language
     assert (decision.tier, decision.intent, decision.language) == ("check", "crisis_check", language)
     calm = decide_route(FIRST[language], "crisis_113", 0.99, False, CrisisScores(0.1, "crisis_113", 0.5), 0.33, 0.33)
     assert calm.tier is None and calm.intent == "engels"
+
+
+def test_a_few_words_of_no_one_language_keep_the_conversations_language():
+    """Residents' tests: "is it free?" in an English conversation switched it to Dutch."""
+    from bot.languages import conversation_language
+    assert conversation_language("is it free?") is None
+    assert conversation_language("is het gratis?") == "nl"
