@@ -7,6 +7,7 @@ lives in bot/; this file only connects it to Rasa's graph.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -62,6 +63,20 @@ HEARD_AGAIN = ("crisis_113", "crisis_veilig_thuis")
 def _labels(message: Message) -> tuple[list[str], list[str]]:
     metadata = (message.get("metadata") or {}).get("example") or {}
     return list(metadata.get("leefgebieden") or []), list(metadata.get("doelgroepen") or [])
+
+
+def _question_in(text: str) -> Any:
+    """The FAQ question a message asks: the whole message, else its first question sentence that
+    matches ("do they speak english at that line? and is it free?" holds two; residents' tests)."""
+    found = faq_match(text)
+    if found is not None or "?" not in text:
+        return found
+    for part in re.split(r"(?<=\?)\s+|\?\s*(?:and|en|of|or)\s+", text):
+        if part.strip() and part.strip() != text.strip():
+            found = faq_match(part.strip())
+            if found is not None:
+                return found
+    return None
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -147,7 +162,7 @@ class WerkmodelComponent(GraphComponent):
                 intent = BACK_INTENT if back_to_question(text) else "hulpvraag"
             elif back_to_question(text) and decision.tier is None:
                 intent = BACK_INTENT
-            found = None if decision.tier else faq_match(text)
+            found = None if decision.tier else _question_in(text)
             if intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)
