@@ -479,3 +479,10 @@ def test_a_question_after_the_callback_is_booked_does_not_start_the_intake_again
     assert reply.responses == [("utter_na_ticket", {"referentie": "MD-ABC123"})]
     new_worry = next_step(booked, "hulpvraag", parse(("wonen", "huur", 0.9)), "en mijn huur is ook te hoog")
     assert names(new_worry)[0].startswith("utter_samenvatting")
+
+
+def test_let_the_meedenker_call_me_is_a_yes_and_an_annoyed_repeat_no_danger():
+    from bot import reading
+    from bot.crisis import is_near_miss
+    assert reading.yes_or_no("Laat die meedenker mij dan maar bellen") == "bevestigen"
+    assert is_near_miss("Dat had ik in het begin al geschreven. Hendriks. Meneer Hendriks.")
