@@ -188,9 +188,17 @@ def is_plain_answer(step: str, text: str) -> bool:
     return False
 
 
+# "heb ik al gezegd. na 7 uur s avonds": the complaint is said to us, it is no part of the answer.
+_ALREADY_SAID = re.compile(
+    r"(?:^|[.,!;]\s*)(?:dat\s+|het\s+)?(?:(?:heb|had)\s+ik|(?:zei|schreef|typte)\s+ik)"
+    r"(?:\s+(?:toch|net|al|zojuist|eerder|daarnet|in\s+het\s+begin))*(?:\s+(?:gezegd|geschreven|verteld|getypt))?\s*[.,!;]*(?=\s|$)",
+    re.IGNORECASE)
+
+
 def read_answer(step: str, text: str) -> Answer:
     """Check the resident's answer to one step; the values are plain (the adapter seals contact)."""
-    text = text.strip()
+    without = _ALREADY_SAID.sub(" ", text)
+    text = (without.strip(" .,!;") if without != text else text.strip()) or text.strip()
     if step == "naam":
         name = parse_name(text)
         return Answer({"name": name}) if name else _retry(step)

@@ -466,6 +466,9 @@ def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
     ("moment", "maakt mij niet uit", {"moment": "maakt niet uit"}),
     ("voorkeur", "Iemand die het zelf meemaakte", {"voorkeur": "informeel"}),
     ("voorkeur", "iemand die dit als werk doet", {"voorkeur": "formeel"}),
+    # "heb ik al gezegd" is said to us, not part of the answer (residents' tests).
+    ("moment", "heb ik al gezegd. na 7 uur s avonds", {"moment": "na 7 uur s avonds"}),
+    ("gemeente", "Goes, dat zei ik al", {"gemeente": "Goes"}),
     # Issue 26: a place inside a sentence is that place, not a typo of a gemeente ("Vennep" -> Gennep)
     # nor a village hidden in little words ("in een" -> Een).
     ("gemeente", "woon in nieuw-vennep sinds kort", {"gemeente": "Haarlemmermeer"}),
