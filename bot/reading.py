@@ -267,7 +267,7 @@ _BACK = re.compile(r"\b(?:terug\s+naar|verder\s+met|door\s+met)\s+(?:mijn|m'n|mn
 
 
 _NOT_LISTENING = re.compile(
-    r"\b(?:niet|geen|nie)\s+(?:\w+\s+){0,2}?['\"‘’]?(?:even\s+)?['\"‘’]?(?:praten|kletsen|luisterlijn|luisteren|een\s+luisterend\s+oor)\b"
+    r"\b(?:niet|geen|nie)\s+(?:\w+\s+){0,3}?['\"‘’]?(?:even\s+|een\s+)?['\"‘’]?(?:praten|praatje|kletsen|luisterlijn|luisteren|een\s+luisterend\s+oor)\b"
     r"|\bdon'?t\s+(?:just\s+)?want\s+to\s+(?:just\s+)?talk\b", re.IGNORECASE)
 
 
