@@ -191,7 +191,7 @@ def is_plain_answer(step: str, text: str) -> bool:
 # "heb ik al gezegd. na 7 uur s avonds": the complaint is said to us, it is no part of the answer.
 _ALREADY_SAID = re.compile(
     r"(?:^|[.,!;]\s*)(?:dat\s+|het\s+)?(?:(?:heb|had)\s+ik|(?:zei|schreef|typte)\s+ik)"
-    r"(?:\s+(?:toch|net|al|zojuist|eerder|daarnet|in\s+het\s+begin))*(?:\s+(?:gezegd|geschreven|verteld|getypt))?\s*[.,!;]*(?=\s|$)",
+    r"(?:\s+(?:toch|net|al|zojuist|eerder|daarnet|in\s+het\s+begin))*(?:\s+(?:gezegd|geschreven|verteld|getypt|gegeven|ingevuld|genoemd))?\s*[.,!;]*(?=\s|$)",
     re.IGNORECASE)
 
 

@@ -1109,7 +1109,8 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         r"|\bverschoot me\b|\bik (?:word|wordt) (?:soms |echt )?zot\b")),
     # Frustration with the assistant itself (residents' tests, 2026-12-06): "dat heb ik al gezegd".
     ("nm.frustratie", _F(
-        r"\b(?:dat|het) (?:heb|had) ik (?:\w+ ){0,5}?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt)\b"
+        r"\b(?:dat|het) (?:heb|had) ik (?:\w+ ){0,5}?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt|gegeven|ingevuld|gestuurd|genoemd)\b"
+        r"|\b(?:heb|had) ik (?:u |je |jullie )?(?:toch |net |al |zojuist |eerder )+(?:gezegd|verteld|geschreven|getypt|gegeven|ingevuld|gestuurd|genoemd)\b"
         r"|\bik (?:zei|zeg|schreef) (?:het |dat )?(?:toch|net|al)(?: al| net)?\b|\bdat (?:zei|zeg|schreef|typte) ik (?:toch|net|al|zojuist|net al)\b"
         r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b"
         # "Ik vind het niet prettig dat U dat steeds vraagt", "waarom vraag je dat nou weer?"

@@ -725,6 +725,10 @@ def _decide(state: State, message: Message) -> Reply:
         if state.formulier.get("gemeente") or state.elders:
             return _today(understood, [])
         return Reply([("utter_spoed_waar", {})], replace(understood, wacht_op=WAIT_SPOED_PLAATS, pogingen=0))
+    if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.abuser_gone(text):
+        # Back after "hij komt eraan": welcome, and the way on (safe contact) again.
+        return Reply([("utter_weer_terug", {}), (STAY_RESPONSES[ROUTE_CRISIS_VEILIG_THUIS], {})],
+                     replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if state.crisis_route == ROUTE_CRISIS_112 and reading.help_arrived(text):
         return Reply([("utter_hulp_is_er", {})], replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if intent == "luisteren" and reading.refuses_listening(text):

@@ -51,6 +51,19 @@ _ABUSER_NEAR = _any(
     r"\b(?:he|she)(?:'s|\s+is)\s+(?:coming|home|back|here)\b|\bi\s+hear\s+(?:him|her)\b",
 )
 
+# "Ok ze is weer weg": the person the resident was afraid of has gone again (after "hij komt eraan").
+_ABUSER_GONE = _any(
+    r"\b(?:hij|ze|zij|mijn\s+man|mn\s+man|m'n\s+man|mijn\s+vriend|mijn\s+partner|mijn\s+moeder|mijn\s+vader)\s+is\s+"
+    r"(?:\w+\s+)?(?:weer\s+)?(?:weg|vertrokken|de\s+deur\s+uit|naar\s+(?:zijn|haar)\s+werk|boven|naar\s+bed|slapen)\b",
+    r"\b(?:he|she)(?:'s|\s+is)\s+(?:gone|left)\b",
+)
+
+
+def abuser_gone(text: str) -> bool:
+    """"Ok ze is weer weg": after closing the chat in a hurry, the resident is back."""
+    return bool(_ABUSER_GONE.search(_fold(text)))
+
+
 # "Kan hij dit zien?": whether someone else can read this chat.
 _CAN_SEE = _any(
     r"\b(?:kan|kunnen|ziet|zien|leest|lezen)\s+(?:hij|ze|zij|mijn\s+man|m'?n\s+man|mn\s+man|mijn\s+partner|mijn\s+vriend|iemand(?:\s+anders)?)\s+"

@@ -486,3 +486,16 @@ def test_let_the_meedenker_call_me_is_a_yes_and_an_annoyed_repeat_no_danger():
     from bot.crisis import is_near_miss
     assert reading.yes_or_no("Laat die meedenker mij dan maar bellen") == "bevestigen"
     assert is_near_miss("Dat had ik in het begin al geschreven. Hendriks. Meneer Hendriks.")
+
+
+def test_back_after_she_is_gone_again_is_welcomed_with_the_way_on():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn moeder drinkt en slaat me soms")
+    coming = next_step(crisis.state, "snel_weg", None, "ze komt eraan", channel="widget")
+    back = next_step(coming.state, "hulpvraag", None, "ok ze is weer weg", channel="widget")
+    assert names(back) == ["utter_weer_terug", "utter_crisis_vt_blijf"]
+
+
+def test_i_gave_it_already_is_no_sign_of_danger_and_the_number_is_read():
+    from bot.crisis import is_near_miss
+    assert is_near_miss("heb ik al gegeven 0612345678")
+    assert callback_form.read_answer("contact", "heb ik al gegeven 0612345678").values == {"phone": "+31612345678"}
