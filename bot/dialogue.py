@@ -292,7 +292,9 @@ def _read_back(state: State) -> Reply:
         "gemeente": state.formulier.get("gemeente") or "-",
         "voorkeur": PREFERENCE_LABELS.get(state.formulier.get("voorkeur") or "", state.formulier.get("voorkeur") or "-"),
     }
-    return Reply([("utter_controle", values)], replace(state, wacht_op=WAIT_CONTROLE, wijzigen=False, pogingen=0))
+    # With an interpreter only name and contact were asked; in Dutch or English say so, not "Moment: -".
+    name = "utter_controle_tolk" if state.tolk and state.taal in ("nl", "en") else "utter_controle"
+    return Reply([(name, values)], replace(state, wacht_op=WAIT_CONTROLE, wijzigen=False, pogingen=0))
 
 
 def _hidden_name(name: str | None) -> str:

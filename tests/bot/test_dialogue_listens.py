@@ -499,3 +499,10 @@ def test_i_gave_it_already_is_no_sign_of_danger_and_the_number_is_read():
     from bot.crisis import is_near_miss
     assert is_near_miss("heb ik al gegeven 0612345678")
     assert callback_form.read_answer("contact", "heb ik al gegeven 0612345678").values == {"phone": "+31612345678"}
+
+
+def test_the_interpreter_callback_read_back_in_dutch_names_only_what_was_asked():
+    state = replace(State(), tolk="tr", taal="nl", wacht_op="form:contact", contact={"name": "Ayse"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "0612345678", form_text="0612345678")
+    assert names(reply) == ["utter_controle_tolk"]
+    assert names(next_step(replace(state, taal="tr"), "hulpvraag", None, "0612345678", form_text="0612345678")) == ["utter_controle"]
