@@ -23,7 +23,10 @@ _RISK = re.compile(
     r"\b(?:dood|doodgaan|sterven|leven|levend|wakker|zelfmoord\w*|zelfdoding|suicid\w*|einde|eind|"
     r"ophouden|stoppen ermee|weg zijn|verdwijnen|aandoen|pillen|springen|ophangen|snijden|"
     r"zin in het leven|niemand mist|last voor|hoop|hopeloos|zinloos|nergens|"
-    r"afscheid|vaarwel|testament|op orde|goed zo|bedankt voor alles|bedanken voor al\w*|weggegeven|voorgoed)\b"
+    r"afscheid|vaarwel|testament|op orde|goed zo|bedankt voor alles|bedanken voor al\w*|weggegeven|voorgoed|"
+    # Acute danger told with "niet meer": "hij reageert niet meer", "ik weet niet of hij nog ademt".
+    r"reageert|reageren|reageerde|ademt|ademen|adem|bewusteloos|onwel|flauw\w*|bloed\w*|ambulance|112|"
+    r"beweegt|bewegen|wakker|gevallen|valt|geslagen|slaat|bang|dreigt|pijn|eten en drinken|drinkt)\b"
     r"|\ber niet meer (?:zijn|ben|was|wil zijn)\b|\bniet meer (?:verder|zitten|aan)\b"
 )
 # "niet meer" followed by what can no longer be done, or by where, what or how.
@@ -32,7 +35,7 @@ _AFTER = re.compile(
     r"betalen|betaald|lopen|werken|fietsen|rijden|autorijden|traplopen|opstaan|douchen|wassen|koken|"
     r"boodschappen|slapen|eten|wonen|thuis wonen|opbrengen|overzien|bijhouden|volgen|vinden|snappen|"
     r"begrijpen|lezen|regelen|invullen|zien|horen|praten met|bellen|terecht|"
-    r"op|af|omhoog|naar beneden|alleen|zelfstandig|naar (?:school|werk|mijn werk|zijn werk|haar werk|de \w+|het \w+|huis|buiten|bed)|"
+    r"(?<=trap niet meer )(?:op|af)|omhoog|naar beneden|alleen|zelfstandig|naar (?:school|werk|mijn werk|zijn werk|haar werk|de \w+|het \w+|huis|buiten|bed)|"
     r"wat (?:ik|we|wij|hij|zij|ze|je) (?:moet|moeten|kan|kunnen|mag|mogen|doen)|hoe|waar|welke|"
     r"met (?:de|het|die|dat|dit|mijn|m'n|mn|al|haar|hem|me|mij|ons)\b|in (?:de|het|die|dat|een|mijn)\b|"
     r"op (?:de|het|die|dat|mijn)\b|van (?:de|het|die|dat|mijn|mn)\b|voor (?:de|het|die|dat|mijn|mn|hem|haar)\b"

@@ -251,3 +251,10 @@ def test_a_farewell_with_an_everyday_niet_meer_is_no_everyday_trouble():
     assert not is_practical_trouble("U hoeft mij niet meer te bellen. Mijn zaken zijn op orde. Het is goed zo.")
     assert not is_practical_trouble("ik kan de trap niet meer op. " * 8)  # a long message: the models judge it
     assert is_practical_trouble("ik kan de trap niet meer op")
+
+
+def test_acute_danger_told_with_niet_meer_is_never_everyday_trouble():
+    from bot.practical import is_practical_trouble
+    for text in ("hij reageert niet meer op mij en ik weet niet of hij nog ademt", "hij staat niet meer op",
+                 "mijn moeder eet en drinkt niet meer"):
+        assert not is_practical_trouble(text), text
