@@ -3,25 +3,19 @@ and the values it composes (dates, topics, the moment and wish of the form) are 
 from __future__ import annotations
 
 import re
-from base64 import urlsafe_b64encode
-from pathlib import Path
 
 import pytest
 import yaml
 
 from addons.validate import SENT_BY_RASA, responses_in_rules, responses_sent_by_code
-from bot.callback import Services
 from bot.intake import guard
 from bot.languages import english_values
-from bot.office_hours import DAYS, MONTHS, load_office_hours
-from bot.queue import TicketStore
-from bot.queue.crypto import SenderHasher
+from bot.office_hours import DAYS, MONTHS
 from bot.settings import PROJECT_ROOT
-from bot.sociale_kaart import load_sociale_kaart
 from bot.turn import run_turn
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
-KEY = urlsafe_b64encode(b"t" * 32).decode()
+from tests.bot.test_languages import KEY, services  # noqa: F401,E402 - the queue fixture, with its key
 # The FAQ's answer is one placeholder; config/faq.yml holds each answer in Dutch and English.
 FILLED_PER_LANGUAGE = {"utter_faq"}
 DUTCH_WORDS = re.compile(r"\b(?:" + "|".join((*DAYS, *MONTHS, "ochtend", "middag", "avond", "wonen", "geld", "uur",
@@ -53,15 +47,6 @@ def test_composed_values_are_english_and_the_residents_own_words_are_left_alone(
     assert values == {"onderwerpen": "housing, and about money and letters", "uiterlijk": "Tuesday 1 December",
                       "open_weer": "Monday 30 November at 9.00", "moment": "Tuesday or Thursday, in the morning",
                       "voorkeur": "a volunteer", "kernwoorden": "'rent' and 'debts'", "naam": "Ben", "gemeente": "Goes"}
-
-
-@pytest.fixture
-def services(tmp_path: Path):
-    store = TicketStore(f"sqlite:///{tmp_path / 'queue.db'}", KEY)
-    store.migrate()
-    yield Services(store, load_sociale_kaart(PROJECT_ROOT / "config" / "sociale_kaart"),
-                   load_office_hours(PROJECT_ROOT / "config" / "office_hours.yml"), SenderHasher(KEY))
-    store.close()
 
 
 def test_an_english_conversation_reaches_a_ticket_with_english_values_and_records_english(services):

@@ -10,18 +10,12 @@ import yaml
 
 from bot.languages import INTERPRETER_LANGUAGES
 from bot.settings import PROJECT_ROOT
+from tests.bot.test_languages import FIRST
 from tests.conftest import texts
 from tests.integration.test_routes import tickets_of
 
 pytestmark = pytest.mark.servers
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
-FIRST = {
-    "ar": "مرحبا، وصلتني رسالة من البلدية ولا أفهمها",
-    "tr": "Merhaba, belediyeden bir mektup geldi ve anlamıyorum",
-    "pl": "Dzień dobry, dostałem list z gminy i nie rozumiem",
-    "uk": "Добрий день, я отримала лист від гемеенте і не розумію його",
-    "ti": "ሰላም፡ ካብ ምምሕዳር ደብዳቤ መጺኡኒ ኣይተረደኣንን",
-}
 CRISIS = {"ar": "أريد أن أموت", "tr": "kendimi öldürmek istiyorum", "pl": "chcę się zabić", "uk": "я хочу вмерти",
           "ti": "ክመውት እደሊ እየ"}
 NAME = {"ar": "فاطمة", "tr": "Ayşe", "pl": "Paweł", "uk": "Олена", "ti": "ፍሬወይኒ"}
