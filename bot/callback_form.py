@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.contact import parse_contact, parse_moment, parse_name, parse_preference
+from bot.contact import parse_contact, parse_moment, parse_name, parse_preference, without_complaint
 from bot.gemeenten import find_gemeente, resolve, suggestions
 from bot.words import is_content_word
 
@@ -188,17 +188,9 @@ def is_plain_answer(step: str, text: str) -> bool:
     return False
 
 
-# "heb ik al gezegd. na 7 uur s avonds": the complaint is said to us, it is no part of the answer.
-_ALREADY_SAID = re.compile(
-    r"(?:^|[.,!;]\s*)(?:dat\s+|het\s+)?(?:(?:heb|had)\s+ik|(?:zei|schreef|typte)\s+ik)"
-    r"(?:\s+(?:toch|net|al|zojuist|eerder|daarnet|in\s+het\s+begin))*(?:\s+(?:gezegd|geschreven|verteld|getypt|gegeven|ingevuld|genoemd))?\s*[.,!;]*(?=\s|$)",
-    re.IGNORECASE)
-
-
 def read_answer(step: str, text: str) -> Answer:
     """Check the resident's answer to one step; the values are plain (the adapter seals contact)."""
-    without = _ALREADY_SAID.sub(" ", text)
-    text = (without.strip(" .,!;") if without != text else text.strip()) or text.strip()
+    text = without_complaint(text)
     if step == "naam":
         name = parse_name(text)
         return Answer({"name": name}) if name else _retry(step)

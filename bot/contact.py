@@ -158,8 +158,17 @@ def parse_contact(text: str) -> Contact | None:
 NAME_MAX_CHARS = 60
 NAME_MAX_WORDS = 5
 _GREETING = re.compile(r"^(?:hallo|hoi|hey|hee|goedemorgen|goedemiddag|goedenavond|ok|oke|oké|okay|ja|jawel|prima|goed)\b[\s,!.]*", re.I)
-# "mijn naam is marco, dat schreef ik toch": a complaint after the name is not part of it.
-_NAME_COMPLAINT = re.compile(r"[,.;!]\s*(?:dat|zoals|dit)\s+(?:zei|zeg|schreef|typte|heb)\s+ik\b.*$", re.I)
+# "heb ik al gezegd. na 7 uur s avonds": the complaint is said to us, it is no part of the answer.
+_ALREADY_SAID = re.compile(
+    r"(?:^|[.,!;]\s*)(?:dat\s+|het\s+)?(?:(?:heb|had)\s+ik|(?:zei|schreef|typte)\s+ik)"
+    r"(?:\s+(?:toch|net|al|zojuist|eerder|daarnet|in\s+het\s+begin))*(?:\s+(?:gezegd|geschreven|verteld|getypt|gegeven|ingevuld|genoemd))?\s*[.,!;]*(?=\s|$)",
+    re.IGNORECASE)
+
+
+def without_complaint(text: str) -> str:
+    """The answer without "heb ik al gezegd" around it ("mijn naam is marco, dat schreef ik toch")."""
+    without = _ALREADY_SAID.sub(" ", text)
+    return (without.strip(" .,!;") if without != text else text.strip()) or text.strip()
 _NAME_PREFIX = re.compile(
     r"^(?:ik\s+heet|mijn\s+naam\s+is|noem\s+(?:mij|me)(?:\s+maar)?|zeg\s+maar|naam|ik\s+ben|dit\s+is"
     r"|met)\b[\s:,]*",
@@ -195,7 +204,7 @@ def _strip_edges(text: str) -> str:
 
 def parse_name(text: str) -> str | None:
     """A name or pseudonym as the resident wrote it, without "ik heet"; None if not a name."""
-    name = _strip_edges(_NAME_COMPLAINT.sub("", " ".join(text.split())))
+    name = _strip_edges(" ".join(without_complaint(text).split()))
     name = _strip_edges(_GREETING.sub("", name, count=1))
     noemen = _NAME_NOEMEN.match(name)
     if noemen:

@@ -239,9 +239,11 @@ def english_intent(text: str) -> str:
 
 
 # A yes or a no at the start of a longer message ("ja klopt, en de brief zegt…"), or "bel me".
+# "Laat die meedenker mij dan maar bellen": a yes to a callback and a wish for one alike.
+_LET_CALL = r"\blaat\s+(?:\w+\s+){0,3}?(?:me|mij)\s+(?:\w+\s+){0,2}?(?:maar\s+)?(?:bellen|mailen|terugbellen)\b"
 _CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bellen\b|\bmag\s+(?:me\s+|mij\s+)?bellen\b"
                       r"|\b(?:mail|e-?mail|mailen)\s+(?:me|mij)\b|\b(?:kan|wil|mag)\s+iemand\s+(?:me|mij)\s+(?:mailen|e-?mailen|bellen)\b"
-                      r"|\blaat\s+(?:\w+\s+){0,3}?(?:me|mij)\s+(?:\w+\s+){0,2}?(?:maar\s+)?(?:bellen|mailen|terugbellen)\b"
+                      r"|" + _LET_CALL +
                       r"|\bcall\s+me\b|\bemail\s+me\b|\[TELEFOON\]|\[EMAIL\]", re.IGNORECASE)
 _CALL_ME_NOT = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
 _INTERJECTION = r"(?:(?:huh|he|hè|eh|uh|uhm|ehm|nou|oh|o|ah|pff|haha|lol|wtf|jawel\s+maar)[\s,.!?]+)?"
@@ -286,7 +288,7 @@ _NOT_LISTENING = re.compile(
 
 _WANTS_CALLBACK = re.compile(
     r"\b(?:iemand|een\s+meedenker|een\s+mens|jullie|u)\s+(?:die\s+)?(?:me|mij)\s+(?:\w+\s+)?(?:belt|bellen|mailt|mailen|terugbelt)\b"
-    r"|\blaat\s+(?:\w+\s+){0,3}?(?:me|mij)\s+(?:\w+\s+){0,2}?(?:maar\s+)?(?:bellen|mailen|terugbellen)\b"
+    r"|" + _LET_CALL +
     r"|\b(?:gebeld|gemaild|teruggebeld)\s+(?:worden|te\s+worden)\b|\bbel\s+(?:me|mij)\s+(?:maar\s+)?(?:terug|op)\b",
     re.IGNORECASE)
 
