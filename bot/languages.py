@@ -52,7 +52,8 @@ _TURKISH_WORDS = frozenset(
     "ile icin gore kadar sonra once artik gerek lazim sadece herkes hepsi burada orada nerede zaman "
     "gun hafta ay yil saat sabah aksam gece iyi kotu guzel tamamen cunku eger veya ya da mi mu "
     "kiz oglum kizim ev sahibi ev sahibim calisiyorum calismak arıyorum ariyorum "
-    "geldi gitti oldu olur olmaz yapin yapabilir yardimci edebilir misiniz randevu mektup".split()
+    "geldi gitti oldu olur olmaz yapin yapabilir yardimci edebilir misiniz randevu mektup tercuman tercumana "
+    "anlamadim".split()
 ) - {"is", "ne", "mi", "ben", "de", "da", "ay", "ya"}
 _POLISH_WORDS = frozenset(
     "sie jest sa byl byla jak co czy moj moja moje moi mnie mi jestem jestesmy chce chcialbym chcialabym "
@@ -65,14 +66,16 @@ _POLISH_WORDS = frozenset(
     "dostalam gminy gmina urzad urzedu lekarz lekarza zdrowie choroba chory chora sam sama teraz jutro "
     "wczoraj dzisiaj zawsze nigdy tez takze albo lub oraz wiec bo ze zeby jesli jezeli mam mialem mialam "
     "musze musi mamy pan pani panstwo witam dzien dobry pozdrawiam sprawa sprawie pytanie pytania "
-    "rachunek rachunki dlug dlugi kredyt zasilek zasilku mieszkam pracuje wlasciciel".split()
+    "rachunek rachunki dlug dlugi kredyt zasilek zasilku mieszkam pracuje wlasciciel tlumacz tlumacza "
+    "tlumaczem".split()
 ) - {"nie", "ze", "to", "mi", "ten", "tak", "ta", "mam", "pan", "bo", "co", "sam"}
 # Arabic typed in Latin letters ("Arabizi"): digits stand for letters inside words (3 = ع, 7 = ح).
 _ARABIZI_WORDS = frozenset(
     "ana enta enti inta inti ehna e7na howa heya mesh msh mish mafi ma3 m3a 3ndi 3andi andi 3ayez 3ayza "
     "ayez ayza bidi baddi biddi keef kif kifak kefak ezay izzay leh lesh shukran shokran "
     "kteer ktir kthir momken mumkin mumken ba3den ba3d el7a2ni ra7 7aga 7aja shi "
-    "shwaya shway sa3edni sa3dni mosa3da musa3ada ma3lesh maalesh tayeb zay".split()
+    "shwaya shway sa3edni sa3dni mosa3da musa3ada ma3lesh maalesh tayeb zay mutarjim motarjem mutarjem "
+    "tarjama".split()
 )  # not "wallah", "yalla", "habibi", "inshallah", "tamam": Dutch straattaal has them
 _ARABIZI_DIGITS = re.compile(r"[a-z][2356789]|[2356789][a-z]")
 # Ukrainian typed in Latin letters.
@@ -80,7 +83,8 @@ _UKRAINIAN_LATIN = frozenset(
     "ya mene meni potribna potriben potribno dopomoha dopomoga dopomohu dopomogu khochu hochu tse shcho "
     "scho mozhete mozhna dyakuyu diakuiu dobryi dobriy pryvit bud laska zhytlo robota roboty robotu "
     "kvartyra kvartyru hroshi groshi lyst lysta ukrainskoyu ukrainska rozumiyu ne rozumiyu chy vy mova movoyu "
-    "bula buv mayu maiemo potriben sim'ya simya dytyna dity cholovik druzhyna".split()
+    "bula buv mayu maiemo potriben sim'ya simya dytyna dity cholovik druzhyna perekladach perekladacha "
+    "dopomohy dopomozhit".split()
 ) - {"ne", "ya", "vy", "chy"}
 _ENGLISH_WORDS = frozenset(
     "i i'm im my me you your the a an are am was were be been have has had do does did don't dont "
@@ -92,7 +96,8 @@ _ENGLISH_WORDS = frozenset(
     "appointment benefits debt debts afraid scared alone lonely tired friend friends family child "
     "children son daughter mother father sister brother sorry yes okay understand anything nothing "
     "something everything really much many more last next week today tomorrow yesterday morning "
-    "evening night call phone number email please could municipality support lost fired boss".split()
+    "evening night call phone number email please could municipality support lost fired boss urgent "
+    "urgently interpreter translator".split()
 ) - {"in", "is", "me", "help", "of", "hallo", "hoi", "op", "had", "was", "an", "al", "over", "die",
      "van", "week", "en", "hij", "zij"}
 _DUTCH_COMMON = frozenset(
@@ -112,10 +117,30 @@ _SHORT_ANSWERS = {
     TURKISH: frozenset({"evet", "hayir", "merhaba", "selam", "tesekkurler", "tesekkur", "sagol", "sagolun"}),
     POLISH: frozenset({"tak", "dziekuje", "dzieki", "czesc", "witam", "prosze"}),
 }
+# Words that alone, in a short message without a Dutch word, say the language: asking for help,
+# saying one does not understand, asking for an interpreter, thanks. No name or Dutch word is among them.
+_TELLING_WORDS = {
+    TURKISH: frozenset("anlamadim anlamiyorum yardim tercuman tercumana".split()),
+    POLISH: frozenset("pomocy pomoc rozumiem tlumacz tlumacza tlumaczem".split()),
+    UKRAINIAN: frozenset("dyakuyu diakuiu dopomoha dopomohy dopomozhit perekladach perekladacha rozumiyu".split()),
+    ARABIC: frozenset("mutarjim motarjem mutarjem tarjama shukran shokran sa3edni sa3dni".split()),
+}
 
 
 def _share(pattern: re.Pattern[str], letters: str) -> float:
     return len(pattern.findall(letters)) / max(1, len(letters))
+
+
+_SCRIPT_MIN_LETTERS = 3
+_SCRIPT_MIN_SHARE = 0.25
+
+
+def _own_script(pattern: re.Pattern[str], letters: str) -> bool:
+    """A message partly in its own script says its language, even with a Dutch word of the
+    office in it ("huurtoeslag ደው ኢሉ"): nobody writing Dutch types three letters of Ethiopic."""
+    found = len(pattern.findall(letters))
+    share = found / max(1, len(letters))
+    return share > 0.5 or (found >= _SCRIPT_MIN_LETTERS and share >= _SCRIPT_MIN_SHARE)
 
 
 def fold_word(word: str) -> str:
@@ -126,13 +151,14 @@ def fold_word(word: str) -> str:
 
 def _latin_scores(text: str) -> tuple[dict[str, int], dict[str, int], int]:
     """Evidence per language (points, and how many of them are words of its own) and the Dutch words."""
-    raw = [w.lower() for w in _WORD.findall(text)]
+    typed = _WORD.findall(text)
+    raw = [w.lower() for w in typed]
     words = [fold_word(w) for w in raw]
     tokens = [t.lower() for t in re.findall(r"[A-Za-z0-9']+", text)]
     dutch = sum(1 for w in words if w in _DUTCH_COMMON and w not in _SHARED_NL_EN)
     points = dict.fromkeys((ENGLISH, TURKISH, POLISH, ARABIC, UKRAINIAN), 0)
     own = dict(points)
-    for original, w in zip(raw, words):
+    for original, w, as_typed in zip(raw, words, typed):
         for language, vocabulary, letters in ((TURKISH, _TURKISH_WORDS, _TURKISH_LETTERS),
                                               (POLISH, _POLISH_WORDS, _POLISH_LETTERS)):
             unique, shared = letters
@@ -141,6 +167,8 @@ def _latin_scores(text: str) -> tuple[dict[str, int], dict[str, int], int]:
                 own[language] += 1
             elif unique.search(original):
                 points[language] += 2
+                if as_typed.islower() and len(w) > 1:  # "anlamadım", "huurtoeslag'ım"; not a name ("Paweł")
+                    own[language] += 1
             elif shared.search(original) or (language == TURKISH and len(w) > 4 and _TURKISH_ENDING.search(w)):
                 points[language] += 1  # shared letters alone (German "über", "möchte") never decide
         if w in _ENGLISH_WORDS:
@@ -192,9 +220,9 @@ def detect(text: str) -> str:
     if not letters:
         return DUTCH
     for pattern, language in ((_ARABIC, ARABIC), (_ETHIOPIC, TIGRINYA)):
-        if _share(pattern, letters) > 0.5:
+        if _own_script(pattern, letters):
             return language
-    if _share(_CYRILLIC, letters) > 0.5:
+    if _own_script(_CYRILLIC, letters):
         # Ukrainian has і ї є ґ, Russian ы э ъ ё; Cyrillic with neither is read as Ukrainian, the
         # language the assistant has texts in (a Russian speaker reads it; "так" is both).
         if _RUSSIAN_LETTERS.search(text) and not _UKRAINIAN_LETTERS.search(text):
@@ -223,6 +251,10 @@ def _short_latin(text: str) -> str | None:
     if said is not None:
         return said
     points, own, dutch = _latin_scores(text)
+    if dutch == 0:
+        for language, telling in _TELLING_WORDS.items():
+            if any(w in telling for w in words):
+                return language
     best = max(points, key=lambda language: (own[language], points[language]))
     if own[best] >= 2 and dutch == 0:
         return best
