@@ -5,6 +5,13 @@ Rasa server and its action server, as a resident would: answer "ja" to the summa
 give the form's answers, and send the danger message when the assistant waits for the case's
 step. After every turn the tracker says where the conversation stands and what the parse made of
 the message (the crisis tier and route). Prints one JSON object of figures per step and style.
+
+The conversations live all over the country, so the assistant runs with a network that serves
+every gemeente (`MEEDENKER_GEMEENTEN=alle`, bot/coverage.py), as the test of this set does: with
+the real sociale kaart the form rightly ends at a gemeente it does not serve, before the step
+where the danger is told. A question shown with buttons that the case has no answer for ("Waar
+gaat uw vraag vooral over?") is answered by pressing its first button, as a resident would pick
+one; the output counts how often (`buttons_pressed`).
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from typing import Sequence
 import requests
 
 from bot.conversation_cases import (
+    FORM_STEPS,
     ConversationCase,
     Outcome,
     TurnResult,
@@ -30,6 +38,9 @@ from bot.conversation_cases import (
 from bot.settings import PROJECT_ROOT
 
 MAX_TURNS = 16
+# Steps answer_for has an answer of its own for; at any other step a shown button is pressed.
+KNOWN_STEPS = frozenset({*FORM_STEPS, "voor_wie", "veiligheid", "correctie", "samenvatting", "aanbod",
+                         "toestemming", "open", "na_ticket"})
 
 
 class Replay:
@@ -39,12 +50,22 @@ class Replay:
         self.url = url.rstrip("/")
         self.token = token
         self.session = session or requests.Session()
+        self._buttons: list[dict] = []
+        self.buttons_pressed = 0
+
+    def answer(self, case: ConversationCase, step: str) -> str:
+        """What the resident says at a step that is not the danger step (see the module docstring)."""
+        if step not in KNOWN_STEPS and self._buttons:
+            self.buttons_pressed += 1
+            return self._buttons[0].get("payload") or self._buttons[0].get("title") or "ja"
+        return answer_for(case, step)
 
     def say(self, sender: str, text: str, step: str) -> TurnResult:
         answer = self.session.post(f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
                                    timeout=60)
         answer.raise_for_status()
         replies = [m.get("text") or "" for m in answer.json()]
+        self._buttons = [b for m in answer.json() for b in (m.get("buttons") or [])]
         tracker = self.tracker(sender)
         parse = next((e.get("parse_data") or {} for e in reversed(tracker.get("events") or [])
                       if e.get("event") == "user"), {})
@@ -80,13 +101,14 @@ class Replay:
                 return Outcome(case, True, turns, turns[-1])
             if step == "na_ticket":
                 return Outcome(case, case.calm, turns)
-            turns.append(self.say(sender, answer_for(case, step), step))
+            turns.append(self.say(sender, self.answer(case, step), step))
         return Outcome(case, False, turns)
 
 
-def replay_all(url: str, token: str, cases: Sequence[ConversationCase]) -> list[Outcome]:
+def replay_all(url: str, token: str, cases: Sequence[ConversationCase]) -> tuple[list[Outcome], int]:
+    """Every conversation's outcome, and how many buttons were pressed for a case without an answer."""
     replay = Replay(url, token)
-    return [replay.play(case) for case in cases]
+    return [replay.play(case) for case in cases], replay.buttons_pressed
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -100,13 +122,14 @@ def main(argv: list[str] | None = None) -> None:
     cases = load_conversations(args.data)
     with tempfile.TemporaryDirectory(prefix="meedenker-conv-") as work:
         env, bot = assistant(Path(work), args.model)
+        env["MEEDENKER_GEMEENTEN"] = "alle"  # see the module docstring
         bot.start()
         try:
             bot.wait()
-            outcomes = replay_all(bot.url, env["RASA_API_TOKEN"], cases)
+            outcomes, pressed = replay_all(bot.url, env["RASA_API_TOKEN"], cases)
         finally:
             bot.stop()
-    result = {"data": str(args.data), **figures(outcomes)}
+    result = {"data": str(args.data), **figures(outcomes), "buttons_pressed": pressed}
     if args.transcripts:
         args.transcripts.write_text(json.dumps(
             [{"id": o.case.id, "route": o.case.route, "danger_at": o.case.danger_at, "reached": o.reached,

@@ -221,6 +221,14 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         rf"{_gap(3)} (?:genomen|ingenomen|geslikt|opgeslikt|opgegeten)\b"
         rf"|\b(?:slik|neem|slikte|nam|slikt|neemt) (?:nu |net |zojuist |nu net )?{_LOTS} {_PILLS}\b"
         rf"|\b(?:took|taken|swallowed|ate)(?: (?:just|like))* {_LOTS} (?:my |her |his )?{_PILLS}\b")),
+    # Something taken, and a lot of it, without naming pills ("ik heb iets ingenomen. veel.",
+    # "heb van alles geslikt, heel veel"): told as now, it is an overdose until shown otherwise.
+    ("112.iets_veel_ingenomen", ROUTE_CRISIS_112, _F(
+        r"\b(?:ik |hij |ze |zij )?(?:heb|heeft|hebben) (?:net |zojuist |nu |daarnet )?(?:iets|van alles|alles|spul|"
+        r"wat) (?:ingenomen|geslikt|opgeslikt)\b(?: \w+| [.,!]){0,3} (?:veel|heel veel|te veel|teveel|een hoop|"
+        r"alles|alle)\b(?! (?:water|eten|vitamines?)\b)"
+        r"|\b(?:heb|heeft) (?:net |zojuist )?(?:te veel|teveel|veel te veel|heel veel) (?:ingenomen|geslikt)\b"
+        r"(?! (?:van de |aan )?(?:water|eten|vitamines?|suiker|koffie)\b)")),
     ("112.overdosis", ROUTE_CRISIS_112, _F(
         r"\b(?:heb|heeft|had|hebben|nam|neemt|genomen)" + _gap(3) + r" (?:een )?overdosis\b(?! gehad)"
         r"|\boverdosis (?:genomen|ingenomen|geslikt|heeft|heb)\b"
@@ -705,6 +713,17 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
 
     # Issue 24: a farewell told in everyday words.
     # A farewell without the word suicide: affairs put in order, who gets the pet, thanks for all.
+    # Sranan ("Surinaams"): "mi wani dede" (I want to die), "mi no wani libi moro" (I do not want
+    # to live any more), "kiri mi srefi" (kill myself).
+    ("113.sranan", ROUTE_CRISIS_113, _F(
+        r"\bmi (?:wani|wan|e wani) (?:dede|kiri mi ?srefi)\b|\bmi no (?:wani|wan) libi (?:moro|ete|no moro)\b"
+        r"|\bkiri mi ?srefi\b")),
+    # Giving one's things away "because I will not need them where I am going".
+    ("113.weggeven_waar_ik_heen_ga", ROUTE_CRISIS_113, _F(
+        r"\b(?:niet meer nodig|niet nodig|toch niet meer nodig|toch niet nodig)(?: \w+| [.,]){0,3} "
+        r"waar ik (?:heen|naartoe|naar toe) ga\b"
+        r"|\bwaar ik (?:heen|naartoe|naar toe) ga(?: \w+| [.,]){0,5} (?:niet (?:meer )?nodig|heb ik (?:\w+ )?niks aan)\b"
+        r"|\b(?:where i am going|where im going)(?: \w+){0,4} (?:need|use)\b")),
     ("113.zaken_op_orde", ROUTE_CRISIS_113, _F(
         r"\b(?:mijn |alle )?(?:zaken|papieren|spullen|administratie|testament) (?:heb ik |zijn |staan )?"
         r"(?:nu |allemaal |netjes |alvast )*(?:op orde|geregeld|afgehandeld)(?: \w+| [.,]){0,16}"
@@ -1140,6 +1159,7 @@ TOLD_AS_PAST: Final = _F(
     r"\b(?:lang|jaren|jaar|maanden) geleden\b|\b(?:van|sinds) jaren (?:terug|geleden)\b|\bjaren terug\b"
     r"|\bvroeger\b|\btoen ik (?:klein|kind|jong) was\b|\bals kind\b|\bin mijn jeugd\b"
     r"|\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar (?:geleden|terug)\b"
+    r"|\bin (?:19|20)[0-2][0-9]\b|\bverleden tijd\b"
     r"|\bnu (?:al )?(?:jaren|lang) (?:niet meer|goed)\b|\bgaat (?:het )?(?:al )?(?:jaren|lang) goed\b"
     r"|\byears ago\b|\bwhen i was (?:a child|young|little)\b|\bas a child\b|\bin the past\b"
 )
@@ -1147,6 +1167,11 @@ TOLD_FOR_INFORMATION: Final = _F(
     r"\b(?:spreekbeurt|werkstuk|profielwerkstuk|schoolproject|project voor school|presentatie|"
     r"voorlichting|voorlichtingsmateriaal|lesmateriaal|een les over|les over|scriptie|onderzoek naar)\b"
     r"|\b(?:school project|for a school|presentation about|for a class|research on)\b"
+    # Asked about a helpline or a leaflet, not told as one's own ("in uw folder las ik dat men bij
+    # gedachten aan zelfdoding 113 kan bellen", "is 113 only for people who are suicidal?").
+    r"|\b(?:in|op) (?:uw|jullie|de|een) (?:folder|brochure|website|site|flyer|poster)\b"
+    r"|\b(?:is|zijn) (?:113|dat|die lijn|het) (?:alleen|enkel|echt alleen) (?:voor|bedoeld voor) (?:mensen|iemand)\b"
+    r"|\b(?:is|are) (?:113|it|that|this line) (?:only|just) for (?:people|someone|those)\b"
 )
 # A crisis told as over, or as fiction, or as a young child's tantrum (issue 24): at most the
 # safety check, for acute danger too ("vorige week brand in de flat, niemand gewond").
@@ -1171,6 +1196,8 @@ TOLD_AS_OVER: Final = _F(
 TOLD_AS_OVER_SOFT: Final = _F(
     r"\b(?:nu |inmiddels )(?:gaat het|gaat t|is alles)(?: \w+){0,2} (?:beter|goed|weer goed|in orde)\b"
     r"|\bhet gaat (?:nu |inmiddels )(?:\w+ ){0,2}(?:beter|goed)\b|\bdat is (?:nu )?(?:voorbij|achter de rug)\b"
+    r"|\b(?:dat|het) is (?:gelukkig |nu |inmiddels |al lang )*verleden tijd\b|\b(?:al )?(?:jaren|lang) stabiel\b"
+    r"|\b(?:gaat|ging) (?:het )?(?:nu )?(?:al )?(?:jaren|lang|een tijd) (?:weer )?goed\b"
     r"|\bvorig jaar\b|\bgeen contact meer\b|\b(?:zijn|ben) (?:nu |inmiddels )?(?:gescheiden|uit elkaar)\b"
     r"|\b(?:doing|feel|feeling|am) (?:much |a lot |so much )?better now\b|\blast year\b"
 )

@@ -26,6 +26,7 @@ from bot.crisis import (
     is_told_as_past_or_information,
 )
 from bot import crisis_languages
+from bot.crisis_doubts import doubt
 from bot.crisis_net import SURE, CrisisScores
 from bot.languages import DUTCH, ENGLISH, conversation_language, detect
 from bot.practical import is_practical_trouble
@@ -157,6 +158,11 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
             return replace(ordinary, intent=CHECK_INTENT, reason=f"check:rule:{signal.rule}", crisis=signal,
                            tier=TIER_CHECK, suspected=signal.route)
         return RouteDecision(signal.route, signal.route, f"rule:{signal.rule}", signal, language, TIER_FULL)
+    doubted = doubt(text) if not is_negated_crisis(text) else None
+    if doubted is not None:
+        decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied, language)
+        return replace(decision, intent=CHECK_INTENT, reason=f"check:doubt:{doubted[0]}", tier=TIER_CHECK,
+                       suspected=doubted[1])
     if language not in (DUTCH, ENGLISH):
         # Arabic, Turkish, Polish, Ukrainian, Tigrinya: only their rules (above) give the full reply.
         # The intent model never saw them, and the semantic net reads them by meaning alone and
@@ -245,7 +251,10 @@ def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:
         if signal.route == ROUTE_CRISIS_112 and not is_told_as_over(_context_of(text, signal, before=False,
                                                                                 after=True)):
             return signal, False
-        if signal.route != ROUTE_CRISIS_112 and not is_told_as_past_or_information(context):
+        # Told as over in the sentence after it ("... aan zelfdoding gedacht. Dat is gelukkig
+        # verleden tijd."): the safety check, as for a past told before it.
+        over_after = is_told_as_over(_context_of(text, signal, before=False, after=True))
+        if signal.route != ROUTE_CRISIS_112 and not is_told_as_past_or_information(context) and not over_after:
             return signal, False
     return signals[0], True
 

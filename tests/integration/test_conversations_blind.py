@@ -41,7 +41,8 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
                    MEEDENKER_GEMEENTEN="alle")
     running = Servers(env, var_dir).start()
     try:
-        yield figures(replay_all(running.url, env["RASA_API_TOKEN"], load_conversations(CASES)))
+        outcomes, _pressed = replay_all(running.url, env["RASA_API_TOKEN"], load_conversations(CASES))
+        yield figures(outcomes)
     finally:
         running.stop()
 
