@@ -229,6 +229,13 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"alles|alle)\b(?! (?:water|eten|vitamines?)\b)"
         r"|\b(?:heb|heeft) (?:net |zojuist )?(?:te veel|teveel|veel te veel|heel veel) (?:ingenomen|geslikt)\b"
         r"(?! (?:van de |aan )?(?:water|eten|vitamines?|suiker|koffie)\b)")),
+    # Someone who just said they are ending their life and now does not open or answer: acute
+    # ("hij belde dat hij een touw heeft opgehangen. hij doet niet open"), whatever came first.
+    ("112.aangekondigd_en_onbereikbaar", ROUTE_CRISIS_112, _F(
+        r"\b(?:touw|strop|afscheid|vaarwel|einde eraan|eind eraan|er een eind aan|niet meer leven|"
+        r"pillen)\b(?: \w+| [.,]){0,16} (?:doet|deed) (?:niet|nie) (?:meer )?open\b"
+        r"|\b(?:doet|deed) (?:niet|nie) (?:meer )?open\b(?: \w+| [.,]){0,16} (?:touw|strop|afscheid|vaarwel|"
+        r"einde eraan|er een eind aan)\b")),
     ("112.overdosis", ROUTE_CRISIS_112, _F(
         r"\b(?:heb|heeft|had|hebben|nam|neemt|genomen)" + _gap(3) + r" (?:een )?overdosis\b(?! gehad)"
         r"|\boverdosis (?:genomen|ingenomen|geslikt|heeft|heb)\b"
@@ -946,6 +953,15 @@ RULES: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"(?:money|savings|pension|bank card)\b")),
     # Issue 24: danger in the words residents really use.
     # Violence at home seen by a child: "hij gooit met stoelen terwijl de kinderen erbij zijn".
+    # A blow told after other words about the same person: "mijn stiefvader noemt me elke dag
+    # waardeloos en schopt me als mama het niet ziet".
+    ("vt.en_slaat_me", ROUTE_CRISIS_VEILIG_THUIS, _F(
+        rf"\b{_ACTOR}\b(?: \w+| ,){{0,10}} en (?:hij |ze |zij )?{_HIT_VERB} (?:me|mij|ons)\b{_NOT_AFTER_OBJ}")),
+    # An ex who keeps waiting at the door ("mijn ex staat al weken elke avond bij mijn huis").
+    ("vt.ex_staat_voor_de_deur", ROUTE_CRISIS_VEILIG_THUIS, _F(
+        r"\b(?:mijn |m n )?(?:ex|exman|exvrouw|exvriend|ex man|ex vrouw|ex vriend|ex vriendin)\b(?: \w+){0,5} "
+        r"(?:staat|stond|wacht|wachtte|posteert|loopt)(?: \w+){0,4} (?:bij|voor|op|rond) (?:mijn|de|ons|m n) "
+        r"(?:huis|deur|voordeur|werk|school|flat|woning)\b")),
     ("vt.gooit_met_meubels", ROUTE_CRISIS_VEILIG_THUIS, _F(
         rf"\b{_ACTOR}(?:{_gap(2)})? (?:gooit|smijt|gooide|smeet|trapt|schopt|slaat)(?: \w+){{0,3}} "
         r"(?:met )?(?:stoelen|stoel|borden|bord|glazen|de tafel|meubels|spullen|de deur|deuren)"

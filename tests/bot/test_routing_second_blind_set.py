@@ -19,6 +19,8 @@ def _decide(text: str):
     ("ewa mn kicks heb ik aan mn broertje gegeven, heb het toch niet meer nodig waar ik heen ga", "crisis_113"),
     ("Mi no wani libi moro. Brada, ik ben op.", "crisis_113"),
     ("mi wani dede", "crisis_113"),
+    ("Mijn buurman belde net dat hij een touw heeft opgehangen. Ik sta voor zijn deur en hij doet niet open.",
+     "crisis_112"),
 ])
 def test_danger_in_everyday_or_sranan_words_gets_the_full_reply(text, route):
     decision = _decide(text)
@@ -41,6 +43,7 @@ def test_a_few_words_that_may_be_danger_ask_the_safety_check(text, suspected):
     "ik heb te veel gegeten met kerst",
     "waar ik heen ga op vakantie heb ik geen jas nodig",
     "ik voel me niet veilig in de wijk, er wordt veel ingebroken",
+    "mijn moeder doet niet open, ze is vast boodschappen doen",
 ])
 def test_everyday_sentences_like_them_are_no_rule(text):
     assert _decide(text).tier is None
