@@ -2,9 +2,9 @@
 
 Two moments write a ticket:
 - the callback form is complete: one ticket with the classification, the recommended kind of
-  meedenker and why (bot/opschalen.py), up to three organisations (bot/sociale_kaart.py), the
+  meedenker and why (bot/conversation/opschalen.py), up to three organisations (bot/municipality/sociale_kaart.py), the
   preferred moment and the encrypted contact details; the reply tells the resident the reference
-  and when to expect a call (bot/office_hours.py);
+  and when to expect a call (bot/municipality/office_hours.py);
 - a crisis is detected: a crisis *signal* without contact details (issue 29): admins count and
   read signals in their own list; they are no task in the coordinators' queue. When the same
   conversation already has a callback ticket, that ticket becomes urgent: a crisis that comes with
@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence
 
-from bot.dialogue import State, summary_values
-from bot.office_hours import OfficeHours, format_moment, load_office_hours
-from bot.opschalen import recommend, separate_questions
+from bot.conversation.dialogue import State, summary_values
+from bot.municipality.office_hours import OfficeHours, format_moment, load_office_hours
+from bot.conversation.opschalen import recommend, separate_questions
 from bot.queue import NewTicket, Ticket, TicketStore
 from bot.queue.models import KIND_SIGNAL, PREFERENCES
 from bot.queue.crypto import SenderHasher
-from bot.settings import Settings
-from bot.sociale_kaart import SocialeKaart, load_sociale_kaart
-from bot.werkmodel import ROUTE_MEEDENKER, is_crisis
+from bot.ops.settings import Settings
+from bot.municipality.sociale_kaart import SocialeKaart, load_sociale_kaart
+from bot.understanding.werkmodel import ROUTE_MEEDENKER, is_crisis
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def _labels(axis: dict[str, dict]) -> list[dict]:
 def question_summary(state: State, resident_texts: Sequence[str]) -> str:
     """A short summary for the coordinator: the topics, then the resident's own (masked) words.
 
-    `resident_texts` are the messages that describe the worry (bot/transcript.py), never the
+    `resident_texts` are the messages that describe the worry (bot/conversation/transcript.py), never the
     answers to the form or to a yes/no question.
     """
     words = [t.strip() for t in resident_texts if t and not t.startswith("/") and not t.startswith("[")]
@@ -87,7 +87,7 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
         channel=channel,
         sender_id=sender,
         route=route,
-        # A crisis or a need that cannot wait a working day (bot/spoed.py) is urgent in the queue.
+        # A crisis or a need that cannot wait a working day (bot/conversation/spoed.py) is urgent in the queue.
         urgency="urgent" if is_crisis(state.crisis_route) or state.spoed else "normaal",
         meedenker_type=advice.type,
         opschaal_reasons=list(advice.reasons),

@@ -3,8 +3,8 @@
 Asked only after the resident said yes to a callback and yes to giving details. One step at a
 time, in this order; every answer is checked and an invalid one is asked again kindly. After
 MAX_TRIES misses at one step the dialogue offers to go on without it or to talk to a person
-(bot/dialogue.py); only the contact detail cannot be skipped. A woonplaats or neighbourhood is
-read as its gemeente (bot/gemeenten.py `resolve`). Contact details never appear in the state's
+(bot/conversation/dialogue.py); only the contact detail cannot be skipped. A woonplaats or neighbourhood is
+read as its gemeente (bot/municipality/gemeenten.py `resolve`). Contact details never appear in the state's
 plain slots: the Rasa adapter seals them.
 """
 from __future__ import annotations
@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.contact import parse_contact, parse_moment, parse_name, parse_preference, without_complaint
-from bot.gemeenten import find_gemeente, resolve, suggestions
-from bot.words import is_content_word
+from bot.conversation.contact import parse_contact, parse_moment, parse_name, parse_preference, without_complaint
+from bot.municipality.gemeenten import find_gemeente, resolve, suggestions
+from bot.understanding.words import is_content_word
 
-# The gemeente first: a callback is promised only where a network serves it (bot/coverage.py), so
+# The gemeente first: a callback is promised only where a network serves it (bot/understanding/coverage.py), so
 # a resident elsewhere is told at once, before giving a name or a number.
 STEPS: tuple[str, ...] = ("gemeente", "naam", "contact", "moment", "voorkeur")
 # Steps whose answer is a contact detail: the channel seals the raw text for these.
@@ -51,7 +51,7 @@ def step_of(wacht_op: str | None) -> str | None:
 
 
 # Waits after the form where a new contact detail may come ("mijn nummer is toch 06…" at the
-# read-back): bot/dialogue.py names them; the channel seals such an answer as it does in the form.
+# read-back): bot/conversation/dialogue.py names them; the channel seals such an answer as it does in the form.
 CHANGE_WAITS: frozenset[str] = frozenset({"controle", "wijzig_veld", "misser"})
 
 

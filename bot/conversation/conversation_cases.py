@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from bot.config_files import read_list
-from bot.werkmodel import CRISIS_ROUTES
+from bot.municipality.config_files import read_list
+from bot.understanding.werkmodel import CRISIS_ROUTES
 
-FORM_STEPS: tuple[str, ...] = ("gemeente", "naam", "contact", "moment", "voorkeur")  # bot/callback_form.py order
+FORM_STEPS: tuple[str, ...] = ("gemeente", "naam", "contact", "moment", "voorkeur")  # bot/conversation/callback_form.py order
 STEPS: tuple[str, ...] = ("open", "samenvatting", "aanbod", "toestemming", *FORM_STEPS, "na_ticket")
 CALM = "none"
 

@@ -2,11 +2,11 @@
 
 The Rasa side passes in the intent, the parse's `werkmodel` and the conversation state (slots);
 this module answers with response names from domain.yml (never text) and the new state.
-Each message is first read for what it is (bot/reading.py; conversation guide "Listen before
+Each message is first read for what it is (bot/conversation/reading.py; conversation guide "Listen before
 moving on"): danger, a stop, a question, a correction, a change, an answer, or something else.
 What happens then is declared in one table, `TABLE`: (what the assistant waits for, what the
 message is) -> handler. Only an answer moves a question on; a question gets a short true answer
-(bot/faq.py) and the pending question again; danger comes first, always.
+(bot/conversation/faq.py) and the pending question again; danger comes first, always.
 Rules from the domain and conversation guides:
 - crisis first; after a suicidal remark the assistant stays and asks whether the resident is safe
   now, offers 113's chat when calling is too big, and never says goodbye while a crisis is fresh;
@@ -25,11 +25,13 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from bot import callback_form, coverage, languages, reading, spoed
-from bot.contact import PREFERENCE_LABELS
-from bot.noise import is_noise
-from bot.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
-from bot.werkmodel import (
+from bot.conversation import callback_form, reading, spoed
+
+from bot.understanding import coverage, languages
+from bot.conversation.contact import PREFERENCE_LABELS
+from bot.understanding.noise import is_noise
+from bot.conversation.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
+from bot.understanding.werkmodel import (
     LEEFGEBIEDEN,
     ROUTE_CRISIS_112,
     ROUTE_CRISIS_113,
@@ -76,7 +78,7 @@ FALLBACK_INTENT = "nlu_fallback"
 # Effects the adapter carries out after the turn.
 EFFECT_SUBMIT = "submit_callback"
 EFFECT_FLAG_CRISIS = "flag_crisis"
-EFFECT_VANDAAG = "today_contacts"  # name the region's contacts for today (bot/sociale_kaart.py)
+EFFECT_VANDAAG = "today_contacts"  # name the region's contacts for today (bot/municipality/sociale_kaart.py)
 
 # The NLU's info intents name an FAQ entry (config/faq.yml); the FAQ holds every answer.
 INFO_FAQ = {
@@ -109,15 +111,15 @@ SIMPLE_RESPONSES = {
     "bedankt": "utter_graag_gedaan",
     "buiten_bereik": "utter_buiten_bereik",
 }
-ENGLISH_INTENT = "engels"  # set by bot/routing.py for a message not in Dutch
+ENGLISH_INTENT = "engels"  # set by bot/understanding/routing.py for a message not in Dutch
 FOREIGN_INTENT = "andere_taal"  # read here: a message in a language with an interpreter callback
-# Another language (bot/languages.py): the callback asks only what a call with an interpreter needs.
+# Another language (bot/understanding/languages.py): the callback asks only what a call with an interpreter needs.
 INTERPRETER_STEPS: tuple[str, ...] = ("naam", "contact")
 CRISIS_AGAIN_INTENT = "crisis_herhaald"  # the same danger told again (set by the NLU component)
 BACK_INTENT = "terug_naar_vraag"  # "terug naar mijn vraag" (a button, or set by the NLU component)
 RESTART_INTENT = "opnieuw"
 SNEL_WEG_INTENT = "snel_weg"  # set by the NLU component: "hij komt eraan" under violence at home
-FAQ_KEY = "faq"  # in the parse's werkmodel: {"id": ..., "score": ...} from bot/faq.py
+FAQ_KEY = "faq"  # in the parse's werkmodel: {"id": ..., "score": ...} from bot/conversation/faq.py
 WHO_CAN_SEE_FAQ = "privacy_telefoon_zien"
 STORED_FAQ = "privacy_bewaren"
 FAQ_RESPONSE = "utter_faq"
@@ -153,10 +155,10 @@ class State:
     samenvatting: str | None = None  # the last summary said, so the next one is never the same
     wijzigen: bool = False  # a form step asked again from the read-back: return there after
     suggestie: str | None = None  # the one gemeente suggested ("Bedoelt u Rotterdam?"): "ja" takes it
-    spoed: str | None = None  # a need that cannot wait a working day (bot/spoed.py): the callback is urgent
+    spoed: str | None = None  # a need that cannot wait a working day (bot/conversation/spoed.py): the callback is urgent
     elders: str | None = None  # a gemeente no network here serves: no callback is offered again
     taal: str | None = None  # read only: set by Rasa from the NLU
-    tolk: str | None = None  # another language (bot/languages.py): the callback needs an interpreter
+    tolk: str | None = None  # another language (bot/understanding/languages.py): the callback needs an interpreter
 
     def as_slots(self) -> dict[str, Any]:
         """Slot values, without the contact details (the adapter stores those encrypted)."""
@@ -457,7 +459,7 @@ def faq_id(message: Message) -> str | None:
 
 def _answer_question(state: State, message: Message) -> Reply:
     """A short true answer, then the pending question. The adapter fills the answer from
-    config/faq.yml for this channel, language and hour (bot/turn.py `FAQ_RESPONSE`)."""
+    config/faq.yml for this channel, language and hour (bot/conversation/turn.py `FAQ_RESPONSE`)."""
     asked = faq_id(message) or ""
     answers = [(FAQ_RESPONSE, {"faq": asked, "kanaal": message.channel})]
     if asked == WHO_CAN_SEE_FAQ:
@@ -1036,7 +1038,7 @@ TABLE: dict[tuple[str, str], Handler] = {
 _STOP_WAITS = frozenset({FORM, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER})
 WORD_ANSWERS = frozenset({WAIT_WIJZIG, WAIT_STOP, WAIT_MISSER, WAIT_SPOED_PLAATS, WAIT_CONTROLE})
 
-# How each intent of the NLU is read, before the words themselves are read (bot/reading.py).
+# How each intent of the NLU is read, before the words themselves are read (bot/conversation/reading.py).
 # Rasa's rules are generated from this (scripts/generate_rules.py): intents with a rule of their
 # own are sent there first (the crisis numbers, the safety check, starting again); every other
 # intent goes straight to the dialogue core.
@@ -1188,7 +1190,7 @@ def may_write_a_ticket(wacht_op: str | None, intent: str) -> bool:
 
     Why: a ticket's summary is made of the worry's earlier messages, and only then does the action
     server need them; Rasa sends them on these turns only (addons/rasa_patches/speed.py). It may say yes
-    too often, never too rarely (tests/bot/test_dialogue_effects.py tries every pending question
+    too often, never too rarely (tests/bot/conversation/test_dialogue_effects.py tries every pending question
     and intent).
     """
     if intent in CRISIS_RESPONSES or wacht_op in (WAIT_VEILIGHEID, WAIT_VEILIG_NU):

@@ -6,7 +6,7 @@ gemeente read along?") is worse than none, so the answers live in one reviewed f
 (config/faq.yml), are filled from the configuration that holds each fact (helplines, office hours,
 retention), and a message gets an answer only when it is clearly one of those questions.
 
-Matching (docs/faq.md has the figures): the message's sentence embedding (bot/encoder.py, the one
+Matching (docs/faq.md has the figures): the message's sentence embedding (bot/understanding/encoder.py, the one
 the crisis net and the classifier already use) goes through two small linear models trained on the
 file. A gate asks whether the message is a question about the service at all, against residents'
 own messages (the resident examples in data/nlu/ and the file's `geen_faq` list); a second model
@@ -18,7 +18,7 @@ treats them as it always did.
 Nothing is read, embedded or trained at import time. `match` trains the models on first use, or
 `warm_up()` at start (a few seconds; the embeddings are cached per text under var/encoder_cache
 by bot/encoder.embed_cached, the trained models under var/faq). `answer` reads the configuration
-given to `configure`, or the process settings (bot/settings.py) when none was given.
+given to `configure`, or the process settings (bot/ops/settings.py) when none was given.
 """
 from __future__ import annotations
 
@@ -41,10 +41,10 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot.config_files import read_date, read_mapping
-from bot.helplines import Helpline, Helplines, load_helplines
-from bot.office_hours import OfficeHours, format_moment, format_time, load_office_hours
-from bot.settings import PROJECT_ROOT
+from bot.municipality.config_files import read_date, read_mapping
+from bot.municipality.helplines import Helpline, Helplines, load_helplines
+from bot.municipality.office_hours import OfficeHours, format_moment, format_time, load_office_hours
+from bot.ops.settings import PROJECT_ROOT
 
 __all__ = [
     "FAQ_FILE",
@@ -98,7 +98,7 @@ PLACEHOLDERS: Final = frozenset({
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _ENTRY_FIELDS: Final = ("id", "vragen", "antwoord", "antwoord_je", "answer_en", "kanalen")
 _CHANNEL_FIELDS: Final = frozenset({"antwoord", "antwoord_je", "answer_en"})
-# How the conversation addresses the resident (the Rasa slot `aanspreek`, bot/tone.py): "je" to a
+# How the conversation addresses the resident (the Rasa slot `aanspreek`, bot/conversation/tone.py): "je" to a
 # young resident who writes informally or says "je"; "u" otherwise (and when the slot is empty).
 ADDRESS_FORMS: Final = ("u", "je")
 # Words that must not appear in an answer in the other form (the tests and the loader use them).
@@ -397,9 +397,9 @@ def _cache_dir() -> Path:
 def build_model(book: FaqBook, embed_many: Callable[[Sequence[str]], np.ndarray] | None = None,
                 cache: Path | None = None) -> FaqModel:
     """Train on the file and data/nlu/, or load the model trained on exactly these texts and
-    vectors before (var/faq/); the embeddings themselves are cached per text by bot/encoder.py."""
+    vectors before (var/faq/); the embeddings themselves are cached per text by bot/understanding/encoder.py."""
     if embed_many is None:
-        from bot.encoder import embed_cached  # the encoder loads on first use only
+        from bot.understanding.encoder import embed_cached  # the encoder loads on first use only
 
         directory = _cache_dir() / "encoder_cache"
         embed_many = lambda texts: embed_cached(texts, directory)  # noqa: E731
@@ -448,7 +448,7 @@ def match(text: str) -> FaqMatch | None:
     """The FAQ question this message asks, or None (a worry, a form answer, anything else)."""
     if not reads_as_question(text):
         return None
-    from bot.encoder import embed_one
+    from bot.understanding.encoder import embed_one
 
     return match_embedding(embed_one(text), text)
 
@@ -562,7 +562,7 @@ class _Sources:
 
 
 _sources_given: _Sources | None = None
-DEFAULT_RETENTION_DAYS = 365  # bot/settings.py's default for RETENTION_DAYS
+DEFAULT_RETENTION_DAYS = 365  # bot/ops/settings.py's default for RETENTION_DAYS
 
 
 def configure(helplines_file: Path, office_hours_file: Path, retention_days: int,
@@ -570,7 +570,7 @@ def configure(helplines_file: Path, office_hours_file: Path, retention_days: int
     """Read the files answers are filled from (once per process; errors name the file).
 
     Processes with settings call it at start: `configure(s.helplines_file, s.office_hours_file,
-    s.retention_days)`. Without it, `answer` reads them through bot.settings.get_settings().
+    s.retention_days)`. Without it, `answer` reads them through bot.ops.settings.get_settings().
     """
     global _sources_given, _model
     if retention_days < 1:
@@ -585,7 +585,7 @@ def configure(helplines_file: Path, office_hours_file: Path, retention_days: int
 
 def _sources() -> _Sources:
     if _sources_given is None:
-        from bot.settings import SettingsError, get_settings
+        from bot.ops.settings import SettingsError, get_settings
 
         try:
             settings = get_settings()

@@ -1,6 +1,6 @@
 """What happens to a resident's text on its way in, before Rasa stores or logs it.
 
-- BSNs, phone numbers, e-mail addresses and IBANs are masked (bot/privacy.py).
+- BSNs, phone numbers, e-mail addresses and IBANs are masked (bot/understanding/privacy.py).
 - Inside the callback form, a name or contact detail typed on purpose is the one exception: its
   raw text is sealed (encrypted with the secret key) into the message metadata, and Rasa sees only
   a placeholder. The action unseals it; the tracker store never holds it in plain text.
@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from bot.callback_form import CONTACT_STEPS, is_cancel
-from bot.contact import parse_contact, parse_name
-from bot.crisis import detect_crisis
-from bot.noise import is_noise
-from bot.privacy import mask_pii
+from bot.conversation.callback_form import CONTACT_STEPS, is_cancel
+from bot.conversation.contact import parse_contact, parse_name
+from bot.understanding.crisis import detect_crisis
+from bot.understanding.noise import is_noise
+from bot.understanding.privacy import mask_pii
 from bot.queue.crypto import ContactCipher
 
 SEALED_KEY = "sealed"

@@ -8,7 +8,7 @@ reads, and the words that led to it are quoted.
 
 Rules, in order (see :func:`recommend`):
 
-1. Safety first. A crisis route, or crisis language in the text (``bot.crisis``), always gives a
+1. Safety first. A crisis route, or crisis language in the text (``bot.understanding.crisis``), always gives a
    formal meedenker, also when the resident prefers a volunteer; the reason says so.
 2. The resident's own preference (the ``preference`` argument, or a clear wish in the text such as
    "liever een vrijwilliger") wins otherwise. Formal signals are then still listed, as "Let op: ...",
@@ -44,8 +44,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final, Iterable, Mapping
 
-from bot.crisis import detect_crisis
-from bot.werkmodel import (
+from bot.understanding.crisis import detect_crisis
+from bot.understanding.werkmodel import (
     DOELGROEP_LABELS,
     DOELGROEPEN,
     LEEFGEBIED_LABELS,

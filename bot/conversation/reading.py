@@ -2,16 +2,16 @@
 
 A meedenker first hears what a message is (conversation guide, "Listen before moving on"): a stop,
 a correction, "bellen is te eng", "hij komt eraan", a change of a detail given earlier. Each reader
-here is a small pattern over the resident's words, tested on its own (tests/bot/test_reading.py);
-the dialogue (bot/dialogue.py) decides what to do with it.
+here is a small pattern over the resident's words, tested on its own (tests/bot/conversation/test_reading.py);
+the dialogue (bot/conversation/dialogue.py) decides what to do with it.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from bot.classifier import Lexicon
-from bot.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
+from bot.understanding.classifier import Lexicon
+from bot.understanding.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
 
 
 def _fold(text: str) -> str:

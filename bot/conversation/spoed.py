@@ -18,7 +18,7 @@ geld        no money at all now (an empty or blocked account, nothing until payd
 jongeren    not a need but a group: entries only for young people (De Kindertelefoon)
 =========== =====================================================================
 
-How it works, in the style of ``bot/crisis.py`` (whose :func:`~bot.crisis.normalise` it uses):
+How it works, in the style of ``bot/understanding/crisis.py`` (whose :func:`~bot.understanding.crisis.normalise` it uses):
 
 1. The text is normalised (lower case, accents and apostrophes gone, ``mn`` -> ``mijn``, ``nie``
    -> ``niet``, punctuation reduced to ``,`` and ``.`` tokens), so ``" "`` in a pattern means
@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from bot.crisis import TOLD_AS_PAST, normalise
+from bot.understanding.crisis import TOLD_AS_PAST, normalise
 
 __all__ = [
     "NEEDS",

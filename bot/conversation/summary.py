@@ -3,7 +3,7 @@
 Why a module of its own: the summary is what residents judge the assistant by ("it listed school
 again, four times"). It is the current understanding, not an accumulation: a negated word is no
 evidence ("niemand doet me pijn" is not about pain), a correction removes a topic
-(bot/reading.py `topics_denied`), and only the main topics are named, in the resident's words.
+(bot/conversation/reading.py `topics_denied`), and only the main topics are named, in the resident's words.
 """
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot.crisis import crisis_signals
-from bot.reading import is_negated
-from bot.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
-from bot.words import is_content_word
+from bot.understanding.crisis import crisis_signals
+from bot.conversation.reading import is_negated
+from bot.understanding.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
+from bot.understanding.words import is_content_word
 
 if TYPE_CHECKING:
-    from bot.dialogue import State
+    from bot.conversation.dialogue import State
 
 MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",

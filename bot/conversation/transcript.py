@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
-from bot import callback_form
-from bot.noise import is_noise
+from bot.conversation import callback_form
+from bot.understanding.noise import is_noise
 
 # Intents that answer or steer the assistant instead of describing a worry ("ik wil een mens").
 ANSWER_INTENTS = frozenset({"bevestigen", "ontkennen", "groet", "afscheid", "bedankt", "opnieuw",
@@ -87,7 +87,7 @@ class ActionServerView:
 
     def events(self, with_worries: bool = True) -> list[Mapping[str, Any]]:
         """`for_the_action_server`; without the worry's messages on a turn that cannot write a
-        ticket (bot/dialogue.py `may_write_a_ticket`)."""
+        ticket (bot/conversation/dialogue.py `may_write_a_ticket`)."""
         if self.latest is None:
             return []
         if not self.since_start:  # no message since the session started: no worry yet, only the channel

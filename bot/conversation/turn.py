@@ -2,7 +2,7 @@
 
 The adapter (actions/reageer.py) hands in the slots, the latest message and a way to read the
 conversation's earlier texts (read only for a ticket: most turns need none of them); this module
-unseals form answers, asks bot/dialogue.py what to do, carries out the effects (a callback
+unseals form answers, asks bot/conversation/dialogue.py what to do, carries out the effects (a callback
 ticket, an urgent crisis flag) and returns the responses and the new slots. A queue that cannot
 be written never silences the conversation: the crisis reply always goes out, and a failed
 callback gets an apology with how to reach a human.
@@ -15,14 +15,15 @@ from typing import Any, Callable, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import callback_form
-from bot import faq, languages, tone
-from bot.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
-from bot.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State,
+from bot.conversation import callback_form
+from bot.conversation import faq, tone
+from bot.understanding import languages
+from bot.conversation.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
+from bot.conversation.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State,
                           fresh_session, next_step)
 from bot.followup import consent
 from bot.followup.records import Followups
-from bot.intake import unseal
+from bot.conversation.intake import unseal
 from bot.queue import QueueKeyError
 from bot.queue.crypto import ContactCipher
 
@@ -67,7 +68,7 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
         form_text=unseal(metadata, secret_key),
         channel=client,
     )
-    # "je" or "u" (bot/tone.py): the slot, or this message's entity when the slot is not yet set.
+    # "je" or "u" (bot/conversation/tone.py): the slot, or this message's entity when the slot is not yet set.
     aanspreek = slots.get(ADDRESS_SLOT) or entities.get(ADDRESS_SLOT)
     responses, state = [_filled(name, values, state, aanspreek) for name, values in reply.responses], reply.state
     if EFFECT_FLAG_CRISIS in reply.effects:

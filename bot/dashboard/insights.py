@@ -52,8 +52,8 @@ from bot.dashboard.suppression import (
     table_lines,
     vector_lines,
 )
-from bot.office_hours import MONTHS
-from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN, ROUTE_LABELS, ROUTES
+from bot.municipality.office_hours import MONTHS
+from bot.understanding.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN, ROUTE_LABELS, ROUTES
 
 __all__ = [
     "Breakdown",

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 
-from bot.office_hours import MONTHS
-from bot.werkmodel import DOELGROEP_LABELS, LEEFGEBIED_LABELS
+from bot.municipality.office_hours import MONTHS
+from bot.understanding.werkmodel import DOELGROEP_LABELS, LEEFGEBIED_LABELS
 
 STATUS_LABELS: Final[dict[str, str]] = {
     "nieuw": "Nieuw",

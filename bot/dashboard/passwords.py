@@ -22,7 +22,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from zxcvbn import zxcvbn
 
-from bot.gemeenten import PROVINCIES, all_gemeenten
+from bot.municipality.gemeenten import PROVINCIES, all_gemeenten
 
 MIN_LENGTH: Final = 12
 MAX_LENGTH: Final = 256

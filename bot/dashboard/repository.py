@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session, aliased
 
 from bot.followup.records import queue_on_close
 from bot.mail.kinds import MAIL_KINDS, chosen_kinds
-from bot.office_hours import OfficeHours
-from bot.privacy import mask_pii
+from bot.municipality.office_hours import OfficeHours
+from bot.understanding.privacy import mask_pii
 from bot.queue.models import (
     KIND_CALLBACK,
     MEEDENKER_TYPES,
@@ -42,7 +42,7 @@ from bot.queue.models import (
 )
 from bot.queue.staff import ROLES, Meedenker, SignInThrottle, StaffSession, StatusChange, User
 from bot.queue.store import TicketStore
-from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN, ROUTES
+from bot.understanding.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN, ROUTES
 
 from bot.dashboard.passwords import check_password, hash_password, verify_password
 

@@ -1,10 +1,10 @@
-"""Which municipality a resident lives in, from what they type (bot/data/gemeenten.yml).
+"""Which municipality a resident lives in, from what they type (bot/municipality/data/gemeenten.yml).
 
 A meedenker works for one municipality, so the callback form checks the answer against the
 official list instead of storing free text. Residents write "den haag", "Gemeente Súdwest Fryslân"
 or "Amersfort"; we accept that, but never guess between two municipalities: then we ask again.
 Most residents name their town, village or wijk instead ("Zaandam", "de Bijlmer"): `resolve`
-also reads those (bot/data/woonplaatsen.yml, made by scripts/build_woonplaatsen.py) and says
+also reads those (bot/municipality/data/woonplaatsen.yml, made by scripts/build_woonplaatsen.py) and says
 which place it understood, so the form can say "Zaandam hoort bij Zaanstad".
 The lists are read on first use, not at import, so a broken file fails loudly where it is used.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.config_files import read_date, read_mapping
+from bot.municipality.config_files import read_date, read_mapping
 
 GEMEENTEN_FILE = Path(__file__).parent / "data" / "gemeenten.yml"
 WOONPLAATSEN_FILE = Path(__file__).parent / "data" / "woonplaatsen.yml"
@@ -212,7 +212,7 @@ def suggestions(text: str, n: int = 3) -> tuple[str, ...]:
     return _default().suggestions(text, n)
 
 
-# --- places: towns, villages and wijken (bot/data/woonplaatsen.yml) ----------------------------
+# --- places: towns, villages and wijken (bot/municipality/data/woonplaatsen.yml) ----------------------------
 
 PLACE_SECTIONS = ("plaatsen", "andere_namen", "wijken")  # certain: a name and its gemeente(n)
 UNSURE_SECTION = "onzeker"  # gemeente only suggested by neighbouring postcodes: always asked

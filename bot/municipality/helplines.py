@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bot.config_files import read_date, read_mapping
+from bot.municipality.config_files import read_date, read_mapping
 
 _PHONE = re.compile(r"^[0-9 +\-]{3,20}$")
 

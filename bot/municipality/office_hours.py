@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Final, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.config_files import read_mapping
+from bot.municipality.config_files import read_mapping
 
 __all__ = [
     "DAYS",

@@ -16,7 +16,7 @@ File format (see ``config/sociale_kaart/oosterschelderegio.yml`` for a full exam
       - id: smwo                   # unique over all files; tickets refer to it
         name: SMWO
         offer: Meedenkers voor alle vragen. Gratis en onafhankelijk.   # one line, at most 20 words
-        leefgebieden: alle         # or a list of ids from bot/werkmodel.py
+        leefgebieden: alle         # or a list of ids from bot/understanding/werkmodel.py
         doelgroepen: alle          # idem
         type: formeel              # formeel (paid professional) or informeel (volunteer, ervaringsdeskundige)
         contact: {phone: "0113 123456", website: "https://www.smwo.nl"}   # phone and/or website, email optional
@@ -58,10 +58,10 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from bot.office_hours import DAYS, describe_week, format_time
-from bot.opschalen import FORMEEL, INFORMEEL, MEEDENKER_TYPES
-from bot.spoed import GROUP_YOUNG, NEEDS
-from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN
+from bot.municipality.office_hours import DAYS, describe_week, format_time
+from bot.conversation.opschalen import FORMEEL, INFORMEEL, MEEDENKER_TYPES
+from bot.conversation.spoed import GROUP_YOUNG, NEEDS
+from bot.understanding.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN
 
 __all__ = [
     "ALLE",

@@ -2,7 +2,7 @@
 
 A channel is on when its token is set and off when it is not; a channel that is half configured
 (a token without its webhook secret, a malformed id) stops the start with the variable's name,
-because a webhook that cannot check who is calling would fail open. Read by bot/settings.py.
+because a webhook that cannot check who is calling would fail open. Read by bot/ops/settings.py.
 """
 from __future__ import annotations
 

@@ -18,9 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError
 from bot.queue.models import STATUSES, Ticket
 from bot.queue.store import TicketNotFound, TicketStore
-from bot.secrets import SECRET_NAMES, read_env_file
-from bot.sender_ids import MESSAGING_CHANNELS, conversation_id, platform_id
-from bot.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
+from bot.ops.secrets import SECRET_NAMES, read_env_file
+from bot.ops.sender_ids import MESSAGING_CHANNELS, conversation_id, platform_id
+from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -229,7 +229,7 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _telegram(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
-    from bot.telegram_admin import TelegramAdminError, set_webhook
+    from bot.ops.telegram_admin import TelegramAdminError, set_webhook
 
     try:
         url = set_webhook(settings.telegram, args.url)
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     if args.command == "telegram":
         return _telegram(args, settings, out, err)
     if args.command == "erase" and args.platform_id is not None:
-        try:  # the conversation id is a keyed hash of the number (bot/sender_ids.py)
+        try:  # the conversation id is a keyed hash of the number (bot/ops/sender_ids.py)
             args.sender = conversation_id(args.channel, platform_id(args.channel, args.platform_id),
                                           settings.secret_key)
         except ValueError as error:

@@ -22,12 +22,12 @@ from bot.mail.compose import Mail
 from bot.mail.kinds import MAIL_KINDS
 from bot.mail.planner import MailPlanner
 from bot.mail.smtp import PermanentMailError, SmtpConnection
-from bot.office_hours import OfficeHours
+from bot.municipality.office_hours import OfficeHours
 from bot.queue.models import utcnow
 from bot.queue.outbox import Outbox, OutboxMessage
 from bot.queue.staff import User
 from bot.queue.store import TicketStore
-from bot.settings import Settings
+from bot.ops.settings import Settings
 
 logger = logging.getLogger(__name__)
 

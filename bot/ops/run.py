@@ -23,8 +23,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bot.secrets import environment_with_secrets
-from bot.settings import PROJECT_ROOT, Settings, SettingsError
+from bot.ops.secrets import environment_with_secrets
+from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError
 
 STARTUP_SECONDS = 180
 LOG_TAIL_LINES = 40

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from bot.channel_settings import (LimitSettings, TelegramSettings, WhatsAppSettings, read_limits,
+from bot.ops.channel_settings import (LimitSettings, TelegramSettings, WhatsAppSettings, read_limits,
                                   read_telegram, read_whatsapp)
 from bot.mail.settings import MailSettings, read_mail
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class SettingsError(RuntimeError):

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.channel_settings import TelegramSettings
+from bot.ops.channel_settings import TelegramSettings
 
 WEBHOOK_PATH = "/webhooks/telegram/webhook"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]

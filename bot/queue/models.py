@@ -18,8 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import declarative_base
 
-from bot.gemeenten import all_gemeenten
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.municipality.gemeenten import all_gemeenten
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
 KIND_CALLBACK: Final = "callback"
 KIND_SIGNAL: Final = "signal"
 TICKET_KINDS: Final[tuple[str, ...]] = (KIND_CALLBACK, KIND_SIGNAL)
-# The languages a ticket may record (issue 27; bot/languages.py, kept here without importing it).
+# The languages a ticket may record (issue 27; bot/understanding/languages.py, kept here without importing it).
 LANGUAGES: Final[tuple[str, ...]] = ("nl", "en", "ar", "tr", "pl", "uk", "ti", "ru")
 # The follow-up question to a resident on Telegram or WhatsApp (revision 0004).
 FOLLOWUP_STATUSES: Final[tuple[str, ...]] = ("agreed", "queued", "sent", "answered", "not_sent")
@@ -226,7 +226,7 @@ def _choice(name: str, value: str | None, allowed: Sequence[str], optional: bool
 
 
 def _known_gemeente(value: Any) -> str | None:
-    """The gemeente when it is on the official list (bot/data/gemeenten.yml), else None.
+    """The gemeente when it is on the official list (bot/municipality/data/gemeenten.yml), else None.
 
     It comes from the tracker, which the action server cannot fully trust: a made-up value (a
     spreadsheet formula, markup) is dropped with a warning, never stored; the ticket itself is kept,
@@ -324,7 +324,7 @@ class NewTicket:
     preference: str | None = None
     contact: Mapping[str, Any] | None = field(default=None, repr=False)
     kind: str = KIND_CALLBACK
-    language: str | None = None  # the resident's language (bot/languages.py); None: not known
+    language: str | None = None  # the resident's language (bot/understanding/languages.py); None: not known
     interpreter: bool = False
 
     def __post_init__(self) -> None:

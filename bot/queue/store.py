@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
-from bot.privacy import mask_pii
+from bot.understanding.privacy import mask_pii
 from bot.queue import migrations
 from bot.queue.crypto import ContactCipher, SenderHasher
 from bot.queue.staff import StatusChange
@@ -37,7 +37,7 @@ from bot.queue.models import (
     normalise_ticket_id,
     utcnow,
 )
-from bot.settings import Settings
+from bot.ops.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ class TicketStore:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "TicketStore":
-        """The store of `bot.settings.Settings` (its queue_url and secret_key)."""
+        """The store of `bot.ops.settings.Settings` (its queue_url and secret_key)."""
         return cls(settings.queue_url, settings.secret_key)
 
     def close(self) -> None:

@@ -12,9 +12,9 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot.evaluation import Prediction
-from bot.routing import route_for_intent
-from bot.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN
+from bot.understanding.evaluation import Prediction
+from bot.understanding.routing import route_for_intent
+from bot.understanding.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """The werkmodel classifier: which leefgebieden and doelgroepen a message touches, and why.
 
 Two layers, both explainable to a coordinator:
-- a lexicon of explicit wording (bot/data/werkmodel_lexicon.yml): its matches are the evidence;
-- a linear model (TF-IDF words + character n-grams + the sentence embedding of bot/encoder.py, one
+- a lexicon of explicit wording (bot/understanding/data/werkmodel_lexicon.yml): its matches are the evidence;
+- a linear model (TF-IDF words + character n-grams + the sentence embedding of bot/understanding/encoder.py, one
   logistic regression per label) trained on the labelled examples in data/nlu/; its evidence is the
   words that weighed most for the label (the embedding helps decide, but is never shown as evidence).
 Doelgroepen follow the labelling rule (domain guide §3): only what the resident states, so the
@@ -24,8 +24,8 @@ from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
-from bot.words import is_content_word
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
+from bot.understanding.words import is_content_word
 
 LEXICON_FILE = Path(__file__).parent / "data" / "werkmodel_lexicon.yml"
 LEXICON_CONFIDENCE = 0.9
@@ -40,7 +40,7 @@ LEXICON_ONLY_MIN_SCORE = 0.2
 MIN_EXAMPLES_PER_LABEL = 3
 # The sentence embedding (unit length) appended to the TF-IDF features, scaled so that it weighs
 # about as much as the words: on the held-out file it lifted leefgebied macro-F1 (README, "Quality").
-# It costs nothing extra at run time, since the crisis net embeds every message (bot/encoder.py).
+# It costs nothing extra at run time, since the crisis net embeds every message (bot/understanding/encoder.py).
 SEMANTIC_WEIGHT = 2.0
 
 
@@ -130,7 +130,7 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 
 def embed_messages(texts: Sequence[str]) -> np.ndarray:
     """At run time: one message at a time, through the per-process cache the crisis net filled."""
-    from bot.encoder import embed_one
+    from bot.understanding.encoder import embed_one
 
     return np.stack([embed_one(text) for text in texts])
 

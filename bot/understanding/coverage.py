@@ -11,8 +11,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
-from bot.sociale_kaart import gemeente_key, load_sociale_kaart
+from bot.ops.settings import PROJECT_ROOT
+from bot.municipality.sociale_kaart import gemeente_key, load_sociale_kaart
 
 
 def _kaart_dir() -> Path:

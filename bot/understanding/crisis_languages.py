@@ -1,8 +1,8 @@
 """Crisis rules in Arabic, Turkish, Polish, Ukrainian, Tigrinya (and Russian, answered in English).
 
-Why a list of its own: the Dutch rules (bot/crisis.py) are built on Dutch words, and the intent
+Why a list of its own: the Dutch rules (bot/understanding/crisis.py) are built on Dutch words, and the intent
 model never saw these languages. A message that one of these rules hears gets the same route as a
-Dutch rule (bot/routing.py), so the full crisis reply, in the resident's language. Each rule also
+Dutch rule (bot/understanding/routing.py), so the full crisis reply, in the resident's language. Each rule also
 tells the language it is written in: "я хочу вмерти" has no letter that only Ukrainian has.
 The patterns are written by the team and must be checked by a native speaker (docs/languages.md);
 they are matched on a folded text (no diacritics, no Arabic vowel marks, one apostrophe).
@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.crisis import CrisisSignal
-from bot.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
+from bot.understanding.crisis import CrisisSignal
+from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
 
 _113, _112, _VT = ROUTE_CRISIS_113, ROUTE_CRISIS_112, ROUTE_CRISIS_VEILIG_THUIS
 

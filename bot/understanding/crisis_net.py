@@ -1,12 +1,12 @@
 """The second crisis net: recognises crisis by meaning, not by phrase.
 
 Why: residents in danger rarely use the words a rule list expects (a child telling in a child's
-words, a farewell, a question about a method). The reviewed rules in bot/crisis.py stay first;
-this net is a logistic regression on sentence embeddings (bot/encoder.py, multilingual-e5-small,
+words, a farewell, a question about a method). The reviewed rules in bot/understanding/crisis.py stay first;
+this net is a logistic regression on sentence embeddings (bot/understanding/encoder.py, multilingual-e5-small,
 Dutch and English) of the crisis and non-crisis examples in data/nlu/, beside TF-IDF word and
 character features of the same texts: by meaning alone the net could not tell "we zitten elkaar
 in de weg" from violence at home (README, "Crisis: two nets"). It answers with a
-probability per crisis route; bot/routing.py turns a high one into a gentle safety check, never
+probability per crisis route; bot/understanding/routing.py turns a high one into a gentle safety check, never
 on its own into the full crisis reply, unless the net is very sure.
 
 The check thresholds are chosen at training time from cross-validated predictions on the training
@@ -29,9 +29,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from bot.encoder import embed_cached, embed_one
-from bot.languages import DUTCH, detect
-from bot.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
+from bot.understanding.encoder import embed_cached, embed_one
+from bot.understanding.languages import DUTCH, detect
+from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
 
 NONE = "geen"
 CLASSES: tuple[str, ...] = (NONE, ROUTE_CRISIS_113, ROUTE_CRISIS_112, ROUTE_CRISIS_VEILIG_THUIS)

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from bot.recent import Recent
+from bot.conversation.recent import Recent
 
 DIM = 384
 _CACHE_SIZE = 256

@@ -10,9 +10,9 @@ from pathlib import Path
 from statistics import median
 from typing import Iterable, Sequence
 
-from bot.config_files import read_list
-from bot.opschalen import INFORMEEL, MEEDENKER_TYPES
-from bot.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.municipality.config_files import read_list
+from bot.conversation.opschalen import INFORMEEL, MEEDENKER_TYPES
+from bot.understanding.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 
 class EvalFileError(ValueError):
@@ -39,7 +39,7 @@ class Prediction:
     parse_ms: float = 0.0
     tier: str | None = None  # "volledig" (full crisis reply), "check" (safety check) or None
     suspected: str | None = None  # the crisis route a safety check is about
-    meedenker_type: str | None = None  # what bot/opschalen.py would recommend for the ticket
+    meedenker_type: str | None = None  # what bot/conversation/opschalen.py would recommend for the ticket
 
     @property
     def crisis_route(self) -> str | None:
@@ -235,8 +235,8 @@ def style_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> d
 
 
 def predicted_meedenker_type(werkmodel: dict, text: str) -> str:
-    """The type a callback ticket of this message would get (as bot/callback.py recommends it)."""
-    from bot.opschalen import recommend, separate_questions
+    """The type a callback ticket of this message would get (as bot/conversation/callback.py recommends it)."""
+    from bot.conversation.opschalen import recommend, separate_questions
 
     leefgebieden = {label["id"]: label for label in werkmodel.get("leefgebieden") or []}
     doelgroepen = [label["id"] for label in werkmodel.get("doelgroepen") or []]

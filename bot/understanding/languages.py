@@ -18,14 +18,14 @@ from pathlib import Path
 
 import yaml
 
-from bot.language import SHORT_WORDS, is_english, short_language
+from bot.understanding.language import SHORT_WORDS, is_english, short_language
 
 DUTCH, ENGLISH = "nl", "en"
 ARABIC, TURKISH, POLISH, UKRAINIAN, TIGRINYA = "ar", "tr", "pl", "uk", "ti"
 OTHER = "ru"  # Cyrillic without Ukrainian letters: answered in English, with the numbers
 INTERPRETER_LANGUAGES = (ARABIC, TURKISH, POLISH, UKRAINIAN, TIGRINYA)
 FOREIGN = frozenset({*INTERPRETER_LANGUAGES, OTHER})  # a callback needs an interpreter
-CONFIG_FILE = Path(__file__).resolve().parent.parent / "config" / "languages.yml"
+CONFIG_FILE = Path(__file__).resolve().parents[2] / "config" / "languages.yml"
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _ETHIOPIC = re.compile(r"[\u1200-\u139F\u2D80-\u2DDF]")
@@ -313,7 +313,7 @@ _SWITCH = (
 ENGLISH_VALUE_KEYS = frozenset({"onderwerpen", "uiterlijk", "open_weer", "moment", "voorkeur", "spoed",
                                 "bereikbaar_vanaf", "terugbellen_uiterlijk"})
 _ENGLISH_PHRASES: tuple[tuple[str, str], ...] = (
-    # The wish as the read-back names it (bot/contact.py PREFERENCE_LABELS), before its words below.
+    # The wish as the read-back names it (bot/conversation/contact.py PREFERENCE_LABELS), before its words below.
     ("een vrijwilliger of iemand die het zelf meemaakte", "a volunteer or someone who has been through it"),
     ("iemand die dit als werk doet", "someone who does this as their job"),
     ("familie, vrienden en contact met anderen", "family, friends and contact with others"),

@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 
-from bot.recent import Recent
+from bot.conversation.recent import Recent
 
 # Sounds of hesitation, not answers.
 _FILLERS = frozenset({
@@ -60,7 +60,7 @@ _judged: "Recent[bytes, bool]" = Recent(_JUDGED_KEPT)
 def is_noise(text: str) -> bool:
     """True when the message holds no word that could answer a question.
 
-    Every turn asks this again of each message of the worry so far (bot/transcript.py), so the
+    Every turn asks this again of each message of the worry so far (bot/conversation/transcript.py), so the
     answers of recent texts are kept, under a digest of the text: the text itself is not kept.
     """
     key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

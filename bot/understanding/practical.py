@@ -6,15 +6,15 @@ Why: both crisis models learned "niet meer" as a sign of suicidal thoughts ("ik 
 "denkt u erover om uzelf iets aan te doen?". A human meedenker hears the object: what can no
 longer be paid, walked, understood. So a message whose every "niet meer" is tied to such an
 everyday object, and which holds no word of risk, is believed as a support question, the way an
-explicit denial is (bot/routing.py). A bare "ik kan niet meer", "ik wil niet meer", "ik weet het
+explicit denial is (bot/understanding/routing.py). A bare "ik kan niet meer", "ik wil niet meer", "ik weet het
 niet meer", or any word of death, life or ending, keeps the models' view; the crisis rules
-(bot/crisis.py) fire before this is ever asked.
+(bot/understanding/crisis.py) fire before this is ever asked.
 """
 from __future__ import annotations
 
 import re
 
-from bot.crisis import normalise
+from bot.understanding.crisis import normalise
 
 __all__ = ["is_practical_trouble"]
 

@@ -1,8 +1,8 @@
 """Which route fits a message (domain guide §4), from the intent model and the crisis nets.
 
 Crisis comes first and never rests on a threshold alone. Two tiers:
-- the full crisis reply: a reviewed rule in bot/crisis.py fires (whatever the models say), or the
-  intent model is sure and the semantic net (bot/crisis_net.py) agrees, or the semantic net alone
+- the full crisis reply: a reviewed rule in bot/understanding/crisis.py fires (whatever the models say), or the
+  intent model is sure and the semantic net (bot/understanding/crisis_net.py) agrees, or the semantic net alone
   is very sure;
 - a gentle safety check ("Bent u of iemand anders in gevaar?", the numbers already shown): only
   the semantic net, or only the intent model, suspects a crisis, or a rule fires on a crisis told
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from bot.crisis import (
+from bot.understanding.crisis import (
     CrisisSignal,
     crisis_signals,
     is_near_miss,
@@ -25,12 +25,12 @@ from bot.crisis import (
     is_told_as_over,
     is_told_as_past_or_information,
 )
-from bot import crisis_languages
-from bot.crisis_net import SURE, CrisisScores
-from bot.languages import DUTCH, ENGLISH, conversation_language, detect
-from bot.practical import is_practical_trouble
-from bot.segments import sentences, word_count
-from bot.werkmodel import (
+from bot.understanding import crisis_languages
+from bot.understanding.crisis_net import SURE, CrisisScores
+from bot.understanding.languages import DUTCH, ENGLISH, conversation_language, detect
+from bot.understanding.practical import is_practical_trouble
+from bot.understanding.segments import sentences, word_count
+from bot.understanding.werkmodel import (
     CRISIS_ROUTES,
     ROUTE_CRISIS_112,
     ROUTE_CRISIS_113,
@@ -124,7 +124,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
     `semantic` is the semantic crisis net's view and `check_threshold` its safety-check threshold
     (`english_threshold` for English, where the intent model cannot help). `segments` are the
-    net's view of each sentence of a long message (bot/segments.py): one sentence of danger in a
+    net's view of each sentence of a long message (bot/understanding/segments.py): one sentence of danger in a
     story about debts is heard there when the whole text's score is drowned. `answering` says the
     conversation waits for an answer (a form field, a yes or no): there only a rule gives the full
     reply. `plain_answer` says the text answers the pending form field by that field's own parser
@@ -187,7 +187,7 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if vetoed:
         # A figure of speech gets at most the safety check, however sure a model is; a resident who
         # says in so many words that they do not think of it is believed (residents' tests, issue 25),
-        # and so is one whose every "niet meer" has an everyday object (bot/practical.py).
+        # and so is one whose every "niet meer" has an everyday object (bot/understanding/practical.py).
         if crisis_probability >= SEMANTIC_OVER_VETO and not is_negated_crisis(text) and not is_practical_trouble(text):
             decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied,
                                        language)

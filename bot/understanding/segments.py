@@ -34,7 +34,7 @@ class Segment:
 
 
 def word_count(text: str) -> int:
-    """Words in the text (also how long an answer counts as short, bot/routing.py)."""
+    """Words in the text (also how long an answer counts as short, bot/understanding/routing.py)."""
     return len(_WORD.findall(text))
 
 

@@ -10,7 +10,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 logger = logging.getLogger("meedenker.spacy")
 TARGET = PROJECT_ROOT / "var" / "spacy_nl"

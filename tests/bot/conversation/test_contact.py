@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from bot.contact import (
+from bot.conversation.contact import (
     Contact,
     Moment,
     parse_contact,
@@ -427,7 +427,7 @@ def _preference_buttons() -> list[tuple[str, str]]:
     """Every (title, payload) of the voorkeur question in domain.yml, on every channel and language."""
     import yaml
 
-    from bot.settings import PROJECT_ROOT
+    from bot.ops.settings import PROJECT_ROOT
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
     return [(button["title"], button["payload"]) for variant in domain["responses"]["utter_vraag_voorkeur"]
             for button in variant.get("buttons", [])]

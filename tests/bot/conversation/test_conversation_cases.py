@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation_cases import (
+from bot.conversation.conversation_cases import (
     ConversationFileError,
     Outcome,
     TurnResult,

@@ -3,8 +3,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot import callback_form
-from bot.dialogue import (
+from bot.conversation import callback_form
+from bot.conversation.dialogue import (
     PENDING_QUESTIONS,
     MAX_CLARIFICATIONS,
     WAIT_AANBOD,
@@ -147,7 +147,7 @@ def test_who_for():
 
 # --- The callback form (issue 5) -------------------------------------------------------------
 
-from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, REMINDER_EVERY, WAIT_TOESTEMMING  # noqa: E402
+from bot.conversation.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, REMINDER_EVERY, WAIT_TOESTEMMING  # noqa: E402
 
 
 def to_form():
@@ -371,7 +371,7 @@ def test_noise_is_never_an_answer_the_same_question_is_asked_again(kind, noise):
     assert not reply.effects
 
 
-# The interpreter offer is itself the offer of a human, in the resident's language (tests/bot/test_languages.py).
+# The interpreter offer is itself the offer of a human, in the resident's language (tests/bot/understanding/test_languages.py).
 @pytest.mark.parametrize("kind", sorted(k for k in PENDING if not k.startswith("form:") and k != "tolk"))
 def test_noise_twice_in_a_row_offers_a_human(kind):
     once = next_step(PENDING[kind], "groet", None, "hmm")
@@ -422,7 +422,7 @@ def test_the_summary_is_asked_again_with_the_same_words():
 
 
 def test_after_a_crisis_a_fresh_session_shows_the_reminder_first():
-    from bot.dialogue import fresh_session
+    from bot.conversation.dialogue import fresh_session
 
     crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn man slaat me").state
     offer = next_step(crisis, "bevestigen", None, "ja").state
@@ -501,6 +501,6 @@ def test_a_no_to_the_safety_check_is_remembered_for_the_session():
     no = next_step(check.state, "ontkennen", None, "nee")
     assert no.state.veilig_gezegd and no.state.as_slots()["veilig_gezegd"] is True
     assert State.from_slots(no.state.as_slots()).veilig_gezegd
-    from bot.dialogue import fresh_session
+    from bot.conversation.dialogue import fresh_session
 
     assert not fresh_session(no.state).veilig_gezegd

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from bot import callback_form
-from bot.dialogue import (
+from bot.conversation import callback_form
+from bot.conversation.dialogue import (
     PENDING_QUESTIONS,
     WAIT_VEILIGHEID,
     State,
     may_write_a_ticket,
     next_step,
 )
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 INTENTS = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"] + ["nlu_fallback"]
 WAITS = [None, *sorted(PENDING_QUESTIONS | {WAIT_VEILIGHEID}),

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot import callback_form
-from bot.dialogue import (
+from bot.conversation import callback_form
+from bot.conversation.dialogue import (
     EFFECT_FLAG_CRISIS,
     EFFECT_SUBMIT,
     EFFECT_VANDAAG,
@@ -234,7 +234,7 @@ def test_every_handler_in_the_table_is_reachable_by_name():
 # --- Failures residents met (helpers playing residents, 2026-12-06), each now a test ----------
 
 def test_stop_and_back_to_my_question_never_restart_and_only_start_again_does():
-    from bot.reading import back_to_question, says_start_again
+    from bot.conversation.reading import back_to_question, says_start_again
     assert not says_start_again("stop") and not says_start_again("terug naar mijn vraag")
     assert says_start_again("kunnen we opnieuw beginnen") and back_to_question("terug naar mijn vraag")
     state = next_step(State(), "hulpvraag", parse(("wonen", "respijtzorg", 0.8)), "ik zoek respijtzorg").state
@@ -260,7 +260,7 @@ def test_a_risk_word_is_never_echoed_as_a_key_word():
 
 
 def test_leading_yes_with_more_words_answers_and_ok_bye_stays_a_goodbye():
-    from bot.reading import yes_or_no
+    from bot.conversation.reading import yes_or_no
     assert yes_or_no("ja klopt. huurtoeslag. brief zegt ik moet terug betalen") == "bevestigen"
     assert yes_or_no("NEE niet later, bel me vandaag") == "bevestigen"
     assert yes_or_no("nee, bel me maar niet") == "ontkennen"
@@ -312,7 +312,7 @@ def test_the_first_answer_given_at_may_i_ask_is_a_yes_and_is_noted(answer, gemee
 
 
 def test_the_waits_where_a_channel_seals_a_new_contact_detail_are_the_dialogues_own():
-    from bot.dialogue import WAIT_CONTROLE, WAIT_MISSER, WAIT_WIJZIG
+    from bot.conversation.dialogue import WAIT_CONTROLE, WAIT_MISSER, WAIT_WIJZIG
     assert callback_form.CHANGE_WAITS == {WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER}
     assert callback_form.sealing_step(WAIT_CONTROLE) == "contact"
     assert callback_form.sealing_step("form:naam") == "naam"
@@ -381,7 +381,7 @@ def test_the_change_menus_own_button_is_no_value():
 
 @pytest.mark.parametrize("text", ["moet ik nou alles opnieuw invullen?? ja", "ik vroeg of ik het opnieuw moest doen"])
 def test_opnieuw_inside_a_question_is_no_wish_to_start_again(text):
-    from bot import reading
+    from bot.conversation import reading
     assert not reading.says_start_again(text)
     assert reading.says_start_again("ik wil opnieuw beginnen") and reading.says_start_again("opnieuw")
 
@@ -429,12 +429,12 @@ def test_asking_for_help_tonight_again_gets_todays_help_not_the_summary():
 
 @pytest.mark.parametrize("text, name", [("ok. marco", "marco"), ("mijn naam is marco, dat schreef ik toch", "marco")])
 def test_a_name_with_an_ok_or_a_complaint_around_it_is_the_name(text, name):
-    from bot.contact import parse_name
+    from bot.conversation.contact import parse_name
     assert parse_name(text) == name
 
 
 def test_frustration_with_repeating_is_no_sign_of_danger():
-    from bot.crisis import is_near_miss
+    from bot.understanding.crisis import is_near_miss
     assert is_near_miss("voor mij. dat zeg ik al") and is_near_miss("mijn naam is marco, dat schreef ik toch")
 
 
@@ -482,8 +482,8 @@ def test_a_question_after_the_callback_is_booked_does_not_start_the_intake_again
 
 
 def test_let_the_meedenker_call_me_is_a_yes_and_an_annoyed_repeat_no_danger():
-    from bot import reading
-    from bot.crisis import is_near_miss
+    from bot.conversation import reading
+    from bot.understanding.crisis import is_near_miss
     assert reading.yes_or_no("Laat die meedenker mij dan maar bellen") == "bevestigen"
     assert is_near_miss("Dat had ik in het begin al geschreven. Hendriks. Meneer Hendriks.")
 
@@ -496,7 +496,7 @@ def test_back_after_she_is_gone_again_is_welcomed_with_the_way_on():
 
 
 def test_i_gave_it_already_is_no_sign_of_danger_and_the_number_is_read():
-    from bot.crisis import is_near_miss
+    from bot.understanding.crisis import is_near_miss
     assert is_near_miss("heb ik al gegeven 0612345678")
     assert callback_form.read_answer("contact", "heb ik al gegeven 0612345678").values == {"phone": "+31612345678"}
 

@@ -4,8 +4,8 @@ import importlib.util
 
 import yaml
 
-from bot.dialogue import INTENT_KINDS, TABLE
-from bot.settings import PROJECT_ROOT
+from bot.conversation.dialogue import INTENT_KINDS, TABLE
+from bot.ops.settings import PROJECT_ROOT
 
 spec = importlib.util.spec_from_file_location("generate_rules", PROJECT_ROOT / "scripts" / "generate_rules.py")
 generate = importlib.util.module_from_spec(spec)

@@ -8,14 +8,14 @@ import pytest
 import yaml
 
 from addons.validate import SENT_BY_RASA, responses_in_rules, responses_sent_by_code
-from bot.intake import guard
-from bot.languages import english_values
-from bot.office_hours import DAYS, MONTHS
-from bot.settings import PROJECT_ROOT
-from bot.turn import run_turn
+from bot.conversation.intake import guard
+from bot.understanding.languages import english_values
+from bot.municipality.office_hours import DAYS, MONTHS
+from bot.ops.settings import PROJECT_ROOT
+from bot.conversation.turn import run_turn
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
-from tests.bot.test_languages import KEY, services  # noqa: F401,E402 - the queue fixture, with its key
+from tests.bot.understanding.test_languages import KEY, services  # noqa: F401,E402 - the queue fixture, with its key
 # The FAQ's answer is one placeholder; config/faq.yml holds each answer in Dutch and English.
 FILLED_PER_LANGUAGE = {"utter_faq"}
 DUTCH_WORDS = re.compile(r"\b(?:" + "|".join((*DAYS, *MONTHS, "ochtend", "middag", "avond", "wonen", "geld", "uur",

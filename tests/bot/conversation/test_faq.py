@@ -1,4 +1,4 @@
-"""The FAQ residents ask mid-conversation (bot/faq.py, config/faq.yml): every answer short, plain and
+"""The FAQ residents ask mid-conversation (bot/conversation/faq.py, config/faq.yml): every answer short, plain and
 filled from configuration, open-now answers that follow the clock, per-channel answers, errors that
 name the file and field, and the matcher: questions answered, worries and form answers left alone,
 gated on the blind set (tests/data/faq_blind.yml, written without seeing config/faq.yml)."""
@@ -13,9 +13,9 @@ import pytest
 import textstat
 import yaml
 
-from bot import faq
-from bot.language import is_english
-from bot.settings import PROJECT_ROOT
+from bot.conversation import faq
+from bot.understanding.language import is_english
+from bot.ops.settings import PROJECT_ROOT
 
 CONFIG = PROJECT_ROOT / "config"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -228,11 +228,11 @@ def test_a_resident_called_je_gets_je_and_everyone_else_u():
 
 
 def test_a_turn_of_a_je_conversation_answers_its_question_in_je():
-    """bot/turn.py fills the FAQ answer with the conversation's slot `aanspreek`, like domain.yml's
+    """bot/conversation/turn.py fills the FAQ answer with the conversation's slot `aanspreek`, like domain.yml's
     conditions do for every other reply."""
     from base64 import urlsafe_b64encode
 
-    from bot.turn import run_turn
+    from bot.conversation.turn import run_turn
 
     key = urlsafe_b64encode(b"t" * 32).decode()
 
@@ -310,7 +310,7 @@ def model() -> faq.FaqModel:
 
 
 def _given(model: faq.FaqModel, text: str) -> str | None:
-    from bot.encoder import embed_one
+    from bot.understanding.encoder import embed_one
 
     found = model.match_vector(embed_one(text), text)
     return found.id if found else None
@@ -353,7 +353,7 @@ def test_a_worry_a_form_answer_or_a_story_is_not_an_faq_question(model, text):
 
 
 def test_match_embedding_gives_what_match_gives_without_embedding_twice(model, monkeypatch):
-    from bot import encoder
+    from bot.understanding import encoder
 
     monkeypatch.setattr(faq, "_model", model)
     text = "hoe lang bewaren jullie mijn gegevens eigenlijk"
@@ -364,7 +364,7 @@ def test_match_embedding_gives_what_match_gives_without_embedding_twice(model, m
 
 
 def test_the_trained_model_is_cached_for_the_next_start(tmp_path):
-    from bot.encoder import embed_cached
+    from bot.understanding.encoder import embed_cached
 
     cache = tmp_path / "faq"
 

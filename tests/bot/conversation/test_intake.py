@@ -1,7 +1,7 @@
 """What reaches Rasa from a resident: masked text, or a sealed form answer."""
 from base64 import urlsafe_b64encode
 
-from bot.intake import (
+from bot.conversation.intake import (
     CANDIDATE_KEY,
     CANDIDATE_PLACEHOLDER,
     PLACEHOLDERS,

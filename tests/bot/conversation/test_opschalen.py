@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from bot.opschalen import (
+from bot.conversation.opschalen import (
     FORMEEL,
     INFORMEEL,
     MEEDENKER_TYPES,
@@ -14,7 +14,7 @@ from bot.opschalen import (
     laws_mentioned,
     recommend,
 )
-from bot.werkmodel import (
+from bot.understanding.werkmodel import (
     CRISIS_ROUTES,
     DOELGROEP_LABELS,
     DOELGROEPEN,
@@ -301,7 +301,7 @@ def test_unknown_ids_are_a_programming_error(kwargs):
 
 
 def test_separate_questions_need_confidence_and_their_own_words():
-    from bot.opschalen import separate_questions
+    from bot.conversation.opschalen import separate_questions
 
     labels = {
         "gezondheid": {"confidence": 0.95, "evidence": ["dementie"]},

@@ -1,9 +1,9 @@
-"""The bounded map behind the hot paths' memories (bot/recent.py)."""
+"""The bounded map behind the hot paths' memories (bot/conversation/recent.py)."""
 import threading
 
 import pytest
 
-from bot.recent import Recent
+from bot.conversation.recent import Recent
 
 
 def test_the_least_recently_used_item_goes_first():

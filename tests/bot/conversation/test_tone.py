@@ -1,7 +1,7 @@
-"""bot/tone.py: "je" to a young resident who writes informally, or to one who says "je"."""
+"""bot/conversation/tone.py: "je" to a young resident who writes informally, or to one who says "je"."""
 import pytest
 
-from bot.tone import JE, address
+from bot.conversation.tone import JE, address
 
 
 @pytest.mark.parametrize("text", [

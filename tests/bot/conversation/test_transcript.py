@@ -1,7 +1,7 @@
 """The ticket summary holds the worry, never the answers to the assistant's questions."""
-from bot.callback import question_summary
-from bot.dialogue import State, merge
-from bot.transcript import for_the_action_server, worry_texts
+from bot.conversation.callback import question_summary
+from bot.conversation.dialogue import State, merge
+from bot.conversation.transcript import for_the_action_server, worry_texts
 
 
 def user(text, intent, route=None, leefgebieden=()):

@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from bot.callback import Services
-from bot.intake import guard
-from bot.office_hours import load_office_hours
+from bot.conversation.callback import Services
+from bot.conversation.intake import guard
+from bot.municipality.office_hours import load_office_hours
 from bot.queue import TicketStore
 from bot.queue.crypto import SenderHasher
-from bot.settings import PROJECT_ROOT
-from bot.sociale_kaart import load_sociale_kaart
-from bot.turn import CONTACT_SLOT, run_turn
+from bot.ops.settings import PROJECT_ROOT
+from bot.municipality.sociale_kaart import load_sociale_kaart
+from bot.conversation.turn import CONTACT_SLOT, run_turn
 
 KEY = urlsafe_b64encode(b"t" * 32).decode()
 
@@ -107,7 +107,7 @@ def test_a_broken_queue_gets_an_apology_instead_of_a_reference(services):
 
 
 def test_a_new_session_drops_the_form_and_the_pending_consent_but_remembers_a_crisis():
-    from bot.turn import session_start_slots
+    from bot.conversation.turn import session_start_slots
 
     slots = {"wacht_op": "form:contact", "form_id": "abc", "formulier": {"moment": "ochtend"},
              "contact_sealed": "token", "werkmodel": {"leefgebieden": {"wonen": {}}}, "pogingen": 2.0,

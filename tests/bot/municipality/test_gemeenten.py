@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-import bot.gemeenten as gemeenten
-from bot.gemeenten import (
+import bot.municipality.gemeenten as gemeenten
+from bot.municipality.gemeenten import (
     GEMEENTEN_FILE,
     GemeentenDataError,
     all_gemeenten,
@@ -15,7 +15,7 @@ from bot.gemeenten import (
     normalise,
     suggestions,
 )
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 # Municipalities per province on 1 January 2026 (CBS gemeentelijke indeling).
 PROVINCE_COUNTS = {
@@ -84,11 +84,11 @@ def test_the_list_is_read_on_first_use_not_at_import():
         "    read.append(self.name)\n"
         "    return original(self, *args, **kwargs)\n"
         "pathlib.Path.read_text = spy\n"
-        "import bot.gemeenten\n"
+        "import bot.municipality.gemeenten\n"
         "assert 'gemeenten.yml' not in read, read\n"
-        "assert bot.gemeenten.find_gemeente('Utrecht') == 'Utrecht'\n"
+        "assert bot.municipality.gemeenten.find_gemeente('Utrecht') == 'Utrecht'\n"
         "assert read.count('gemeenten.yml') == 1, read\n"
-        "bot.gemeenten.find_gemeente('Zwolle')\n"
+        "bot.municipality.gemeenten.find_gemeente('Zwolle')\n"
         "assert read.count('gemeenten.yml') == 1, read\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True)

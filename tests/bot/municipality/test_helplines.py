@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.helplines import HelplineConfigError, load_helplines
-from bot.settings import PROJECT_ROOT
+from bot.municipality.helplines import HelplineConfigError, load_helplines
+from bot.ops.settings import PROJECT_ROOT
 
 
 def test_shipped_file_has_the_national_numbers():

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.office_hours import (
+from bot.municipality.office_hours import (
     DAYS,
     MONTHS,
     Expectation,
@@ -16,7 +16,7 @@ from bot.office_hours import (
     format_time,
     load_office_hours,
 )
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 SHIPPED = PROJECT_ROOT / "config" / "office_hours.yml"
 AMS = ZoneInfo("Europe/Amsterdam")

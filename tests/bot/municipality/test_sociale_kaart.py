@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import textstat
 
-from bot import sociale_kaart as sk
-from bot.opschalen import FORMEEL, INFORMEEL
-from bot.settings import PROJECT_ROOT
-from bot.sociale_kaart import ALLE, SocialeKaartError, gemeente_key, load_sociale_kaart
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
+from bot.municipality import sociale_kaart as sk
+from bot.conversation.opschalen import FORMEEL, INFORMEEL
+from bot.ops.settings import PROJECT_ROOT
+from bot.municipality.sociale_kaart import ALLE, SocialeKaartError, gemeente_key, load_sociale_kaart
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
 
 FOLDER = PROJECT_ROOT / "config" / "sociale_kaart"
 OOSTERSCHELDE = ("Goes", "Kapelle", "Noord-Beveland", "Reimerswaal", "Schouwen-Duiveland", "Tholen")

@@ -12,19 +12,19 @@ from zoneinfo import ZoneInfo
 import pytest
 import textstat
 
-from bot.gemeenten import all_gemeenten
-from bot.helplines import load_helplines
-from bot.opschalen import MEEDENKER_TYPES
-from bot.settings import PROJECT_ROOT
-from bot.sociale_kaart import (
+from bot.municipality.gemeenten import all_gemeenten
+from bot.municipality.helplines import load_helplines
+from bot.conversation.opschalen import MEEDENKER_TYPES
+from bot.ops.settings import PROJECT_ROOT
+from bot.municipality.sociale_kaart import (
     LANDELIJK_FILE,
     SocialeKaart,
     SocialeKaartError,
     gemeente_key,
     load_sociale_kaart,
 )
-from bot.spoed import DETECTED_NEEDS, GROUP_YOUNG, NEEDS
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
+from bot.conversation.spoed import DETECTED_NEEDS, GROUP_YOUNG, NEEDS
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
 
 FOLDER = PROJECT_ROOT / "config" / "sociale_kaart"
 NL = ZoneInfo("Europe/Amsterdam")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import bot.gemeenten as gemeenten
-from bot.gemeenten import (
+import bot.municipality.gemeenten as gemeenten
+from bot.municipality.gemeenten import (
     WOONPLAATSEN_FILE,
     GemeentenDataError,
     Resolution,
@@ -21,7 +21,7 @@ from bot.gemeenten import (
     normalise,
     resolve,
 )
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 BLIND_FILE = PROJECT_ROOT / "tests" / "data" / "woonplaatsen_blind.yml"
 SECTIONS = ("plaatsen", "andere_namen", "wijken", "onzeker")
@@ -52,7 +52,7 @@ def fresh_cache():
 
 @lru_cache(maxsize=1)
 def _map() -> dict:
-    """The file as any YAML reader sees it, apart from bot.gemeenten's own loader."""
+    """The file as any YAML reader sees it, apart from bot.municipality.gemeenten's own loader."""
     return yaml.safe_load(WOONPLAATSEN_FILE.read_text(encoding="utf-8"))
 
 
@@ -290,11 +290,11 @@ def test_the_places_are_read_on_first_resolve_not_at_import_or_for_find_gemeente
         "    read.append(self.name)\n"
         "    return original(self, *args, **kwargs)\n"
         "pathlib.Path.read_text = spy\n"
-        "import bot.gemeenten\n"
-        "bot.gemeenten.find_gemeente('Utrecht')\n"
+        "import bot.municipality.gemeenten\n"
+        "bot.municipality.gemeenten.find_gemeente('Utrecht')\n"
         "assert 'woonplaatsen.yml' not in read, read\n"
-        "assert bot.gemeenten.resolve('Zaandam').gemeente == 'Zaanstad'\n"
-        "bot.gemeenten.resolve('Drachten')\n"
+        "assert bot.municipality.gemeenten.resolve('Zaandam').gemeente == 'Zaanstad'\n"
+        "bot.municipality.gemeenten.resolve('Drachten')\n"
         "assert read.count('woonplaatsen.yml') == 1, read\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True)

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.settings import Settings, SettingsError
+from bot.ops.settings import Settings, SettingsError
 
 TELEGRAM = {"TELEGRAM_BOT_TOKEN": "123456789:AAH" + "x" * 32, "TELEGRAM_WEBHOOK_SECRET": "s" * 20}
 WHATSAPP = {"WHATSAPP_ACCESS_TOKEN": "EAAG" + "x" * 30, "WHATSAPP_APP_SECRET": "a" * 32,
@@ -54,7 +54,7 @@ def test_a_half_configured_channel_is_named(settings_env, half, name):
 
 
 def test_make_run_says_which_channels_are_on_and_where(settings_env):
-    from bot.run import channel_lines
+    from bot.ops.run import channel_lines
 
     off = channel_lines(Settings.from_env(settings_env), "http://127.0.0.1:5005")
     assert "Telegram:        off" in off and "WhatsApp:        off" in off

@@ -1,11 +1,11 @@
-"""bot/run.py: `make run` shows its own progress and the servers' lines, not third-party warnings."""
+"""bot/ops/run.py: `make run` shows its own progress and the servers' lines, not third-party warnings."""
 from __future__ import annotations
 
 import sys
 import time
 from pathlib import Path
 
-from bot.run import Child, ThirdPartyNoise
+from bot.ops.run import Child, ThirdPartyNoise
 
 SITE = "/work/main/.venv/lib/python3.10/site-packages"
 STARTUP = [

@@ -1,7 +1,7 @@
 import stat
 
-from bot.secrets import environment_with_secrets, ensure_dev_secrets
-from bot.settings import Settings
+from bot.ops.secrets import environment_with_secrets, ensure_dev_secrets
+from bot.ops.settings import Settings
 
 
 def test_secrets_are_generated_once_and_private(tmp_path):

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.sender_ids import conversation_id, platform_id
+from bot.ops.sender_ids import conversation_id, platform_id
 
 KEY = "k" * 44
 

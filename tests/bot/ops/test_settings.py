@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings, SettingsError
+from bot.ops.settings import Settings, SettingsError
 
 
 def test_defaults_use_sqlite_and_loopback(settings_env):

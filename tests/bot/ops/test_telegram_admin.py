@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
-from bot.telegram_admin import TelegramAdminError, webhook_url
+from bot.ops.settings import PROJECT_ROOT
+from bot.ops.telegram_admin import TelegramAdminError, webhook_url
 from tests.channels.fake_apis import FakeApi
 
 TOKEN = "123456789:AAH" + "x" * 32

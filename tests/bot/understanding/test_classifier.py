@@ -1,8 +1,8 @@
 """The werkmodel classifier: evidence, the self-description rule, and the trained model."""
 import pytest
 
-from bot.classifier import Lexicon, WerkmodelClassifier
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
+from bot.understanding.classifier import Lexicon, WerkmodelClassifier
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def trained():
     """The classifier trained on the real examples of data/nlu/, as `make train` does."""
     import yaml
 
-    from bot.settings import PROJECT_ROOT
+    from bot.ops.settings import PROJECT_ROOT
 
     examples = []
     for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
@@ -92,7 +92,7 @@ def test_the_reported_mantelzorg_question_is_not_labelled_financien(trained):
     "de stress van al die schulden maakt me echt kapot",
 ])
 def test_every_evidence_is_a_content_word_never_a_function_word_ngram(trained, text):
-    from bot.words import is_content_word
+    from bot.understanding.words import is_content_word
 
     result = trained.classify(text)
     for label in (*result.leefgebieden, *result.doelgroepen):

@@ -1,10 +1,10 @@
-"""Tests for bot/crisis.py: the crisis rules must never miss a crisis and must not fire on
+"""Tests for bot/understanding/crisis.py: the crisis rules must never miss a crisis and must not fire on
 figurative language. Every case asserts behaviour; the lists are grouped by what they protect."""
 from __future__ import annotations
 
 import pytest
 
-from bot.crisis import (
+from bot.understanding.crisis import (
     NEAR_MISSES,
     RULES,
     CrisisSignal,
@@ -15,7 +15,7 @@ from bot.crisis import (
     is_told_as_past_or_information,
     normalise,
 )
-from bot.werkmodel import (
+from bot.understanding.werkmodel import (
     CRISIS_ROUTES,
     ROUTE_CRISIS_112,
     ROUTE_CRISIS_113,
@@ -1133,7 +1133,7 @@ def test_added_families_do_not_fire_on_ordinary_messages(text):
 
 
 def test_crisis_told_as_long_past_or_for_a_lesson_is_recognised_as_such():
-    from bot.crisis import is_told_as_past_or_information as told
+    from bot.understanding.crisis import is_told_as_past_or_information as told
     assert told("Ik heb lang geleden een zelfmoordpoging gedaan. Nu gaat het al jaren goed.")
     assert told("we maken op school een spreekbeurt over huiselijk geweld")
     assert told("I was abused as a child, I am fine now and need help with my debts")

@@ -1,7 +1,7 @@
 """The semantic crisis net: trained on labelled examples, its threshold set from cross-validation."""
 import numpy as np
 
-from bot.crisis_net import MAX_THRESHOLD, MIN_THRESHOLD, CrisisNet, choose_threshold
+from bot.understanding.crisis_net import MAX_THRESHOLD, MIN_THRESHOLD, CrisisNet, choose_threshold
 
 CRISIS = {
     "crisis_113": ["ik wil dood", "ik wil er een eind aan maken", "ik heb pillen gespaard om te sterven",
@@ -47,7 +47,7 @@ def test_dutch_is_read_by_meaning_and_words_english_by_meaning_only():
     texts = [t for ts in CRISIS.values() for t in ts] + CALM
     routes = [r for r, ts in CRISIS.items() for _ in ts] + [None] * len(CALM)
     net = CrisisNet.train(texts, routes)
-    from bot.encoder import embed_one
+    from bot.understanding.encoder import embed_one
 
     english = "I took all my pills and I am saying goodbye"
     by_meaning = net.english_model.predict_proba(embed_one(english).reshape(1, -1))[0]

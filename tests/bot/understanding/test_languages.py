@@ -1,6 +1,6 @@
 """Issue 27: residents who write Arabic, Turkish, Polish, Ukrainian or Tigrinya (or Russian).
 
-Whole conversations through bot.dialogue, the crisis rules of bot/crisis_languages.py through the
+Whole conversations through bot.conversation.dialogue, the crisis rules of bot/understanding/crisis_languages.py through the
 router, and the texts: every response these conversations can send has a variation in the
 resident's language in domain.yml, with the numbers from config/helplines.yml placeholders.
 """
@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.callback import Services
-from bot.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, WAIT_TOLK, State, next_step
-from bot.languages import INTERPRETER_LANGUAGES, conversation_language, detect, reply_language
-from bot.office_hours import load_office_hours
+from bot.conversation.callback import Services
+from bot.conversation.dialogue import EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, WAIT_TOLK, State, next_step
+from bot.understanding.languages import INTERPRETER_LANGUAGES, conversation_language, detect, reply_language
+from bot.municipality.office_hours import load_office_hours
 from bot.queue import TicketStore
 from bot.queue.crypto import SenderHasher
-from bot.routing import TIER_FULL, decide_route
-from bot.settings import PROJECT_ROOT
-from bot.sociale_kaart import load_sociale_kaart
-from bot.turn import run_turn
+from bot.understanding.routing import TIER_FULL, decide_route
+from bot.ops.settings import PROJECT_ROOT
+from bot.municipality.sociale_kaart import load_sociale_kaart
+from bot.conversation.turn import run_turn
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 CASES = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "crisis_languages.yml").read_text(encoding="utf-8"))
@@ -253,7 +253,7 @@ def test_the_safety_check_in_another_language_yes_gives_the_numbers_no_gives_the
 
 @pytest.mark.parametrize("language", INTERPRETER_LANGUAGES)
 def test_in_another_language_the_models_alone_only_ask_the_safety_check(language):
-    from bot.crisis_net import CrisisScores
+    from bot.understanding.crisis_net import CrisisScores
     sure = CrisisScores(0.99, "crisis_113", 0.99)  # both models sure of a crisis in an ordinary letter question
     decision = decide_route(FIRST[language], "crisis_113", 0.99, False, sure, 0.33, 0.33)
     assert (decision.tier, decision.intent, decision.language) == ("check", "crisis_check", language)
@@ -263,6 +263,6 @@ def test_in_another_language_the_models_alone_only_ask_the_safety_check(language
 
 def test_a_few_words_of_no_one_language_keep_the_conversations_language():
     """Residents' tests: "is it free?" in an English conversation switched it to Dutch."""
-    from bot.languages import conversation_language
+    from bot.understanding.languages import conversation_language
     assert conversation_language("is it free?") is None
     assert conversation_language("is het gratis?") == "nl"

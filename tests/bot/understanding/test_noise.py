@@ -1,7 +1,7 @@
-"""What counts as noise: no word in it could answer a question (bot/noise.py)."""
+"""What counts as noise: no word in it could answer a question (bot/understanding/noise.py)."""
 import pytest
 
-from bot.noise import is_noise
+from bot.understanding.noise import is_noise
 
 
 @pytest.mark.parametrize("text", [
@@ -22,7 +22,7 @@ def test_words_that_can_answer_are_not_noise(text):
 
 
 def test_a_text_asked_about_again_is_judged_once_and_the_text_is_not_kept(monkeypatch):
-    from bot import noise
+    from bot.understanding import noise
 
     judged = []
     original = noise._judge
@@ -36,9 +36,9 @@ def test_a_text_asked_about_again_is_judged_once_and_the_text_is_not_kept(monkey
 
 
 def test_the_kept_judgements_stay_bounded(monkeypatch):
-    from bot import noise
+    from bot.understanding import noise
 
-    from bot.recent import Recent
+    from bot.conversation.recent import Recent
 
     monkeypatch.setattr(noise, "_judged", Recent(50))
     for n in range(200):

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.privacy import MASK_BSN, MASK_EMAIL, MASK_IBAN, MASK_PHONE, is_valid_bsn, is_valid_iban, mask_pii
+from bot.understanding.privacy import MASK_BSN, MASK_EMAIL, MASK_IBAN, MASK_PHONE, is_valid_bsn, is_valid_iban, mask_pii
 
 
 @pytest.mark.parametrize("bsn", ["111222333", "123456782", "1112 22 333", "111.222.333"])

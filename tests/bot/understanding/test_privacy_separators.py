@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import MASK_BSN, MASK_PHONE, is_valid_bsn, mask_pii, strip_invisible
+from bot.understanding.privacy import MASK_BSN, MASK_PHONE, is_valid_bsn, mask_pii, strip_invisible
 
 FOUND_BY_THE_SECURITY_TEST = {
     "246-810-002": MASK_BSN, "111/222/333": MASK_BSN, "(06) 48213399": MASK_PHONE, "06 - 48213388": MASK_PHONE,

@@ -1,6 +1,6 @@
 """Two tiers of crisis reply (issue 8): which message gets the full reply, which the safety check."""
-from bot.crisis_net import CrisisScores
-from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, decide_route
+from bot.understanding.crisis_net import CrisisScores
+from bot.understanding.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, decide_route
 
 THRESHOLD = 0.5
 
@@ -87,7 +87,7 @@ def test_a_sure_ordinary_question_is_not_asked_about_danger_on_a_moderate_semant
     worried = decide_route("ik heb schulden en het wordt me allemaal te veel", "hulpvraag", 0.97, True,
                            net(0.85), THRESHOLD)
     assert worried.tier == TIER_CHECK
-    # "niet meer betalen" names what can no longer be done: believed (bot/practical.py, issue 25).
+    # "niet meer betalen" names what can no longer be done: believed (bot/understanding/practical.py, issue 25).
     everyday = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
                             net(0.85), THRESHOLD)
     assert everyday.tier is None
@@ -247,14 +247,14 @@ def test_bare_niet_meer_keeps_the_models_view():
 
 
 def test_a_farewell_with_an_everyday_niet_meer_is_no_everyday_trouble():
-    from bot.practical import is_practical_trouble
+    from bot.understanding.practical import is_practical_trouble
     assert not is_practical_trouble("U hoeft mij niet meer te bellen. Mijn zaken zijn op orde. Het is goed zo.")
     assert not is_practical_trouble("ik kan de trap niet meer op. " * 8)  # a long message: the models judge it
     assert is_practical_trouble("ik kan de trap niet meer op")
 
 
 def test_acute_danger_told_with_niet_meer_is_never_everyday_trouble():
-    from bot.practical import is_practical_trouble
+    from bot.understanding.practical import is_practical_trouble
     for text in ("hij reageert niet meer op mij en ik weet niet of hij nog ademt", "hij staat niet meer op",
                  "mijn moeder eet en drinkt niet meer"):
         assert not is_practical_trouble(text), text

@@ -1,5 +1,5 @@
 """Long messages are scored sentence by sentence (issue 24): the segments a reader would weigh."""
-from bot.segments import MAX_SEGMENTS, segment_at, segments, sentences
+from bot.understanding.segments import MAX_SEGMENTS, segment_at, segments, sentences
 
 
 def test_a_one_sentence_or_short_message_has_no_segments_of_its_own():
