@@ -18,7 +18,7 @@ geld        no money at all now (an empty or blocked account, nothing until payd
 jongeren    not a need but a group: entries only for young people (De Kindertelefoon)
 =========== =====================================================================
 
-How it works, in the style of ``bot/understanding/crisis.py`` (whose :func:`~bot.understanding.crisis.normalise` it uses):
+How it works, in the style of ``bot/understanding/crisis/`` (whose :func:`~bot.understanding.crisis.normalise` it uses):
 
 1. The text is normalised (lower case, accents and apostrophes gone, ``mn`` -> ``mijn``, ``nie``
    -> ``niet``, punctuation reduced to ``,`` and ``.`` tokens), so ``" "`` in a pattern means

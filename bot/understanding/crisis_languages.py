@@ -1,6 +1,6 @@
 """Crisis rules in Arabic, Turkish, Polish, Ukrainian, Tigrinya (and Russian, answered in English).
 
-Why a list of its own: the Dutch rules (bot/understanding/crisis.py) are built on Dutch words, and the intent
+Why a list of its own: the Dutch rules (bot/understanding/crisis/) are built on Dutch words, and the intent
 model never saw these languages. A message that one of these rules hears gets the same route as a
 Dutch rule (bot/understanding/routing.py), so the full crisis reply, in the resident's language. Each rule also
 tells the language it is written in: "я хочу вмерти" has no letter that only Ukrainian has.

@@ -1,7 +1,7 @@
 """The second crisis net: recognises crisis by meaning, not by phrase.
 
 Why: residents in danger rarely use the words a rule list expects (a child telling in a child's
-words, a farewell, a question about a method). The reviewed rules in bot/understanding/crisis.py stay first;
+words, a farewell, a question about a method). The reviewed rules in bot/understanding/crisis/ stay first;
 this net is a logistic regression on sentence embeddings (bot/understanding/encoder.py, multilingual-e5-small,
 Dutch and English) of the crisis and non-crisis examples in data/nlu/, beside TF-IDF word and
 character features of the same texts: by meaning alone the net could not tell "we zitten elkaar

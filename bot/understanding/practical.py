@@ -8,7 +8,7 @@ longer be paid, walked, understood. So a message whose every "niet meer" is tied
 everyday object, and which holds no word of risk, is believed as a support question, the way an
 explicit denial is (bot/understanding/routing.py). A bare "ik kan niet meer", "ik wil niet meer", "ik weet het
 niet meer", or any word of death, life or ending, keeps the models' view; the crisis rules
-(bot/understanding/crisis.py) fire before this is ever asked.
+(bot/understanding/crisis/) fire before this is ever asked.
 """
 from __future__ import annotations
 

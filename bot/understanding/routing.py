@@ -1,7 +1,7 @@
 """Which route fits a message (domain guide §4), from the intent model and the crisis nets.
 
 Crisis comes first and never rests on a threshold alone. Two tiers:
-- the full crisis reply: a reviewed rule in bot/understanding/crisis.py fires (whatever the models say), or the
+- the full crisis reply: a reviewed rule in bot/understanding/crisis/ fires (whatever the models say), or the
   intent model is sure and the semantic net (bot/understanding/crisis_net.py) agrees, or the semantic net alone
   is very sure;
 - a gentle safety check ("Bent u of iemand anders in gevaar?", the numbers already shown): only

@@ -1,4 +1,4 @@
-"""Tests for bot/understanding/crisis.py: the crisis rules must never miss a crisis and must not fire on
+"""Tests for bot/understanding/crisis/: the crisis rules must never miss a crisis and must not fire on
 figurative language. Every case asserts behaviour; the lists are grouped by what they protect."""
 from __future__ import annotations
 
