@@ -91,17 +91,14 @@ def prepare_actions(settings: Settings) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.conversation.callback import Services
-    from bot.municipality.helplines import HelplineConfigError
-    from bot.municipality.office_hours import OfficeHoursError
-    from bot.queue import QueueKeyError
-    from bot.municipality.sociale_kaart import SocialeKaartError
+    from bot.errors import ConfigError
 
     try:
         load_helplines(settings.helplines_file)
         services = Services.from_settings(settings)
         tickets = services.store.anonymise_older_than(settings.retention_days)
         events = services.store.delete_tracker_events_older_than(settings.tracker_store_url, settings.retention_days)
-    except (SocialeKaartError, OfficeHoursError, HelplineConfigError, QueueKeyError) as error:
+    except ConfigError as error:
         raise SystemExit(f"Configuration error: {error}") from error
     except SQLAlchemyError as error:
         raise SystemExit(f"DATABASE_URL: cannot prepare the callback queue: {type(error).__name__}: {error}") from error

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from bot.errors import ConfigError
 from bot.municipality.config_files import read_list
 from bot.understanding.werkmodel import CRISIS_ROUTES
 
@@ -30,7 +31,7 @@ STEPS: tuple[str, ...] = ("open", "samenvatting", "aanbod", "toestemming", *FORM
 CALM = "none"
 
 
-class ConversationFileError(ValueError):
+class ConversationFileError(ConfigError, ValueError):
     """The conversation file does not have the documented format."""
 
 

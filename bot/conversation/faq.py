@@ -41,6 +41,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.errors import ConfigError
 from bot.municipality.config_files import read_date, read_mapping
 from bot.municipality.helplines import Helpline, Helplines, load_helplines
 from bot.municipality.office_hours import OfficeHours, format_moment, format_time, load_office_hours
@@ -131,7 +132,7 @@ MAX_WORDS: Final = 40
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
 
-class FaqError(ValueError):
+class FaqError(ConfigError, ValueError):
     """The FAQ file is missing, unreadable, or has a bad entry (message: file, entry and field)."""
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
+from bot.errors import MeedenkerError, NotFound, RequestRefused
 from bot.followup.records import queue_on_close
 from bot.mail.kinds import MAIL_KINDS, chosen_kinds
 from bot.municipality.office_hours import OfficeHours
@@ -70,23 +71,19 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 CONTACT_STATUSES = ("in_gesprek", "afgerond", "doorverwezen")
 
 
-class NotFound(LookupError):
-    """No such thing, or not in this user's gemeenten: the same answer for both."""
-
-
-class Conflict(RuntimeError):
+class Conflict(RequestRefused, RuntimeError):
     """The form was based on an older version of the ticket."""
 
 
-class AtCapacity(RuntimeError):
+class AtCapacity(RequestRefused, RuntimeError):
     """The meedenker has as many open tickets as agreed; confirm to assign anyway."""
 
 
-class Invalid(ValueError):
+class Invalid(RequestRefused, ValueError):
     """A form value that is not allowed; the message is Dutch, for the coordinator."""
 
 
-class BlockingCallOnLoop(RuntimeError):
+class BlockingCallOnLoop(MeedenkerError, RuntimeError):
     """A database function was called on the event loop's thread."""
 
 

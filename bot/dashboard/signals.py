@@ -16,7 +16,8 @@ from typing import Callable, Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.dashboard.repository import NotFound, off_loop
+from bot.dashboard.repository import off_loop
+from bot.errors import NotFound
 from bot.municipality.office_hours import OfficeHours
 from bot.understanding.privacy import mask_pii
 from bot.queue.models import KIND_CALLBACK, KIND_SIGNAL, Ticket, normalise_ticket_id, utcnow

@@ -8,7 +8,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.dashboard.app import not_found, render, requires
-from bot.dashboard.repository import NotFound
+from bot.errors import NotFound
 from bot.queue.models import utcnow
 from bot.understanding.werkmodel import ROUTES
 

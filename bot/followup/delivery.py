@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.errors import DeliveryError
 from bot.followup.messages import telegram_message, whatsapp_buttons, whatsapp_template
 from bot.followup.records import Followups
 from bot.followup.texts import Question, load_question
@@ -29,7 +30,7 @@ WINDOW_MARGIN = timedelta(minutes=30)  # a message on its way must not arrive ju
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
-class Refused(RuntimeError):
+class Refused(DeliveryError, RuntimeError):
     """The platform will not take this message, now or later."""
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.errors import ConfigError
 from bot.municipality.config_files import read_date, read_mapping
 
 GEMEENTEN_FILE = Path(__file__).parent / "data" / "gemeenten.yml"
@@ -39,7 +40,7 @@ _PREFIX = re.compile(
 )
 
 
-class GemeentenDataError(ValueError):
+class GemeentenDataError(ConfigError, ValueError):
     """The municipalities file is missing, malformed, or its count does not add up."""
 
 

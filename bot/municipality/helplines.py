@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bot.errors import ConfigError
 from bot.municipality.config_files import read_date, read_mapping
 
 _PHONE = re.compile(r"^[0-9 +\-]{3,20}$")
 
 
-class HelplineConfigError(ValueError):
+class HelplineConfigError(ConfigError, ValueError):
     """The helplines file is missing a line or has a malformed number."""
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.errors import ConfigError
 from bot.municipality.config_files import read_mapping
 
 __all__ = [
@@ -46,7 +47,7 @@ _REQUIRED: Final = ("checked", "timezone", "callback_within_working_days", "hour
 Interval = tuple[time, time]
 
 
-class OfficeHoursError(ValueError):
+class OfficeHoursError(ConfigError, ValueError):
     """The office hours file is missing, unreadable or has a bad field (message: file and field)."""
 
 

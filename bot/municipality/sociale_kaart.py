@@ -58,6 +58,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.errors import ConfigError
 from bot.municipality.office_hours import DAYS, describe_week, format_time
 from bot.conversation.opschalen import FORMEEL, INFORMEEL, MEEDENKER_TYPES
 from bot.conversation.spoed import GROUP_YOUNG, NEEDS
@@ -136,7 +137,7 @@ _CONTACT_FIELDS: Final = ("phone", "website", "email")
 _NULL_TAG: Final = "tag:yaml.org,2002:null"
 
 
-class SocialeKaartError(ValueError):
+class SocialeKaartError(ConfigError, ValueError):
     """A sociale kaart file is missing, unreadable or has a bad entry (message: file and line)."""
 
 

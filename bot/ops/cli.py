@@ -15,9 +15,10 @@ from typing import Any, Sequence, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.errors import MeedenkerError, NotFound
 from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError
 from bot.queue.models import STATUSES, Ticket
-from bot.queue.store import TicketNotFound, TicketStore
+from bot.queue.store import TicketStore
 from bot.ops.secrets import SECRET_NAMES, read_env_file
 from bot.ops.sender_ids import MESSAGING_CHANNELS, conversation_id, platform_id
 from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
@@ -28,7 +29,7 @@ EXIT_USAGE = 2
 LIST_COLUMNS = ("id", "created", "gemeente", "route", "urgency", "type", "status")
 
 
-class CliError(Exception):
+class CliError(MeedenkerError):
     """A failure to report in one line, with its exit code."""
 
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
@@ -200,7 +201,7 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         elif args.command == "tickets" and args.tickets_command == "show":
             ticket = store.get(args.id)
             if ticket is None:
-                raise TicketNotFound(args.id)
+                raise NotFound(f"No ticket {args.id}")
             contact = store.contact(ticket.id, args.actor) if args.contact else None
             _show(ticket, contact, args.contact, out)
         elif args.command == "tickets" and args.tickets_command == "status":
@@ -272,7 +273,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except CliError as error:
         err.write(f"{error}\n")
         return error.code
-    except TicketNotFound as error:
+    except NotFound as error:
         err.write(f"{error}.\n")
         return EXIT_FAILED
     except (QueueKeyError, ValueError) as error:

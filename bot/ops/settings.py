@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from bot.errors import ConfigError
 from bot.ops.channel_settings import (LimitSettings, TelegramSettings, WhatsAppSettings, read_limits,
                                   read_telegram, read_whatsapp)
 from bot.mail.settings import MailSettings, read_mail
@@ -18,7 +19,7 @@ from bot.mail.settings import MailSettings, read_mail
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-class SettingsError(RuntimeError):
+class SettingsError(ConfigError, RuntimeError):
     """Raised at start when the environment does not describe a runnable process."""
 
 

@@ -12,13 +12,14 @@ from urllib.parse import urlparse
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.errors import DeliveryError
 from bot.ops.channel_settings import TelegramSettings
 
 WEBHOOK_PATH = "/webhooks/telegram/webhook"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 
-class TelegramAdminError(RuntimeError):
+class TelegramAdminError(DeliveryError, RuntimeError):
     """The webhook could not be registered; the message says why, in one line."""
 
 

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
+from bot.errors import NotFound
 from bot.understanding.privacy import mask_pii
 from bot.queue import migrations
 from bot.queue.crypto import ContactCipher, SenderHasher
@@ -47,14 +48,6 @@ MAX_LIST_LIMIT = 1000
 _ID_ATTEMPTS = 5
 _BATCH = 500
 _T = TypeVar("_T")
-
-
-class TicketNotFound(LookupError):
-    """No ticket with this reference (it may have been erased)."""
-
-    def __init__(self, ticket_id: str) -> None:
-        super().__init__(f"No ticket {ticket_id}")
-        self.ticket_id = ticket_id
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -265,7 +258,7 @@ class TicketStore:
         with self._sessions.begin() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
-                raise TicketNotFound(ticket_id)
+                raise NotFound(f"No ticket {ticket_id}")
             token = ticket.contact_encrypted
             session.add(self._audit(ticket_id, actor, "viewed_contact",
                                     None if token else "no contact details stored"))
@@ -280,7 +273,7 @@ class TicketStore:
         with self._sessions.begin() as session:
             ticket = session.get(Ticket, ticket_id, with_for_update=True)
             if ticket is None:
-                raise TicketNotFound(ticket_id)
+                raise NotFound(f"No ticket {ticket_id}")
             if ticket.status != status:
                 session.add(self._audit(ticket_id, actor, "status_changed", f"{ticket.status} -> {status}"))
                 session.add(StatusChange(ticket_id=ticket_id, at=utcnow(), actor=actor[:128],
@@ -336,7 +329,7 @@ class TicketStore:
         crisis flag) and the conversation itself. Returns (tickets, tracker events) erased."""
         ticket = self.get(ticket_id)
         if ticket is None:
-            raise TicketNotFound(normalise_ticket_id(ticket_id))
+            raise NotFound(f"No ticket {normalise_ticket_id(ticket_id)}")
         sender = self.tracker_sender_of(tracker_url, ticket.id)
         events = self.erase_tracker_events(tracker_url, sender, actor=actor) if sender else 0
         if ticket.sender_hash is None:  # anonymised: nothing links it to other tickets any more

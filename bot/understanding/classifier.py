@@ -24,6 +24,7 @@ from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.errors import ConfigError
 from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN
 from bot.understanding.words import is_content_word
 
@@ -44,7 +45,7 @@ MIN_EXAMPLES_PER_LABEL = 3
 SEMANTIC_WEIGHT = 2.0
 
 
-class LexiconError(ValueError):
+class LexiconError(ConfigError, ValueError):
     """The lexicon names an unknown id or holds a pattern that does not compile."""
 
 

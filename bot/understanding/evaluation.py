@@ -10,12 +10,13 @@ from pathlib import Path
 from statistics import median
 from typing import Iterable, Sequence
 
+from bot.errors import ConfigError
 from bot.municipality.config_files import read_list
 from bot.conversation.opschalen import INFORMEEL, MEEDENKER_TYPES
 from bot.understanding.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 
-class EvalFileError(ValueError):
+class EvalFileError(ConfigError, ValueError):
     """The labelled file does not have the documented format."""
 
 
