@@ -23,11 +23,11 @@ from bot.conversation.dialogue import State, summary_values
 from bot.municipality.office_hours import OfficeHours, format_moment, load_office_hours
 from bot.conversation.opschalen import recommend, separate_questions
 from bot.queue import NewTicket, Ticket, TicketStore
-from bot.queue.models import KIND_SIGNAL, PREFERENCES
+from bot.queue.models import KIND_SIGNAL
 from bot.queue.crypto import SenderHasher
 from bot.ops.settings import Settings
 from bot.municipality.sociale_kaart import SocialeKaart, load_sociale_kaart
-from bot.understanding.werkmodel import ROUTE_MEEDENKER, is_crisis
+from bot.understanding.werkmodel import MEEDENKER_TYPES, PREFERENCES, ROUTE_MEEDENKER, is_crisis
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
     if wish and preference is None:
         summary = f"Wens voor de meedenker: {wish}. {summary}"[:MAX_SUMMARY_CHARS]
     advice = recommend(separate_questions(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
-                       preference if preference in ("informeel", "formeel") else None)
+                       preference if preference in MEEDENKER_TYPES else None)
     matches = services.kaart.match(state.formulier.get("gemeente"), list(state.leefgebieden),
                                    list(state.doelgroepen), advice.type, text=" ".join(resident_texts))
     return NewTicket(

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Hashable
 
+from bot.understanding.werkmodel import FORMEEL, GEEN_VOORKEUR, INFORMEEL
+
 
 def _fold(text: str) -> str:
     """Lower case without accents, with one kind of apostrophe: "’s Ochtends" -> "'s ochtends"."""
@@ -390,9 +392,9 @@ def _resolve(found: dict[str, bool], order: tuple[str, ...],
 # Informal or formal meedenker (domain §5)
 # ---------------------------------------------------------------------------------------------
 
-PREFERENCE_INFORMEEL = "informeel"
-PREFERENCE_FORMEEL = "formeel"
-PREFERENCE_GEEN = "geen"
+PREFERENCE_INFORMEEL = INFORMEEL
+PREFERENCE_FORMEEL = FORMEEL
+PREFERENCE_GEEN = GEEN_VOORKEUR
 # Read back in the words of the question's own buttons: "Wens: informeel" meant nothing to residents.
 PREFERENCE_LABELS = {PREFERENCE_INFORMEEL: "een vrijwilliger of iemand die het zelf meemaakte",
                      PREFERENCE_FORMEEL: "iemand die dit als werk doet", PREFERENCE_GEEN: "maakt niet uit"}

@@ -30,6 +30,7 @@ from bot.conversation import callback_form, reading, spoed
 from bot.understanding import coverage, languages
 from bot.conversation.contact import PREFERENCE_LABELS
 from bot.understanding.noise import is_noise
+from bot.understanding.routing import CHECK_INTENT
 from bot.conversation.summary import also_for_self, key_words, merge, summary_values, top_topics, who_for
 from bot.understanding.werkmodel import (
     LEEFGEBIEDEN,
@@ -65,7 +66,6 @@ WAIT_WIJZIG = "wijzig_veld"  # which detail to change
 WAIT_MISSER = "misser"  # three misses at one field: go on without it, or a person?
 WAIT_SPOED_PLAATS = "spoed_plaats"  # an urgent need today: where are you, so I can name who helps today?
 WAIT_TOLK = "tolk"  # another language: a callback with an interpreter? (issue 27)
-CHECK_INTENT = "crisis_check"
 
 # Questions the resident is expected to answer; noise there is asked again (issue 9).
 PENDING_QUESTIONS = frozenset(

@@ -53,24 +53,20 @@ from bot.understanding.werkmodel import (
     ROUTE_CRISIS_112,
     ROUTE_CRISIS_113,
     ROUTE_CRISIS_VEILIG_THUIS,
+    FORMEEL,
+    INFORMEEL,
+    MEEDENKER_TYPES,
     ROUTES,
     is_crisis,
 )
 
 __all__ = [
-    "INFORMEEL",
-    "FORMEEL",
-    "MEEDENKER_TYPES",
     "SPECIALISED_DOELGROEPEN",
     "Recommendation",
     "recommend",
     "laws_mentioned",
     "separate_questions",
 ]
-
-INFORMEEL: Final = "informeel"  # volunteer or ervaringsdeskundige
-FORMEEL: Final = "formeel"  # paid professional
-MEEDENKER_TYPES: Final[tuple[str, ...]] = (INFORMEEL, FORMEEL)
 
 SPECIALISED_DOELGROEPEN: Final[frozenset[str]] = frozenset({"nah", "verstandelijke_beperking"})
 

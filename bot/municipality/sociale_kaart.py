@@ -60,9 +60,16 @@ import yaml
 
 from bot.errors import ConfigError
 from bot.municipality.office_hours import DAYS, describe_week, format_time
-from bot.conversation.opschalen import FORMEEL, INFORMEEL, MEEDENKER_TYPES
 from bot.conversation.spoed import GROUP_YOUNG, NEEDS
-from bot.understanding.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN
+from bot.understanding.werkmodel import (
+    DOELGROEP_LABELS,
+    DOELGROEPEN,
+    FORMEEL,
+    INFORMEEL,
+    LEEFGEBIED_LABELS,
+    LEEFGEBIEDEN,
+    MEEDENKER_TYPES,
+)
 
 __all__ = [
     "ALLE",

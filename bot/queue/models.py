@@ -19,7 +19,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import declarative_base
 
 from bot.municipality.gemeenten import all_gemeenten
-from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, MEEDENKER_TYPES, PREFERENCES, ROUTES
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +31,6 @@ LEGACY_STATUSES: Final[dict[str, str]] = {
 }
 OPEN_STATUSES: Final[tuple[str, ...]] = ("toegewezen", "in_gesprek", "niet_bereikt")
 URGENCIES: Final[tuple[str, ...]] = ("urgent", "normaal")
-MEEDENKER_TYPES: Final[tuple[str, ...]] = ("informeel", "formeel")
-PREFERENCES: Final[tuple[str, ...]] = ("informeel", "formeel", "geen")
 CONTACT_FIELDS: Final[tuple[str, ...]] = ("name", "phone", "email")
 AUDIT_ACTIONS: Final[tuple[str, ...]] = (
     "created", "viewed_contact", "status_changed", "anonymised", "erased",

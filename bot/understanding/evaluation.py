@@ -12,8 +12,7 @@ from typing import Iterable, Sequence
 
 from bot.errors import ConfigError
 from bot.municipality.config_files import read_list
-from bot.conversation.opschalen import INFORMEEL, MEEDENKER_TYPES
-from bot.understanding.werkmodel import CRISIS_ROUTES, DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.understanding.werkmodel import CRISIS_ROUTES, DOELGROEPEN, INFORMEEL, LEEFGEBIEDEN, MEEDENKER_TYPES, ROUTES
 
 
 class EvalFileError(ConfigError, ValueError):

@@ -77,6 +77,14 @@ def is_crisis(route: str | None) -> bool:
     return route in CRISIS_ROUTES
 
 # Plain Dutch names of the routes, for coordinators (dashboard tables, reports).
+# The two kinds of meedenker (domain §5), and a resident's preference between them. The one
+# home of these values: the ticket model, the callback form, the advice and the dashboard import them.
+INFORMEEL: Final = "informeel"  # volunteer or ervaringsdeskundige
+FORMEEL: Final = "formeel"  # paid professional
+MEEDENKER_TYPES: Final[tuple[str, ...]] = (INFORMEEL, FORMEEL)
+GEEN_VOORKEUR: Final = "geen"  # the resident does not mind which kind
+PREFERENCES: Final[tuple[str, ...]] = (*MEEDENKER_TYPES, GEEN_VOORKEUR)
+
 ROUTE_LABELS: Final[dict[str, str]] = {
     ROUTE_MEEDENKER: "meedenker",
     ROUTE_LUISTEREN: "luisterend oor",

@@ -6,15 +6,15 @@ import re
 import pytest
 
 from bot.conversation.opschalen import (
-    FORMEEL,
-    INFORMEEL,
-    MEEDENKER_TYPES,
     SPECIALISED_DOELGROEPEN,
     Recommendation,
     laws_mentioned,
     recommend,
 )
 from bot.understanding.werkmodel import (
+    FORMEEL,
+    INFORMEEL,
+    MEEDENKER_TYPES,
     CRISIS_ROUTES,
     DOELGROEP_LABELS,
     DOELGROEPEN,

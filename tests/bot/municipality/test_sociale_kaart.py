@@ -8,7 +8,7 @@ import pytest
 import textstat
 
 from bot.municipality import sociale_kaart as sk
-from bot.conversation.opschalen import FORMEEL, INFORMEEL
+from bot.understanding.werkmodel import FORMEEL, INFORMEEL
 from bot.ops.settings import PROJECT_ROOT
 from bot.municipality.sociale_kaart import ALLE, SocialeKaartError, gemeente_key, load_sociale_kaart
 from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN

@@ -14,7 +14,7 @@ import textstat
 
 from bot.municipality.gemeenten import all_gemeenten
 from bot.municipality.helplines import load_helplines
-from bot.conversation.opschalen import MEEDENKER_TYPES
+from bot.understanding.werkmodel import MEEDENKER_TYPES
 from bot.ops.settings import PROJECT_ROOT
 from bot.municipality.sociale_kaart import (
     LANDELIJK_FILE,
