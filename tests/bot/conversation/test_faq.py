@@ -1,4 +1,4 @@
-"""The FAQ residents ask mid-conversation (bot/conversation/faq.py, config/faq.yml): every answer short, plain and
+"""The FAQ residents ask mid-conversation (bot/conversation/faq/, config/faq.yml): every answer short, plain and
 filled from configuration, open-now answers that follow the clock, per-channel answers, errors that
 name the file and field, and the matcher: questions answered, worries and form answers left alone,
 gated on the blind set (tests/data/faq_blind.yml, written without seeing config/faq.yml)."""
@@ -355,7 +355,9 @@ def test_a_worry_a_form_answer_or_a_story_is_not_an_faq_question(model, text):
 def test_match_embedding_gives_what_match_gives_without_embedding_twice(model, monkeypatch):
     from bot.understanding import encoder
 
-    monkeypatch.setattr(faq, "_model", model)
+    from bot.conversation.faq import service
+
+    monkeypatch.setattr(service, "_model", model)
     text = "hoe lang bewaren jullie mijn gegevens eigenlijk"
     vector = encoder.embed_one(text)
     assert faq.match_embedding(vector, text) == faq.match(text)
