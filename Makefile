@@ -40,7 +40,7 @@ train: $(MODEL) ## Train the Rasa model (only when data, config or the classifie
 
 $(MODEL): $(VENV)/.installed var/spacy_nl/KIND $(TRAIN_INPUTS)
 	$(PY) -m rasa train --fixed-model-name meedenker --out models --quiet
-	@# The FAQ matcher (bot/conversation/faq.py) is trained from config/faq.yml and the NLU data now, into var/,
+	@# The FAQ matcher (bot/conversation/faq/) is trained from config/faq.yml and the NLU data now, into var/,
 	@# so no server start has to do it before its first reply.
 	$(PY) -c "from pathlib import Path; from bot.conversation import faq; faq.configure(Path('config/helplines.yml'), Path('config/office_hours.yml'), 365); faq.warm_up()"
 	@touch $@

@@ -1,7 +1,7 @@
 """`make validate`: `rasa data validate --fail-on-warnings`, knowing which responses the code sends.
 
 Why a wrapper: Rasa counts a response as used only when a story or rule names it. Here most
-responses are sent by `action_reageer` (bot/conversation/dialogue.py decides, the action utters) or by the
+responses are sent by `action_reageer` (bot/conversation/dialogue/ decides, the action utters) or by the
 channels (errors, outages), so Rasa would warn about every one of them and the warnings would
 mean nothing. This runs Rasa's own validation with `--fail-on-warnings` and one change: a
 response named in the code of bot/, actions/, channels/ or addons/ counts as used. Every other
@@ -32,8 +32,8 @@ _PAYLOAD_CODE = re.compile(r"""PayloadError\(\s*["']([a-z_]+)["']""")
 # Sent by Rasa itself: action_default_fallback (RulePolicy's core fallback) utters utter_default.
 SENT_BY_RASA = frozenset({"utter_default"})
 # Intents the NLU component sets itself, and the module that sets them.
-# (snel_weg and crisis_herhaald are set by addons/werkmodel_component.py under names from bot/conversation/dialogue.py.)
-INTENTS_SET_BY_CODE = {"engels": "bot/understanding/routing.py", "snel_weg": "bot/conversation/dialogue.py", "crisis_herhaald": "bot/conversation/dialogue.py"}
+# (snel_weg and crisis_herhaald are set by addons/werkmodel_component.py under names from bot/conversation/dialogue/.)
+INTENTS_SET_BY_CODE = {"engels": "bot/understanding/routing.py", "snel_weg": "bot/conversation/dialogue/", "crisis_herhaald": "bot/conversation/dialogue/"}
 _BUTTON_INTENT = re.compile(r"^/([a-z_]+)")
 # Library deprecation notices are not findings about the assistant's data.
 IGNORED_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)

@@ -1,5 +1,5 @@
 """Write the transcripts of docs/languages.md: one conversation per language of issue 27, played
-through bot/conversation/dialogue.py and shown with the texts of domain.yml (the crisis numbers filled in from
+through bot/conversation/dialogue/ and shown with the texts of domain.yml (the crisis numbers filled in from
 config/helplines.yml). Without Rasa: the crisis reply Rasa sends by rule is shown before the core's.
 
     PYTHONPATH=. .venv/bin/python scripts/language_transcripts.py > /tmp/transcripts.md

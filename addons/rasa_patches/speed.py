@@ -43,7 +43,7 @@ _views: "Recent[str, tuple[int, Any, Any]]" = Recent(_VIEWS_KEPT)
 def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
     """The events the action server reads (bot/conversation/transcript.py `for_the_action_server`: the
     worry's messages and the latest one), each with only the fields it reads; the worry's messages
-    only on a turn that may write a ticket (bot/conversation/dialogue.py `may_write_a_ticket`), the one turn
+    only on a turn that may write a ticket (bot/conversation/dialogue/ `may_write_a_ticket`), the one turn
     that reads them.
 
     The view of a conversation is kept from its previous action call, up to and including that

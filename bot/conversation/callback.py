@@ -2,7 +2,7 @@
 
 Two moments write a ticket:
 - the callback form is complete: one ticket with the classification, the recommended kind of
-  meedenker and why (bot/conversation/opschalen.py), up to three organisations (bot/municipality/sociale_kaart.py), the
+  meedenker and why (bot/conversation/opschalen.py), up to three organisations (bot/municipality/sociale_kaart/), the
   preferred moment and the encrypted contact details; the reply tells the resident the reference
   and when to expect a call (bot/municipality/office_hours.py);
 - a crisis is detected: a crisis *signal* without contact details (issue 29): admins count and
@@ -87,7 +87,7 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
         channel=channel,
         sender_id=sender,
         route=route,
-        # A crisis or a need that cannot wait a working day (bot/conversation/spoed.py) is urgent in the queue.
+        # A crisis or a need that cannot wait a working day (bot/conversation/spoed/) is urgent in the queue.
         urgency="urgent" if is_crisis(state.crisis_route) or state.spoed else "normaal",
         meedenker_type=advice.type,
         opschaal_reasons=list(advice.reasons),

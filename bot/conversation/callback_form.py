@@ -3,7 +3,7 @@
 Asked only after the resident said yes to a callback and yes to giving details. One step at a
 time, in this order; every answer is checked and an invalid one is asked again kindly. After
 MAX_TRIES misses at one step the dialogue offers to go on without it or to talk to a person
-(bot/conversation/dialogue.py); only the contact detail cannot be skipped. A woonplaats or neighbourhood is
+(bot/conversation/dialogue/); only the contact detail cannot be skipped. A woonplaats or neighbourhood is
 read as its gemeente (bot/municipality/gemeenten.py `resolve`). Contact details never appear in the state's
 plain slots: the Rasa adapter seals them.
 """
@@ -51,7 +51,7 @@ def step_of(wacht_op: str | None) -> str | None:
 
 
 # Waits after the form where a new contact detail may come ("mijn nummer is toch 06…" at the
-# read-back): bot/conversation/dialogue.py names them; the channel seals such an answer as it does in the form.
+# read-back): bot/conversation/dialogue/ names them; the channel seals such an answer as it does in the form.
 CHANGE_WAITS: frozenset[str] = frozenset({"controle", "wijzig_veld", "misser"})
 
 

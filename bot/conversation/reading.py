@@ -3,7 +3,7 @@
 A meedenker first hears what a message is (conversation guide, "Listen before moving on"): a stop,
 a correction, "bellen is te eng", "hij komt eraan", a change of a detail given earlier. Each reader
 here is a small pattern over the resident's words, tested on its own (tests/bot/conversation/test_reading.py);
-the dialogue (bot/conversation/dialogue.py) decides what to do with it.
+the dialogue (bot/conversation/dialogue/) decides what to do with it.
 """
 from __future__ import annotations
 

@@ -87,7 +87,7 @@ class ActionServerView:
 
     def events(self, with_worries: bool = True) -> list[Mapping[str, Any]]:
         """`for_the_action_server`; without the worry's messages on a turn that cannot write a
-        ticket (bot/conversation/dialogue.py `may_write_a_ticket`)."""
+        ticket (bot/conversation/dialogue/ `may_write_a_ticket`)."""
         if self.latest is None:
             return []
         if not self.since_start:  # no message since the session started: no worry yet, only the channel

@@ -2,7 +2,7 @@
 
 The adapter (actions/reageer.py) hands in the slots, the latest message and a way to read the
 conversation's earlier texts (read only for a ticket: most turns need none of them); this module
-unseals form answers, asks bot/conversation/dialogue.py what to do, carries out the effects (a callback
+unseals form answers, asks bot/conversation/dialogue/ what to do, carries out the effects (a callback
 ticket, an urgent crisis flag) and returns the responses and the new slots. A queue that cannot
 be written never silences the conversation: the crisis reply always goes out, and a failed
 callback gets an apology with how to reach a human.

@@ -162,7 +162,7 @@ class TicketStore:
 
     @property
     def session_factory(self) -> sessionmaker:
-        """For the dashboard's own queries on the same database (bot/dashboard/repository.py)."""
+        """For the dashboard's own queries on the same database (bot/dashboard/repository/)."""
         return self._sessions
 
     # --- schema -------------------------------------------------------------------------------

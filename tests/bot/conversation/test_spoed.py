@@ -1,4 +1,4 @@
-"""Tests for bot/conversation/spoed.py: a need that cannot wait a working day is found in the words residents
+"""Tests for bot/conversation/spoed/: a need that cannot wait a working day is found in the words residents
 use (teenagers, A2 Dutch, typos, long stories, English), and a worry, a wish or a past event is
 not mistaken for one. The lists are grouped by need; each message names the need it must give."""
 from __future__ import annotations
