@@ -33,7 +33,7 @@ _PAYLOAD_CODE = re.compile(r"""PayloadError\(\s*["']([a-z_]+)["']""")
 SENT_BY_RASA = frozenset({"utter_default"})
 # Intents the NLU component sets itself, and the module that sets them.
 # (snel_weg and crisis_herhaald are set by addons/werkmodel_component.py under names from bot/conversation/dialogue/.)
-INTENTS_SET_BY_CODE = {"engels": "bot/understanding/routing.py", "snel_weg": "bot/conversation/dialogue/", "crisis_herhaald": "bot/conversation/dialogue/"}
+INTENTS_SET_BY_CODE = {"engels": "bot/understanding/routing.py", "snel_weg": "bot/conversation/dialogue/state.py", "crisis_herhaald": "bot/conversation/dialogue/state.py"}
 _BUTTON_INTENT = re.compile(r"^/([a-z_]+)")
 # Library deprecation notices are not findings about the assistant's data.
 IGNORED_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
