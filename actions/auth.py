@@ -15,7 +15,7 @@ from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.settings import ACTION_SECRET_HEADER
+from bot.ops.settings import ACTION_SECRET_HEADER
 
 logger = logging.getLogger("meedenker.actions.auth")
 OPEN_PATHS = frozenset({"/health"})

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.callback import Services
-from bot.helplines import load_helplines
-from bot.settings import get_settings
+from bot.conversation.callback import Services
+from bot.municipality.helplines import load_helplines
+from bot.ops.settings import get_settings
 
 
 @lru_cache(maxsize=1)

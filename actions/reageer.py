@@ -1,4 +1,4 @@
-"""action_reageer: one turn of the conversation, decided and carried out by bot/turn.py."""
+"""action_reageer: one turn of the conversation, decided and carried out by bot/conversation/turn.py."""
 from __future__ import annotations
 
 import asyncio
@@ -9,9 +9,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import helpline_values, services
-from bot.settings import get_settings
-from bot.transcript import worry_texts
-from bot.turn import run_turn
+from bot.ops.settings import get_settings
+from bot.conversation.transcript import worry_texts
+from bot.conversation.turn import run_turn
 
 
 class ActionReageer(Action):

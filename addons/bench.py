@@ -42,8 +42,8 @@ from addons.bench_chart import plot
 from addons.bench_replicas import REPLICA_HOWTO, start_replicas
 from addons.cluster import Cluster, ClusterError, wait_until_up
 from addons.ports import free_port
-from bot.secrets import environment_with_secrets
-from bot.settings import PROJECT_ROOT
+from bot.ops.secrets import environment_with_secrets
+from bot.ops.settings import PROJECT_ROOT
 
 # A resident's story over many turns: questions, answers to the summary, the callback offer.
 MESSAGES = [

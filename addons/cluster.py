@@ -26,7 +26,7 @@ from typing import IO
 import requests
 
 from addons.ports import free_port
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 HAPROXY_TEMPLATE = PROJECT_ROOT / "deploy" / "haproxy.cfg"
 STARTUP_SECONDS = 240
@@ -209,7 +209,7 @@ class Cluster:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bot.secrets import environment_with_secrets
+    from bot.ops.secrets import environment_with_secrets
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replicas", type=int, default=2)

@@ -1,6 +1,6 @@
 """`make evaluate-conversations`: replay multi-turn conversations through the real servers.
 
-Each conversation of the file (format: bot/conversation_cases.py) is played over HTTP against a
+Each conversation of the file (format: bot/conversation/conversation_cases.py) is played over HTTP against a
 Rasa server and its action server, as a resident would: answer "ja" to the summary and the offer,
 give the form's answers, and send the danger message when the assistant waits for the case's
 step. After every turn the tracker says where the conversation stands and what the parse made of
@@ -25,7 +25,7 @@ from typing import Sequence
 
 import requests
 
-from bot.conversation_cases import (
+from bot.conversation.conversation_cases import (
     FORM_STEPS,
     ConversationCase,
     Outcome,
@@ -35,7 +35,7 @@ from bot.conversation_cases import (
     load_conversations,
     step_of,
 )
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 MAX_TURNS = 16
 # Steps answer_for has an answer of its own for; at any other step a shown button is pressed.

@@ -1,7 +1,7 @@
-"""NLU pipeline component: the semantic crisis net (bot/crisis_net.py) on every parsed message.
+"""NLU pipeline component: the semantic crisis net (bot/understanding/crisis_net.py) on every parsed message.
 
 It runs before the werkmodel component, which combines its scores with the crisis rules and the
-intent model (bot/routing.py). The sentence encoder is loaded once per process, on the first
+intent model (bot/understanding/routing.py). The sentence encoder is loaded once per process, on the first
 message or at training, never at import time.
 """
 from __future__ import annotations
@@ -19,10 +19,10 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.crisis_net import CrisisNet
-from bot.segments import segments
-from bot.settings import PROJECT_ROOT
-from bot.werkmodel import CRISIS_ROUTES
+from bot.understanding.crisis_net import CrisisNet
+from bot.understanding.segments import segments
+from bot.ops.settings import PROJECT_ROOT
+from bot.understanding.werkmodel import CRISIS_ROUTES
 
 MODEL_FILE = "crisis_net.pkl"
 CRISIS_NET_KEY = "crisis_net"
@@ -47,11 +47,11 @@ class CrisisNetComponent(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # Rasa reuses a cached component when its config and data are unchanged; the source's
         # digest in the config makes a change to the net's code retrain it too.
-        import bot.crisis_net
-        import bot.encoder
-        import bot.language
+        import bot.understanding.crisis_net
+        import bot.understanding.encoder
+        import bot.understanding.language
 
-        return {"source_digest": source_digest(bot.crisis_net, bot.encoder, bot.language)}
+        return {"source_digest": source_digest(bot.understanding.crisis_net, bot.understanding.encoder, bot.understanding.language)}
 
     def __init__(self, model_storage: ModelStorage, resource: Resource,
                  net: Optional[CrisisNet] = None) -> None:
@@ -90,7 +90,7 @@ class CrisisNetComponent(GraphComponent):
             if not text.strip() or text.startswith("/"):
                 continue
             scores = self._net.score(text)
-            # Each sentence of a long message too (bot/segments.py), by offsets: no second copy of
+            # Each sentence of a long message too (bot/understanding/segments.py), by offsets: no second copy of
             # the resident's words in the parse data.
             parts = [{"start": part.start, "end": part.end, **self._net.score(part.text).as_dict()}
                      for part in segments(text)]

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from addons.quiet import quiet_libraries
-from bot.baseline import Baseline, Example
-from bot.evaluation import Prediction, load_cases, predicted_meedenker_type, score
-from bot.settings import PROJECT_ROOT
+from bot.understanding.baseline import Baseline, Example
+from bot.understanding.evaluation import Prediction, load_cases, predicted_meedenker_type, score
+from bot.ops.settings import PROJECT_ROOT
 
 
 def training_examples(nlu_dir: Path) -> list[Example]:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from addons.rasa_patches.base import PatchContext
 from addons.rasa_patches.registry import apply as apply_rasa_patches
-from bot.helplines import load_helplines
-from bot.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
+from bot.municipality.helplines import load_helplines
+from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
 
 logger = logging.getLogger("meedenker.launcher")
 
@@ -64,7 +64,7 @@ def require_action_secret(settings: Settings) -> str:
 
 
 def run_rasa(settings: Settings, model: Path | None) -> None:
-    from bot.encoder import use_threads
+    from bot.understanding.encoder import use_threads
 
     # endpoints.yml reads it from the environment for its `headers:`.
     os.environ["ACTION_SERVER_SECRET"] = require_action_secret(settings)
@@ -90,18 +90,15 @@ def prepare_actions(settings: Settings) -> None:
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.callback import Services
-    from bot.helplines import HelplineConfigError
-    from bot.office_hours import OfficeHoursError
-    from bot.queue import QueueKeyError
-    from bot.sociale_kaart import SocialeKaartError
+    from bot.conversation.callback import Services
+    from bot.errors import ConfigError
 
     try:
         load_helplines(settings.helplines_file)
         services = Services.from_settings(settings)
         tickets = services.store.anonymise_older_than(settings.retention_days)
         events = services.store.delete_tracker_events_older_than(settings.tracker_store_url, settings.retention_days)
-    except (SocialeKaartError, OfficeHoursError, HelplineConfigError, QueueKeyError) as error:
+    except ConfigError as error:
         raise SystemExit(f"Configuration error: {error}") from error
     except SQLAlchemyError as error:
         raise SystemExit(f"DATABASE_URL: cannot prepare the callback queue: {type(error).__name__}: {error}") from error

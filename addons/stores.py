@@ -30,8 +30,8 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
 
-from bot.recent import Recent
-from bot.settings import Settings, get_settings
+from bot.conversation.recent import Recent
+from bot.ops.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
 

@@ -1,14 +1,14 @@
 """`make validate`: `rasa data validate --fail-on-warnings`, knowing which responses the code sends.
 
 Why a wrapper: Rasa counts a response as used only when a story or rule names it. Here most
-responses are sent by `action_reageer` (bot/dialogue.py decides, the action utters) or by the
+responses are sent by `action_reageer` (bot/conversation/dialogue/ decides, the action utters) or by the
 channels (errors, outages), so Rasa would warn about every one of them and the warnings would
 mean nothing. This runs Rasa's own validation with `--fail-on-warnings` and one change: a
 response named in the code of bot/, actions/, channels/ or addons/ counts as used. Every other
 warning still fails, and so does a response that neither a rule nor the code uses, or a name in
 the code that the domain does not define. The two changes to Rasa's validator are patches of the
 registry (addons/rasa_patches/validation.py). Likewise an intent that only ever arrives from a
-button (`/voor_wie{...}`) or is set by the NLU component (`engels`, bot/routing.py) needs no
+button (`/voor_wie{...}`) or is set by the NLU component (`engels`, bot/understanding/routing.py) needs no
 training examples: new intent classes would shift the class-balanced intent model.
 
 Usage: python -m addons.validate
@@ -21,7 +21,7 @@ import warnings
 from pathlib import Path
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 CODE_DIRS = ("bot", "actions", "channels", "addons")
 # The bench's stock reference bot brings a domain of its own: its responses are not ours.
@@ -32,8 +32,8 @@ _PAYLOAD_CODE = re.compile(r"""PayloadError\(\s*["']([a-z_]+)["']""")
 # Sent by Rasa itself: action_default_fallback (RulePolicy's core fallback) utters utter_default.
 SENT_BY_RASA = frozenset({"utter_default"})
 # Intents the NLU component sets itself, and the module that sets them.
-# (snel_weg and crisis_herhaald are set by addons/werkmodel_component.py under names from bot/dialogue.py.)
-INTENTS_SET_BY_CODE = {"engels": "bot/routing.py", "snel_weg": "bot/dialogue.py", "crisis_herhaald": "bot/dialogue.py"}
+# (snel_weg and crisis_herhaald are set by addons/werkmodel_component.py under names from bot/conversation/dialogue/.)
+INTENTS_SET_BY_CODE = {"engels": "bot/understanding/routing.py", "snel_weg": "bot/conversation/dialogue/state.py", "crisis_herhaald": "bot/conversation/dialogue/state.py"}
 _BUTTON_INTENT = re.compile(r"^/([a-z_]+)")
 # Library deprecation notices are not findings about the assistant's data.
 IGNORED_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
@@ -41,7 +41,7 @@ IGNORED_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarni
 
 def responses_sent_by_code(root: Path = PROJECT_ROOT) -> set[str]:
     """Response names the code sends: literals, the form's questions and the channel errors."""
-    from bot import callback_form
+    from bot.conversation import callback_form
 
     names: set[str] = set(callback_form.ASK.values()) | set(callback_form.RETRY.values())
     for folder in CODE_DIRS:

@@ -11,7 +11,7 @@ import sys
 
 from sanic import Sanic
 
-from bot.settings import Settings, SettingsError, get_settings
+from bot.ops.settings import Settings, SettingsError, get_settings
 from channels.widget import blueprint as widget_blueprint
 
 APP_NAME = "meedenker_web"

@@ -26,17 +26,17 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.crisis_net_component import cache_dir, source_digest
-from bot.callback_form import answer_step, is_plain_answer
-from bot.classifier import Classification, Lexicon, WerkmodelClassifier
-from bot.encoder import embed_cached
-from bot.crisis_net import CrisisScores
-from bot.dialogue import BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT
-from bot.faq import match as faq_match
-from bot.reading import abuser_near, back_to_question, says_start_again
-from bot.spoed import ONDERDAK, urgent_need
-from bot.languages import FOREIGN, conversation_language, reply_language, switch_asked
-from bot.tone import JE, address
-from bot.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
+from bot.conversation.callback_form import answer_step, is_plain_answer
+from bot.understanding.classifier import Classification, Lexicon, WerkmodelClassifier
+from bot.understanding.encoder import embed_cached
+from bot.understanding.crisis_net import CrisisScores
+from bot.conversation.dialogue import BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT
+from bot.conversation.faq import match as faq_match
+from bot.conversation.reading import abuser_near, back_to_question, says_start_again
+from bot.conversation.spoed import ONDERDAK, urgent_need
+from bot.understanding.languages import FOREIGN, conversation_language, reply_language, switch_asked
+from bot.conversation.tone import JE, address
+from bot.understanding.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "werkmodel.pkl"
@@ -86,10 +86,10 @@ class WerkmodelComponent(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # As in the crisis net: a change to the classifier's code retrains it (Rasa's cache).
-        import bot.classifier
-        import bot.encoder
+        import bot.understanding.classifier
+        import bot.understanding.encoder
 
-        return {"source_digest": source_digest(bot.classifier, bot.encoder)}
+        return {"source_digest": source_digest(bot.understanding.classifier, bot.understanding.encoder)}
 
     def __init__(self, model_storage: ModelStorage, resource: Resource,
                  classifier: Optional[WerkmodelClassifier] = None) -> None:
@@ -175,7 +175,7 @@ class WerkmodelComponent(GraphComponent):
             if language:  # a short "ok" or a name says nothing of the language: the slot keeps its value
                 entities.append(_entity(LANGUAGE_ENTITY, reply_language(language), text))
             if address(text) == JE:
-                entities.append(_entity(ADDRESS_ENTITY, JE, text))  # "je" from now on (bot/tone.py)
+                entities.append(_entity(ADDRESS_ENTITY, JE, text))  # "je" from now on (bot/conversation/tone.py)
             if decision.tier == "check":
                 entities.append(_entity(SUSPECTED_ENTITY, decision.suspected or UNKNOWN_SUSPECTED, text))
             message.set(ENTITIES, entities, add_to_output=True)
@@ -204,7 +204,7 @@ def _entity(name: str, value: str, text: str) -> Dict[Text, Any]:
 
 def _model_intent(message: Message) -> tuple[str, float]:
     """The intent model's guess, passing over `crisis_check`: that intent exists so Rasa's rules can
-    send the safety check, and only the crisis nets (bot/routing.py) decide to ask it."""
+    send the safety check, and only the crisis nets (bot/understanding/routing.py) decide to ask it."""
     intent = message.get(INTENT) or {}
     name = intent.get(INTENT_NAME_KEY) or ""
     confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)

@@ -1,4 +1,4 @@
-"""`python -m bot ...`: the queue CLI (see bot/cli.py)."""
-from bot.cli import main
+"""`python -m bot ...`: the queue CLI (see bot/ops/cli.py)."""
+from bot.ops.cli import main
 
 raise SystemExit(main())

@@ -16,8 +16,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import response
 from sanic.response import HTTPResponse
 
-from bot.helplines import load_helplines
-from bot.settings import get_settings
+from bot.municipality.helplines import load_helplines
+from bot.ops.settings import get_settings
 from channels.gate import guard_button, guard_incoming
 from channels.limits import client_address
 from channels.menus import Choice, Link, choices_and_links

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.followup.consent import ADDRESS_KEY, seal_address
 from bot.followup.records import Followups, read_payload
 from bot.queue.store import TicketStore
-from bot.settings import get_settings
+from bot.ops.settings import get_settings
 from channels.conversation import ReplyOutput, send_named
 
 logger = logging.getLogger(__name__)

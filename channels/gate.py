@@ -1,4 +1,4 @@
-"""The one door every input channel's text passes through (masking and form sealing, bot/intake.py).
+"""The one door every input channel's text passes through (masking and form sealing, bot/conversation/intake.py).
 
 A channel never reads the conversation's state: text that could be a name or contact detail
 travels encrypted as a candidate, and the Rasa process decides under the conversation lock
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.intake import Guarded, guard_in_channel
-from bot.privacy import mask_pii, strip_invisible
-from bot.settings import get_settings
+from bot.conversation.intake import Guarded, guard_in_channel
+from bot.understanding.privacy import mask_pii, strip_invisible
+from bot.ops.settings import get_settings
 
 
 async def guard_incoming(agent: Any, sender: str, text: str) -> Guarded:

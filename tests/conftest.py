@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from addons.ports import free_port  # noqa: F401 - the tests import it from here
-from bot.settings import PROJECT_ROOT, reset_settings_cache
+from bot.ops.settings import PROJECT_ROOT, reset_settings_cache
 
 MODEL = PROJECT_ROOT / "models" / "meedenker.tar.gz"
 

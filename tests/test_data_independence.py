@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 
 def normalise(text: str) -> str:
@@ -56,7 +56,7 @@ def test_no_exact_or_near_duplicates_between_eval_and_training(name, minimum, mi
 
 
 def test_eval_set_covers_every_label_and_route():
-    from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+    from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
     cases = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "eval.yml").read_text(encoding="utf-8"))
     for label in LEEFGEBIEDEN:

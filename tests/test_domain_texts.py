@@ -9,8 +9,8 @@ import pytest
 import textstat
 import yaml
 
-from bot.helplines import load_helplines
-from bot.settings import PROJECT_ROOT
+from bot.municipality.helplines import load_helplines
+from bot.ops.settings import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 ENGLISH: set[str] = set()  # responses that exist in English only (none: English is a variation)
@@ -18,12 +18,12 @@ ENGLISH: set[str] = set()  # responses that exist in English only (none: English
 
 def _is_english(variant: dict) -> bool:
     """A variation for residents who write English or another language (Rasa picks it by the slot
-    `taal`; the five other languages of issue 27 are checked in tests/bot/test_languages.py)."""
+    `taal`; the five other languages of issue 27 are checked in tests/bot/understanding/test_languages.py)."""
     return any(c.get("name") == "taal" and c.get("value") != "nl" for c in variant.get("condition") or [])
 
 
 def _is_je(variant: dict) -> bool:
-    """A variation for a young resident who writes informally (slot `aanspreek`, bot/tone.py)."""
+    """A variation for a young resident who writes informally (slot `aanspreek`, bot/conversation/tone.py)."""
     return any(c.get("name") == "aanspreek" and c.get("value") == "je" for c in variant.get("condition") or [])
 
 
@@ -42,7 +42,7 @@ DIALOGUE_VALUES = {
     "contacten": "Gemeente Goes: www.goes.nl. Bel vandaag de gemeente. Zeg dat het niet kan wachten.",
     "naam": "F.", "bereik": "…5678", "moment": "dinsdag, in de ochtend", "gemeente": "Zaanstad", "voorkeur": "geen",
     "plaats": "Zaandam", "suggestie": "Rotterdam",
-    "antwoord": "Een meedenker is gratis. U betaalt niets.",  # answers from config/faq.yml (tests/bot/test_faq.py)
+    "antwoord": "Een meedenker is gratis. U betaalt niets.",  # answers from config/faq.yml (tests/bot/conversation/test_faq.py)
 }
 
 

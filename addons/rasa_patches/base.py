@@ -25,7 +25,7 @@ class PatchContext:
     """What the patches of one process read: the settings (servers) or the names the code sends
     (`make validate`). A patch reads only the fields of its own process."""
 
-    settings: Any = None  # bot.settings.Settings
+    settings: Any = None  # bot.ops.settings.Settings
     action_secret: str = ""
     responses_used_by_code: frozenset[str] = field(default_factory=frozenset)
     intents_without_examples: frozenset[str] = field(default_factory=frozenset)

@@ -15,8 +15,8 @@ from typing import Any, Optional
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 
-from bot.helplines import load_helplines
-from bot.settings import get_settings
+from bot.municipality.helplines import load_helplines
+from bot.ops.settings import get_settings
 
 
 class HelplineNLG(TemplatedNaturalLanguageGenerator):

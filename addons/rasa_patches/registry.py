@@ -40,7 +40,7 @@ PATCHES: tuple[Patch, ...] = (
           "tests/integration/test_failures.py::test_action_server_down_gets_the_outage_message",
           turns.failure_reply),
     Patch("session_start_in_rasa", "rasa", "rasa.core.actions.action.ActionSessionStart.run",
-          "A new session keeps only a crisis (bot/turn.py) and needs no action server; Rasa's hook, a "
+          "A new session keeps only a crisis (bot/conversation/turn.py) and needs no action server; Rasa's hook, a "
           "custom action_session_start, would run on the action server and fail when it is down.",
           "tests/addons/rasa_patches/test_turns.py::test_a_new_session_starts_inside_rasa_fresh_except_for_a_crisis",
           turns.session_start_in_rasa),

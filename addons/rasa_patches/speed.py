@@ -33,7 +33,7 @@ import itertools
 from typing import Any, Callable, Dict, Mapping, Optional, Text, Type
 
 from addons.rasa_patches.base import ORIGINAL, once as _once
-from bot.recent import Recent
+from bot.conversation.recent import Recent
 
 
 _VIEWS_KEPT = 1000  # conversations whose action-server view is kept between turns
@@ -41,9 +41,9 @@ _views: "Recent[str, tuple[int, Any, Any]]" = Recent(_VIEWS_KEPT)
 
 
 def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
-    """The events the action server reads (bot/transcript.py `for_the_action_server`: the
+    """The events the action server reads (bot/conversation/transcript.py `for_the_action_server`: the
     worry's messages and the latest one), each with only the fields it reads; the worry's messages
-    only on a turn that may write a ticket (bot/dialogue.py `may_write_a_ticket`), the one turn
+    only on a turn that may write a ticket (bot/conversation/dialogue/ `may_write_a_ticket`), the one turn
     that reads them.
 
     The view of a conversation is kept from its previous action call, up to and including that
@@ -54,8 +54,8 @@ def compact_events(tracker: Any) -> list[Mapping[str, Any]]:
     """
     from rasa.shared.core.events import UserUttered
 
-    from bot.dialogue import may_write_a_ticket
-    from bot.transcript import ActionServerView
+    from bot.conversation.dialogue import may_write_a_ticket
+    from bot.conversation.transcript import ActionServerView
 
     events = tracker.events
     count = len(events)
@@ -544,7 +544,7 @@ def recent_session_check() -> None:
 
 
 def embed_on_arrival() -> None:
-    """Start the message's embedding (bot/encoder.py `prefetch`) as the processor receives it.
+    """Start the message's embedding (bot/understanding/encoder.py `prefetch`) as the processor receives it.
 
     The text the pipeline will parse is known here, except for a sealed form answer (its text is
     decided under the lock, turns.py `answers_read_under_the_lock`) and a button payload ("/intent"),
@@ -552,8 +552,8 @@ def embed_on_arrival() -> None:
     """
     from rasa.core.processor import MessageProcessor
 
-    from bot import encoder
-    from bot.intake import CANDIDATE_KEY
+    from bot.understanding import encoder
+    from bot.conversation.intake import CANDIDATE_KEY
 
     original = _once(MessageProcessor, "handle_message")
     if original is None:

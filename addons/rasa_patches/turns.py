@@ -36,7 +36,7 @@ def failure_reply(context: PatchContext) -> None:
     from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
     from rasa.shared.exceptions import RasaException
 
-    from bot.helplines import load_helplines
+    from bot.municipality.helplines import load_helplines
 
     helpline_values = load_helplines(context.settings.helplines_file).template_values()
     original_run = RemoteAction.run
@@ -60,7 +60,7 @@ def failure_reply(context: PatchContext) -> None:
 
 
 def session_start_in_rasa(context: PatchContext) -> None:
-    """Rasa's own `action_session_start`, deciding what a new session keeps with bot/turn.py.
+    """Rasa's own `action_session_start`, deciding what a new session keeps with bot/conversation/turn.py.
 
     Why inside Rasa: a new session needs no action server (it starts fresh when the action server
     is down, too) and a new conversation costs one call to the action server instead of two.
@@ -71,7 +71,7 @@ def session_start_in_rasa(context: PatchContext) -> None:
     from rasa.shared.core.constants import ACTION_LISTEN_NAME
     from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
 
-    from bot.turn import session_start_slots
+    from bot.conversation.turn import session_start_slots
 
     async def run(self: ActionSessionStart, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Any]:
         slots = session_start_slots(tracker.current_slot_values())
@@ -82,14 +82,14 @@ def session_start_in_rasa(context: PatchContext) -> None:
 
 
 def candidate_kept_from_the_session_start(context: PatchContext) -> None:
-    """A sealed candidate (bot/intake.py) is taken out of the message's metadata before Rasa loads
+    """A sealed candidate (bot/conversation/intake.py) is taken out of the message's metadata before Rasa loads
     the tracker, so a session start never stores it; `answers_read_under_the_lock` gets it back.
 
     A wrapper of Rasa's `log_message`, which otherwise runs as it is.
     """
     from rasa.core.processor import MessageProcessor
 
-    from bot.intake import CANDIDATE_KEY
+    from bot.conversation.intake import CANDIDATE_KEY
 
     original = MessageProcessor.log_message
 
@@ -110,9 +110,9 @@ def answers_read_under_the_lock(context: PatchContext) -> None:
       stored; `replayed_message_ids` sends the stored answers again), on whichever replica the
       retry reaches (addons/replay.py);
     - a sealed name or contact detail is decided with the form step of this tracker, never with a
-      step a channel read before the previous turn ended (bot/intake.py `settle`);
+      step a channel read before the previous turn ended (bot/conversation/intake.py `settle`);
     - the pending question and the crisis state go into the message's metadata, so the crisis
-      nets read an answer to a pending question as an answer first (bot/routing.py).
+      nets read an answer to a pending question as an answer first (bot/understanding/routing.py).
 
     `Agent.handle_message` holds the lock while the processor loads the tracker; this runs after
     the session check (an expired session has no form), before the text is parsed or stored.
@@ -123,8 +123,8 @@ def answers_read_under_the_lock(context: PatchContext) -> None:
     from rasa.core.processor import MessageProcessor
 
     from addons.replay import AlreadyAnswered, client_message_id, stored_answers
-    from bot.callback_form import sealing_step
-    from bot.intake import CANDIDATE_KEY, settle
+    from bot.conversation.callback_form import sealing_step
+    from bot.conversation.intake import CANDIDATE_KEY, settle
 
     secret_key = context.settings.secret_key
     original = MessageProcessor._handle_message_with_tracker

@@ -8,12 +8,12 @@ from typing import Sequence
 
 from sanic import Blueprint
 
-from bot.settings import PROJECT_ROOT, Settings, SettingsError
+from bot.ops.settings import PROJECT_ROOT, Settings, SettingsError
 
 
 def main(blueprints: Sequence[Blueprint] = ()) -> int:
     """Serve the dashboard, plus any blueprints of other features on the same port (the widget's)."""
-    from bot.secrets import SECRET_NAMES, environment_with_secrets
+    from bot.ops.secrets import SECRET_NAMES, environment_with_secrets
     # Like `make run`: secrets the environment lacks come from (and are generated into) var/secrets.env.
     env = dict(os.environ) if all(os.environ.get(name) for name in SECRET_NAMES) \
         else environment_with_secrets(PROJECT_ROOT / "var" / "secrets.env")

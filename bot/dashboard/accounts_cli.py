@@ -7,13 +7,13 @@ from typing import TextIO
 from bot.dashboard.admin_forms import parse_gemeenten
 from bot.dashboard.passwords import WeakPassword
 from bot.dashboard.repository import Invalid, Repository
-from bot.office_hours import load_office_hours
+from bot.municipality.office_hours import load_office_hours
 from bot.queue.store import TicketStore
-from bot.settings import Settings
+from bot.ops.settings import Settings
 
 
 def add_user(store: TicketStore, settings: Settings, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> None:
-    from bot.cli import EXIT_USAGE, CliError
+    from bot.ops.cli import EXIT_USAGE, CliError
     password = stdin.readline().rstrip("\r\n")
     try:
         gemeenten = parse_gemeenten(",".join(args.gemeente))

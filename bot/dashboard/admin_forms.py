@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from bot.dashboard.repository import Invalid
-from bot.gemeenten import find_gemeente
+from bot.municipality.gemeenten import find_gemeente
 
 
 def parse_gemeenten(text: str) -> list[str]:

@@ -24,9 +24,9 @@ from bot.dashboard.hashing import HashPool
 from bot.dashboard.labels import register_filters
 from bot.dashboard.repository import Database, Repository, SignedIn
 from bot.dashboard.signals import Signals
-from bot.office_hours import load_office_hours
+from bot.municipality.office_hours import load_office_hours
 from bot.queue.store import TicketStore
-from bot.settings import Settings, SettingsError
+from bot.ops.settings import Settings, SettingsError
 
 HERE = Path(__file__).resolve().parent
 logger = logging.getLogger(__name__)
@@ -170,9 +170,9 @@ def create_app(settings: Settings, name: str = "meedenker_dashboard") -> Sanic:
 
 
 def _start_outbox(app: Sanic, settings: Settings) -> None:
-    """Mail to coordinators and follow-ups to residents leave from here (bot/outbox_worker.py)."""
+    """Mail to coordinators and follow-ups to residents leave from here (bot/ops/outbox_worker.py)."""
     from bot.followup.delivery import delivery_for
-    from bot.outbox_worker import OutboxWorker, start_in
+    from bot.ops.outbox_worker import OutboxWorker, start_in
 
     worker = OutboxWorker(app.ctx.store, app.ctx.hours, settings, followups=delivery_for(app.ctx.store, settings))
     app.ctx.outbox = worker

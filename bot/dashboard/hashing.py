@@ -11,12 +11,13 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.errors import MeedenkerError
 from bot.dashboard.passwords import verify_password
 
 logger = logging.getLogger(__name__)
 
 
-class HashPoolBusy(RuntimeError):
+class HashPoolBusy(MeedenkerError, RuntimeError):
     """Too many password checks are already waiting."""
 
 

@@ -52,8 +52,18 @@ from bot.dashboard.suppression import (
     table_lines,
     vector_lines,
 )
-from bot.office_hours import MONTHS
-from bot.werkmodel import DOELGROEP_LABELS, DOELGROEPEN, LEEFGEBIED_LABELS, LEEFGEBIEDEN, ROUTE_LABELS, ROUTES
+from bot.municipality.office_hours import MONTHS
+from bot.understanding.werkmodel import (
+    DOELGROEP_LABELS,
+    DOELGROEPEN,
+    FORMEEL,
+    INFORMEEL,
+    LEEFGEBIED_LABELS,
+    LEEFGEBIEDEN,
+    MEEDENKER_TYPES,
+    ROUTE_LABELS,
+    ROUTES,
+)
 
 __all__ = [
     "Breakdown",
@@ -70,9 +80,6 @@ __all__ = [
     "summary_rows",
 ]
 
-MEEDENKER_INFORMEEL: Final = "informeel"
-MEEDENKER_FORMEEL: Final = "formeel"
-MEEDENKER_TYPES: Final[tuple[str, ...]] = (MEEDENKER_INFORMEEL, MEEDENKER_FORMEEL)
 
 NONE_KEY: Final = "geen"
 UNKNOWN_ROUTE_KEY: Final = "onbekend"
@@ -343,7 +350,7 @@ def build_insights(
     )
     route_labels = [ROUTE_LABELS.get(k, k) for k in route_keys]
     meedenkers = breakdown(types, type_hidden, type_keys, ("informeel", "formeel", "nog geen meedenker"))
-    informal, formal = meedenkers[MEEDENKER_INFORMEEL], meedenkers[MEEDENKER_FORMEEL]
+    informal, formal = meedenkers[INFORMEEL], meedenkers[FORMEEL]
     shares_shown = not informal.hidden and not formal.hidden and (informal.count or 0) + (formal.count or 0) > 0
     assigned = (informal.count or 0) + (formal.count or 0)
     asked = [f for f in chosen if f.followup_sent]
@@ -412,8 +419,8 @@ def summary_rows(insights: Insights) -> list[tuple[str, str]]:
         ("Urgent", insights.urgency["urgent"].text),
         ("Eerste contact gehad", insights.contact["gehad"].text),
         ("Mediane tijd tot eerste contact", format_hours(insights.median_hours_to_first_contact)),
-        ("Informele meedenker", _with_share(insights.meedenkers[MEEDENKER_INFORMEEL], insights.informal_share)),
-        ("Formele meedenker", _with_share(insights.meedenkers[MEEDENKER_FORMEEL], insights.formal_share)),
+        ("Informele meedenker", _with_share(insights.meedenkers[INFORMEEL], insights.informal_share)),
+        ("Formele meedenker", _with_share(insights.meedenkers[FORMEEL], insights.formal_share)),
         ("Nog geen meedenker", insights.meedenkers[NONE_KEY].text),
     ]
     if insights.followup is not None:

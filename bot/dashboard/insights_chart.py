@@ -25,8 +25,6 @@ from xml.sax.saxutils import escape, quoteattr
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.dashboard.insights import (
-    MEEDENKER_FORMEEL,
-    MEEDENKER_INFORMEEL,
     NONE_KEY,
     TOTAL_LABEL,
     format_hours,
@@ -34,6 +32,7 @@ from bot.dashboard.insights import (
     format_share,
     legend_lines,
 )
+from bot.understanding.werkmodel import FORMEEL, INFORMEEL
 
 if TYPE_CHECKING:
     from bot.dashboard.insights import Breakdown, Cell, Insights
@@ -281,8 +280,8 @@ def _meedenkers(insights: Insights, out: Layout, left: float, width: float, top:
     shapes = out.shapes
     shapes.append(Text(left, top + 18, "Wie helpt: informele of formele meedenker", 16, True))
     top += 34
-    informal = insights.meedenkers[MEEDENKER_INFORMEEL]
-    formal = insights.meedenkers[MEEDENKER_FORMEEL]
+    informal = insights.meedenkers[INFORMEEL]
+    formal = insights.meedenkers[FORMEEL]
     if insights.informal_share is not None and insights.formal_share is not None:
         split = width * insights.informal_share
         if split > 0:

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 
-from bot.office_hours import MONTHS
-from bot.werkmodel import DOELGROEP_LABELS, LEEFGEBIED_LABELS
+from bot.municipality.office_hours import MONTHS
+from bot.understanding.werkmodel import DOELGROEP_LABELS, FORMEEL, INFORMEEL, LEEFGEBIED_LABELS
 
 STATUS_LABELS: Final[dict[str, str]] = {
     "nieuw": "Nieuw",
@@ -26,7 +26,7 @@ ROUTE_LABELS: Final[dict[str, str]] = {
     "crisis_112": "Crisis: 112",
     "crisis_veilig_thuis": "Crisis: Veilig Thuis",
 }
-TYPE_LABELS: Final[dict[str, str]] = {"informeel": "Informeel (vrijwilliger)", "formeel": "Formeel (beroepskracht)"}
+TYPE_LABELS: Final[dict[str, str]] = {INFORMEEL: "Informeel (vrijwilliger)", FORMEEL: "Formeel (beroepskracht)"}
 ACTION_LABELS: Final[dict[str, str]] = {
     "created": "ticket gemaakt",
     "viewed_contact": "contactgegevens bekeken",

@@ -22,7 +22,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from zxcvbn import zxcvbn
 
-from bot.gemeenten import PROVINCIES, all_gemeenten
+from bot.errors import RequestRefused
+from bot.municipality.gemeenten import PROVINCIES, all_gemeenten
 
 MIN_LENGTH: Final = 12
 MAX_LENGTH: Final = 256
@@ -41,7 +42,7 @@ _hasher = PasswordHasher()
 _DUMMY_HASH: Final = "$argon2id$v=19$m=65536,t=3,p=4$DcFRV+nhGsOtlPlMmoJrnA$aAkkM4SUOVxJzbu3pQnozIcOwh3u0QjiDR8LDO+uMhE"
 
 
-class WeakPassword(ValueError):
+class WeakPassword(RequestRefused, ValueError):
     """The password breaks a rule; the message is Dutch, for the person choosing it."""
 
 

@@ -4,7 +4,7 @@ Why apart: after a day of use the queue was headed by hundreds of crisis flags t
 act on (no contact details, gemeente unknown), with the real callbacks below them. A signal is
 information, not a task: admins see how many there are, by route and period, and can read the
 masked conversation to learn from it. A crisis that comes with a callback request is an urgent
-callback in the queue instead (bot/callback.py). Only admins see this list.
+callback in the queue instead (bot/conversation/callback.py). Only admins see this list.
 """
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from typing import Callable, Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.dashboard.repository import NotFound, off_loop
-from bot.office_hours import OfficeHours
-from bot.privacy import mask_pii
+from bot.dashboard.repository import off_loop
+from bot.errors import NotFound
+from bot.municipality.office_hours import OfficeHours
+from bot.understanding.privacy import mask_pii
 from bot.queue.models import KIND_CALLBACK, KIND_SIGNAL, Ticket, normalise_ticket_id, utcnow
 from bot.queue.store import TicketStore
-from bot.werkmodel import ROUTES
+from bot.understanding.werkmodel import ROUTES
 
 MAX_LISTED = 500
 

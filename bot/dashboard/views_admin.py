@@ -7,7 +7,8 @@ from sanic.response import HTTPResponse
 
 from bot.dashboard.app import back_to, not_found, render, requires
 from bot.dashboard.passwords import WeakPassword
-from bot.dashboard.repository import Invalid, NotFound
+from bot.dashboard.repository import Invalid
+from bot.errors import NotFound
 from bot.dashboard.admin_forms import parse_gemeenten
 
 blueprint = Blueprint("admin")

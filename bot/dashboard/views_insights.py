@@ -73,7 +73,7 @@ async def page(request: Request) -> HTTPResponse:
     account = request.ctx.auth.account
     gemeenten = sorted(account.gemeenten)
     if account.is_admin:
-        from bot.gemeenten import all_gemeenten
+        from bot.municipality.gemeenten import all_gemeenten
         gemeenten = list(all_gemeenten())
     return render(request, "insights.html", error=error, gemeente=gemeente, start=start, end=end, query=query,
                   gemeenten=gemeenten, available=figures is not None,

@@ -8,9 +8,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.dashboard.app import not_found, render, requires
-from bot.dashboard.repository import NotFound
+from bot.errors import NotFound
 from bot.queue.models import utcnow
-from bot.werkmodel import ROUTES
+from bot.understanding.werkmodel import ROUTES
 
 blueprint = Blueprint("signals")
 DEFAULT_DAYS = 7

@@ -12,9 +12,10 @@ from sanic.response import HTTPResponse, raw
 from bot.dashboard.app import back_to, not_found, render, requires
 from bot.dashboard.csv_export import queue_csv
 from bot.dashboard.labels import LANGUAGE_LABELS, WITH_INTERPRETER
-from bot.dashboard.repository import AtCapacity, Conflict, Filters, Invalid, NotFound, TicketView
+from bot.dashboard.repository import AtCapacity, Conflict, Filters, Invalid, TicketView
+from bot.errors import NotFound
 from bot.queue.models import MEEDENKER_TYPES, STATUSES
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 blueprint = Blueprint("tickets")
 MESSAGES = {

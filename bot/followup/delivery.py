@@ -1,6 +1,6 @@
 """Sending the follow-up question of an outbox row to Telegram or WhatsApp.
 
-Called by the outbox worker (bot/outbox_worker.py) in the web process, never in a turn. WhatsApp
+Called by the outbox worker (bot/ops/outbox_worker.py) in the web process, never in a turn. WhatsApp
 accepts a free-form message only within 24 hours of the resident's last message; later only an
 approved template (WHATSAPP_FOLLOWUP_TEMPLATE). Without one the question is not sent, and the
 ticket says so. A refusal that will not change (the resident blocked the bot, a bad number) is
@@ -15,13 +15,14 @@ from typing import Any
 import httpx
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.errors import DeliveryError
 from bot.followup.messages import telegram_message, whatsapp_buttons, whatsapp_template
 from bot.followup.records import Followups
 from bot.followup.texts import Question, load_question
 from bot.queue.outbox import Outbox, OutboxMessage
 from bot.queue.store import TicketStore
-from bot.sender_ids import conversation_id
-from bot.settings import Settings
+from bot.ops.sender_ids import conversation_id
+from bot.ops.settings import Settings
 
 logger = logging.getLogger(__name__)
 WHATSAPP_WINDOW = timedelta(hours=24)
@@ -29,7 +30,7 @@ WINDOW_MARGIN = timedelta(minutes=30)  # a message on its way must not arrive ju
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
-class Refused(RuntimeError):
+class Refused(DeliveryError, RuntimeError):
     """The platform will not take this message, now or later."""
 
 

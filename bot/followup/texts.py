@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from bot.queue.models import FOLLOWUP_ANSWERS
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 QUESTION = "utter_nazorg_na_afloop"
 

@@ -5,5 +5,5 @@
 - `compose.py`: subject and body from a ticket's non-personal fields only.
 - `planner.py`: which mails are due now (new tickets, tickets near their due time, the digest).
 - `smtp.py`: one SMTP connection per round, STARTTLS or implicit TLS.
-Delivery goes through the outbox (bot/queue/outbox.py, bot/outbox_worker.py), never from a turn.
+Delivery goes through the outbox (bot/queue/outbox.py, bot/ops/outbox_worker.py), never from a turn.
 """

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any, Sequence
 
-from bot.office_hours import MONTHS
-from bot.werkmodel import ROUTE_LABELS
+from bot.municipality.office_hours import MONTHS
+from bot.understanding.werkmodel import ROUTE_LABELS
 
 DIGEST_ROWS = 25  # tickets listed in a digest; the counts cover all of them
 

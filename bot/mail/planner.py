@@ -1,6 +1,6 @@
 """Which mails are due now: new callback tickets, tickets near their due time, the daily digest.
 
-Run by the outbox worker every few seconds (bot/outbox_worker.py), never by a conversation turn.
+Run by the outbox worker every few seconds (bot/ops/outbox_worker.py), never by a conversation turn.
 Each mail is queued once: its outbox key names the kind, the ticket (or the day) and the account,
 and the outbox's unique constraint keeps a second replica or a second round from adding it again.
 
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.mail.compose import Mail, MailFacts, digest_mail, due_soon_mail, facts_of, new_ticket_mail
 from bot.mail.kinds import DIGEST, DUE_SOON, NEW_TICKET, chosen_kinds
 from bot.mail.settings import MailSettings
-from bot.office_hours import OfficeHours
+from bot.municipality.office_hours import OfficeHours
 from bot.queue import outbox
 from bot.queue.models import KIND_CALLBACK, OPEN_STATUSES, STATUS_NIEUW, Ticket
 from bot.queue.outbox import OutboxMessage

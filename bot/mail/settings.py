@@ -1,4 +1,4 @@
-"""Typed mail settings, read by bot/settings.py with the other variables.
+"""Typed mail settings, read by bot/ops/settings.py with the other variables.
 
 Mail is off when MEEDENKER_SMTP_URL is unset. When it is set, a malformed value or a missing
 sender stops the start with the variable's name: mail that silently never leaves would leave

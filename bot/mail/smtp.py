@@ -13,13 +13,14 @@ from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from types import TracebackType
 
+from bot.errors import DeliveryError
 from bot.mail.compose import Mail
 from bot.mail.settings import MailSettings
 
 TIMEOUT_SECONDS = 20
 
 
-class PermanentMailError(RuntimeError):
+class PermanentMailError(DeliveryError, RuntimeError):
     """The server refused this mail for good (unknown recipient, rejected content)."""
 
 

@@ -4,7 +4,7 @@ Public API: `TicketStore` (bot/queue/store.py), `NewTicket` and `Ticket` (bot/qu
 """
 from bot.queue.crypto import InvalidSecretKeyError, QueueKeyError, WrongSecretKeyError
 from bot.queue.models import STATUSES, AuditEntry, NewTicket, Ticket
-from bot.queue.store import TicketNotFound, TicketStore
+from bot.queue.store import TicketStore
 from bot.queue import staff  # noqa: F401  (registers the dashboard tables on the same MetaData)
 from bot.queue import outbox  # noqa: F401  (the outbox table of issue 29, same MetaData)
 
@@ -15,7 +15,6 @@ __all__ = [
     "NewTicket",
     "QueueKeyError",
     "Ticket",
-    "TicketNotFound",
     "TicketStore",
     "WrongSecretKeyError",
 ]

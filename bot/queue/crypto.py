@@ -18,10 +18,12 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from bot.errors import ConfigError
+
 _SENDER_HASH_INFO = b"meedenker queue: sender hash v1"
 
 
-class QueueKeyError(RuntimeError):
+class QueueKeyError(ConfigError, RuntimeError):
     """The secret key cannot be used. Messages name the setting, never the key."""
 
 

@@ -18,8 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import declarative_base
 
-from bot.gemeenten import all_gemeenten
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.municipality.gemeenten import all_gemeenten
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, MEEDENKER_TYPES, PREFERENCES, ROUTES
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +31,6 @@ LEGACY_STATUSES: Final[dict[str, str]] = {
 }
 OPEN_STATUSES: Final[tuple[str, ...]] = ("toegewezen", "in_gesprek", "niet_bereikt")
 URGENCIES: Final[tuple[str, ...]] = ("urgent", "normaal")
-MEEDENKER_TYPES: Final[tuple[str, ...]] = ("informeel", "formeel")
-PREFERENCES: Final[tuple[str, ...]] = ("informeel", "formeel", "geen")
 CONTACT_FIELDS: Final[tuple[str, ...]] = ("name", "phone", "email")
 AUDIT_ACTIONS: Final[tuple[str, ...]] = (
     "created", "viewed_contact", "status_changed", "anonymised", "erased",
@@ -48,7 +46,7 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
 KIND_CALLBACK: Final = "callback"
 KIND_SIGNAL: Final = "signal"
 TICKET_KINDS: Final[tuple[str, ...]] = (KIND_CALLBACK, KIND_SIGNAL)
-# The languages a ticket may record (issue 27; bot/languages.py, kept here without importing it).
+# The languages a ticket may record (issue 27; bot/understanding/languages.py, kept here without importing it).
 LANGUAGES: Final[tuple[str, ...]] = ("nl", "en", "ar", "tr", "pl", "uk", "ti", "ru")
 # The follow-up question to a resident on Telegram or WhatsApp (revision 0004).
 FOLLOWUP_STATUSES: Final[tuple[str, ...]] = ("agreed", "queued", "sent", "answered", "not_sent")
@@ -226,7 +224,7 @@ def _choice(name: str, value: str | None, allowed: Sequence[str], optional: bool
 
 
 def _known_gemeente(value: Any) -> str | None:
-    """The gemeente when it is on the official list (bot/data/gemeenten.yml), else None.
+    """The gemeente when it is on the official list (bot/municipality/data/gemeenten.yml), else None.
 
     It comes from the tracker, which the action server cannot fully trust: a made-up value (a
     spreadsheet formula, markup) is dropped with a warning, never stored; the ticket itself is kept,
@@ -324,7 +322,7 @@ class NewTicket:
     preference: str | None = None
     contact: Mapping[str, Any] | None = field(default=None, repr=False)
     kind: str = KIND_CALLBACK
-    language: str | None = None  # the resident's language (bot/languages.py); None: not known
+    language: str | None = None  # the resident's language (bot/understanding/languages.py); None: not known
     interpreter: bool = False
 
     def __post_init__(self) -> None:

@@ -23,7 +23,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
-from bot.privacy import mask_pii
+from bot.errors import NotFound
+from bot.understanding.privacy import mask_pii
 from bot.queue import migrations
 from bot.queue.crypto import ContactCipher, SenderHasher
 from bot.queue.staff import StatusChange
@@ -37,7 +38,7 @@ from bot.queue.models import (
     normalise_ticket_id,
     utcnow,
 )
-from bot.settings import Settings
+from bot.ops.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -47,14 +48,6 @@ MAX_LIST_LIMIT = 1000
 _ID_ATTEMPTS = 5
 _BATCH = 500
 _T = TypeVar("_T")
-
-
-class TicketNotFound(LookupError):
-    """No ticket with this reference (it may have been erased)."""
-
-    def __init__(self, ticket_id: str) -> None:
-        super().__init__(f"No ticket {ticket_id}")
-        self.ticket_id = ticket_id
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -143,7 +136,7 @@ class TicketStore:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "TicketStore":
-        """The store of `bot.settings.Settings` (its queue_url and secret_key)."""
+        """The store of `bot.ops.settings.Settings` (its queue_url and secret_key)."""
         return cls(settings.queue_url, settings.secret_key)
 
     def close(self) -> None:
@@ -169,7 +162,7 @@ class TicketStore:
 
     @property
     def session_factory(self) -> sessionmaker:
-        """For the dashboard's own queries on the same database (bot/dashboard/repository.py)."""
+        """For the dashboard's own queries on the same database (bot/dashboard/repository/)."""
         return self._sessions
 
     # --- schema -------------------------------------------------------------------------------
@@ -265,7 +258,7 @@ class TicketStore:
         with self._sessions.begin() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
-                raise TicketNotFound(ticket_id)
+                raise NotFound(f"No ticket {ticket_id}")
             token = ticket.contact_encrypted
             session.add(self._audit(ticket_id, actor, "viewed_contact",
                                     None if token else "no contact details stored"))
@@ -280,7 +273,7 @@ class TicketStore:
         with self._sessions.begin() as session:
             ticket = session.get(Ticket, ticket_id, with_for_update=True)
             if ticket is None:
-                raise TicketNotFound(ticket_id)
+                raise NotFound(f"No ticket {ticket_id}")
             if ticket.status != status:
                 session.add(self._audit(ticket_id, actor, "status_changed", f"{ticket.status} -> {status}"))
                 session.add(StatusChange(ticket_id=ticket_id, at=utcnow(), actor=actor[:128],
@@ -336,7 +329,7 @@ class TicketStore:
         crisis flag) and the conversation itself. Returns (tickets, tracker events) erased."""
         ticket = self.get(ticket_id)
         if ticket is None:
-            raise TicketNotFound(normalise_ticket_id(ticket_id))
+            raise NotFound(f"No ticket {normalise_ticket_id(ticket_id)}")
         sender = self.tracker_sender_of(tracker_url, ticket.id)
         events = self.erase_tracker_events(tracker_url, sender, actor=actor) if sender else 0
         if ticket.sender_hash is None:  # anonymised: nothing links it to other tickets any more

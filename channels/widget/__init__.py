@@ -16,7 +16,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.settings import Settings
+from bot.ops.settings import Settings
 
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = {

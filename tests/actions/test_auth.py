@@ -12,8 +12,8 @@ import requests
 
 from actions.auth import secret_matches
 from bot.queue import NewTicket
-from bot.secrets import ensure_dev_secrets
-from bot.settings import ACTION_SECRET_HEADER, PROJECT_ROOT, Settings, SettingsError
+from bot.ops.secrets import ensure_dev_secrets
+from bot.ops.settings import ACTION_SECRET_HEADER, PROJECT_ROOT, Settings, SettingsError
 from tests.conftest import base_env, free_port
 
 SECRET = base_env(Path("/tmp"))["ACTION_SERVER_SECRET"]

@@ -67,7 +67,7 @@ def test_a_slow_queue_write_does_not_stall_the_action_servers_event_loop(monkeyp
     import time
 
     import actions.reageer
-    from bot.turn import Turn
+    from bot.conversation.turn import Turn
 
     def slow_turn(*args, **kwargs) -> Turn:
         time.sleep(0.4)  # writing a ticket to a busy database

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from addons.bench import Plan, ratios, run
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.conftest import MODEL
 
 pytestmark = pytest.mark.servers

@@ -8,7 +8,7 @@ import pytest
 
 from addons.launcher import prepare_actions
 from bot.queue import NewTicket, TicketStore
-from bot.settings import Settings
+from bot.ops.settings import Settings
 
 
 def test_start_migrates_the_queue_and_anonymises_old_tickets(settings_env):

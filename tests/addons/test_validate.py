@@ -12,7 +12,7 @@ def test_the_code_sends_the_form_questions_the_dialogue_answers_and_the_channel_
     sent = responses_sent_by_code()
     assert {"utter_vraag_naam", "utter_ongeldig_voorkeur", "utter_niet_begrepen_opnieuw",
             "utter_samenvatting", "utter_invoer_not_json", "utter_storing"} <= sent
-    assert sent <= domain_responses() | {"utter_crisis"}  # a prefix test in bot/dialogue.py
+    assert sent <= domain_responses() | {"utter_crisis"}  # a prefix test in bot/conversation/dialogue/
 
 
 def test_a_name_the_domain_lacks_is_reported(tmp_path: Path):

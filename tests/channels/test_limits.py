@@ -1,4 +1,4 @@
-from bot.channel_settings import LimitSettings
+from bot.ops.channel_settings import LimitSettings
 from channels.limits import Limits, RateLimiter
 
 

@@ -3,7 +3,7 @@ import asyncio
 
 import httpx
 
-from bot.channel_settings import TelegramSettings, WhatsAppSettings
+from bot.ops.channel_settings import TelegramSettings, WhatsAppSettings
 from channels.menus import Choice, chosen
 from channels.state import MemoryState
 from channels.telegram import TelegramOutput, make_bot

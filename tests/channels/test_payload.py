@@ -48,7 +48,7 @@ def test_button_payloads_are_recognised():
 def test_every_error_code_has_a_response_in_the_domain():
     import yaml
 
-    from bot.settings import PROJECT_ROOT
+    from bot.ops.settings import PROJECT_ROOT
 
     responses = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
     for code in ("not_json", "no_sender", "empty", "too_long", "too_big"):

@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from channels.limits import MAX_MESSAGE_CHARS
 from channels.menus import Choice, Link, choices_and_links
 from channels.telegram_messages import CALLBACK_DATA_BYTES, UpdateError, keyboard_rows, parse_update

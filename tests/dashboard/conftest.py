@@ -18,10 +18,10 @@ import requests
 import sqlalchemy as sa
 
 from bot.dashboard.repository import Repository
-from bot.office_hours import load_office_hours
+from bot.municipality.office_hours import load_office_hours
 from bot.queue.staff import SignInThrottle
 from bot.queue.store import TicketStore
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.bot.queue.helpers import KEY, new_ticket
 from tests.conftest import base_env, free_port, service_url
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.dashboard.passwords import verify_password
 from bot.queue.staff import User
 from bot.queue.store import TicketStore
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.bot.queue.helpers import KEY
 from tests.conftest import base_env
 

@@ -332,7 +332,7 @@ def test_sign_in_is_audited(dashboard):
 def test_the_app_factory_refuses_to_start_without_a_session_secret(settings_env):
     import pytest
 
-    from bot.settings import Settings, SettingsError
+    from bot.ops.settings import Settings, SettingsError
     settings = Settings.from_env({k: v for k, v in settings_env.items() if k != "DASHBOARD_SESSION_SECRET"})
     with pytest.raises(SettingsError, match="DASHBOARD_SESSION_SECRET"):
         create_app(settings)

@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.dashboard.conftest import PASSWORD, Dashboard, start_dashboard, stop_dashboard
 from tests.dashboard.seed import seed
 

@@ -141,7 +141,7 @@ def test_views_never_call_the_repository_or_store_directly():
 
 
 def test_dashboard_settings_fail_loudly_by_name(settings_env):
-    from bot.settings import Settings, SettingsError
+    from bot.ops.settings import Settings, SettingsError
 
     ok = Settings.from_env(dict(settings_env, DASHBOARD_SESSION_SECRET="x" * 32, DASHBOARD_REQUIRE_2FA="1"))
     assert ok.dashboard_session_secret == "x" * 32 and ok.dashboard_require_2fa is True
@@ -154,7 +154,7 @@ def test_dashboard_settings_fail_loudly_by_name(settings_env):
 
 
 def test_an_old_secrets_file_gets_only_the_new_session_secret_appended(tmp_path):
-    from bot.secrets import ensure_dev_secrets
+    from bot.ops.secrets import ensure_dev_secrets
 
     path = tmp_path / "secrets.env"
     path.write_text("RASA_API_TOKEN=oud-token-0123456789\nMEEDENKER_SECRET_KEY=oude-sleutel\n", encoding="utf-8")
@@ -167,8 +167,8 @@ def test_an_old_secrets_file_gets_only_the_new_session_secret_appended(tmp_path)
 def test_today_is_the_offices_date_so_a_ticket_made_after_midnight_there_is_in_todays_period():
     from datetime import date, datetime, timezone
 
-    from bot.office_hours import load_office_hours
-    from bot.settings import PROJECT_ROOT
+    from bot.municipality.office_hours import load_office_hours
+    from bot.ops.settings import PROJECT_ROOT
 
     hours = load_office_hours(PROJECT_ROOT / "config" / "office_hours.yml")
     at = {"winter": datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc),  # 00:30 on 2 December there

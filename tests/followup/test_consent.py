@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.callback import Services
+from bot.conversation.callback import Services
 from bot.followup.consent import ADDRESS_KEY, WAIT_CONSENT
 from bot.followup.records import Followups, answer_payload
-from bot.intake import guard
-from bot.office_hours import load_office_hours
+from bot.conversation.intake import guard
+from bot.municipality.office_hours import load_office_hours
 from bot.queue import TicketStore
 from bot.queue.crypto import SenderHasher
-from bot.sender_ids import conversation_id
-from bot.settings import PROJECT_ROOT
-from bot.sociale_kaart import load_sociale_kaart
-from bot.turn import run_turn
+from bot.ops.sender_ids import conversation_id
+from bot.ops.settings import PROJECT_ROOT
+from bot.municipality.sociale_kaart import load_sociale_kaart
+from bot.conversation.turn import run_turn
 from channels.followup import address_metadata
 from tests.bot.queue.helpers import KEY
 

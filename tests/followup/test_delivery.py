@@ -14,8 +14,8 @@ import pytest
 import sqlalchemy as sa
 
 from bot.followup.records import Followups, answer_payload
-from bot.sender_ids import conversation_id
-from bot.settings import reset_settings_cache
+from bot.ops.sender_ids import conversation_id
+from bot.ops.settings import reset_settings_cache
 from tests.bot.queue.helpers import KEY
 from tests.channels.fake_apis import FakeApi
 from tests.conftest import base_env
@@ -123,8 +123,8 @@ def press(bot_api: FakeApi, web: Dashboard, monkeypatch, chat_id: str, data: str
     from rasa.core.nlg import TemplatedNaturalLanguageGenerator
     from rasa.shared.core.domain import Domain
 
-    from bot.channel_settings import LimitSettings, TelegramSettings
-    from bot.settings import PROJECT_ROOT
+    from bot.ops.channel_settings import LimitSettings, TelegramSettings
+    from bot.ops.settings import PROJECT_ROOT
     from channels import followup
     from channels.telegram import TelegramInput
     from channels.telegram_messages import parse_update

@@ -14,7 +14,7 @@ from typing import Callable
 
 from hypothesis import strategies as st
 
-from bot.privacy import is_valid_bsn, is_valid_iban
+from bot.understanding.privacy import is_valid_bsn, is_valid_iban
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 import pytest
 import requests
 
-from bot.sender_ids import conversation_id
+from bot.ops.sender_ids import conversation_id
 from tests.channels.fake_apis import FakeApi
 from tests.conftest import Servers, base_env
 

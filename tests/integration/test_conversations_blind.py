@@ -13,8 +13,8 @@ from typing import Iterator
 import pytest
 
 from addons.conversation_eval import replay_all
-from bot.conversation_cases import STEPS, figures, load_conversations
-from bot.settings import PROJECT_ROOT
+from bot.conversation.conversation_cases import STEPS, figures, load_conversations
+from bot.ops.settings import PROJECT_ROOT
 from tests.conftest import Servers, base_env
 
 pytestmark = pytest.mark.servers
@@ -36,7 +36,7 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     var_dir = tmp_path_factory.mktemp("conversations")
     # One test address plays every resident: the per-address rate limit would answer with 429.
     # The conversations live all over the country: a network that serves every gemeente, so each
-    # one can reach the step where its danger is told (bot/coverage.py).
+    # one can reach the step where its danger is told (bot/understanding/coverage.py).
     env = base_env(var_dir, MEEDENKER_RATE_PER_IP="1000000", MEEDENKER_RATE_PER_SENDER="10000",
                    MEEDENKER_GEMEENTEN="alle")
     running = Servers(env, var_dir).start()

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from addons.cluster import Cluster
 from addons.services import OwnPostgres, OwnRedis
-from bot.settings import ACTION_SECRET_HEADER
+from bot.ops.settings import ACTION_SECRET_HEADER
 from tests.conftest import MODEL, Servers, base_env, free_port, texts
 
 pytestmark = pytest.mark.servers

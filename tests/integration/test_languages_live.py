@@ -8,9 +8,9 @@ import uuid
 import pytest
 import yaml
 
-from bot.languages import INTERPRETER_LANGUAGES
-from bot.settings import PROJECT_ROOT
-from tests.bot.test_languages import FIRST
+from bot.understanding.languages import INTERPRETER_LANGUAGES
+from bot.ops.settings import PROJECT_ROOT
+from tests.bot.understanding.test_languages import FIRST
 from tests.conftest import texts
 from tests.integration.test_routes import tickets_of
 

@@ -17,7 +17,7 @@ from typing import Iterator
 import pytest
 import requests
 
-from bot.settings import ACTION_SECRET_HEADER
+from bot.ops.settings import ACTION_SECRET_HEADER
 from tests.conftest import Servers, base_env, free_port, texts
 
 pytestmark = pytest.mark.servers

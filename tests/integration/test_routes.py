@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.queue import TicketStore
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.conftest import Servers, base_env, service_url, texts
 from tests.integration.databases import unique_database
 

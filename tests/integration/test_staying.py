@@ -85,7 +85,7 @@ def test_violence_at_home_on_telegram_safe_contact_and_one_line_when_he_comes(co
 def test_no_bed_tonight_on_whatsapp_gets_todays_contacts_and_an_urgent_callback(conversations: Messaging):
     wa_id = str(next(_wa))
     first = wa_texts(conversations.wa_say(wa_id, "mn vader heeft me eruit gegooid en ik heb vannacht geen slaapplek"))
-    # A young resident who writes informally hears "je" (bot/tone.py).
+    # A young resident who writes informally hears "je" (bot/conversation/tone.py).
     assert "Dit kan niet wachten" in first and "In welke gemeente of plaats ben je nu?" in first
     assert "maandag" not in first.lower() and "dinsdag" not in first.lower()
     today = wa_texts(conversations.wa_say(wa_id, "Goes"))

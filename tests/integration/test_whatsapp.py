@@ -165,7 +165,7 @@ def test_erase_by_phone_number_removes_the_ticket_and_the_conversation(messaging
     import subprocess
     import sys
 
-    from bot.settings import PROJECT_ROOT
+    from bot.ops.settings import PROJECT_ROOT
 
     wa_id = new_number()
     messaging.wa_say(wa_id, "ik wil een mens")

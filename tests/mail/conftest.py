@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.dashboard.repository import Repository
-from bot.office_hours import load_office_hours
-from bot.outbox_worker import OutboxWorker
+from bot.municipality.office_hours import load_office_hours
+from bot.ops.outbox_worker import OutboxWorker
 from bot.queue.outbox import Outbox
 from bot.queue.store import TicketStore
-from bot.settings import PROJECT_ROOT, Settings
+from bot.ops.settings import PROJECT_ROOT, Settings
 from tests.bot.queue.conftest import db_url, pg_url, sqlite_url  # noqa: F401 - fixtures used here
 from tests.bot.queue.helpers import KEY, new_ticket
 from tests.conftest import base_env

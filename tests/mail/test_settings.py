@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.run import mail_line
-from bot.settings import Settings, SettingsError
+from bot.ops.run import mail_line
+from bot.ops.settings import Settings, SettingsError
 from tests.conftest import base_env
 
 FROM = {"MEEDENKER_MAIL_FROM": "Meedenker <noreply@gemeente.nl>"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.widget.chat import open_chat, open_demo, say
 from tests.widget.stack import Stack, launch, new_context
 

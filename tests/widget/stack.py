@@ -10,7 +10,7 @@ from pathlib import Path
 import requests
 from playwright.sync_api import Browser, BrowserContext, Playwright
 
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.conftest import Servers, base_env, free_port
 
 CHROMIUM = "/usr/bin/chromium"

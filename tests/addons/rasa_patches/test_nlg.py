@@ -10,7 +10,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 from addons.rasa_patches.nlg import HelplineNLG
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 
 def test_rasa_builds_the_generator_from_endpoints_yml_and_it_fills_the_numbers(settings_env, monkeypatch):

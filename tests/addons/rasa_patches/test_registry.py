@@ -9,7 +9,7 @@ import pytest
 
 from addons.rasa_patches import registry
 from addons.rasa_patches.base import Patch, PatchContext
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 
 def resolve(dotted: str) -> Any:

@@ -19,7 +19,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 import rasa.shared.utils.common
 from addons.rasa_patches import speed as rasa_speed
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.event_loop import ticks_while
 
 
@@ -38,7 +38,7 @@ def long_tracker(domain: Domain, turns: int) -> DialogueStateTracker:
 
 
 def test_action_request_holds_only_the_worry_the_latest_message_and_the_state(domain):
-    from bot.transcript import worry_texts
+    from bot.conversation.transcript import worry_texts
 
     rasa_speed.compact_action_request()
     tracker = long_tracker(domain, 30)
@@ -516,7 +516,7 @@ def test_the_message_is_embedded_from_its_arrival_when_it_will_be_parsed_as_it_i
     from rasa.core.channels.channel import UserMessage
     from rasa.core.processor import MessageProcessor
 
-    from bot import encoder
+    from bot.understanding import encoder
 
     rasa_speed.embed_on_arrival()
     started = []
@@ -662,7 +662,7 @@ def test_tracker_store_saves_the_same_rows_as_rasa_in_one_insert_without_orm_obj
 def test_the_action_request_of_a_next_turn_reads_only_that_turns_events_and_stays_exact(domain, monkeypatch):
     from rasa.shared.core.events import SessionStarted
 
-    from bot.transcript import for_the_action_server
+    from bot.conversation.transcript import for_the_action_server
 
     original = rasa_speed._message_event
 
@@ -674,7 +674,7 @@ def test_the_action_request_of_a_next_turn_reads_only_that_turns_events_and_stay
 
     read = []
     monkeypatch.setattr(rasa_speed, "_message_event", lambda event: read.append(event) or original(event))
-    monkeypatch.setattr("bot.dialogue.may_write_a_ticket", lambda wacht_op, intent: True)  # every turn as a ticket's
+    monkeypatch.setattr("bot.conversation.dialogue.may_write_a_ticket", lambda wacht_op, intent: True)  # every turn as a ticket's
     tracker = long_tracker(domain, 40)
     assert rasa_speed.compact_events(tracker) == everything(tracker)
     for turn, text in enumerate(["ik kan mijn huur al maanden niet betalen", "ja", "mijn zoon blowt elke dag"]):

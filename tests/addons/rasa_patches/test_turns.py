@@ -14,9 +14,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.rasa_patches import turns
 from addons.rasa_patches.base import PatchContext
-from bot.callback_form import wait_for
-from bot.intake import CANDIDATE_KEY, SEALED_KEY, guard_in_channel, unseal
-from bot.settings import PROJECT_ROOT
+from bot.conversation.callback_form import wait_for
+from bot.conversation.intake import CANDIDATE_KEY, SEALED_KEY, guard_in_channel, unseal
+from bot.ops.settings import PROJECT_ROOT
 
 SECRET = urlsafe_b64encode(b"k" * 32).decode()
 

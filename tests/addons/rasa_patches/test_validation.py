@@ -11,7 +11,7 @@ from rasa.validator import Validator
 from addons.rasa_patches import validation
 from addons.rasa_patches.base import PatchContext
 from addons.validate import intents_without_examples, responses_in_rules, responses_sent_by_code
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")

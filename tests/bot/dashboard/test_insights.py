@@ -24,7 +24,7 @@ from bot.dashboard.insights import (
     render_svg,
     summary_rows,
 )
-from bot.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
+from bot.understanding.werkmodel import DOELGROEPEN, LEEFGEBIEDEN, ROUTES
 
 AMS = ZoneInfo("Europe/Amsterdam")
 SVG = "{http://www.w3.org/2000/svg}"

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.queue.store import TicketStore
-from bot.settings import PROJECT_ROOT
+from bot.ops.settings import PROJECT_ROOT
 from tests.bot.queue.helpers import EMAIL, KEY, NAME, PHONE, create_events_table, days_ago, event_senders, new_ticket
 from tests.conftest import base_env
 

@@ -5,7 +5,8 @@ import pytest
 import sqlalchemy as sa
 
 from bot.queue.crypto import WrongSecretKeyError
-from bot.queue.store import TicketNotFound, TicketStore
+from bot.errors import NotFound
+from bot.queue.store import TicketStore
 from tests.bot.queue.helpers import (
     EMAIL,
     KEY,
@@ -130,9 +131,9 @@ def test_wrong_key_cannot_read_contacts(store, db_url):
 
 def test_unknown_ticket(store):
     assert store.get("MD-ZZZZZZ") is None
-    with pytest.raises(TicketNotFound):
+    with pytest.raises(NotFound):
         store.contact("MD-ZZZZZZ", "anna")
-    with pytest.raises(TicketNotFound):
+    with pytest.raises(NotFound):
         store.set_status("MD-ZZZZZZ", "in_gesprek", "anna")
 
 

@@ -1,0 +1,119 @@
+"""Handlers for danger: the crisis reply, the answer to the safety check, "are you safe now?",
+the quick exit (snel weg), and going back to the form afterwards.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.conversation import callback_form, reading
+from bot.understanding import languages
+from bot.conversation.summary import who_for
+from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
+from bot.conversation.dialogue.state import (
+    APP_CHANNELS,
+    CRISIS_RESPONSES,
+    EFFECT_FLAG_CRISIS,
+    Message,
+    Reply,
+    STAY_RESPONSES,
+    State,
+    WAIT_AANBOD,
+    WAIT_MISSER,
+    WAIT_STOP,
+    WAIT_TOLK,
+    WAIT_VEILIGHEID,
+    WAIT_VEILIG_NU,
+    WIDGET,
+)
+from bot.conversation.dialogue.asking import _clarify_or_summarise, ask, pending_question
+
+
+# ---------------------------------------------------------------------------------------------
+# Danger
+# ---------------------------------------------------------------------------------------------
+
+def _open_form_step(state: State) -> str | None:
+    """The callback form's pending step (also while a safety check is asked), or None."""
+    if callback_form.step_of(state.wacht_op) is not None:
+        return state.wacht_op
+    if state.wacht_op in (WAIT_VEILIGHEID, WAIT_STOP, WAIT_MISSER) and callback_form.step_of(state.vorige_wacht):
+        return state.vorige_wacht
+    return None
+
+
+def _crisis(state: State, route: str, with_numbers: bool, message: Message | None = None) -> Reply:
+    # Danger told inside the callback form: the numbers come first, and the answers given so far
+    # are kept, so a "ja" to the offer goes on where it was (the callback is then urgent).
+    form_step = _open_form_step(state)
+    # After 112 nothing is asked: the resident calls first (no listening line, no callback on offer).
+    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else None if route == ROUTE_CRISIS_112 else WAIT_AANBOD
+    voor_wie = state.voor_wie
+    if route == ROUTE_CRISIS_VEILIG_THUIS and message is not None:
+        voor_wie = who_for(message.text, violence=True) or "zelf"
+    state = replace(state, crisis_route=route, route=route, wacht_op=wait, pogingen=0, vorige_wacht=form_step,
+                    voor_wie=voor_wie, sinds_herinnering=0)
+    numbers = [(CRISIS_RESPONSES[route], {})] if with_numbers else []
+    language = (message.werkmodel or {}).get("language") if message is not None else None
+    if language in languages.FOREIGN or state.tolk:
+        # The numbers came in the resident's language; what stays is the callback with an interpreter.
+        state = replace(state, tolk=state.tolk or language, wacht_op=WAIT_TOLK)
+        return Reply([*numbers, ("utter_tolk_aanbod", {})], state, (EFFECT_FLAG_CRISIS,))
+    if route == ROUTE_CRISIS_113 and message is not None and reading.calling_too_big(message.text):
+        return Reply([*numbers, ("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD), (EFFECT_FLAG_CRISIS,))
+    return Reply([*numbers, (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
+
+
+def _after_check(state: State, in_danger: bool) -> Reply:
+    """"Ja" gives the full crisis reply; "nee" goes back to where the conversation was."""
+    if in_danger:
+        route = state.vermoed_crisis if state.vermoed_crisis in CRISIS_RESPONSES else "crisis_113"
+        return _crisis(state, route, with_numbers=True)
+    resumed = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None, veilig_gezegd=True)
+    if state.tolk and callback_form.step_of(resumed.wacht_op) is None:
+        # Another language: no danger, then what every message in it gets (the numbers stay in it).
+        if state.ticket_id:
+            return Reply([("utter_tolk_al_gevraagd", {})], replace(resumed, wacht_op=None))
+        return Reply([("utter_andere_taal", {})], replace(resumed, wacht_op=WAIT_TOLK))
+    again = pending_question(resumed)
+    if again:
+        return Reply([("utter_veiligheid_nee", {}), *again], resumed)
+    if resumed.leefgebieden:
+        reply = _clarify_or_summarise(resumed)
+        return Reply([("utter_veiligheid_nee", {}), *reply.responses], reply.state)
+    return Reply([("utter_veiligheid_nee", {}), ("utter_vraag_open", {})], resumed)
+
+
+_SAFE_NOW = re.compile(r"\b(?:ik\s+ben\s+(?:nu\s+|wel\s+)?veilig|het\s+gaat\s+(?:nu\s+)?(?:wel|weer)|ik\s+doe\s+(?:mezelf|mijzelf|mij)\s+(?:niks|niets)"
+                       r"|i\s*(?:'m|\s+am)\s+safe)\b", re.IGNORECASE)
+_NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b", re.IGNORECASE)
+
+
+def _safe_now(state: State, message: Message) -> Reply | None:
+    """The answer to "Bent u nu veilig?"; None when the message is something else."""
+    said = reading.yes_or_no(message.text)  # "JA. dat zei ik al 2 keer", whatever the intent model guessed
+    if _NOT_SAFE_NOW.search(message.text) or ("ontkennen" in (message.intent, said) and not _SAFE_NOW.search(message.text)):
+        return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+    if _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):
+        if callback_form.step_of(state.vorige_wacht):
+            return _resume_form(state)
+        return Reply([("utter_crisis_veilig_nu", {})], replace(state, wacht_op=WAIT_AANBOD))
+    return None
+
+
+def _resume_form(state: State) -> Reply:
+    step = callback_form.step_of(state.vorige_wacht)
+    assert step is not None
+    return Reply([("utter_formulier_verder", {}), ask(state, step)],
+                 replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None))
+
+
+def _snel_weg(state: State, message: Message) -> Reply:
+    """"Hij komt eraan": one short line, how to close this chat on this channel, nothing else."""
+    if message.channel == WIDGET:
+        name = "utter_snel_weg_widget"
+    elif message.channel in APP_CHANNELS:
+        name = "utter_snel_weg_app"
+    else:
+        name = "utter_snel_weg"
+    return Reply([(name, {})], replace(state, sinds_herinnering=0))

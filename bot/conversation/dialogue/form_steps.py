@@ -1,0 +1,233 @@
+"""Handlers for the callback form: start, each answer, misses, consent, stop and changes to a detail.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import replace
+
+from bot.conversation import callback_form, reading
+from bot.understanding import coverage
+from bot.understanding.noise import is_noise
+from bot.conversation.dialogue.state import (
+    INTERPRETER_STEPS,
+    Message,
+    Reply,
+    Responses,
+    State,
+    WAIT_MISSER,
+    WAIT_STOP,
+    WAIT_WIJZIG,
+)
+from bot.conversation.dialogue.asking import _again, _read_back, _safe_contact, ask, pending_question
+from bot.conversation.dialogue.crisis_steps import _resume_form
+from bot.conversation.dialogue.questions import faq_id
+from bot.conversation.dialogue.replies import fresh_session
+
+
+# ---------------------------------------------------------------------------------------------
+# The callback form
+# ---------------------------------------------------------------------------------------------
+
+def _start_form(state: State) -> Reply:
+    # The place given for today's help (an urgent need) is not asked again.
+    kept = {"gemeente": state.formulier["gemeente"]} if state.spoed and state.formulier.get("gemeente") else {}
+    first = next(step for step in _steps(state) if step not in kept)
+    state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
+                    formulier=kept, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
+    return Reply([ask(state, first)], state)
+
+
+def _steps(state: State) -> tuple[str, ...]:
+    """The form's steps: with an interpreter only a name and a way to call (issue 27)."""
+    return INTERPRETER_STEPS if state.tolk else callback_form.STEPS
+
+
+def _following(state: State, step: str) -> str | None:
+    steps = _steps(state)
+    index = steps.index(step) if step in steps else len(steps)
+    return steps[index + 1] if index + 1 < len(steps) else None
+
+
+def _store(state: State, step: str, values: dict[str, str]) -> State:
+    if step in callback_form.CONTACT_STEPS:
+        return replace(state, contact={**state.contact, **values}, pogingen=0, suggestie=None)
+    return replace(state, formulier={**state.formulier, **values}, pogingen=0, suggestie=None)
+
+
+def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
+    """The next step, or the read-back when the form is complete or a change was made.
+
+    A gemeente no network here serves ends the form with the truth: that gemeente has free
+    cliëntondersteuning of its own (issue 29); nothing more is asked, nothing is stored.
+    """
+    if step == "gemeente" and not coverage.covers(state.formulier.get("gemeente")):
+        elsewhere = "utter_gemeente_niet_gedekt_veilig" if _safe_contact(state) else "utter_gemeente_niet_gedekt"
+        return Reply([*said, (elsewhere, {"gemeente": state.formulier["gemeente"]})],
+                     replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
+                             elders=state.formulier["gemeente"]))
+    following = _following(state, step)
+    while following is not None and following in state.formulier:  # the place given for today's help
+        following = _following(state, following)
+    if state.wijzigen or following is None:
+        reply = _read_back(state)
+        return Reply([*said, *reply.responses], reply.state)
+    return Reply([*said, ask(state, following)], replace(state, wacht_op=callback_form.wait_for(following)))
+
+
+_INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-jl-mo-wz]\.?|[knxy]\.)\s*$")  # "F.", "R", "j": one letter; "k", "n", "x" alone are chat words
+
+
+def _form_answer(state: State, message: Message) -> Reply | None:
+    """An answer to the pending form step, or None when the message is not one."""
+    step = callback_form.step_of(state.wacht_op)
+    if step is None:
+        return None
+    text = message.answer_text.strip()
+    if step == "contact" and _safe_contact(state) and callback_form.refuses_contact(text):
+        # Under violence at home "geen contact" is an answer: no callback, the ways to reach help.
+        return Reply([("utter_geen_contact_veilig", {})],
+                     replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, pogingen=0))
+    if step == "gemeente" and state.suggestie and message.intent == "bevestigen":
+        return _after_answer(_store(state, step, {"gemeente": state.suggestie}), step)
+    if step in callback_form.SKIPPABLE and reading.wants_to_skip(text):
+        return _after_answer(_store(state, step, {}), step)
+    if is_noise(text) and not (step == "naam" and _INITIAL.match(text)):
+        return None  # "xyz", "hmm": never an answer ("F." is a name: a pseudonym of one letter)
+    changed = reading.changes_field(text)
+    if changed and changed != step:
+        return None  # "ik wil dat nummer wijzigen" at another step changes that field (CHANGE)
+    if faq_id(message) and message.intent not in ("bevestigen", "ontkennen") \
+            and not callback_form.is_plain_answer(step, text):
+        return None  # a question in between ("leest de gemeente mee") is answered, not noted
+    answer = callback_form.read_answer(step, text)
+    if answer.accepted:
+        said: Responses = [answer.said] if answer.said else []
+        return _after_answer(_store(state, step, answer.values), step, said)
+    if answer.suggestion:
+        return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
+    return None
+
+
+def _consent_with_answer(state: State, message: Message) -> Reply | None:
+    """"Mag ik ze vragen?" answered with the first answer itself ("Goes", "ja, ik woon in Zaandam"):
+    that is a yes, and the answer is noted instead of asked again."""
+    if message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen":
+        return None
+    started = _start_form(state)
+    step = callback_form.step_of(started.state.wacht_op)
+    text = reading.without_leading_yes(message.answer_text)
+    if step is None or not text or not callback_form.is_plain_answer(step, text):
+        return None
+    return _form_answer(started.state, replace(message, answer_text=text))
+
+
+def _form_miss(state: State, message: Message) -> Reply:
+    """Not an answer: ask again kindly; after three misses offer to go on without it or a person."""
+    step = callback_form.step_of(state.wacht_op)
+    assert step is not None
+    tries = state.pogingen + 1
+    if tries >= callback_form.MAX_TRIES and state.tolk:
+        # With an interpreter: no name goes on without one; no way to call ends with the numbers.
+        if step == "naam":
+            return _after_answer(_store(state, step, {}), step)
+        return Reply([("utter_tolk_nee", {})], replace(state, wacht_op=None, form_id=None, contact={}, pogingen=0))
+    if tries >= callback_form.MAX_TRIES:
+        return Reply([("utter_formulier_misser", {})],
+                     replace(state, wacht_op=WAIT_MISSER, vorige_wacht=state.wacht_op, pogingen=0))
+    if is_noise(message.answer_text):
+        first = "utter_niet_begrepen_opnieuw" if tries == 1 or state.tolk else "utter_niet_begrepen_formulier"
+        return Reply([(first, {}), ask(state, step)], replace(state, pogingen=tries))
+    answer = callback_form.read_answer(step, message.answer_text)
+    return Reply([answer.retry or (callback_form.RETRY[step], {})], replace(state, pogingen=tries, suggestie=None))
+
+
+_PERSON = re.compile(r"\b(?:mens|persoon|iemand|medewerker|meedenker|person|human)\b", re.IGNORECASE)
+
+
+def _after_misses(state: State, message: Message) -> Reply:
+    """Three misses: "verder zonder" skips the field (never the contact), "een mens" goes on to a
+    person, anything else is read as the field's answer once more."""
+    step = callback_form.step_of(state.vorige_wacht) or callback_form.STEPS[0]
+    back = replace(state, wacht_op=callback_form.wait_for(step), vorige_wacht=None)
+    if _PERSON.search(message.text):
+        if step in ("naam", "contact"):
+            return Reply([("utter_mens_zonder_contact", {})], replace(back, wacht_op=None))
+        # A person calls with what is known: the other fields are not needed for that.
+        return _read_back(back)
+    if reading.wants_to_skip(message.text) and step in callback_form.SKIPPABLE:
+        return _after_answer(_store(back, step, {}), step)
+    reply = _form_answer(back, message)
+    if reply is not None:
+        return reply
+    return Reply([("utter_formulier_misser", {})], state)
+
+
+def _stop_asked(state: State, message: Message) -> Reply:
+    return Reply([("utter_stop_vraag", {})], replace(state, wacht_op=WAIT_STOP, vorige_wacht=state.wacht_op))
+
+
+def _stop_answered(state: State, message: Message) -> Reply | None:
+    choice = reading.stop_choice(message.text)
+    if choice is None and message.intent == "ontkennen":
+        choice = "door"
+    if choice == "door":
+        back = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None)
+        return Reply([("utter_formulier_verder", {}), *pending_question(back)], back)
+    if choice == "formulier":
+        # The answers stay sealed in this session so "toch doorgaan" can take it back; no ticket.
+        return Reply([("utter_formulier_gestopt", {})], replace(state, wacht_op=None))
+    if choice == "gesprek":
+        return Reply([("utter_gesprek_gestopt", {})], fresh_session(state))
+    return None
+
+
+def _stop_unclear(state: State, message: Message) -> Reply:
+    """Neither "stop the questions", "the whole conversation" nor "go on": ask it again, nothing is lost."""
+    return Reply([("utter_niet_begrepen_opnieuw", {}), ("utter_stop_vraag", {})], state)
+
+
+def _resume_stopped_form(state: State, message: Message) -> Reply | None:
+    """"Toch doorgaan" after "stop de vragen": back to the step where it stopped."""
+    if state.wacht_op is None and callback_form.step_of(state.vorige_wacht) and state.form_id \
+            and reading.stop_choice(message.text) == "door":
+        return _resume_form(state)
+    return None
+
+
+def _change_asked(state: State, message: Message) -> Reply:
+    """At the read-back: "nee" or "iets veranderen" asks which; a named field goes there at once."""
+    if state.tolk:
+        return _start_form(state)  # two questions only: asked again, in the resident's language
+    named = reading.changes_field(message.text) or callback_form.field_named(message.text) \
+        or ("contact" if _new_contact(message) else None)
+    if named:
+        return _change_field(state, named, message)
+    return Reply([("utter_vraag_wijzig", {})], replace(state, wacht_op=WAIT_WIJZIG))
+
+
+def _new_contact(message: Message) -> bool:
+    """A number or address the channel sealed at the read-back: a new contact detail."""
+    return message.answer_text != message.text and callback_form.is_plain_answer("contact", message.answer_text)
+
+
+def _change_field(state: State, step: str, message: Message) -> Reply:
+    changing = replace(state, wacht_op=callback_form.wait_for(step), wijzigen=True, pogingen=0)
+    # "Mijn nummer is toch 06…": the new value may be in the same message. The field's own name
+    # ("moment", the change menu's button) is no value: residents' tests read back "Moment: moment".
+    answer = callback_form.read_answer(step, message.answer_text)
+    names_only = callback_form.field_named(message.answer_text) == step and len(message.answer_text.split()) <= 3
+    if step != "naam" and answer.accepted and answer.values and not names_only:
+        return _read_back(_store(changing, step, answer.values))
+    return Reply([ask(changing, step)], changing)
+
+
+def _which_change(state: State, message: Message) -> Reply:
+    named = callback_form.field_named(message.text) or reading.changes_field(message.text)
+    if named:
+        return _change_field(state, named, message)
+    # "ochtend", a number, a place: the new value itself says which field it changes.
+    for step in ("moment", "contact", "voorkeur", "gemeente"):
+        if callback_form.is_plain_answer(step, message.answer_text):
+            return _change_field(state, step, message)
+    return _again(state, [("utter_niet_begrepen_opnieuw", {})])

@@ -1,0 +1,231 @@
+"""Handlers for the open conversation: the first worry, a correction, yes and no to a summary
+or an offer, an urgent need today and where the resident is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from bot.conversation import callback_form, reading, spoed
+from bot.understanding import coverage
+from bot.conversation.summary import also_for_self, merge, who_for
+from bot.understanding.werkmodel import (
+    LEEFGEBIEDEN,
+    ROUTE_CRISIS_112,
+    ROUTE_CRISIS_VEILIG_THUIS,
+    ROUTE_LUISTEREN,
+    ROUTE_MEEDENKER,
+)
+from bot.conversation.dialogue.state import (
+    BACK_INTENT,
+    CHOSEN_EVIDENCE,
+    CRISIS_RESPONSES,
+    EFFECT_VANDAAG,
+    FALLBACK_INTENT,
+    GOODBYE_IN_CRISIS,
+    INFO_FAQ,
+    Message,
+    Reply,
+    Responses,
+    SIMPLE_RESPONSES,
+    STAY_RESPONSES,
+    State,
+    WAIT_AANBOD,
+    WAIT_CONTROLE,
+    WAIT_CORRECTIE,
+    WAIT_SAMENVATTING,
+    WAIT_SPOED_PLAATS,
+    WAIT_TOESTEMMING,
+    WAIT_TOLK,
+    WAIT_VOOR_WIE,
+)
+from bot.conversation.dialogue.asking import _clarify_or_summarise, _safe_contact, pending_question
+from bot.conversation.dialogue.crisis_steps import _resume_form
+from bot.conversation.dialogue.form_steps import _start_form
+
+
+# ---------------------------------------------------------------------------------------------
+# Everything else: the open conversation
+# ---------------------------------------------------------------------------------------------
+
+def _correction(state: State, message: Message) -> Reply | None:
+    """"Het gaat niet over school": the topic goes, the rest stays; then the summary again."""
+    denied = reading.topics_denied(message.text, state.leefgebieden)
+    if not denied:
+        return None
+    kept = {k: v for k, v in state.leefgebieden.items() if k not in denied}
+    state = replace(state, leefgebieden=kept, niet_begrepen=0)
+    state = merge(state, _without(message.werkmodel, denied), message.text)
+    if not state.leefgebieden:
+        return Reply([("utter_vraag_correctie", {})], replace(state, wacht_op=WAIT_CORRECTIE, verduidelijkingen=0))
+    return _clarify_or_summarise(state)
+
+
+def _without(werkmodel: dict[str, Any], denied: list[str]) -> dict[str, Any]:
+    if not werkmodel:
+        return {}
+    return {**werkmodel, "leefgebieden": [l for l in werkmodel.get("leefgebieden") or [] if l["id"] not in denied]}
+
+
+YES_NO_WAITS = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING, WAIT_CONTROLE})
+# Intents under which a leading "ja"/"nee" is still read ("ok doei" stays a goodbye).
+READ_FOR_YES_NO = frozenset({"hulpvraag", "luisteren", "buiten_bereik", "mens_gevraagd", FALLBACK_INTENT})
+
+
+def _decide(state: State, message: Message) -> Reply:
+    intent, text, entities = message.intent, message.text, message.entities
+    if state.wacht_op in YES_NO_WAITS and intent in READ_FOR_YES_NO and reading.yes_or_no(text):
+        # "ja klopt, en de brief zegt…", "NEE niet later, bel me vandaag": the answer comes first.
+        intent = reading.yes_or_no(text) or intent
+        state = merge(state, message.werkmodel, text)
+    understood = replace(state, niet_begrepen=0)
+    if state.wacht_op == WAIT_VOOR_WIE and intent not in INFO_FAQ and who_for(text):
+        # A typed "voor mijn moeder" answers the question, whatever intent the model guessed.
+        return _clarify_or_summarise(merge(replace(understood, voor_wie=who_for(text)), message.werkmodel, text))
+    if intent in SIMPLE_RESPONSES:
+        return Reply([(SIMPLE_RESPONSES[intent], {})], understood)
+    if intent == "afscheid":
+        if state.crisis_route:
+            # No goodbye while a crisis is fresh: where to turn tonight, and the door stays open.
+            return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
+        return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
+    if state.spoed and reading.asks_help_now(text) and state.wacht_op not in (WAIT_SPOED_PLAATS, WAIT_TOESTEMMING) \
+            and callback_form.step_of(state.wacht_op) is None:
+        # Residents' tests: a 17-year-old on the street asked "wie kan ik NU bellen" three times and
+        # got the summary. Today's help again, or first the question where he is.
+        if state.formulier.get("gemeente") or state.elders:
+            return _today(understood, [])
+        return Reply([("utter_spoed_waar", {})], replace(understood, wacht_op=WAIT_SPOED_PLAATS, pogingen=0))
+    if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.abuser_gone(text):
+        # Back after "hij komt eraan": welcome, and the way on (safe contact) again.
+        return Reply([("utter_weer_terug", {}), (STAY_RESPONSES[ROUTE_CRISIS_VEILIG_THUIS], {})],
+                     replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+    if state.crisis_route == ROUTE_CRISIS_112 and reading.help_arrived(text):
+        return Reply([("utter_hulp_is_er", {})], replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+    if intent == "luisteren" and reading.refuses_listening(text):
+        intent = "hulpvraag"  # "ik wil niet even praten, ik wil hulp": a question, not the listening line
+    if intent in ("luisteren", "hulpvraag") and reading.wants_callback(text) and state.wacht_op in (None, WAIT_AANBOD):
+        # "Ik wil gewoon dat iemand me belt over die schulden": the callback, with what was said kept;
+        # to someone who also wants to talk now, the listening line first (it is there day and night).
+        consent = _yes(replace(merge(understood, message.werkmodel, text), wacht_op=WAIT_AANBOD,
+                               route=state.route or (ROUTE_LUISTEREN if intent == "luisteren" else ROUTE_MEEDENKER)))
+        first: Responses = [("utter_luisterlijn", {})] if intent == "luisteren" and not reading.refuses_listening(text) else []
+        return Reply([*first, *consent.responses], consent.state)
+    if intent == "luisteren":
+        if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
+            # Someone who only wants to talk and said no is not offered a callback again.
+            return Reply([("utter_luisterlijn", {})], merge(understood, message.werkmodel, text))
+        state = merge(replace(understood, route=state.route or ROUTE_LUISTEREN, wacht_op=WAIT_AANBOD), message.werkmodel, text)
+        return Reply([("utter_luisterlijn", {}), ("utter_aanbod_meedenker_later", {})], state)
+    if intent == "mens_gevraagd":
+        return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
+    if intent == "kies_leefgebied" and entities.get("leefgebied") in LEEFGEBIEDEN:
+        choice = {"leefgebieden": [{"id": entities["leefgebied"], "confidence": 1.0, "evidence": [CHOSEN_EVIDENCE]}]}
+        return _clarify_or_summarise(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), choice))
+    if intent == "voor_wie" and (entities.get("voor_wie") in ("zelf", "ander") or who_for(text)):
+        chosen = entities.get("voor_wie") if entities.get("voor_wie") in ("zelf", "ander") else who_for(text)
+        return _clarify_or_summarise(replace(understood, voor_wie=chosen))
+    if intent == "bevestigen":
+        return _yes(understood)
+    if intent == "ontkennen":
+        return _no(understood)
+    need = spoed.urgent_need(text) if not state.spoed else None
+    if need and intent not in ("bevestigen", "ontkennen"):
+        return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
+    if state.ticket_id and state.wacht_op is None and intent in ("hulpvraag", FALLBACK_INTENT) \
+            and not (message.werkmodel or {}).get("leefgebieden"):
+        return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], understood)
+    if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
+        state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
+        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE or also_for_self(text):
+            state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
+                            or state.voor_wie)
+        return _clarify_or_summarise(state)
+    if intent == BACK_INTENT or (state.crisis_route and _BACK_TO_QUESTION.search(text)):
+        if state.leefgebieden:
+            return _clarify_or_summarise(replace(understood, samenvatting=None))
+        return Reply([("utter_vraag_open", {})], replace(understood, wacht_op=None))
+    # Not understood: never loop; the second time in a row, offer a human.
+    if state.niet_begrepen >= 1:
+        return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
+    return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
+
+
+def _urgent(state: State, need: str, text: str) -> Reply:
+    """A need for today: say so, and ask where the resident is to name who can help today."""
+    voor_wie = who_for(text) or state.voor_wie
+    state = replace(state, spoed=need, voor_wie=voor_wie, wacht_op=WAIT_SPOED_PLAATS, pogingen=0)
+    if state.formulier.get("gemeente"):
+        return _today(state, [])
+    return Reply([("utter_spoed_erkend", {}), ("utter_spoed_waar", {})], state)
+
+
+def _today(state: State, said: Responses) -> Reply:
+    """Who can help today (the adapter fills the contacts), then an urgent callback on offer
+    where a network here serves the gemeente; elsewhere, where its own support is."""
+    gemeente = state.formulier.get("gemeente")
+    if not coverage.covers(gemeente):
+        return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": gemeente or ""}),
+                      ("utter_gemeente_niet_gedekt", {"gemeente": gemeente or ""})],
+                     replace(state, wacht_op=None, pogingen=0, elders=gemeente), (EFFECT_VANDAAG,))
+    return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": state.formulier.get("gemeente", "")}),
+                  ("utter_spoed_aanbod", {})], replace(state, wacht_op=WAIT_AANBOD, pogingen=0), (EFFECT_VANDAAG,))
+
+
+def _urgent_place(state: State, message: Message) -> Reply | None:
+    """The answer to "where are you?": a gemeente or place, or "weet ik niet" (the national list)."""
+    if reading.wants_to_skip(message.text):
+        return _today(state, [])
+    if state.suggestie and message.intent == "bevestigen":
+        return _today(replace(state, formulier={**state.formulier, "gemeente": state.suggestie}, suggestie=None), [])
+    answer = callback_form.read_answer("gemeente", message.text)
+    if answer.accepted:
+        said: Responses = [answer.said] if answer.said else []
+        return _today(replace(state, formulier={**state.formulier, **answer.values}), said)
+    if state.pogingen >= 1:
+        return _today(state, [])  # no second miss: the national list and the callback, now
+    if answer.suggestion:
+        return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
+    return Reply([answer.retry or ("utter_ongeldig_gemeente", {})], replace(state, pogingen=state.pogingen + 1))
+
+
+_BACK_TO_QUESTION = re.compile(r"\b(?:terug\s+naar|verder\s+met)\s+(?:mijn|m'n|mn)\s+(?:vraag|probleem|verhaal)\b", re.IGNORECASE)
+
+
+def _yes(state: State) -> Reply:
+    if state.wacht_op == WAIT_SAMENVATTING:
+        return Reply([("utter_aanbod_meedenker", {})], replace(state, wacht_op=WAIT_AANBOD))
+    if state.wacht_op == WAIT_AANBOD and callback_form.step_of(state.vorige_wacht) is not None:
+        return _resume_form(state)  # the form a crisis interrupted; the callback will be urgent
+    if state.wacht_op == WAIT_AANBOD:
+        consent = "utter_terugbel_uitleg_veilig" if _safe_contact(state) else "utter_terugbel_uitleg"
+        return Reply([(consent, {})], replace(state, wacht_op=WAIT_TOESTEMMING))
+    if state.wacht_op == WAIT_TOESTEMMING:
+        return _start_form(state)
+    return Reply([("utter_vraag_open", {})], state)
+
+
+def _no(state: State) -> Reply:
+    if state.wacht_op == WAIT_SAMENVATTING:
+        cleared = replace(state, leefgebieden={}, doelgroepen={}, voor_wie=None, wacht_op=WAIT_CORRECTIE,
+                          verduidelijkingen=0)
+        return Reply([("utter_vraag_correctie", {})], cleared)
+    if state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING, None):
+        # No callback now (or, after 112, a "nee" to nothing asked): the conversation stays open and the way to help stays in view.
+        # One "nee" never makes the numbers disappear (domain guide §4).
+        return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
+                     replace(state, wacht_op=None, sinds_herinnering=0))
+    if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
+        return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None))
+    return Reply([("utter_vraag_open", {})], state)
+
+
+def _ask_again(state: State, message: Message) -> Reply:
+    """Noise at a pending question: say so and ask it again; the second time, offer a human."""
+    if state.niet_begrepen >= 1 and state.tolk and state.wacht_op == WAIT_TOLK:
+        return Reply([("utter_tolk_aanbod", {})], replace(state, niet_begrepen=0))  # the human offer, in their language
+    if state.niet_begrepen >= 1:
+        return Reply([("utter_niet_begrepen_mens", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
+    return Reply([("utter_niet_begrepen_opnieuw", {}), *pending_question(state)],
+                 replace(state, niet_begrepen=state.niet_begrepen + 1))

@@ -1,0 +1,47 @@
+"""Handlers for a question in the middle of a conversation: a short true answer from the FAQ,
+then the pending question again.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.conversation import reading
+from bot.understanding.werkmodel import ROUTE_INFO
+from bot.conversation.dialogue.state import (
+    FAQ_KEY,
+    FAQ_RESPONSE,
+    INFO_FAQ,
+    Message,
+    Reply,
+    STORED_FAQ,
+    State,
+    WHO_CAN_SEE_FAQ,
+)
+from bot.conversation.dialogue.asking import pending_question
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions (FAQ)
+# ---------------------------------------------------------------------------------------------
+
+def faq_id(message: Message) -> str | None:
+    """The FAQ entry this message asks about: the encoder's match, a privacy question read by
+    pattern, or the NLU's info intent."""
+    if reading.asks_who_can_see(message.text):
+        return WHO_CAN_SEE_FAQ
+    found = (message.werkmodel or {}).get(FAQ_KEY)
+    if isinstance(found, dict) and found.get("id"):
+        return str(found["id"])
+    return INFO_FAQ.get(message.intent)
+
+
+def _answer_question(state: State, message: Message) -> Reply:
+    """A short true answer, then the pending question. The adapter fills the answer from
+    config/faq.yml for this channel, language and hour (bot/conversation/turn.py `FAQ_RESPONSE`)."""
+    asked = faq_id(message) or ""
+    answers = [(FAQ_RESPONSE, {"faq": asked, "kanaal": message.channel})]
+    if asked == WHO_CAN_SEE_FAQ:
+        # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
+        answers.append((FAQ_RESPONSE, {"faq": STORED_FAQ, "kanaal": message.channel}))
+    route = state.route or ROUTE_INFO
+    return Reply([*answers, *pending_question(state)], replace(state, route=route, niet_begrepen=0))

@@ -1,0 +1,327 @@
+"""The table: what the assistant waits for × what the message is -> handler, and `next_step`.
+
+A message is first read for what it may be (`read_kinds`); the first handler in `TABLE` that
+takes it answers. scripts/generate_rules.py writes docs/dialogue_table.md and the generic rule's
+intent list from `TABLE` and `INTENT_KINDS`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Callable
+
+from bot.conversation import callback_form, reading
+from bot.understanding import languages
+from bot.understanding.noise import is_noise
+from bot.understanding.routing import CHECK_INTENT
+from bot.conversation.summary import merge
+from bot.understanding.werkmodel import ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
+from bot.conversation.dialogue.state import (
+    ANSWER,
+    ANY,
+    BACK_INTENT,
+    CALLING,
+    CHANGE,
+    CHECK,
+    CORRECTION,
+    CRISIS,
+    CRISIS_AGAIN_INTENT,
+    CRISIS_RESPONSES,
+    EFFECT_SUBMIT,
+    ENGLISH_INTENT,
+    FALLBACK_INTENT,
+    FAQ_KEY,
+    FOREIGN,
+    FOREIGN_INTENT,
+    FORM,
+    HEARD,
+    INFO_FAQ,
+    Message,
+    NOISE,
+    OPEN,
+    OTHER,
+    PENDING_QUESTIONS,
+    QUESTION,
+    Reply,
+    SNEL_WEG,
+    SNEL_WEG_INTENT,
+    STAY_RESPONSES,
+    STOP,
+    SWITCH,
+    State,
+    WAIT_AANBOD,
+    WAIT_CONTROLE,
+    WAIT_CORRECTIE,
+    WAIT_MISSER,
+    WAIT_SAMENVATTING,
+    WAIT_SPOED_PLAATS,
+    WAIT_STOP,
+    WAIT_TOESTEMMING,
+    WAIT_TOLK,
+    WAIT_VEILIGHEID,
+    WAIT_VEILIG_NU,
+    WAIT_WIJZIG,
+)
+from bot.conversation.dialogue.asking import _again, pending_question
+from bot.conversation.dialogue.crisis_steps import _after_check, _crisis, _safe_now, _snel_weg
+from bot.conversation.dialogue.questions import _answer_question, faq_id
+from bot.conversation.dialogue.form_steps import (
+    _after_misses,
+    _change_asked,
+    _change_field,
+    _consent_with_answer,
+    _form_answer,
+    _form_miss,
+    _new_contact,
+    _resume_stopped_form,
+    _stop_answered,
+    _stop_asked,
+    _stop_unclear,
+    _store,
+    _which_change,
+)
+from bot.conversation.dialogue.open_steps import _ask_again, _correction, _decide, _urgent_place
+from bot.conversation.dialogue.language_steps import _interpreter_answer, _language_switched, _other_language
+from bot.conversation.dialogue.replies import _no_offer_elsewhere, _with_crisis_reminder
+
+
+# ---------------------------------------------------------------------------------------------
+# The table: what the assistant waits for x what the message is -> handler
+# ---------------------------------------------------------------------------------------------
+
+
+Handler = Callable[[State, Message], "Reply | None"]
+
+
+def _pending_kind(state: State) -> str:
+    if callback_form.step_of(state.wacht_op) is not None:
+        return FORM
+    return state.wacht_op or OPEN
+
+
+def _crisis_handler(state: State, message: Message) -> Reply:
+    # Rasa has already sent the numbers by rule (data/stories/crisis.yml); the core stays.
+    return _crisis(merge(replace(state, niet_begrepen=0), message.werkmodel, message.text), message.intent,
+                   with_numbers=False, message=message)
+
+
+def _check_handler(state: State, message: Message) -> Reply:
+    # Rasa has already asked the safety check with the suspected route's numbers. An answer to the
+    # form inside the same message ("0113 123456, maar niet bellen als mijn man erbij is") is kept:
+    # after a "nee" the form goes on from the next step instead of asking it again.
+    vorige = state.vorige_wacht if state.wacht_op == WAIT_VEILIGHEID else state.wacht_op
+    step = callback_form.step_of(vorige)
+    after = callback_form.next_step_after(step) if step not in (None, "gemeente") else None
+    if step and after and not state.wijzigen and state.wacht_op != WAIT_VEILIGHEID:
+        answer = callback_form.read_answer(step, message.answer_text)
+        if answer.accepted and answer.values and callback_form.is_plain_answer(step, message.answer_text):
+            state = _store(state, step, answer.values)
+            vorige = callback_form.wait_for(after)
+    language = (message.werkmodel or {}).get("language")
+    tolk = state.tolk or (language if language in languages.FOREIGN else None)
+    return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige, tolk=tolk),
+                           message.werkmodel, message.text))
+
+
+def _check_answer(state: State, message: Message) -> Reply | None:
+    # A button, or words that say yes or no ("nee hoor! mijn man is een lieve man"): "Goes" is no
+    # answer, whatever the intent model says.
+    if message.text.startswith("/") and message.intent in ("bevestigen", "ontkennen"):
+        said: str | None = message.intent
+    else:
+        said = reading.yes_or_no(message.text) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
+    if said is None:
+        return None
+    return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
+
+
+def _heard_again(state: State, message: Message) -> Reply:
+    """The same danger told again: heard, the numbers in short, and the pending question if any,
+    not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
+    again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
+    heard = "utter_crisis_gehoord_vt" if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS else "utter_crisis_gehoord"
+    return Reply([(heard, {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
+
+
+def _zmp_chat(state: State, message: Message) -> Reply:
+    return Reply([("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+
+
+def _confirm_read_back(state: State, message: Message) -> Reply | None:
+    """"Ja" to "Klopt dit?": the adapter writes the callback ticket."""
+    if message.intent == "bevestigen":
+        return Reply([], replace(state, wacht_op=None), (EFFECT_SUBMIT,))
+    return None
+
+
+def _change_in_form(state: State, message: Message) -> Reply:
+    """"Mijn nummer is toch…" in the middle of the form: that field, then back to the read-back."""
+    return _change_field(state, reading.changes_field(message.text) or "contact", message)
+
+
+def _read_back_denied(state: State, message: Message) -> Reply:
+    """"Nee" or "iets veranderen" to "Klopt dit?": which detail to change. Anything else ("wat is
+    informeel?") never loses the form: not understood, and the details read back again."""
+    if message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen" or _CHANGE_WORDS.search(message.text):
+        return _change_asked(state, message)
+    return _again(state, [("utter_niet_begrepen_opnieuw", {})])
+
+
+_CHANGE_WORDS = re.compile(r"\b(?:veranderen|wijzigen|aanpassen|anders|klopt\s+niet|change|wrong)\b", re.IGNORECASE)
+
+
+def _form_other(state: State, message: Message) -> Reply:
+    """Not an answer to the form step: a question of the NLU's info intents, or a miss."""
+    return _answer_question(state, message) if message.intent in INFO_FAQ else _form_miss(state, message)
+
+
+TABLE: dict[tuple[str, str], Handler] = {
+    (ANY, CRISIS): _crisis_handler,
+    (ANY, CHECK): _check_handler,
+    (ANY, SNEL_WEG): _snel_weg,
+    (ANY, CALLING): _zmp_chat,
+    (ANY, HEARD): _heard_again,
+    (ANY, SWITCH): _language_switched,
+    (WAIT_TOLK, ANSWER): _interpreter_answer,
+    (ANY, FOREIGN): _other_language,
+    (FORM, STOP): _stop_asked,
+    (WAIT_CONTROLE, STOP): _stop_asked,
+    (WAIT_WIJZIG, STOP): _stop_asked,
+    (WAIT_MISSER, STOP): _stop_asked,
+    (WAIT_STOP, ANSWER): _stop_answered,
+    (WAIT_STOP, OTHER): _stop_unclear,
+    (WAIT_VEILIGHEID, ANSWER): _check_answer,
+    (WAIT_VEILIG_NU, ANSWER): _safe_now,
+    (FORM, ANSWER): _form_answer,
+    (WAIT_TOESTEMMING, ANSWER): _consent_with_answer,
+    (WAIT_MISSER, ANSWER): _after_misses,
+    (WAIT_CONTROLE, ANSWER): _confirm_read_back,
+    (WAIT_WIJZIG, ANSWER): _which_change,
+    (WAIT_SPOED_PLAATS, ANSWER): _urgent_place,
+    (OPEN, ANSWER): _resume_stopped_form,
+    (ANY, QUESTION): _answer_question,
+    (WAIT_SAMENVATTING, CORRECTION): _correction,
+    (WAIT_CORRECTIE, CORRECTION): _correction,
+    (WAIT_AANBOD, CORRECTION): _correction,
+    (OPEN, CORRECTION): _correction,
+    (FORM, CHANGE): _change_in_form,
+    (WAIT_CONTROLE, CHANGE): _change_asked,
+    (WAIT_CONTROLE, OTHER): _read_back_denied,
+    (FORM, NOISE): _form_miss,
+    (FORM, OTHER): _form_other,
+    (ANY, NOISE): _ask_again,
+    (ANY, OTHER): _decide,
+}
+
+_STOP_WAITS = frozenset({FORM, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER})
+WORD_ANSWERS = frozenset({WAIT_WIJZIG, WAIT_STOP, WAIT_MISSER, WAIT_SPOED_PLAATS, WAIT_CONTROLE})
+
+# How each intent of the NLU is read, before the words themselves are read (bot/conversation/reading.py).
+# Rasa's rules are generated from this (scripts/generate_rules.py): intents with a rule of their
+# own are sent there first (the crisis numbers, the safety check, starting again); every other
+# intent goes straight to the dialogue core.
+INTENT_KINDS: dict[str, str] = {
+    **{intent: CRISIS for intent in CRISIS_RESPONSES},
+    CHECK_INTENT: CHECK,
+    SNEL_WEG_INTENT: SNEL_WEG,
+    CRISIS_AGAIN_INTENT: HEARD,
+    **{intent: QUESTION for intent in INFO_FAQ},
+    "bevestigen": ANSWER, "ontkennen": ANSWER, "kies_leefgebied": ANSWER, "voor_wie": ANSWER,
+    FALLBACK_INTENT: NOISE,
+    BACK_INTENT: OTHER,
+    "groet": OTHER, "afscheid": OTHER, "bedankt": OTHER, "mens_gevraagd": OTHER, "buiten_bereik": OTHER,
+    "hulpvraag": OTHER, "luisteren": OTHER, "engels": OTHER, "opnieuw": OTHER,
+}
+OWN_RULES = frozenset({*CRISIS_RESPONSES, CHECK_INTENT, "opnieuw"})  # data/stories/crisis.yml, rules.yml
+
+
+def generic_rule_intents() -> list[str]:
+    """The intents of the one generic rule "every resident turn is answered by the dialogue core"."""
+    return [intent for intent in INTENT_KINDS if intent not in OWN_RULES]
+
+
+def read_kinds(state: State, message: Message) -> list[str]:
+    """What the message may be, most urgent first; the table's first handler that takes it wins."""
+    pending = _pending_kind(state)
+    kinds: list[str] = []
+    if message.intent in CRISIS_RESPONSES:
+        kinds.append(CRISIS)
+    if message.intent == CHECK_INTENT:
+        kinds.append(CHECK)
+    if message.intent == SNEL_WEG_INTENT or (state.crisis_route and reading.abuser_near(message.text)):
+        kinds.append(SNEL_WEG)
+    if message.intent == CRISIS_AGAIN_INTENT:
+        kinds.append(CALLING if reading.calling_too_big(message.text) else HEARD)
+    if kinds:
+        return kinds
+    if languages.switch_asked(message.text):
+        return [SWITCH]
+    if message.intent == FOREIGN_INTENT and pending not in (FORM, WAIT_CONTROLE, WAIT_VEILIGHEID):
+        return [FOREIGN]  # a name or number in the form is an answer, whatever its script
+    # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
+    # model's doubt is no noise; only the text itself can be.
+    noisy = is_noise(message.answer_text) or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS)
+    if noisy and pending != FORM:
+        # Noise is never a yes, a no or a choice, whatever intent the model guessed (issue 9); a
+        # question the FAQ knows is still a question when the intent model was unsure of it.
+        asked = [QUESTION] if not is_noise(message.answer_text) and (message.werkmodel or {}).get(FAQ_KEY) else []
+        return [*asked, NOISE, OTHER] if state.wacht_op in PENDING_QUESTIONS else [*asked, OTHER]
+    if pending in _STOP_WAITS and callback_form.is_cancel(message.answer_text):
+        kinds.append(STOP)
+    if state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text):
+        kinds.append(CALLING)
+    kinds.append(ANSWER)
+    if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):
+        kinds.append(CORRECTION)  # "het gaat niet over geld" is a correction, not a question about cost
+    if faq_id(message) and (message.intent in INFO_FAQ or (message.werkmodel or {}).get(FAQ_KEY)
+                            or reading.asks_who_can_see(message.text)):
+        kinds.append(QUESTION)
+    if pending in (FORM, WAIT_CONTROLE) and reading.changes_field(message.text) \
+            or pending == WAIT_CONTROLE and _new_contact(message):
+        kinds.append(CHANGE)
+    if noisy:
+        kinds.append(NOISE)
+    kinds.append(OTHER)
+    return kinds
+
+
+def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
+              entities: dict[str, str] | None = None, had_bsn: bool = False,
+              form_text: str | None = None, channel: str = "rest") -> Reply:
+    """The responses for this turn and the state after it.
+
+    `form_text` is the resident's unmasked answer when the channel sealed it (a name or contact
+    detail typed into the callback form); otherwise the form reads `text`. `channel` is "widget",
+    "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
+    """
+    language = (parse_werkmodel or {}).get("language")
+    said = languages.yes_or_no(text, state.tolk) if state.tolk else None
+    if said and intent not in CRISIS_RESPONSES and intent != CHECK_INTENT:
+        intent = said  # "так", "evet": a yes in the conversation's language, whatever the model read
+    elif intent == ENGLISH_INTENT and language in languages.FOREIGN:
+        # Another language: its yes or no is read; anything else gets the message in that language.
+        intent = languages.yes_or_no(text, language) or FOREIGN_INTENT
+    elif intent == ENGLISH_INTENT:
+        # English all the way (issue 27): the English message is read as what it says; the
+        # responses come in English by the slot `taal`.
+        intent = reading.english_intent(text)
+    message = Message(intent, parse_werkmodel or {}, text, form_text if form_text is not None else text,
+                      entities or {}, channel)
+    pending = _pending_kind(state)
+    reply: Reply | None = None
+    for kind in read_kinds(state, message):
+        for key in ((pending, kind), (ANY, kind)):
+            handler = TABLE.get(key)
+            reply = handler(state, message) if handler else None
+            if reply is not None:
+                break
+        if reply is not None:
+            break
+    assert reply is not None  # (ANY, OTHER) always answers
+    if SNEL_WEG_INTENT == intent or (reply.responses and reply.responses[0][0].startswith("utter_snel_weg")):
+        return reply  # one short line, nothing before or after it
+    reply = _no_offer_elsewhere(reply)
+    responses, state = _with_crisis_reminder(reply.state, reply.responses, channel)
+    if had_bsn:
+        responses = [("utter_geen_bsn", {}), *responses]
+    return Reply(responses, state, reply.effects)

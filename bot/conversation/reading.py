@@ -1,0 +1,335 @@
+"""What a message is, besides an answer: the readers the dialogue asks before it moves on.
+
+A meedenker first hears what a message is (conversation guide, "Listen before moving on"): a stop,
+a correction, "bellen is te eng", "hij komt eraan", a change of a detail given earlier. Each reader
+here is a small pattern over the resident's words, tested on its own (tests/bot/conversation/test_reading.py);
+the dialogue (bot/conversation/dialogue/) decides what to do with it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.understanding.classifier import Lexicon
+from bot.understanding.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[’`]", "'", text)
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# "113 bellen is een te grote stap", "ik durf niet te bellen", "kan ik niet gewoon typen".
+_CALLING_TOO_BIG = _any(
+    r"\b(?:te\s+(?:grote|groot|zware|zwaar|moeilijke?|eng)\s+(?:stap|drempel))\b",
+    r"\bbellen\s+(?:is|vind\s+ik|voelt)\s+(?:\w+\s+)?(?:te\s+)?(?:eng|moeilijk|zwaar|veel|groot|spannend)\b",
+    r"\b(?:durf|kan|wil|ga)\s+(?:ik\s+)?(?:echt\s+)?(?:niet|nie|geen)\s+(?:te\s+)?(?:bellen|praten|telefoneren)\b",
+    r"\b(?:ik\s+)?(?:durf|kan)\s+(?:het|dat)\s+niet\s+(?:te\s+)?(?:bellen|zeggen)\b",
+    r"\bniet\s+(?:durven|kunnen|willen)\s+bellen\b|\bbellen\s+durf\s+ik\s+niet\b|\bbellen\s+lukt\s+(?:me\s+|mij\s+)?niet\b",
+    r"\bliever\s+(?:niet\s+bellen|chatten|typen|schrijven)\b|\bkan\s+(?:ik\s+)?(?:ook\s+)?(?:niet\s+)?(?:gewoon\s+)?(?:chatten|typen)\b",
+    r"\bbellen\s+(?:is\s+)?(?:niks|niets)\s+voor\s+mij\b|\bgeen\s+(?:beltegoed|telefoontegoed)\b",
+    r"\b(?:can'?t|cannot|don'?t\s+want\s+to|too\s+scared\s+to|afraid\s+to)\s+(?:call|phone|talk)\b|\brather\s+(?:chat|text|type)\b",
+    r"\bcalling\s+is\s+too\b",
+    # "ik ga niet naar 113 bellen, daar word ik bang van", "113 bellen durf ik niet", "ik bel niet".
+    r"\b(?:ga|wil|durf|kan)\s+(?:ik\s+)?(?:echt\s+)?(?:niet|nie|nooit)\s+(?:naar\s+)?(?:113|de\s+113|0800[\s-]?0113|die\s+lijn|daar|ze|hen|jullie)\s+(?:te\s+)?(?:bellen|op\s*bellen)\b",
+    r"\b(?:113|0800[\s-]?0113)\s+bellen\s+(?:durf|wil|kan|ga)\s+ik\s+niet\b|\bik\s+bel\s+(?:echt\s+)?(?:niet|nooit)\b",
+    r"\bbellen\b[^.!?]{0,40}\b(?:word|wordt|raak)\s+ik\s+(?:bang|zenuwachtig|paniekerig)\b|\bbang\s+(?:om|voor)\s+(?:te\s+)?bellen\b",
+)
+
+# "Hij komt eraan": the person the resident is afraid of is near. Only read in a conversation
+# about violence at home (the dialogue decides that), where it asks for one short line.
+_ABUSER_NEAR = _any(
+    r"\b(?:hij|ze|zij|mijn\s+man|mn\s+man|m'n\s+man|mijn\s+vriend|mijn\s+partner|mijn\s+ex)\s+(?:komt|is)\s+"
+    r"(?:er\s*)?(?:nu\s+)?(?:aan|thuis|binnen|terug|eraan|hier|er)\b",
+    r"\b(?:hij|ze|zij)\s+staat\s+(?:voor|aan|bij)\s+de\s+deur\b|\bik\s+hoor\s+(?:hem|haar)\s+(?:thuiskomen|binnenkomen|de\s+deur|op\s+de\s+trap)\b",
+    r"\bik\s+hoor\s+de\s+(?:sleutel|deur|auto)\b|\b(?:moet|ga)\s+(?:nu\s+)?(?:snel\s+)?(?:stoppen|weg|ophouden)\s*,?\s*(?:hij|ze|zij)\b",
+    r"\b(?:he|she)(?:'s|\s+is)\s+(?:coming|home|back|here)\b|\bi\s+hear\s+(?:him|her)\b",
+)
+
+# "Ok ze is weer weg": the person the resident was afraid of has gone again (after "hij komt eraan").
+_ABUSER_GONE = _any(
+    r"\b(?:hij|ze|zij|mijn\s+man|mn\s+man|m'n\s+man|mijn\s+vriend|mijn\s+partner|mijn\s+moeder|mijn\s+vader)\s+is\s+"
+    r"(?:\w+\s+)?(?:weer\s+)?(?:weg|vertrokken|de\s+deur\s+uit|naar\s+(?:zijn|haar)\s+werk|boven|naar\s+bed|slapen)\b",
+    r"\b(?:he|she)(?:'s|\s+is)\s+(?:gone|left)\b",
+)
+
+
+def abuser_gone(text: str) -> bool:
+    """"Ok ze is weer weg": after closing the chat in a hurry, the resident is back."""
+    return bool(_ABUSER_GONE.search(_fold(text)))
+
+
+# "Kan hij dit zien?": whether someone else can read this chat.
+_CAN_SEE = _any(
+    r"\b(?:kan|kunnen|ziet|zien|leest|lezen)\s+(?:hij|ze|zij|mijn\s+man|m'?n\s+man|mn\s+man|mijn\s+partner|mijn\s+vriend|iemand(?:\s+anders)?)\s+"
+    r"(?:dit|dat|het|deze|mijn)?\s*(?:\w+\s+)?(?:zien|lezen|terugzien|terugvinden|meelezen)?\b.*\b(?:gesprek|chat|bericht\w*|telefoon|dit)\b",
+    r"\b(?:kan|ziet)\s+(?:hij|ze|zij|mijn\s+man)\s+(?:dit|het)\s+(?:zien|lezen)\b",
+    r"\bcan\s+(?:he|she|someone)\s+(?:see|read)\s+(?:this|my)\b",
+    r"\bhoe\s+(?:haal|wis|verwijder)\s+ik\s+(?:dit|het|deze)\s+(?:gesprek|chat)\s*(?:weg)?\b|\bgesprek\s+(?:wissen|weghalen|verwijderen)\b",
+)
+
+# "Stop": the form, the conversation, or taken back.
+_STOP_FORM = _any(r"^\s*(?:stop|stoppen)?\s*(?:de|met\s+de)\s+vragen\b", r"\balleen\s+de\s+vragen\b", r"\bhet\s+formulier\b")
+_STOP_ALL = _any(r"\b(?:het\s+)?(?:hele\s+)?gesprek\b", r"\balles\b", r"\bhelemaal\b", r"\bwhole\s+conversation\b|\beverything\b")
+_GO_ON = _any(r"^\s*(?:toch\s+)?(?:door|doorgaan|verder|ga\s+(?:maar\s+)?(?:door|verder)|niet\s+stoppen)\b",
+              r"\btoch\s+(?:door|verder)\b|\bik\s+wil\s+(?:toch\s+)?(?:door|verder)\b|\bgo\s+on\b|\bcontinue\b")
+
+# "Weet ik niet", "zeg ik liever niet": a field the resident may skip.
+_SKIP = _any(
+    r"^\s*(?:dat\s+)?(?:weet\s+ik\s+(?:niet|nie)|geen\s+idee|ik\s+weet\s+(?:het\s+)?(?:niet|nie))\b",
+    r"\b(?:zeg|vertel|geef|noem)\s+ik\s+(?:liever|echt)\s+niet\b|\bliever\s+niet\b|\bsla\s+(?:maar\s+)?over\b|\boverslaan\b",
+    r"\bverder\s+zonder\b|\bzonder\s+(?:naam|gemeente|woonplaats)\b|\bI\s+don'?t\s+know\b|\bskip\b|\brather\s+not\b",
+)
+
+# "Mijn nummer is toch 06…", "ander nummer": a detail given earlier is changed.
+_CHANGE = {
+    "contact": _any(r"\b(?:mijn|mn|m'n)\s+(?:nummer|telefoonnummer|mail|e-?mail(?:adres)?)\s+is\s+(?:toch|eigenlijk|anders)\b",
+                    r"\b(?:ander|verkeerd|nieuw)e?\s+(?:nummer|telefoonnummer|mailadres|e-?mailadres)\b",
+                    r"\bnummer\s+(?:klopt|was)\s+niet\b|\b(?:nummer|mail)\s+(?:veranderen|wijzigen|aanpassen)\b"),
+    "naam": _any(r"\b(?:mijn|mn|m'n)\s+naam\s+is\s+(?:toch|eigenlijk)\b|\bnaam\s+(?:veranderen|wijzigen|aanpassen)\b|\bandere\s+naam\b"),
+    "moment": _any(r"\b(?:ander|beter)\s+(?:moment|tijd|dagdeel|dag)\b|\b(?:moment|tijd)\s+(?:veranderen|wijzigen|aanpassen)\b"),
+    "gemeente": _any(r"\b(?:andere|verkeerde)\s+(?:gemeente|woonplaats)\b|\bgemeente\s+(?:veranderen|wijzigen|klopt\s+niet)\b"),
+    "voorkeur": _any(r"\b(?:andere|ander)\s+(?:meedenker|wens|voorkeur)\b|\bvoorkeur\s+(?:veranderen|wijzigen)\b"),
+}
+
+# A correction of the summary: "het gaat niet over school", "geen schulden", "werk klopt niet".
+_NOT_ABOUT = re.compile(
+    r"\b(?:het\s+)?(?:gaat|ging)\s+(?:\w+\s+)?(?:niet|nie)\s+(?:over|om)\s+(?P<a>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
+    r"|\b(?:niet|nie)\s+over\s+(?P<b>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+maar\b|\s+en\b|$)"
+    r"|\b(?P<c>[\w'-]{3,30}(?:\s+[\w'-]{3,30})?)\s+klopt\s+(?:niet|nie)\b"
+    r"|\b(?:it'?s|it\s+is|is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)"
+    # "nee niet werk, brief" (A2 Dutch), "not about geld en post", "i write NOT geld en post"
+    r"|(?:^|[.!?]\s*)(?:nee[\s,.!]*)?(?:niet|nie)\s+(?P<e>[\w'-]{3,30})(?=\s*[,.;!?]|\s+maar\b|$)"
+    r"|\bnot\s+(?:about\s+)?(?P<f>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)",
+    re.IGNORECASE,
+)
+# Only a short reply that is nothing but the denial: "ik heb geen werk" is a worry, not a correction.
+_GEEN = re.compile(r"^\s*(?:nee[\s,.!]*)?(?:het\s+is\s+|het\s+gaat\s+om\s+)?(?:geen|niks\s+met|niets\s+met)\s+(?P<x>[\w'-]{3,30})\s*[.!]?\s*$",
+                   re.IGNORECASE)
+
+# Negation before a word of evidence: "niemand doet me pijn" is not about pain.
+# Only words that deny the whole event: "geen geld", "niet betalen", "nooit werk" are worries.
+_NEGATORS = frozenset({"niemand", "nobody", "noone"})
+_NEGATION_REACH = 4  # words between the negator and the evidence
+
+
+def calling_too_big(text: str) -> bool:
+    """"Bellen is een te grote stap": offer a chat instead of a phone call."""
+    return bool(_CALLING_TOO_BIG.search(_fold(text)))
+
+
+def abuser_near(text: str) -> bool:
+    """"Hij komt eraan": in a conversation about violence at home, one short line to close the chat."""
+    return bool(_ABUSER_NEAR.search(_fold(text)))
+
+
+def asks_who_can_see(text: str) -> bool:
+    """"Kan hij dit zien?" or "hoe haal ik dit gesprek weg?"."""
+    return bool(_CAN_SEE.search(_fold(text)))
+
+
+def stop_choice(text: str) -> str | None:
+    """The answer to "stop with what?": 'formulier', 'gesprek', 'door' (taken back), or None."""
+    folded = _fold(text)
+    if _GO_ON.search(folded):
+        return "door"
+    if _STOP_FORM.search(folded):
+        return "formulier"
+    if _STOP_ALL.search(folded):
+        return "gesprek"
+    return None
+
+
+def wants_to_skip(text: str) -> bool:
+    """"Weet ik niet", "zeg ik liever niet", "verder zonder": go on without this field."""
+    return bool(_SKIP.search(_fold(text)))
+
+
+def changes_field(text: str) -> str | None:
+    """The form field a message changes ("mijn nummer is toch…"), or None."""
+    folded = _fold(text)
+    for field_name, pattern in _CHANGE.items():
+        if pattern.search(folded):
+            return field_name
+    return None
+
+
+def _negated_phrases(text: str) -> list[str]:
+    phrases = []
+    for match in _NOT_ABOUT.finditer(text):
+        phrase = next((g for g in match.groups() if g), "")
+        phrases.append(phrase.strip())
+    phrases += [m.group("x") for m in _GEEN.finditer(text)]
+    return [p for p in phrases if p]
+
+
+def _lexicon() -> Lexicon:
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = Lexicon.load()
+    return _LEXICON
+
+
+_LEXICON: Lexicon | None = None
+
+
+def topics_denied(text: str, known: dict[str, dict]) -> list[str]:
+    """The leefgebieden a correction removes: "het gaat niet over school" removes 'leren'.
+
+    A denied phrase removes a topic when the lexicon reads the phrase as that topic, when the
+    phrase is one of the words that led to it, or when it names the topic's label.
+    """
+    denied: list[str] = []
+    for phrase in _negated_phrases(_fold(text)):
+        for key in LEEFGEBIEDEN:
+            evidence = [e.lower() for e in known.get(key, {}).get("evidence", [])]
+            label_words = LEEFGEBIED_LABELS[key].replace(",", " ").split()
+            words = phrase.lower().split()
+            if (_lexicon().evidence(key, phrase) or any(w in evidence or any(w in e.split() for e in evidence) for w in words)
+                    or any(w in label_words and len(w) > 3 for w in words) or key in words):
+                if key not in denied:
+                    denied.append(key)
+    return denied
+
+
+def is_negated(phrase: str, text: str) -> bool:
+    """Whether every occurrence of `phrase` in `text` stands shortly after a negation word.
+
+    Why: evidence in a negated clause is not evidence ("niemand doet me pijn", "geen schulden").
+    """
+    tokens = re.findall(r"[\w'-]+", _fold(text))
+    target = re.findall(r"[\w'-]+", _fold(phrase))
+    if not target:
+        return False
+    seen = False
+    for i in range(len(tokens) - len(target) + 1):
+        if tokens[i:i + len(target)] != target:
+            continue
+        seen = True
+        window = tokens[max(0, i - _NEGATION_REACH):i]
+        if not any(word in _NEGATORS for word in window):
+            return False
+    return seen
+
+
+# English messages reach the dialogue as intent "engels" (the intent model is Dutch): read them.
+_EN_INTENTS = (
+    ("bevestigen", re.compile(r"^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|that'?s right|correct|right|go ahead)\b", re.I)),
+    ("ontkennen", re.compile(r"^\s*(?:no|nope|not now|no thanks|not really|that'?s not right|wrong)\b", re.I)),
+    ("mens_gevraagd", re.compile(r"\b(?:talk|speak)\s+to\s+(?:a|an|someone|somebody|a real)\s*(?:person|human|someone|people)?\b"
+                                 r"|\b(?:a|real)\s+(?:person|human)\b|\bcall\s+me\b", re.I)),
+    ("afscheid", re.compile(r"^\s*(?:bye|goodbye|see you|good night)\b", re.I)),
+    ("bedankt", re.compile(r"^\s*(?:thanks|thank you|thx|cheers)\b", re.I)),
+    ("groet", re.compile(r"^\s*(?:hello|hi|hey|good (?:morning|afternoon|evening))\b[\s!.,]*$", re.I)),
+    ("luisteren", re.compile(r"\b(?:just want to talk|need someone to talk to|lonely|need to talk)\b", re.I)),
+)
+
+
+def english_intent(text: str) -> str:
+    """The dialogue intent of an English message; a worry ("hulpvraag") when nothing else fits."""
+    for intent, pattern in _EN_INTENTS:
+        if pattern.search(text):
+            return intent
+    return "hulpvraag"
+
+
+# A yes or a no at the start of a longer message ("ja klopt, en de brief zegt…"), or "bel me".
+# "Laat die meedenker mij dan maar bellen": a yes to a callback and a wish for one alike.
+_LET_CALL = r"\blaat\s+(?:\w+\s+){0,3}?(?:me|mij)\s+(?:\w+\s+){0,2}?(?:maar\s+)?(?:bellen|mailen|terugbellen)\b"
+_CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bellen\b|\bmag\s+(?:me\s+|mij\s+)?bellen\b"
+                      r"|\b(?:mail|e-?mail|mailen)\s+(?:me|mij)\b|\b(?:kan|wil|mag)\s+iemand\s+(?:me|mij)\s+(?:mailen|e-?mailen|bellen)\b"
+                      r"|" + _LET_CALL +
+                      r"|\bcall\s+me\b|\bemail\s+me\b|\[TELEFOON\]|\[EMAIL\]", re.IGNORECASE)
+_CALL_ME_NOT = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
+_INTERJECTION = r"(?:(?:huh|he|hè|eh|uh|uhm|ehm|nou|oh|o|ah|pff|haha|lol|wtf|jawel\s+maar)[\s,.!?]+)?"
+_LEADING_YES = re.compile(r"^\s*" + _INTERJECTION + r"(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
+                          r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
+_LEADING_NO = re.compile(r"^\s*" + _INTERJECTION + r"(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
+
+
+def without_leading_yes(text: str) -> str:
+    """The answer after a leading "ja," ("ja hoor, ik woon in Goes" -> "ik woon in Goes")."""
+    found = _LEADING_YES.match(text)
+    rest = text[found.end():] if found else text
+    return re.sub(r"^[\s,.!:;-]*(?:hoor|hoor,|dat mag|mag)?[\s,.!:;-]*", "", rest, flags=re.IGNORECASE).strip()
+
+
+def yes_or_no(text: str) -> str | None:
+    """'bevestigen' or 'ontkennen' for a reply to a yes/no question that says more than that."""
+    if _CALL_ME.search(text) and not _CALL_ME_NOT.search(text):
+        return "bevestigen"
+    if _LEADING_NO.search(text):
+        return "ontkennen"
+    if _LEADING_YES.search(text):
+        return "bevestigen"
+    return None
+
+
+# Only words that ask to start again: the word alone, or with "beginnen"/"starten". "Moet ik nou
+# alles opnieuw invullen??" is a question, not a wish to lose everything (residents' tests).
+_START_AGAIN = re.compile(
+    r"^\W*(?:ik\s+wil\s+)?(?:opnieuw|overnieuw|reset|restart|start\s+over|start\s+again|van\s+voren\s+af\s+aan)\W*$"
+    r"|\b(?:opnieuw|overnieuw|van\s+voren\s+af\s+aan|helemaal\s+opnieuw)\s+(?:beginnen|starten|begonnen|begin|start)\b"
+    r"|\b(?:begin|start|beginnen|starten|begint)\s+(?:\w+\s+){0,2}?(?:opnieuw|overnieuw|van\s+voren\s+af\s+aan)\b"
+    r"|\bfrom\s+the\s+start\b|\bstart\s+(?:over|again)\b", re.I)
+_BACK = re.compile(r"\b(?:terug\s+naar|verder\s+met|door\s+met)\s+(?:mijn|m'n|mn|de|het)\s+(?:vraag|probleem|verhaal|onderwerp)\b"
+                   r"|\bback\s+to\s+my\s+question\b", re.I)
+
+
+_NOT_LISTENING = re.compile(
+    r"\b(?:niet|geen|nie)\s+(?:\w+\s+){0,3}?['\"‘’]?(?:even\s+|een\s+)?['\"‘’]?(?:praten|praatje|kletsen|luisterlijn|luisteren|een\s+luisterend\s+oor)\b"
+    r"|\bdon'?t\s+(?:just\s+)?want\s+to\s+(?:just\s+)?talk\b", re.IGNORECASE)
+
+
+_WANTS_CALLBACK = re.compile(
+    r"\b(?:iemand|een\s+meedenker|een\s+mens|jullie|u)\s+(?:die\s+)?(?:me|mij)\s+(?:\w+\s+)?(?:belt|bellen|mailt|mailen|terugbelt)\b"
+    r"|" + _LET_CALL +
+    r"|\b(?:gebeld|gemaild|teruggebeld)\s+(?:worden|te\s+worden)\b|\bbel\s+(?:me|mij)\s+(?:maar\s+)?(?:terug|op)\b",
+    re.IGNORECASE)
+
+
+def wants_callback(text: str) -> bool:
+    """"Ik wil gewoon dat iemand me belt over die schulden": a callback, not the listening line."""
+    return bool(_WANTS_CALLBACK.search(text)) and not _CALL_ME_NOT.search(text)
+
+
+def refuses_listening(text: str) -> bool:
+    """"Ik wil helemaal niet 'even praten', ik wil hulp bij het bezwaar": no listening line, a question."""
+    return bool(_NOT_LISTENING.search(text))
+
+
+_HELP_ARRIVED = re.compile(
+    r"\b(?:ambulance|ambu|politie|brandweer|huisarts|dokter|hulpdiensten|112)\s+(?:is|zijn|staat|staan|was|kwam|komt)\s+"
+    r"(?:er|hier|nu|binnen|al|net|gekomen|er\s+nu|er\s+al|hier\s+nu)\b|\b(?:ambulance|politie|brandweer)\s+(?:is\s+)?(?:er|hier)\b"
+    r"|\b(?:the\s+)?(?:ambulance|police|paramedics)\s+(?:is|are)\s+here\b", re.IGNORECASE)
+
+
+_HELP_NOW = re.compile(
+    r"\b(?:opvang|slaapplek|nachtopvang|noodopvang|crisisopvang)\b|\bwaar\s+(?:kan|moet|ga)\s+ik\s+(?:nu\s+)?(?:heen|naartoe|slapen)\b"
+    r"|\bwie\s+kan\s+ik\s+(?:nu|vannacht|vanavond)\s+bellen\b|\b(?:wat|wie)\s+(?:moet|kan)\s+ik\s+nu\b|\b(?:vannacht|vanavond)\s+nog\b"
+    r"|\bnu\s+(?:geen|gn)\s+(?:slaapplek|bed|plek)\b|\bwhere\s+can\s+i\s+(?:go|sleep)\b", re.IGNORECASE)
+
+
+def asks_help_now(text: str) -> bool:
+    """"Wie kan ik NU bellen", "is er een opvang of zo": after an urgent need, today's help again."""
+    return bool(_HELP_NOW.search(text))
+
+
+def help_arrived(text: str) -> bool:
+    """"De ambulance is er nu": after 112, the shock is heard before anything else is asked."""
+    return bool(_HELP_ARRIVED.search(text))
+
+
+def says_start_again(text: str) -> bool:
+    """Only words that say "start again" restart a conversation: "stop" or "terug naar mijn vraag" never."""
+    return bool(_START_AGAIN.search(text))
+
+
+def back_to_question(text: str) -> bool:
+    """"Terug naar mijn vraag": after a crisis, back to the worry the resident came with."""
+    return bool(_BACK.search(text))

@@ -1,0 +1,150 @@
+"""The assistant's current understanding of the worry, and how it is said back.
+
+Why a module of its own: the summary is what residents judge the assistant by ("it listed school
+again, four times"). It is the current understanding, not an accumulation: a negated word is no
+evidence ("niemand doet me pijn" is not about pain), a correction removes a topic
+(bot/conversation/reading.py `topics_denied`), and only the main topics are named, in the resident's words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from bot.understanding.crisis import crisis_signals
+from bot.conversation.reading import is_negated
+from bot.understanding.werkmodel import LEEFGEBIED_LABELS, LEEFGEBIEDEN
+from bot.understanding.words import is_content_word
+
+if TYPE_CHECKING:
+    from bot.conversation.dialogue import State
+
+MAX_KEY_WORDS = 3  # evidence words named in the summary said back
+RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
+                        "touw", "springen", "overdosis", "nou", "he", "hoor",
+                        # Chat words that say nothing of the topic ("U schreef over 'voel' en 'gwn'").
+                        "gwn", "gewoon", "voel", "soms", "ofzo", "echt", "even", "beetje", "wel", "niet", "zo",
+                        "sorry", "ligt", "reageert", "zien", "pakt", "doet", "gaat", "weet", "denk"})
+MAX_TOPICS = 2  # a summary names the main topics, not every label ever seen
+CHOSEN_EVIDENCE = "gekozen met een knop"
+
+_FAMILY = (r"moeder|vader|ma|pa|ouders|zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|kids|oma|opa|zus|"
+           r"broer|buurman|buurvrouw|buren|tante|oom|neef|nicht|schoonmoeder|schoonvader|cli[eë]nt|vriend|vriendin")
+_PARTNER = r"man|vrouw|partner|ex|echtgenoot|echtgenote"
+_OTHER_PERSON = re.compile(
+    rf"\b(?:mijn|mn|m'n|onze|ons)\s+(?:\w+\s+)?(?:{_FAMILY})\b|\bvoor (?:iemand anders|een ander)\b|\bnamens\b",
+    re.IGNORECASE,
+)
+# Asking for someone else in so many words: "voor mijn moeder", "zorgen om mijn zoon", "namens".
+_FOR_OTHER = re.compile(
+    rf"\b(?:voor|namens|over|om)\s+(?:mijn|mn|m'n|onze|ons)\s+(?:\w+\s+)?(?:{_FAMILY}|{_PARTNER})\b"
+    r"|\bvoor (?:iemand anders|een ander)\b|\bnamens\b",
+    re.IGNORECASE,
+)
+# The other person does something to the resident: "mijn man slaat me", "mijn vader gooide me eruit".
+_DONE_TO_ME = re.compile(
+    rf"\b(?:mijn|mn|m'n)\s+(?:\w+\s+)?(?:{_FAMILY}|{_PARTNER})\s+(?:\w+\s+){{0,3}}?(?:me|mij)\b",
+    re.IGNORECASE,
+)
+# For both: "voor mijn man en ook voor mezelf", "het is voor hem maar ook voor mij", "voor ons allebei".
+_ALSO_SELF = re.compile(
+    r"\book\s+(?:voor|om|over)\s+(?:mij|mezelf|mijzelf|mij\s+zelf)\b|\bvoor\s+(?:mij|mezelf)\s+(?:en|én)\s+(?:voor\s+)?(?:mijn|mn|m'n|hem|haar)\b"
+    r"|\bvoor\s+ons\s+(?:allebei|beiden|samen)\b|\bvoor\s+(?:ons|allebei)\s+twee\b",
+    re.IGNORECASE,
+)
+_SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
+
+
+def also_for_self(text: str) -> bool:
+    """"Voor hem maar ook voor mij": said later, it changes "iemand anders" into the resident's own."""
+    return bool(_ALSO_SELF.search(text))
+
+
+def who_for(text: str, violence: bool = False) -> str | None:
+    """'ander' when the resident asks about someone they name, 'zelf' when they speak of themselves.
+
+    A partner is not "iemand anders": "mijn man regelt het geld" is a woman asking for herself.
+    Under violence at home the resident asks for herself unless she says otherwise.
+    """
+    if _ALSO_SELF.search(text):
+        return "zelf"  # "voor hem maar ook voor mij": the mantelzorger's own question too
+    if _FOR_OTHER.search(text):
+        return "ander"
+    if _DONE_TO_ME.search(text) or violence:
+        return "zelf" if (_SELF.search(text) or violence) else None
+    if _OTHER_PERSON.search(text):
+        return "ander"
+    if _SELF.search(text):
+        return "zelf"
+    return None
+
+
+def merge(state: "State", parse_werkmodel: dict[str, Any] | None, text: str = "") -> "State":
+    """Add this message's labels to the conversation's; evidence in a negated clause is dropped."""
+    if not parse_werkmodel:
+        return state
+    merged: dict[str, dict[str, dict[str, Any]]] = {
+        "leefgebieden": {k: dict(v) for k, v in state.leefgebieden.items()},
+        "doelgroepen": {k: dict(v) for k, v in state.doelgroepen.items()},
+    }
+    for axis in ("leefgebieden", "doelgroepen"):
+        for label in parse_werkmodel.get(axis) or []:
+            found = list(label.get("evidence", []))
+            kept = [e for e in found if not (text and is_negated(e, text))]
+            if found and not kept:
+                continue  # "niemand doet me pijn": every word that led here was denied
+            known = merged[axis].get(label["id"])
+            evidence = list(dict.fromkeys([*(known or {}).get("evidence", []), *kept]))
+            confidence = max(float(label.get("confidence", 0.0)), float((known or {}).get("confidence", 0.0)))
+            merged[axis][label["id"]] = {"confidence": round(confidence, 3), "evidence": evidence[:8]}
+    return replace(state, leefgebieden=merged["leefgebieden"], doelgroepen=merged["doelgroepen"])
+
+
+def top_topics(state: "State") -> list[str]:
+    """The main leefgebieden, surest first, in the werkmodel's order among equals."""
+    ranked = sorted((k for k in LEEFGEBIEDEN if k in state.leefgebieden),
+                    key=lambda k: -float(state.leefgebieden[k].get("confidence", 0.0)))
+    chosen = set(ranked[:MAX_TOPICS])
+    return [k for k in LEEFGEBIEDEN if k in chosen]
+
+
+def summary_values(state: "State") -> dict[str, str]:
+    """Placeholders for utter_samenvatting, in the resident's own words where possible."""
+    topics = [LEEFGEBIED_LABELS[k] for k in top_topics(state)]
+    return {
+        "onderwerpen": _join(topics) or "uw situatie",
+        "kernwoorden": _join([f"'{w}'" for w in key_words(state)]) or "wat u schreef",
+    }
+
+
+def key_words(state: "State") -> list[str]:
+    """At most MAX_KEY_WORDS words the resident wrote that led to the main topics.
+
+    Evidence phrases lose their function words at the edges ("dementie en" -> "dementie"); a
+    phrase longer than three words, or one without a content word, is not named.
+    """
+    words: list[str] = []
+    for key in top_topics(state):
+        for phrase in state.leefgebieden.get(key, {}).get("evidence", []):
+            if phrase == CHOSEN_EVIDENCE:
+                continue
+            tokens = phrase.split()
+            while tokens and not is_content_word(tokens[0]):
+                tokens.pop(0)
+            while tokens and not is_content_word(tokens[-1]):
+                tokens.pop()
+            tidy = " ".join(tokens)
+            if crisis_signals(tidy) or tidy.lower() in RISK_WORDS:
+                continue  # a risk word is never echoed back as "U schreef over 'pillen'"
+            if tidy and len(tokens) <= 3 and tidy.lower() not in (w.lower() for w in words):
+                words.append(tidy)
+    return words[:MAX_KEY_WORDS]
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    if any(" en " in item for item in items):
+        # "school en leren, en over geld en post": labels that hold "en" themselves.
+        return ", en over ".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]

@@ -1,0 +1,38 @@
+"""Words that raise a doubt, never the full crisis reply: the safety check asks what is going on.
+
+Why a tier of its own: "thuis is niet veilig" or "ik heb iets ingenomen" may be danger now, or
+may not; a resident who writes so little must be asked, and one model's silence is no answer
+(a fresh blind set, issue 24: "thuis is niet veilig" went unheard by both nets). A rule here
+never gives the full reply, so a wider net costs a question, not a wrong alarm.
+"""
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from bot.understanding.crisis.normalise import normalise
+from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_VEILIG_THUIS
+
+# (rule id, route the check is about, pattern on the normalised text)
+DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
+    ("doubt.vt.thuis_niet_veilig", ROUTE_CRISIS_VEILIG_THUIS, re.compile(
+        r"\b(?:thuis|bij ons thuis|in (?:mijn|ons) huis) (?:is|voelt)(?: het)? (?:niet|nie|geen) (?:meer )?veilig\b"
+        r"|\b(?:ik )?(?:voel me|ben|zijn we|voelen we ons) (?:thuis )?(?:niet|nie) (?:meer )?veilig"
+        r"(?: \w+){0,2} (?:thuis|in (?:mijn|ons) (?:eigen )?huis|bij (?:mijn|onze) (?:man|vrouw|vriend|vriendin|"
+        r"partner|vader|moeder|ouders|ex))\b"
+        r"|\bik durf (?:niet|nie) (?:meer )?(?:naar huis|thuis te (?:komen|slapen|zijn))\b"
+        r"|\b(?:not|isnt|is not) safe (?:at home|in my (?:own )?home|home)\b|\bhome (?:is not|isnt) safe\b")),
+    ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
+        r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|geslikt|opgeslikt)"
+        r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"
+        r"|\bi (?:took|have taken|swallowed) something(?= ?(?:$|[.,!]))")),
+)
+
+
+def doubt(text: str) -> tuple[str, str] | None:
+    """(rule id, route) of the first doubt in the text, or None."""
+    norm = normalise(text).text
+    for rule_id, route, pattern in DOUBTS:
+        if pattern.search(norm):
+            return rule_id, route
+    return None

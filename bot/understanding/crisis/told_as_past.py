@@ -1,0 +1,64 @@
+"""A crisis told as long past, for a lesson, as over or as fiction, and words that say "now".
+
+With these a rule hit earns the gentle safety check instead of the full crisis reply.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+from bot.understanding.crisis.patterns import _F
+
+
+# A crisis told as something long past ("lang geleden", "jaren terug", "vroeger", "years ago") or
+# asked about for a lesson or project: a rule hit in such a message earns the safety check, not
+# the full reply, unless the message also speaks of now ("nu weer", "opnieuw", "again").
+TOLD_AS_PAST: Final = _F(
+    r"\b(?:lang|jaren|jaar|maanden) geleden\b|\b(?:van|sinds) jaren (?:terug|geleden)\b|\bjaren terug\b"
+    r"|\bvroeger\b|\btoen ik (?:klein|kind|jong) was\b|\bals kind\b|\bin mijn jeugd\b"
+    r"|\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) jaar (?:geleden|terug)\b"
+    r"|\bin (?:19|20)[0-2][0-9]\b|\bverleden tijd\b"
+    r"|\bnu (?:al )?(?:jaren|lang) (?:niet meer|goed)\b|\bgaat (?:het )?(?:al )?(?:jaren|lang) goed\b"
+    r"|\byears ago\b|\bwhen i was (?:a child|young|little)\b|\bas a child\b|\bin the past\b"
+)
+TOLD_FOR_INFORMATION: Final = _F(
+    r"\b(?:spreekbeurt|werkstuk|profielwerkstuk|schoolproject|project voor school|presentatie|"
+    r"voorlichting|voorlichtingsmateriaal|lesmateriaal|een les over|les over|scriptie|onderzoek naar)\b"
+    r"|\b(?:school project|for a school|presentation about|for a class|research on)\b"
+    # Asked about a helpline or a leaflet, not told as one's own ("in uw folder las ik dat men bij
+    # gedachten aan zelfdoding 113 kan bellen", "is 113 only for people who are suicidal?").
+    r"|\b(?:in|op) (?:uw|jullie|de|een) (?:folder|brochure|website|site|flyer|poster)\b"
+    r"|\b(?:is|zijn) (?:113|dat|die lijn|het) (?:alleen|enkel|echt alleen) (?:voor|bedoeld voor) (?:mensen|iemand)\b"
+    r"|\b(?:is|are) (?:113|it|that|this line) (?:only|just) for (?:people|someone|those)\b"
+)
+# A crisis told as over, or as fiction, or as a young child's tantrum (issue 24): at most the
+# safety check, for acute danger too ("vorige week brand in de flat, niemand gewond").
+TOLD_AS_OVER: Final = _F(
+    r"\bniemand (?:is |was |raakte )?(?:gewond|gewond geraakt)\b|\bis (?:gelukkig )?(?:geblust|uitgegaan)\b"
+    r"|\biedereen is (?:op tijd |gelukkig )*(?:naar buiten|veilig|ongedeerd)\b"
+    r"|\b(?:in|uit) (?:een |de |die |dat |deze )?(?:serie|film|boek|roman|tv ?serie|documentaire|game|"
+    r"toneelstuk|podcast|soap|aflevering)\b|\bop (?:tv|televisie|netflix|het nieuws)\b"
+    r"|\b(?:zoon|dochter|zoontje|dochtertje|kind|kindje|jongste|peuter|kleuter|pikin)(?: \w+){0,2} van "
+    r"(?:[2-9]|twee|drie|vier|vijf|zes|zeven|acht|negen)(?: jaar)?(?: \w+){0,4} "
+    r"(?:riep|schreeuwde|gilde|zei|krijste|brulde)(?: \w+| ,){0,12} (?:omdat|toen|driftbui|boos|woedend|"
+    r"mocht|kreeg|ijsje|snoep|tablet|gamen|spelen|playstation)\b"
+    r"|\bover (?:een |de |die |dat |deze )?(?:serie|film|boek|documentaire|game|aflevering)\b"
+    r"|\b(?:serie|film|boek|documentaire|game|aflevering) (?:waarin|waar)\b"
+    r"|\b(?:maar |toen )?(?:hij|zij|ze) bleek (?:gewoon |achteraf |toch |later )?(?:bij|op|in|naar|weg|niks|"
+    r"niets|in orde|ongedeerd|op vakantie)\b"
+    r"|\bnobody (?:got |was )?(?:hurt|injured)\b|\bno one (?:got |was )?(?:hurt|injured)\b"
+    r"|\b(?:in|watching|watched|saw) (?:a |the |this |that )?(?:series|film|movie|show|book|documentary|"
+    r"tv show|game)\b"
+)
+# Softer signs that danger is over; "nog steeds", "weer" and the like (ABOUT_NOW) outweigh them.
+TOLD_AS_OVER_SOFT: Final = _F(
+    r"\b(?:nu |inmiddels )(?:gaat het|gaat t|is alles)(?: \w+){0,2} (?:beter|goed|weer goed|in orde)\b"
+    r"|\bhet gaat (?:nu |inmiddels )(?:\w+ ){0,2}(?:beter|goed)\b|\bdat is (?:nu )?(?:voorbij|achter de rug)\b"
+    r"|\b(?:dat|het) is (?:gelukkig |nu |inmiddels |al lang )*verleden tijd\b|\b(?:al )?(?:jaren|lang) stabiel\b"
+    r"|\b(?:gaat|ging) (?:het )?(?:nu )?(?:al )?(?:jaren|lang|een tijd) (?:weer )?goed\b"
+    r"|\bvorig jaar\b|\bgeen contact meer\b|\b(?:zijn|ben) (?:nu |inmiddels )?(?:gescheiden|uit elkaar)\b"
+    r"|\b(?:doing|feel|feeling|am) (?:much |a lot |so much )?better now\b|\blast year\b"
+)
+ABOUT_NOW: Final = _F(
+    r"\b(?:weer|opnieuw|nog steeds|nog altijd|deze week|vandaag|vannacht|gisteren|"
+    r"again|still|right now|tonight)\b"
+)

@@ -1,0 +1,508 @@
+"""Issues 25 and 26 without Rasa: staying with residents in danger, and a conversation that listens.
+
+Each test plays a conversation turn by turn and asserts every reply, the way the residents in the
+issues met them (a mantelzorger who thought of not being there any more, a woman whose husband
+checks her phone, a 17-year-old put out of the house, a privacy-minded resident).
+"""
+from dataclasses import replace
+
+import pytest
+
+from bot.conversation import callback_form
+from bot.conversation.dialogue import (
+    EFFECT_FLAG_CRISIS,
+    EFFECT_SUBMIT,
+    EFFECT_VANDAAG,
+    REMINDER_EVERY,
+    TABLE,
+    State,
+    next_step,
+)
+
+
+def names(reply):
+    return [name for name, _ in reply.responses]
+
+
+def parse(*labels):
+    return {"leefgebieden": [{"id": i, "confidence": c, "evidence": [w]} for i, w, c in labels], "doelgroepen": []}
+
+
+def play(state, turns, channel="rest"):
+    """turns: (intent, text, werkmodel, expected response names); returns the last reply."""
+    reply = None
+    for intent, text, werkmodel, expected in turns:
+        reply = next_step(state, intent, werkmodel, text, channel=channel)
+        assert names(reply) == expected, (text, names(reply))
+        state = reply.state
+    return reply
+
+
+# --- After a suicidal remark ------------------------------------------------------------------
+
+def test_the_mantelzorger_is_not_left_with_a_goodbye_and_her_callback_is_urgent():
+    reply = play(State(), [
+        ("hulpvraag", "ik zorg al jaren voor mijn moeder met dementie", parse(("gezondheid", "dementie", 0.9)),
+         ["utter_samenvatting_ander"]),
+        ("crisis_113", "soms denk ik, was ik er maar niet meer", None, ["utter_crisis_113_blijf"]),
+        # Calling feels too big: 113's chat, not the numbers again.
+        ("hulpvraag", "113 bellen is een te grote stap", None, ["utter_zmp_chat"]),
+        # No goodbye while the crisis is fresh.
+        ("afscheid", "ok doei", None, ["utter_crisis_afscheid_113"]),
+        ("bevestigen", "ja toch maar een meedenker", None, ["utter_terugbel_uitleg"]),
+        ("bevestigen", "ja", None, ["utter_vraag_gemeente"]),
+        ("hulpvraag", "Goes", None, ["utter_vraag_naam"]),
+    ])
+    assert reply.state.crisis_route == "crisis_113"
+
+
+def test_not_safe_now_gets_112_and_113_at_once_and_the_assistant_stays():
+    crisis = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn")
+    assert crisis.effects == (EFFECT_FLAG_CRISIS,)
+    not_safe = next_step(crisis.state, "hulpvraag", None, "nee ik ben niet veilig")
+    assert names(not_safe) == ["utter_crisis_niet_veilig"]
+    safe = next_step(crisis.state, "ontkennen", None, "nee hoor, ik ben wel veilig")
+    assert names(safe) == ["utter_crisis_veilig_nu"]  # "nee hoor" is not "not safe"
+
+
+def test_the_resident_can_go_back_to_the_original_question_after_a_crisis():
+    start = next_step(State(), "hulpvraag", "", "")
+    state = next_step(State(), "hulpvraag", parse(("financien", "schulden", 0.9)), "ik heb schulden").state
+    crisis = next_step(state, "crisis_113", None, "ik zie het niet meer zitten").state
+    safe = next_step(crisis, "bevestigen", None, "ja").state
+    back = next_step(safe, "hulpvraag", None, "terug naar mijn vraag")
+    assert names(back) in (["utter_samenvatting"], ["utter_samenvatting_kort"]) and start is not None
+
+
+def test_the_numbers_come_back_now_and_then_but_never_on_the_widget():
+    state = next_step(State(), "crisis_112", None, "er ligt iemand op straat").state
+    for channel, expected in (("telegram", 1), ("widget", 0)):
+        seen, current = 0, state
+        for _ in range(REMINDER_EVERY * 2):
+            reply = next_step(current, "hulpvraag", parse(("wonen", "huur", 0.9)), "en mijn huur", channel=channel)
+            seen += names(reply).count("utter_crisis_herinnering")
+            current = reply.state
+        assert seen == expected * 2, channel
+
+
+# --- Violence at home -------------------------------------------------------------------------
+
+def test_a_woman_asking_about_her_husband_asks_for_herself():
+    reply = next_step(State(), "hulpvraag", parse(("financien", "geld", 0.9)), "mijn man regelt al het geld, ik mag niks")
+    assert names(reply) == ["utter_samenvatting"] and reply.state.voor_wie == "zelf"
+
+
+def test_violence_at_home_asks_for_safe_contact_and_answers_who_can_see_per_channel():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn man pakt mijn telefoon af en heeft me geduwd")
+    assert names(crisis) == ["utter_crisis_vt_blijf"] and crisis.state.voor_wie == "zelf"
+    for channel in ("widget", "telegram"):
+        seen = next_step(crisis.state, "hulpvraag", None, "kan hij dit gesprek zien?", channel=channel)
+        assert seen.responses[:2] == [("utter_faq", {"faq": "privacy_telefoon_zien", "kanaal": channel}),
+                                      ("utter_faq", {"faq": "privacy_bewaren", "kanaal": channel})]
+    state = play(crisis.state, [
+        ("bevestigen", "ja", None, ["utter_terugbel_uitleg_veilig"]),
+        ("bevestigen", "ja", None, ["utter_vraag_gemeente"]),
+        ("hulpvraag", "liever niet", None, ["utter_vraag_naam"]),
+        ("hulpvraag", "R.", None, ["utter_vraag_contact_veilig"]),
+    ]).state
+    none = next_step(state, "hulpvraag", None, "geen contact")
+    assert names(none) == ["utter_geen_contact_veilig"] and not none.effects and none.state.contact == {}
+
+
+@pytest.mark.parametrize("channel,expected", [("widget", "utter_snel_weg_widget"),
+                                              ("telegram", "utter_snel_weg_app"),
+                                              ("whatsapp", "utter_snel_weg_app")])
+def test_he_is_coming_gets_one_short_line_and_nothing_else(channel, expected):
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "hij slaat me").state
+    for intent in ("snel_weg", "hulpvraag"):  # the NLU sets snel_weg instead of a check (werkmodel component)
+        reply = next_step(replace(crisis, sinds_herinnering=REMINDER_EVERY), intent, None, "hij komt eraan", channel=channel)
+        assert names(reply) == [expected], intent
+
+
+# --- An urgent need today ---------------------------------------------------------------------
+
+def test_no_bed_tonight_gets_todays_contacts_and_an_urgent_callback():
+    first = next_step(State(), "hulpvraag", parse(("wonen", "eruit gegooid", 0.8)),
+                      "mn vader heeft me eruit gegooid en ik heb vannacht geen slaapplek")
+    assert names(first) == ["utter_spoed_erkend", "utter_spoed_waar"] and first.state.spoed == "onderdak"
+    today = next_step(first.state, "hulpvraag", None, "Goes")
+    assert names(today) == ["utter_spoed_vandaag", "utter_spoed_aanbod"] and today.effects == (EFFECT_VANDAAG,)
+    assert today.responses[0][1] == {"spoed": "onderdak", "gemeente": "Goes"}
+    # The form does not ask the gemeente again.
+    state = play(today.state, [("bevestigen", "ja", None, ["utter_terugbel_uitleg"]),
+                               ("bevestigen", "ja", None, ["utter_vraag_naam"]),
+                               ("hulpvraag", "Daan", None, ["utter_vraag_contact"]),
+                               ("hulpvraag", "0612345678", None, ["utter_vraag_moment"]),
+                               ("hulpvraag", "zo snel mogelijk", None, ["utter_vraag_voorkeur"]),
+                               ("hulpvraag", "maakt niet uit", None, ["utter_controle"])]).state
+    assert next_step(state, "bevestigen", None, "ja").effects == (EFFECT_SUBMIT,)
+
+
+def test_an_urgent_need_without_a_place_still_gets_help_today():
+    first = next_step(State(), "hulpvraag", None, "morgen worden we uit huis gezet")
+    today = next_step(first.state, "hulpvraag", None, "weet ik niet")
+    assert names(today) == ["utter_spoed_vandaag", "utter_spoed_aanbod"]
+
+
+# --- Questions, corrections, the form ---------------------------------------------------------
+
+def test_a_question_at_every_step_is_answered_and_the_same_step_asked_again():
+    faq = {"faq": {"id": "privacy_meelezen", "score": 0.9}}
+    state = next_step(State(), "mens_gevraagd", None, "ik wil een mens").state
+    state = next_step(state, "bevestigen", None, "ja").state
+    state = next_step(state, "bevestigen", None, "ja").state
+    answers = {"gemeente": "Kapelle", "naam": "F.", "contact": "06 12345678", "moment": "dinsdag", "voorkeur": "maakt niet uit"}
+    for step in callback_form.STEPS:
+        answer = answers[step]
+        reply = next_step(state, "hulpvraag", faq, "leest de gemeente dit mee")
+        assert names(reply) == ["utter_faq", callback_form.ASK[step]], step
+        assert reply.state.wacht_op == state.wacht_op
+        state = next_step(state, "hulpvraag", None, answer).state
+
+
+def test_a_correction_removes_the_topic_and_the_summary_is_never_the_same_twice():
+    state = next_step(State(), "hulpvraag", parse(("leren", "school", 0.8), ("financien", "schulden", 0.9)),
+                      "ik heb schulden en de school belt steeds over mijn zoon").state
+    state = next_step(state, "voor_wie", None, "voor mezelf", {"voor_wie": "zelf"}).state
+    corrected = next_step(state, "ontkennen", parse(("leren", "school", 0.8)), "nee, het gaat niet over school")
+    assert names(corrected) == ["utter_samenvatting"] and "school" not in corrected.responses[0][1]["onderwerpen"]
+    assert set(corrected.state.leefgebieden) == {"financien"}
+    again = next_step(corrected.state, "hulpvraag", parse(("financien", "schulden", 0.9)), "het gaat dus om de schulden")
+    assert names(again) == ["utter_samenvatting_kort"]  # same understanding, said differently
+    yes_and_more = next_step(corrected.state, "hulpvraag", parse(("financien", "brief", 0.9)),
+                             "ja klopt. de brief zegt dat ik 1400 euro moet terugbetalen")
+    assert names(yes_and_more) == ["utter_aanbod_meedenker"]  # the leading "ja" answers the summary
+
+
+def test_call_me_is_a_yes_even_after_nee_and_a_gemeente_elsewhere_is_never_offered_a_callback_again():
+    offer = next_step(State(), "mens_gevraagd", None, "ik wil een mens")
+    urgent = next_step(offer.state, "hulpvraag", None, "NEE niet later, bel me vandaag")
+    assert names(urgent) == ["utter_terugbel_uitleg"]
+    form = next_step(urgent.state, "bevestigen", None, "ja").state
+    elsewhere = next_step(form, "hulpvraag", None, "Deventer")
+    assert names(elsewhere) == ["utter_gemeente_niet_gedekt"] and elsewhere.state.elders == "Deventer"
+    again = next_step(elsewhere.state, "mens_gevraagd", None, "ik wil toch gebeld worden")
+    assert again.responses == [("utter_gemeente_niet_gedekt", {"gemeente": "Deventer"})]
+
+
+def test_a_negated_word_is_no_evidence():
+    reply = next_step(State(), "hulpvraag", parse(("gezondheid", "pijn", 0.7), ("financien", "schulden", 0.9)),
+                      "niemand doet me pijn, ik heb alleen schulden")
+    assert set(reply.state.leefgebieden) == {"financien"}
+
+
+def test_a_place_is_read_as_its_gemeente_and_a_yes_accepts_a_suggestion():
+    form = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    zaandam = next_step(form, "hulpvraag", None, "ik woon in Zaandam")
+    assert zaandam.responses[0] == ("utter_gemeente_via_plaats", {"plaats": "Zaandam", "gemeente": "Zaanstad"})
+    assert zaandam.responses[1] == ("utter_gemeente_niet_gedekt", {"gemeente": "Zaanstad"})  # no network there
+    skipped = next_step(form, "hulpvraag", None, "zeg ik liever niet")
+    assert names(skipped) == ["utter_vraag_naam"] and "gemeente" not in skipped.state.formulier
+    yerseke = next_step(form, "hulpvraag", None, "ik woon in Yerseke")
+    assert yerseke.responses == [("utter_gemeente_via_plaats", {"plaats": "Yerseke", "gemeente": "Reimerswaal"}),
+                                 ("utter_vraag_naam", {})]
+
+
+def test_a_gemeente_no_network_here_serves_gets_the_truth_not_a_promise():
+    form = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    elsewhere = next_step(form, "hulpvraag", None, "Amsterdam")
+    assert elsewhere.responses == [("utter_gemeente_niet_gedekt", {"gemeente": "Amsterdam"})]
+    assert elsewhere.state.wacht_op is None and elsewhere.state.form_id is None and not elsewhere.effects
+
+
+def test_a_pseudonym_of_one_letter_is_a_name():
+    form = replace(State(), wacht_op=callback_form.wait_for("naam"), form_id="f")
+    for name in ("F.", "R"):
+        reply = next_step(form, "hulpvraag", None, name)
+        assert names(reply) == ["utter_vraag_contact"] and reply.state.contact == {"name": name}
+
+
+def test_a_detail_can_be_changed_at_the_read_back_in_one_message():
+    state = replace(State(), wacht_op="controle", form_id="f", contact={"name": "Sanne", "phone": "+31611111111"},
+                    formulier={"moment": "ochtend"})
+    changed = next_step(state, "hulpvraag", None, "mijn nummer is toch 06 24681357")
+    assert names(changed) == ["utter_controle"] and changed.state.contact["phone"] == "+31624681357"
+    assert changed.responses[0][1]["bereik"] == "…1357"
+
+
+def test_every_handler_in_the_table_is_reachable_by_name():
+    # The table is the dialogue: every (waiting for, kind of message) pair names a handler.
+    assert all(callable(handler) for handler in TABLE.values())
+    assert ("*", "crisis") in TABLE and ("*", "other") in TABLE
+
+
+# --- Failures residents met (helpers playing residents, 2026-12-06), each now a test ----------
+
+def test_stop_and_back_to_my_question_never_restart_and_only_start_again_does():
+    from bot.conversation.reading import back_to_question, says_start_again
+    assert not says_start_again("stop") and not says_start_again("terug naar mijn vraag")
+    assert says_start_again("kunnen we opnieuw beginnen") and back_to_question("terug naar mijn vraag")
+    state = next_step(State(), "hulpvraag", parse(("wonen", "respijtzorg", 0.8)), "ik zoek respijtzorg").state
+    crisis = next_step(state, "crisis_113", None, "soms hoop ik niet meer wakker te worden").state
+    back = next_step(crisis, "terug_naar_vraag", None, "/terug_naar_vraag")
+    assert names(back) == ["utter_samenvatting"] and set(back.state.leefgebieden) == {"wonen"}
+
+
+def test_a_new_value_in_the_change_menu_changes_that_field_and_a_change_at_another_step_is_not_an_answer():
+    read_back = replace(State(), wacht_op="wijzig_veld", form_id="f", contact={"name": "K", "phone": "+31648271936"},
+                        formulier={"moment": "in de avond", "gemeente": "Goes"})
+    morning = next_step(read_back, "nlu_fallback", None, "ochtend")
+    assert names(morning) == ["utter_controle"] and "ochtend" in morning.state.formulier["moment"]
+    at_moment = replace(read_back, wacht_op=callback_form.wait_for("moment"))
+    change = next_step(at_moment, "hulpvraag", None, "wacht, ik wil dat nummer wijzigen")
+    assert names(change) == ["utter_vraag_contact"] and change.state.formulier["moment"] == "in de avond"
+
+
+def test_a_risk_word_is_never_echoed_as_a_key_word():
+    reply = next_step(State(), "hulpvraag", parse(("gezondheid", "pillen", 0.9), ("financien", "schulden", 0.9)),
+                      "ik heb schulden en ik heb pillen gespaard")
+    assert "pillen" not in reply.responses[0][1]["kernwoorden"]
+
+
+def test_leading_yes_with_more_words_answers_and_ok_bye_stays_a_goodbye():
+    from bot.conversation.reading import yes_or_no
+    assert yes_or_no("ja klopt. huurtoeslag. brief zegt ik moet terug betalen") == "bevestigen"
+    assert yes_or_no("NEE niet later, bel me vandaag") == "bevestigen"
+    assert yes_or_no("nee, bel me maar niet") == "ontkennen"
+    offer = next_step(State(), "mens_gevraagd", None, "ik wil een mens").state
+    crisis = next_step(offer, "crisis_113", None, "ik wil er niet meer zijn").state
+    bye = next_step(replace(crisis, wacht_op="aanbod"), "afscheid", None, "ok doei")
+    assert names(bye) == ["utter_crisis_afscheid_113"]
+
+
+def test_a_place_at_the_safety_check_is_not_a_yes_whatever_the_intent_model_says():
+    asked = next_step(replace(State(), vermoed_crisis="crisis_veilig_thuis"), "crisis_check", None, "...").state
+    goes = next_step(asked, "bevestigen", None, "Goes")
+    assert "utter_crisis_veilig_thuis" not in names(goes) and goes.state.crisis_route is None
+    yes = next_step(asked, "bevestigen", None, "/bevestigen")
+    assert names(yes)[0] == "utter_crisis_veilig_thuis"
+
+
+def test_someone_who_only_wants_to_talk_and_said_no_is_not_offered_a_callback_again():
+    first = next_step(State(), "luisteren", None, "ik wil gewoon even praten")
+    assert names(first) == ["utter_luisterlijn", "utter_aanbod_meedenker_later"]
+    no = next_step(first.state, "ontkennen", None, "nee hoeft niet")
+    again = next_step(no.state, "luisteren", None, "kan ik niet gewoon even met jou kletsen")
+    assert names(again) == ["utter_luisterlijn"]
+
+
+def test_a_topic_chosen_with_a_button_is_summarised_without_naming_words():
+    asked = next_step(State(), "hulpvraag", parse(), "ik snap het niet").state
+    chosen = next_step(asked, "kies_leefgebied", None, "/kies_leefgebied", {"leefgebied": "werken"})
+    assert names(chosen) in (["utter_samenvatting_kort"], ["utter_vraag_voor_wie"])
+    words = next_step(State(), "hulpvraag", parse(("sociale_relaties", "voel", 0.8), ("sociale_relaties", "gwn", 0.8)),
+                      "ik voel me gwn alleen")
+    assert "gwn" not in str(words.responses) and "'voel'" not in str(words.responses)
+
+
+@pytest.mark.parametrize("answer, gemeente", [("Goes", "Goes"), ("ja hoor, ik woon in Goes", "Goes"),
+                                              ("Yerseke", "Reimerswaal")])
+def test_the_first_answer_given_at_may_i_ask_is_a_yes_and_is_noted(answer, gemeente):
+    """Residents' tests: "Mag ik ze vragen?" answered with the place itself was asked again."""
+    reply = play(State(), [
+        ("hulpvraag", "mijn huur is te hoog, ik snap de brief niet", parse(("wonen", "huur", 0.9)), ["utter_samenvatting"]),
+        ("bevestigen", "ja", None, ["utter_aanbod_meedenker"]),
+        ("bevestigen", "ja bel mij", None, ["utter_terugbel_uitleg"]),
+    ])
+    after = next_step(reply.state, "hulpvraag", None, answer)
+    assert names(after)[-1] == "utter_vraag_naam", names(after)
+    assert after.state.formulier["gemeente"] == gemeente
+    refused = next_step(reply.state, "ontkennen", None, "nee, Goes weet je toch al")
+    assert names(refused) == ["utter_geen_aanbod"]
+
+
+def test_the_waits_where_a_channel_seals_a_new_contact_detail_are_the_dialogues_own():
+    from bot.conversation.dialogue import WAIT_CONTROLE, WAIT_MISSER, WAIT_WIJZIG
+    assert callback_form.CHANGE_WAITS == {WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER}
+    assert callback_form.sealing_step(WAIT_CONTROLE) == "contact"
+    assert callback_form.sealing_step("form:naam") == "naam"
+    assert callback_form.sealing_step("form:moment") == "contact"
+    assert callback_form.sealing_step("samenvatting") is None and callback_form.sealing_step(None) is None
+
+
+def test_a_new_number_typed_at_the_read_back_replaces_the_old_one():
+    state = replace(State(), wacht_op="controle", formulier={"gemeente": "Goes", "moment": "avond", "voorkeur": "geen"},
+                    contact={"name": "F.", "phone": "0613572468"}, form_id="f1")
+    for text in ("[CONTACTGEGEVENS]", "mijn nummer is toch [TELEFOON]"):
+        raw = "06 24681357" if text.startswith("[") else "mijn nummer is toch 06 24681357"
+        reply = next_step(state, "hulpvraag", None, text, form_text=raw)
+        assert names(reply) == ["utter_controle"], (text, names(reply))
+        assert reply.state.contact["phone"] == "+31624681357"
+
+
+def test_a_no_to_the_check_in_words_goes_on_with_the_form_and_keeps_the_answer_given_with_it():
+    """Residents' tests: a number given with "niet bellen als mijn man erbij is" got the safety
+    check; "nee hoor! mijn man is een lieve man" was not read as no, and the number was lost."""
+    state = replace(State(), wacht_op="form:contact", formulier={"gemeente": "Kapelle"}, contact={"name": "Ria"},
+                    form_id="f1", leefgebieden={"gezondheid": {"confidence": 0.9, "evidence": ["zorg"]}})
+    raw = "0113 123456, dat is het vaste nummer. maar niet bellen als mijn man erbij is graag"
+    checked = next_step(state, "crisis_check", None, "[TELEFOON], dat is het vaste nummer. maar niet bellen als mijn "
+                        "man erbij is graag", form_text=raw)
+    assert checked.state.wacht_op == "veiligheid" and checked.state.contact["phone"] == "+31113123456"
+    reply = next_step(checked.state, "hulpvraag", None, "nee hoor! mijn man is een lieve man, hij is ziek")
+    assert names(reply) == ["utter_veiligheid_nee", "utter_vraag_moment"]
+    assert reply.state.contact["phone"] == "+31113123456"
+
+
+def test_for_him_but_also_for_me_is_the_residents_own_question():
+    """Residents' tests: a mantelzorger wrote "het is voor hem maar ook voor mij" and was summarised,
+    again and again, as asking "hulp voor iemand anders"."""
+    first = next_step(State(), "hulpvraag", parse(("gezondheid", "rolstoel", 0.9)),
+                      "ik zorg voor mijn vader, hij heeft MS en zit in een rolstoel")
+    assert names(first) == ["utter_samenvatting_ander"]
+    both = next_step(first.state, "hulpvraag", parse(("gezondheid", "mantelzorger", 0.9)),
+                     "half. het is voor hem maar ook voor mij, ik ben de mantelzorger")
+    assert names(both) == ["utter_samenvatting"] and both.state.voor_wie == "zelf"
+
+
+def test_no_i_will_not_call_113_it_scares_me_gets_the_chat_not_the_numbers_again():
+    crisis = next_step(State(), "crisis_113", None, "soms denk ik dat iedereen beter af is zonder mij")
+    offered = replace(crisis.state, wacht_op="aanbod")
+    reply = next_step(offered, "ontkennen", None, "nee ik ga niet naar 113 bellen, daar word ik bang van. "
+                      "ik wil gewoon dat iemand met mij praat")
+    assert names(reply) == ["utter_zmp_chat"]
+
+
+def test_violence_told_again_is_heard_with_veilig_thuis_not_113():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn vriend duwt me")
+    again = next_step(crisis.state, "crisis_herhaald", None, "vorige week heeft hij me geslagen")
+    assert names(again)[0] == "utter_crisis_gehoord_vt"
+    suicidal = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn")
+    assert names(next_step(suicidal.state, "crisis_herhaald", None, "ik wil dood"))[0] == "utter_crisis_gehoord"
+
+
+# Residents' tests, round B (2026-12-06 afternoon).
+def test_the_change_menus_own_button_is_no_value():
+    state = replace(State(), wacht_op="wijzig_veld", formulier={"gemeente": "Goes", "moment": "avond", "voorkeur": "geen"},
+                    contact={"name": "s", "phone": "+31612345678"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "moment")
+    assert names(reply) == ["utter_vraag_moment"] and reply.state.formulier["moment"] == "avond"
+
+
+@pytest.mark.parametrize("text", ["moet ik nou alles opnieuw invullen?? ja", "ik vroeg of ik het opnieuw moest doen"])
+def test_opnieuw_inside_a_question_is_no_wish_to_start_again(text):
+    from bot.conversation import reading
+    assert not reading.says_start_again(text)
+    assert reading.says_start_again("ik wil opnieuw beginnen") and reading.says_start_again("opnieuw")
+
+
+def test_a_question_at_what_to_stop_keeps_that_question():
+    state = replace(State(), wacht_op="stop_keuze", vorige_wacht="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "ik wil eerst weten wie mijn naam te zien krijgt. de gemeente?")
+    assert names(reply) in (["utter_niet_begrepen_opnieuw", "utter_stop_vraag"], ["utter_faq", "utter_stop_vraag"])
+    assert names(next_step(reply.state, "afscheid", None, "toch doorgaan"))[-1] == "utter_vraag_naam"
+
+
+def test_not_just_talking_is_a_question_not_the_listening_line():
+    reply = next_step(State(), "luisteren", parse(("wonen", "bezwaar", 0.8)),
+                      "Ik wil helemaal niet 'even praten'. Ik wil hulp bij het bezwaar tegen de gemeente.")
+    assert "utter_luisterlijn" not in names(reply)
+
+
+def test_a_pseudonym_of_one_small_letter_is_a_name():
+    state = replace(State(), wacht_op="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    assert names(next_step(state, "hulpvraag", None, "j", form_text="j"))[-1] == "utter_vraag_contact"
+
+
+def test_after_112_nothing_else_is_offered_and_the_shock_is_heard_when_help_has_come():
+    """Residents' tests: a man whose brother lay on the floor got 112 and, in the same turn, the
+    listening line and a callback; when the ambulance came, a keyword summary ('sorry')."""
+    crisis = next_step(State(), "crisis_112", None, "mijn broer ligt op de grond en reageert niet")
+    assert names(crisis) == ["utter_crisis_112_blijf"] and crisis.state.wacht_op is None
+    arrived = next_step(crisis.state, "hulpvraag", parse(("gezondheid", "ambulance", 0.7)),
+                        "ambulance is er nu. sorry ik weet niet waarom ik hier nog typ")
+    assert names(arrived) == ["utter_hulp_is_er"] and arrived.state.wacht_op == "aanbod"
+
+
+def test_asking_for_help_tonight_again_gets_todays_help_not_the_summary():
+    urgent = next_step(State(), "hulpvraag", parse(("wonen", "buiten gezet", 0.8)),
+                       "mn stiefvader heeft me net buiten gezet, ik heb vannacht geen slaapplek")
+    assert names(urgent) == ["utter_spoed_erkend", "utter_spoed_waar"]
+    summary_wait = replace(urgent.state, wacht_op="samenvatting")
+    asked = next_step(summary_wait, "hulpvraag", None, "bro ik ben 17 en sta op straat. is er een opvang of zo?")
+    assert names(asked) == ["utter_spoed_waar"]
+    today = next_step(asked.state, "hulpvraag", None, "idk?? kruiningen ligt bij yerseke")
+    assert names(today)[0] == "utter_spoed_vandaag" and today.state.formulier["gemeente"] == "Reimerswaal"
+    again = next_step(replace(today.state, wacht_op="samenvatting"), "hulpvraag", None, "wie kan ik NU bellen")
+    assert names(again)[0] == "utter_spoed_vandaag"
+
+
+@pytest.mark.parametrize("text, name", [("ok. marco", "marco"), ("mijn naam is marco, dat schreef ik toch", "marco")])
+def test_a_name_with_an_ok_or_a_complaint_around_it_is_the_name(text, name):
+    from bot.conversation.contact import parse_name
+    assert parse_name(text) == name
+
+
+def test_frustration_with_repeating_is_no_sign_of_danger():
+    from bot.understanding.crisis import is_near_miss
+    assert is_near_miss("voor mij. dat zeg ik al") and is_near_miss("mijn naam is marco, dat schreef ik toch")
+
+
+def test_a_place_named_in_a_sentence_with_a_complaint_is_asked_about():
+    answer = callback_form.read_answer("gemeente", "'s-Heer Arendskerke, dat schreef ik zojuist.")
+    assert answer.retry and "Goes" in answer.retry[1].get("suggesties", "")
+
+
+def test_the_read_back_says_the_wish_in_plain_words_and_a_question_there_keeps_the_form():
+    state = replace(State(), wacht_op="form:voorkeur", formulier={"gemeente": "Goes", "moment": "avond"},
+                    contact={"name": "Marco", "phone": "+31612345678"}, form_id="f1")
+    read_back = next_step(state, "hulpvraag", None, "Iemand die het zelf meemaakte")
+    (name, values), = read_back.responses
+    assert name == "utter_controle" and values["voorkeur"] == "een vrijwilliger of iemand die het zelf meemaakte"
+    asked = next_step(read_back.state, "hulpvraag", None, "wat is informeel?")
+    assert names(asked) == ["utter_niet_begrepen_opnieuw", "utter_controle"]
+    assert asked.state.formulier == read_back.state.formulier and asked.state.contact == read_back.state.contact
+
+
+def test_under_violence_a_gemeente_we_do_not_serve_gets_veilig_thuis_not_call_your_gemeente():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn vriend slaat me en kijkt mijn telefoon na")
+    consent = next_step(crisis.state, "bevestigen", None, "/bevestigen")
+    form = next_step(consent.state, "bevestigen", None, "/bevestigen")
+    assert names(form) == ["utter_vraag_gemeente"]
+    elsewhere = next_step(form.state, "hulpvraag", None, "Utrecht")
+    assert names(elsewhere) == ["utter_gemeente_niet_gedekt_veilig"]
+
+
+def test_someone_who_asks_to_be_called_is_not_sent_to_the_listening_line():
+    reply = next_step(State(), "luisteren", parse(("financien", "schulden", 0.9)),
+                      "ik wil gewoon dat iemand me belt over die schulden")
+    assert names(reply) == ["utter_luisterlijn", "utter_terugbel_uitleg"]
+    corrected = next_step(replace(State(), wacht_op="samenvatting", leefgebieden={
+        "werken": {"confidence": 0.8, "evidence": ["werk"]}, "financien": {"confidence": 0.8, "evidence": ["brief"]}}),
+        "hulpvraag", None, "nee niet werk, brief")
+    assert "werken" not in corrected.state.leefgebieden
+
+
+def test_a_question_after_the_callback_is_booked_does_not_start_the_intake_again():
+    booked = replace(State(), ticket_id="MD-ABC123", leefgebieden={"financien": {"confidence": 0.9, "evidence": ["schulden"]}})
+    reply = next_step(booked, "hulpvraag", None, "bellen ze dan ook echt na 7 uur?")
+    assert reply.responses == [("utter_na_ticket", {"referentie": "MD-ABC123"})]
+    new_worry = next_step(booked, "hulpvraag", parse(("wonen", "huur", 0.9)), "en mijn huur is ook te hoog")
+    assert names(new_worry)[0].startswith("utter_samenvatting")
+
+
+def test_let_the_meedenker_call_me_is_a_yes_and_an_annoyed_repeat_no_danger():
+    from bot.conversation import reading
+    from bot.understanding.crisis import is_near_miss
+    assert reading.yes_or_no("Laat die meedenker mij dan maar bellen") == "bevestigen"
+    assert is_near_miss("Dat had ik in het begin al geschreven. Hendriks. Meneer Hendriks.")
+
+
+def test_back_after_she_is_gone_again_is_welcomed_with_the_way_on():
+    crisis = next_step(State(), "crisis_veilig_thuis", None, "mijn moeder drinkt en slaat me soms")
+    coming = next_step(crisis.state, "snel_weg", None, "ze komt eraan", channel="widget")
+    back = next_step(coming.state, "hulpvraag", None, "ok ze is weer weg", channel="widget")
+    assert names(back) == ["utter_weer_terug", "utter_crisis_vt_blijf"]
+
+
+def test_i_gave_it_already_is_no_sign_of_danger_and_the_number_is_read():
+    from bot.understanding.crisis import is_near_miss
+    assert is_near_miss("heb ik al gegeven 0612345678")
+    assert callback_form.read_answer("contact", "heb ik al gegeven 0612345678").values == {"phone": "+31612345678"}
+
+
+def test_the_interpreter_callback_read_back_in_dutch_names_only_what_was_asked():
+    state = replace(State(), tolk="tr", taal="nl", wacht_op="form:contact", contact={"name": "Ayse"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "0612345678", form_text="0612345678")
+    assert names(reply) == ["utter_controle_tolk"]
+    assert names(next_step(replace(state, taal="tr"), "hulpvraag", None, "0612345678", form_text="0612345678")) == ["utter_controle"]

@@ -1,0 +1,31 @@
+"""bot/conversation/tone.py: "je" to a young resident who writes informally, or to one who says "je"."""
+import pytest
+
+from bot.conversation.tone import JE, address
+
+
+@pytest.mark.parametrize("text", [
+    "kun je me helpen?",
+    "weet jij waar ik heen moet",
+    "ik ben 17 en mn pa heeft me eruit gegooid",
+    "ik ben 16 ofzo en mijn ouders doen moeilijk",
+    "zit op het mbo en ik heb ff geen plek",
+    "dank je, ik ga het proberen",
+])
+def test_je_for_young_informal_or_a_resident_who_says_je(text):
+    assert address(text) == JE
+
+
+@pytest.mark.parametrize("text", [
+    "Geachte heer, mevrouw, ik ben 19 jaar en ik schrijf u over mijn huur.",
+    "Ik heb schulden en de brieven stapelen zich op.",
+    "als je geen geld hebt is alles lastig",  # "je" in general, not to the assistant
+    "Mijn moeder van 84 woont alleen.",
+])
+def test_u_otherwise(text):
+    assert address(text) is None
+
+
+@pytest.mark.parametrize("text", ["en je mag gewoon je zeggen hoor", "zeg maar je", "je mag me tutoyeren"])
+def test_asking_to_be_called_je_is_heard(text):
+    assert address(text) == "je"

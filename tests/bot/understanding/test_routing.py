@@ -1,0 +1,260 @@
+"""Two tiers of crisis reply (issue 8): which message gets the full reply, which the safety check."""
+from bot.understanding.crisis_net import CrisisScores
+from bot.understanding.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, decide_route
+
+THRESHOLD = 0.5
+
+
+def net(crisis: float, route: str = "crisis_113") -> CrisisScores:
+    return CrisisScores(crisis, route, crisis)
+
+
+def test_a_rule_hit_gets_the_full_reply_whatever_the_models_say():
+    decision = decide_route("ik wil er niet meer zijn", "hulpvraag", 0.99, False, net(0.01), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.intent == "crisis_113" and decision.reason.startswith("rule:")
+
+
+def test_only_the_semantic_net_suspects_a_crisis_so_the_resident_is_asked():
+    decision = decide_route("papa doet pijn als mama weg is", "hulpvraag", 0.7, False,
+                            net(0.8, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier == TIER_CHECK and decision.intent == CHECK_INTENT
+    assert decision.suspected == "crisis_veilig_thuis" and decision.route == "meedenker"
+
+
+def test_a_very_sure_semantic_net_alone_gives_the_full_reply():
+    decision = decide_route("bye everyone, thanks for everything", "afscheid", 0.9, False, net(0.995), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_113" and decision.reason == "semantic"
+
+
+def test_a_sure_intent_model_needs_the_semantic_net_to_agree_for_the_full_reply():
+    agreed = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.7, "crisis_112"), THRESHOLD)
+    assert agreed.tier == TIER_FULL and agreed.route == "crisis_112"
+    doubted = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.1), THRESHOLD)
+    assert doubted.tier == TIER_CHECK and doubted.suspected == "crisis_112"
+
+
+def test_figurative_language_vetoes_a_weak_semantic_guess_but_not_a_sure_one():
+    weak = decide_route("ik schrok me dood van die brief", "hulpvraag", 0.9, True, net(0.6), THRESHOLD)
+    assert weak.tier is None and weak.route == "meedenker"
+    sure = decide_route("ik schrok me dood van die brief", "hulpvraag", 0.9, True, net(0.9), THRESHOLD)
+    assert sure.tier == TIER_CHECK
+
+
+def test_below_the_threshold_nothing_is_asked():
+    decision = decide_route("ik zoek een baan", "hulpvraag", 0.9, True, net(0.3), THRESHOLD)
+    assert decision.tier is None and decision.intent == "hulpvraag"
+
+
+def test_english_crisis_gets_the_full_reply_now_that_english_replies_exist():
+    decision = decide_route("my husband beats me", "engels", 0.9, False, net(0.9, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_veilig_thuis" and decision.language == "en"
+
+
+def test_a_crisis_long_past_gets_the_check_with_its_route():
+    decision = decide_route("ik heb lang geleden een zelfmoordpoging gedaan, nu gaat het goed. ik zoek werk",
+                            "hulpvraag", 0.9, True, net(0.6), THRESHOLD)
+    assert decision.tier == TIER_CHECK and decision.suspected == "crisis_113"
+
+
+def test_acute_danger_is_never_softened_by_past_words():
+    decision = decide_route("vroeger was het rustig maar nu ligt mijn vader op de grond en ademt niet",
+                            "hulpvraag", 0.5, False, net(0.2), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_112"
+
+
+def test_a_crisis_long_past_that_the_semantic_net_finds_calm_is_a_support_question():
+    decision = decide_route("als kind ben ik mishandeld, dat is lang geleden. nu zoek ik werk",
+                            "hulpvraag", 0.9, True, net(0.05), THRESHOLD)
+    assert decision.tier is None and decision.route == "meedenker" and decision.reason.startswith("past:")
+
+
+def test_when_both_nets_see_a_crisis_the_semantic_route_is_used():
+    decision = decide_route("iets wat de regels niet kennen", "crisis_112", 0.9, False,
+                            net(0.9, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_veilig_thuis"
+
+
+def test_a_weak_intent_guess_that_the_semantic_net_rejects_asks_nothing():
+    decision = decide_route("ik wil er een punt achter zetten, mijn aanvraag intrekken", "crisis_113", 0.6,
+                            True, net(0.05), THRESHOLD)
+    assert decision.tier is None
+
+
+def test_a_sure_ordinary_question_is_not_asked_about_danger_on_a_moderate_semantic_guess():
+    calm = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
+                        net(0.6), THRESHOLD)
+    assert calm.tier is None and calm.intent == "hulpvraag"
+    worried = decide_route("ik heb schulden en het wordt me allemaal te veel", "hulpvraag", 0.97, True,
+                           net(0.85), THRESHOLD)
+    assert worried.tier == TIER_CHECK
+    # "niet meer betalen" names what can no longer be done: believed (bot/understanding/practical.py, issue 25).
+    everyday = decide_route("ik kan mijn huur niet meer betalen en heb schulden", "hulpvraag", 0.97, True,
+                            net(0.85), THRESHOLD)
+    assert everyday.tier is None
+
+
+def test_the_english_intent_never_outweighs_the_semantic_net():
+    decision = decide_route("I have been cutting again and it is worse than before", "engels", 0.99, False, net(0.6), THRESHOLD)
+    assert decision.tier == TIER_CHECK and decision.language == "en"
+
+
+def test_english_uses_the_more_sensitive_threshold():
+    english = decide_route("I have been cutting again and it is worse than before", "engels", 0.99, False,
+                           net(0.4), 0.45, english_threshold=0.35)
+    dutch = decide_route("ik zit er doorheen met alles", "hulpvraag", 0.6, False, net(0.4), 0.45,
+                         english_threshold=0.35)
+    assert english.tier == TIER_CHECK and dutch.tier is None
+
+
+def test_a_sure_dutch_intent_never_outweighs_the_semantic_net_on_english_text():
+    decision = decide_route("been cutting again, worse than before. dont tell me to call someone", "hulpvraag",
+                            0.95, False, net(0.4), 0.45, english_threshold=0.35)
+    assert decision.tier == TIER_CHECK and decision.language == "en"
+
+
+# Issue 24: danger inside a long message is heard sentence by sentence.
+
+def test_a_rule_signal_is_not_told_away_by_past_words_in_another_sentence():
+    text = ("Vorig jaar ben ik mijn baan kwijtgeraakt en jaren geleden had ik ook al schulden. "
+            "De brieven stapelen zich op. Ik wil er niet meer zijn.")
+    decision = decide_route(text, "hulpvraag", 0.95, True, net(0.1), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_113"
+
+
+def test_a_crisis_told_as_past_in_its_own_sentence_still_gets_only_the_check():
+    text = "Jaren geleden wilde ik er niet meer zijn. Nu zoek ik werk, kunt u helpen?"
+    decision = decide_route(text, "hulpvraag", 0.95, True, net(0.6), THRESHOLD)
+    assert decision.tier == TIER_CHECK
+
+
+def test_one_sentence_the_semantic_net_suspects_gets_the_safety_check_with_its_route():
+    text = "Ik heb schulden bij de belasting. De huur is te hoog. Soms denk ik aan de rails achter ons huis."
+    parts = [("Ik heb schulden bij de belasting.", net(0.05)), ("De huur is te hoog.", net(0.02)),
+             ("Soms denk ik aan de rails achter ons huis.", net(0.97, "crisis_113"))]
+    decision = decide_route(text, "hulpvraag", 0.97, True, net(0.2), THRESHOLD, None, parts)
+    assert decision.tier == TIER_CHECK and decision.suspected == "crisis_113"
+    assert decision.reason.startswith("check:segment:")
+    calm = decide_route(text, "hulpvraag", 0.97, True, net(0.2), THRESHOLD, None,
+                        [(t, net(0.1)) for t, _ in parts])
+    assert calm.tier is None and calm.route == "meedenker"
+
+
+def test_a_figurative_sentence_vetoes_its_own_weak_suspicion_only():
+    parts = [("Ik schrok me dood van de brief van de belasting.", net(0.99)), ("Wat moet ik doen?", net(0.01))]
+    decision = decide_route(" ".join(t for t, _ in parts), "hulpvraag", 0.9, True, net(0.1), THRESHOLD, None, parts)
+    assert decision.tier is None
+
+
+def test_acute_danger_is_softened_only_by_its_own_sentence():
+    now = decide_route("Vorig jaar ben ik ontslagen. Ik heb net alle pillen ingenomen.", "hulpvraag", 0.9, True,
+                       net(0.1), THRESHOLD)
+    assert now.tier == TIER_FULL and now.route == "crisis_112"
+    over = decide_route("Vorige week was er brand in onze flat, niemand gewond. Waar kunnen we slapen?",
+                        "hulpvraag", 0.9, True, net(0.1), THRESHOLD)
+    assert over.tier is None and over.route == "meedenker"
+
+
+def test_a_short_answer_to_a_form_question_is_read_as_an_answer_first():
+    # "Zondag is goed, dan ben ik vrij" at the moment question: one model's doubt asks nothing.
+    calm = decide_route("Zondag is goed, dan ik ben vrij", "crisis_113", 0.51, False, net(0.3), 0.26,
+                        answering=True, plain_answer=True)
+    assert calm.tier is None
+    unsure = decide_route("na 1 uur, eerder ben ik niet wakker", "crisis_113", 0.67, False, net(0.71), 0.26,
+                          answering=True, plain_answer=True)
+    assert unsure.tier is None
+    both = decide_route("morgen, als het dan nog kan", "crisis_113", 0.9, False,
+                        net(0.9), 0.26, answering=True, plain_answer=True)
+    assert both.tier == TIER_CHECK and both.suspected == "crisis_113"
+    # A rule always speaks, at any step.
+    rule = decide_route("maakt niet uit. ik wil dood", "hulpvraag", 0.9, False, net(0.1), 0.26,
+                        answering=True, plain_answer=True)
+    assert rule.tier == TIER_FULL and rule.route == "crisis_113"
+    # The same short text as a first message is judged as before.
+    first = decide_route("na 1 uur, eerder ben ik niet wakker", "crisis_113", 0.67, False, net(0.71), 0.26)
+    assert first.tier == TIER_CHECK
+
+
+def test_a_message_that_is_no_answer_is_judged_as_a_first_message_at_any_step():
+    # A child's disclosure typed at the summary question: one model's suspicion asks, as always.
+    hint = decide_route("mijn oom zegt dat het ons geheimpje is", "hulpvraag", 0.6, False,
+                        net(0.8, "crisis_veilig_thuis"), 0.26, answering=True)
+    assert hint.tier == TIER_CHECK and hint.suspected == "crisis_veilig_thuis"
+
+
+def test_a_figure_of_speech_gets_at_most_the_check_however_sure_the_semantic_net_is():
+    decision = decide_route("ik ben doodmoe eerlijk gezegd want ze loopt 's nachts veel rond", "crisis_113", 0.99,
+                            False, net(0.99), 0.26)
+    assert decision.tier == TIER_CHECK
+
+
+def test_inside_a_question_the_models_alone_ask_and_only_a_rule_gives_the_full_reply():
+    long_answer = ("Ik ga er zelf niet echt onderdoor om een paar keer per dag die trap op te lopen, "
+                   "maar voor haar is het echt te zwaar geworden en dat zie ik elke dag.")
+    asked = decide_route(long_answer, "crisis_113", 0.95, True, net(0.9), 0.26, answering=True)
+    assert asked.tier == TIER_CHECK
+    first = decide_route(long_answer, "crisis_113", 0.95, True, net(0.9), 0.26)
+    assert first.tier == TIER_FULL
+    neighbour = decide_route("Vorige week deed hij een paar dagen niet open, maar hij bleek gewoon bij zijn dochter "
+                             "te logeren.", "hulpvraag", 0.9, True, net(0.1), 0.26, answering=True)
+    assert neighbour.tier is None
+
+
+def test_after_a_no_to_the_safety_check_one_models_doubt_does_not_ask_again():
+    doubt = decide_route("mijn knieen doen ook veel pijn smorgens", "crisis_113", 0.6, True, net(0.5), 0.26,
+                         check_declined=True)
+    assert doubt.tier is None
+    assert decide_route("mijn knieen doen ook veel pijn smorgens", "crisis_113", 0.6, True, net(0.5),
+                        0.26).tier == TIER_CHECK
+    both = decide_route("ik zie er geen gat meer in", "crisis_113", 0.9, False, net(0.9), 0.26, check_declined=True)
+    assert both.tier == TIER_CHECK
+    rule = decide_route("ik heb net al mijn pillen ingenomen", "hulpvraag", 0.9, False, net(0.1), 0.26,
+                        check_declined=True)
+    assert rule.tier == TIER_FULL and rule.route == "crisis_112"
+
+
+# Residents' tests (issue 25): "niet meer" with an everyday object is trouble, not a wish to die.
+EVERYDAY_NIET_MEER = [
+    "ik kan het niet meer betalen en ik slaap er niet meer van",
+    "ik ben er klaar mee, met al die brieven",
+    "ik trek het niet meer met de kinderen in één kamer",
+    "ze wil niet meer naar school en ik weet niet meer wat ik moet doen",
+    "hij kan niet meer lopen en ik kan het niet meer alleen",
+    "ik heb geen zin meer in dit gedoe met de uwv",
+]
+BARE_NIET_MEER = [
+    "ik wil niet meer", "ik kan niet meer", "ik weet het niet meer", "ik kan het niet meer aan",
+    "het hoeft voor mij allemaal niet meer zo", "ik heb nergens meer zin in", "ik ben er klaar mee",
+    "ik zie het niet meer zitten met die schulden", "ik wil niet meer, ik kan de huur niet meer betalen",
+]
+
+
+def test_everyday_niet_meer_is_believed_even_when_both_models_are_sure():
+    for text in EVERYDAY_NIET_MEER:
+        decision = decide_route(text, "crisis_113", 0.9, True, net(0.9), THRESHOLD, answering=True)
+        assert decision.tier is None and decision.route == "meedenker", text
+        first = decide_route(text, "crisis_113", 0.9, True, net(0.9), THRESHOLD)
+        assert first.tier is None, text
+
+
+def test_bare_niet_meer_keeps_the_models_view():
+    for text in BARE_NIET_MEER:
+        decision = decide_route(text, "crisis_113", 0.9, False, net(0.9), THRESHOLD, answering=True)
+        assert decision.tier == TIER_CHECK, text
+    # A word of ending beside an everyday object is no everyday trouble: the rule fires.
+    ruled = decide_route("ik kan de huur niet meer betalen en ik wil er niet meer zijn", "hulpvraag", 0.9, True,
+                         net(0.2), THRESHOLD)
+    assert ruled.tier == TIER_FULL
+
+
+def test_a_farewell_with_an_everyday_niet_meer_is_no_everyday_trouble():
+    from bot.understanding.practical import is_practical_trouble
+    assert not is_practical_trouble("U hoeft mij niet meer te bellen. Mijn zaken zijn op orde. Het is goed zo.")
+    assert not is_practical_trouble("ik kan de trap niet meer op. " * 8)  # a long message: the models judge it
+    assert is_practical_trouble("ik kan de trap niet meer op")
+
+
+def test_acute_danger_told_with_niet_meer_is_never_everyday_trouble():
+    from bot.understanding.practical import is_practical_trouble
+    for text in ("hij reageert niet meer op mij en ik weet niet of hij nog ademt", "hij staat niet meer op",
+                 "mijn moeder eet en drinkt niet meer"):
+        assert not is_practical_trouble(text), text
