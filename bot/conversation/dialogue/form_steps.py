@@ -155,8 +155,12 @@ def _after_misses(state: State, message: Message) -> Reply:
             return Reply([("utter_mens_zonder_contact", {})], replace(back, wacht_op=None))
         # A person calls with what is known: the other fields are not needed for that.
         return _read_back(back)
-    if reading.wants_to_skip(message.text) and step in callback_form.SKIPPABLE:
-        return _after_answer(_store(back, step, {}), step)
+    if reading.wants_to_skip(message.text):
+        if step in callback_form.SKIPPABLE:
+            return _after_answer(_store(back, step, {}), step)
+        # "Verder zonder" the contact: no callback can follow, so the resident hears how to reach a
+        # person without one (it looped on the same question: the conversation replay, issue 24).
+        return Reply([("utter_mens_zonder_contact", {})], replace(back, wacht_op=None))
     reply = _form_answer(back, message)
     if reply is not None:
         return reply

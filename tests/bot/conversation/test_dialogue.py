@@ -194,6 +194,25 @@ def test_invalid_answers_are_asked_again_kindly_then_the_form_stops_instead_of_l
     assert names(person) == ["utter_mens_zonder_contact"]  # no way to call back: a line to call oneself
 
 
+def test_verder_zonder_after_three_missed_contacts_ends_kindly_instead_of_asking_again():
+    # The conversation replay (issue 24) pressed "Verder zonder" at the contact and got the same
+    # question back forever: a callback needs a contact, so the resident hears how to reach a person.
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    for text in ("123", "weet ik niet", "nee"):
+        state = next_step(state, "hulpvraag", None, text).state
+    assert state.wacht_op == "misser"
+    skipped = next_step(state, "hulpvraag", None, "verder zonder")
+    assert names(skipped) == ["utter_mens_zonder_contact"] and skipped.state.wacht_op is None
+
+
+def test_a_number_in_a_06_range_no_phone_has_is_told_so_not_that_it_needs_10_digits():
+    state = next_step(to_form(), "hulpvraag", None, "[NAAM]", form_text="Ali").state
+    reply = next_step(state, "hulpvraag", None, "06 7720 1184")
+    assert names(reply) == ["utter_ongeldig_06_reeks"] and reply.state.wacht_op == "form:contact"
+    fixed = next_step(reply.state, "hulpvraag", None, "[CONTACT]", form_text="06 1720 1184")
+    assert names(fixed)[-1] == "utter_vraag_moment"
+
+
 def test_unknown_gemeente_gets_suggestions():
     state = replace(to_form(), wacht_op="form:gemeente")
     reply = next_step(state, "hulpvraag", None, "Goess")
