@@ -41,7 +41,9 @@ Where things are: the building blocks (patterns.py), the rules per route with th
 need or exclude (rules_112.py, rules_113.py, rules_veilig_thuis.py, joined in rules.py), the
 negations and denials (negation.py), the figures of speech (figures_of_speech.py), the crisis
 told as past, over or for a lesson (told_as_past.py), normalisation (normalise.py) and the engine
-that runs them (engine.py). Callers import from this package only.
+that runs them (engine.py). Beside its rules each route module keeps EXAMPLES_<route>: per rule id
+the messages it must and must not match, checked by tests/bot/understanding/test_crisis_rule_examples.py.
+Callers import from this package only.
 """
 from __future__ import annotations
 

@@ -260,3 +260,107 @@ CONTEXT_REQUIRED_112: Final[dict[str, re.Pattern[str]]] = {
         r"geheugenproblemen|vergeetachtig|kou|koud|vriest|vriezen|vorst|ijskoud|sneeuw|pyjama|"
         r"nachtpon|nachthemd|zonder jas|geen jas|dementia|freezing|cold|confused)\b"),
 }
+
+
+# Examples per rule (style.md "Rules readable as data"): for every rule id of crisis_112, the messages
+# it must match and near phrasings it must not match (figures of speech, negations, another meaning).
+# Checked by tests/bot/understanding/test_crisis_rule_examples.py; add a case here when a rule changes.
+EXAMPLES_112: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "112.pillen_ingenomen": (
+        ("ik heb net alle pillen ingenomen", "ik heb een hele strip pillen geslikt", "I just took all my pills"),
+        ("ik heb mijn pillen ingenomen zoals de dokter zei", "ik vergeet soms mijn pillen in te nemen"),
+    ),
+    "112.iets_veel_ingenomen": (
+        ("ik heb iets ingenomen. veel.", "heb van alles geslikt, heel veel", "ik heb net te veel ingenomen"),
+        ("ik heb te veel water gedronken", "ik heb iets ingenomen tegen de hoofdpijn"),
+    ),
+    "112.aangekondigd_en_onbereikbaar": (
+        ("hij belde dat hij een touw heeft opgehangen. hij doet niet open",
+         "mijn broer appte dat hij er een eind aan maakt en hij doet niet open"),
+        ("de buurman doet niet open, ik wil mijn pakketje ophalen",),
+    ),
+    "112.overdosis": (
+        ("mijn vriend heeft een overdosis genomen", "ze heeft net een overdosis ingenomen", "he overdosed"),
+        ("wat is een overdosis paracetamol eigenlijk", "hij heeft ooit een overdosis gehad"),
+    ),
+    "112.giftig_binnengekregen": (
+        ("mijn zoontje heeft iets uit de kast gedronken, schoonmaakmiddel denk ik",
+         "ze heeft een knoopcelbatterij ingeslikt", "hij heeft bleek gedronken"),
+        ("ik heb het schoonmaakmiddel in de kast gezet", "waar lever ik oude batterijen in"),
+    ),
+    "112.gif_ingenomen": (
+        ("hij heeft rattengif gedronken", "ze heeft bleekmiddel geslikt", "my son drank bleach"),
+        ("ik heb rattengif gekocht tegen de muizen",),
+    ),
+    "112.bewusteloos": (
+        ("mijn moeder ligt bewusteloos op de grond", "hij is niet aanspreekbaar", "she is unconscious"),
+        ("ik was gisteren zo moe dat ik als een blok sliep", "unconscious bias training op het werk"),
+    ),
+    "112.ademt_niet": (
+        ("de baby ademt niet", "hij krijgt geen lucht meer", "he is not breathing"),
+        ("ik kan niet ademen van het lachen", "hij ademt niet goed door zijn neus"),
+    ),
+    "112.reageert_niet": (
+        ("mijn vader reageert niet meer", "de baby reageert nergens op, help"),
+        ("de woningcorporatie reageert niet op mijn mail", "hij reageert niet op mijn appjes"),
+    ),
+    "112.niet_wakker_te_krijgen": (
+        ("ik krijg hem niet wakker", "mijn moeder is niet wakker te krijgen", "de baby wordt niet wakker"),
+        ("ik krijg hem niet wakker voor school", "ik word niet wakker van mijn wekker"),
+    ),
+    "112.hart_epilepsie": (
+        ("mijn man heeft een hartaanval", "ze krijgt een epileptische aanval", "we zijn hem aan het reanimeren"),
+        ("mijn man heeft vorig jaar een hartaanval gehad",),
+    ),
+    "112.brand_gas": (
+        ("ik ruik gas in de keuken", "er is brand in het trappenhuis", "de keuken staat in brand", "help brand"),
+        ("ik heb last van rook van de houtkachel van de buren", "er is vorig jaar brand geweest"),
+    ),
+    "112.wapen": (
+        ("mijn buurman staat voor de deur met een mes", "hij heeft een pistool",
+         "er is iemand met een mes in het trappenhuis"),
+        ("ik heb een nieuw keukenmes gekocht", "mijn zoon snijdt groenten met een mes"),
+    ),
+    "112.spoor_brug_dak_nu": (
+        ("ik sta nu op het spoor", "ik zit op de rand van het dak", "im on the bridge"),
+        ("ik sta op de wachtlijst", "ik ben op het station en mijn trein is vertraagd"),
+    ),
+    "112.springt_nu": (
+        ("ik ga nu springen", "ik spring nu", "ik neem nu al mijn pillen"),
+        ("ik ga morgen springen op de trampoline met de kinderen", "ik spring even binnen bij de bakker"),
+    ),
+    "112.bloedt_hevig": (
+        ("hij bloedt heel erg", "er is overal bloed", "de bloeding stopt niet"),
+        ("ik moet heel veel bloed laten prikken", "ik heb een bloedneus gehad"),
+    ),
+    "112.geweld_nu": (
+        ("mijn man slaat me nu", "hij probeert de deur in te trappen", "he is hitting me right now"),
+        ("mijn man slaat me nooit", "we gaan nu tennissen"),
+    ),
+    "112.hulp_nu": (
+        ("help me nu", "bel een ambulance", "kom snel alsjeblieft"),
+        ("kun je me helpen met mijn huurtoeslag", "112 bellen omdat ik geen bed heb??",
+         "de ambulance rekening is te hoog"),
+    ),
+    "112.dreigt_te_springen": (
+        ("mijn buurman staat op het balkon en dreigt te springen", "mijn zus zit op de reling en wil springen",
+         "my neighbour threatens to jump"),
+        ("mijn dochter staat op het balkon en springt in het zwembad", "de kat zit op het balkon"),
+    ),
+    "112.vermist_kwetsbaar": (
+        ("mijn vader met dementie is al uren zoek", "mijn moeder is weggelopen en het vriest",
+         "mijn oma is in de war en is vermist"),
+        ("mijn sleutels zijn zoek", "mijn zoon is al uren weg naar zijn vrienden"),
+    ),
+    "112.gevallen_beweegt_niet": (
+        ("mijn moeder is gevallen en beweegt niet meer", "hij ligt op de grond en kan niet opstaan",
+         "mijn vader is net in elkaar gezakt"),
+        ("mijn moeder beweegt niet genoeg", "mijn moeder is vorig jaar gevallen"),
+    ),
+    "112.dagen_niet_gezien": (
+        ("mijn buurvrouw doet al drie dagen de deur niet open",
+         "ik heb mijn oude buurman al drie dagen niet gezien",
+         "de post stapelt zich op achter de deur en niemand doet open"),
+        ("mijn buurvrouw is twee weken op vakantie", "de buurman doet nooit open voor colporteurs"),
+    ),
+}

@@ -359,3 +359,135 @@ CONTEXT_EXCLUDED_113: Final[dict[str, re.Pattern[str]]] = {
     "113.afscheidsbrief": _F(r"\b(?:collega|collegas|pensioen|afscheidsreceptie|juf|meester|klasgenoten|"
                              r"verhuis|verhuizen|verhuizing|nieuwe baan|stage|vrijwilligers|vereniging)\b"),
 }
+
+
+# Examples per rule (style.md "Rules readable as data"): for every rule id of crisis_113, the messages
+# it must match and near phrasings it must not match (figures of speech, negations, another meaning).
+# Checked by tests/bot/understanding/test_crisis_rule_examples.py; add a case here when a rule changes.
+EXAMPLES_113: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "113.zelfmoord": (
+        ("ik denk aan zelfmoord", "ik heb zelfmoordgedachten", "i feel suicidal"),
+        ("ik heb een documentaire over een zelfmoordaanslag gezien", "het was een zelfmoordactie van de spits"),
+    ),
+    "113.methode": (
+        ("wat is de snelste pijnloze manier om te sterven", "hoe kan ik pijnloos doodgaan", "painless way to die"),
+        ("is er een pijnloze behandeling voor mijn tanden", "pijnloos ontharen, kan dat"),
+    ),
+    "113.eind_eraan_maken": (
+        ("ik wil er een eind aan maken", "ze zegt dat ze er een eind aan wil maken",
+         "ik wil uit het leven stappen"),
+        ("ik wil een eind maken aan de ruzie met de buren", "er komt een eind aan de bouw"),
+    ),
+    "113.wil_niet_meer_leven": (
+        ("ik wil niet meer leven", "ik wil niet langer leven", "i dont want to live anymore"),
+        ("ik wil niet meer leven van een uitkering", "ik wil niet meer leven in deze wijk"),
+    ),
+    "113.er_niet_meer_zijn": (
+        ("ik wil er niet meer zijn", "was ik er maar niet meer",
+         "ik denk er steeds vaker aan om er niet meer te zijn"),
+        ("als ik er niet meer ben, wie zorgt dan voor mijn zoon?", "ik wil er morgen graag zijn"),
+    ),
+    "113.dood_willen": (
+        ("ik wil dood", "ik ben liever dood", "i want to die"),
+        ("ik wil niet dood", "ik ga dood van de honger", "ik schrok me dood"),
+    ),
+    "113.beter_af_zonder_mij": (
+        ("iedereen is beter af zonder mij", "niemand zal me missen", "ik ben een last voor iedereen"),
+        ("ik heb last van mijn rug", "ik wil niemand tot last zijn met mijn vraag"),
+    ),
+    "113.niet_meer_wakker_worden": (
+        ("ik hoop dat ik niet meer wakker word", "ik wil gaan slapen en niet meer wakker worden",
+         "i hope i dont wake up"),
+        ("ik word niet meer wakker van de buren", "ik hoop dat ik morgen op tijd wakker word"),
+    ),
+    "113.geen_zin_in_leven": (
+        ("ik heb geen zin meer in het leven", "mijn leven heeft geen zin", "ik ben het leven zat"),
+        ("ik heb geen zin in de verjaardag", "mijn leven is duur geworden"),
+    ),
+    "113.er_straks_niet_meer": (
+        ("tegen de tijd dat die belt ben ik er toch niet meer", "ik ben er morgen niet meer"),
+        ("ik ben er morgen niet, kan het overmorgen", "als ik er niet meer ben, wie zorgt dan voor mijn zoon?"),
+    ),
+    "113.bij_spoor_waarom_niet": (
+        ("ik sta bij het spoor en denk waarom eigenlijk niet", "ik stond op de brug en dacht aan springen"),
+        ("ik sta bij het spoor te wachten op de trein naar mijn werk",),
+    ),
+    "113.geen_uitweg": (
+        ("ik zie geen uitweg meer", "er is geen enkele uitweg", "i see no way out"),
+        ("de nooduitgang was geblokkeerd", "we zoeken een uitweg uit de schulden samen met de schuldhulp"),
+    ),
+    "113.voorgoed_verdwijnen": (
+        ("ik wil voorgoed verdwijnen", "ik wil voor altijd weg", "het liefst zou ik voorgoed slapen"),
+        ("ik wil voorgoed weg uit deze wijk", "de schimmel moet voorgoed verdwijnen"),
+    ),
+    "113.stoppen_met_leven": (
+        ("ik wil stoppen met leven", "stoppen met alles, ook met leven", "ik ben klaar met het leven"),
+        ("stoppen met leven boven mijn stand", "ik wil stoppen met roken"),
+    ),
+    "113.dood_lijkt_fijn": (
+        ("het lijkt me rustig om dood te zijn", "dood zijn lijkt me fijn",
+         "het is beter voor iedereen als ik er niet meer ben"),
+        ("het is niet fijn om dood te gaan", "het is fijn om thuis te sterven, omringd door familie"),
+    ),
+    "113.leven_niet_meer_dragen": (
+        ("ik kan dit leven niet meer dragen", "ik hou dit leven niet meer vol",
+         "ik zie het leven niet meer zitten"),
+        ("het leven is niet meer te betalen", "ik kan de boodschappen niet meer dragen"),
+    ),
+    "113.afscheid": (
+        ("ik neem afscheid van iedereen", "vaarwel iedereen", "dit is mijn afscheid"),
+        ("ik neem afscheid van mijn collega's", "dit is mijn afscheid van de vereniging"),
+    ),
+    "113.springen_trein_brug": (
+        ("ik wil voor de trein springen", "ik spring van de brug", "ik ga nu naar het spoor"),
+        ("ik moet de trein halen", "de kinderen springen van de duikplank"),
+    ),
+    "113.stap_naar_voren": (
+        ("op het perron denk ik: een stap naar voren en het is klaar",
+         "bij de trein denk ik steeds, een stapje naar voren"),
+        ("ik wil een stap naar voren zetten in mijn carriere", "bij de gymles moesten we een stap naar voren doen"),
+    ),
+    "113.spring_gedachten": (
+        ("als ik over de brug fiets wil ik er soms vanaf springen",
+         "ik denk er steeds aan om te springen, ik woon op de tiende verdieping"),
+        ("ik wil springen op de trampoline", "de kinderen willen in het zwembad springen vanaf de kant"),
+    ),
+    "113.pillen_plan": (
+        ("ik ben pillen aan het sparen", "ik wil al mijn pillen innemen", "hoeveel pillen zijn dodelijk"),
+        ("ik heb oude pillen gespaard om in te leveren bij de apotheek", "ik moet mijn pillen innemen"),
+    ),
+    "113.afscheidsbrief": (
+        ("ik heb een afscheidsbrief geschreven", "ik schrijf afscheidsbrieven aan mijn kinderen"),
+        ("ik schrijf een afscheidsbrief voor mijn collega's bij mijn pensioen",),
+    ),
+    "113.mezelf_iets_aandoen": (
+        ("ik ga mezelf iets aandoen", "ik ben bang dat ik mezelf iets aandoe", "ik ga me iets aandoen"),
+        ("ik ga mezelf niks aandoen", "ik denk dat hij me iets aandoet"),
+    ),
+    "113.zelfbeschadiging": (
+        ("ik snijd mezelf", "ik doe aan zelfbeschadiging", "i keep cutting myself"),
+        ("ik sneed me per ongeluk aan een mes bij het koken",),
+    ),
+    "113.ophangen_van_kant_maken": (
+        ("ik wil mezelf ophangen", "ik ga mezelf van kant maken", "i want to kill myself"),
+        ("ik hang mezelf niet op aan details", "ik hang de was op"),
+    ),
+    "113.wil_niet_meer_met_context": (
+        ("ik wil niet meer. het leven is zinloos", "ik wil gewoon niet meer, ik zie geen uitweg"),
+        ("ik wil niet meer naar die school", "ik wil niet meer. die buren maken zoveel herrie"),
+    ),
+    "113.sranan": (
+        ("mi wani dede", "mi no wani libi moro", "mi e wani kiri mi srefi"),
+        ("mi wani go na oso",),
+    ),
+    "113.weggeven_waar_ik_heen_ga": (
+        ("neem mijn jas maar, die heb ik niet meer nodig waar ik heen ga",
+         "waar ik heen ga heb ik mijn spullen niet meer nodig"),
+        ("waar ik heen ga op vakantie is het warm", "ik heb de kinderwagen niet meer nodig"),
+    ),
+    "113.zaken_op_orde": (
+        ("mijn zaken zijn op orde. bedankt voor alles", "de kat gaat naar de buurvrouw als ik er niet meer ben",
+         "er komt voor mij geen morgen meer"),
+        ("mijn papieren zijn op orde voor de huurtoeslag", "de kat gaat naar de buurvrouw als ik op vakantie ben"),
+    ),
+}

@@ -268,3 +268,81 @@ CONTEXT_REQUIRED_VEILIG_THUIS: Final[dict[str, re.Pattern[str]]] = {
         r"gillen|gilt|gegil|huilen|huilt|gehuil|schreeuwen|schreeuwt|geschreeuw|krijsen|au|help|"
         r"buurvrouw|buurman|buren|slaan|mama)\b"),
 }
+
+
+# Examples per rule (style.md "Rules readable as data"): for every rule id of crisis_veilig_thuis, the messages
+# it must match and near phrasings it must not match (figures of speech, negations, another meaning).
+# Checked by tests/bot/understanding/test_crisis_rule_examples.py; add a case here when a rule changes.
+EXAMPLES_VEILIG_THUIS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "vt.huisgenoot_slaat": (
+        ("mijn man slaat me", "mijn vader slaat mijn moeder", "hij heeft me tegen de muur gegooid",
+         "my husband hits me"),
+        ("mijn man slaat me nooit", "mijn zoon slaat de deur dicht"),
+    ),
+    "vt.wordt_mishandeld": (
+        ("ik word thuis geslagen", "mijn kind wordt mishandeld", "ik heb mijn kind geslagen"),
+        ("ik word bedreigd met een boete", "ik word uit mijn huis gegooid"),
+    ),
+    "vt.verwaarlozing": (
+        ("mijn oma ligt de hele dag in vieze luiers", "de thuiszorg laat hem in zijn eigen poep liggen"),
+        ("ik heb vieze luiers in de container gegooid", "de hond doet zijn behoefte in de tuin"),
+    ),
+    "vt.zelf_te_hard": (
+        ("ik pak haar soms te hard vast", "ik knijp hem te hard", "ik schud mijn zoontje soms te hard"),
+        ("ik pak de boodschappen te hard aan", "ik werk te hard"),
+    ),
+    "vt.ziet_hoort_geweld": (
+        ("ik hoor de buurvrouw haar kinderen slaan", "ik zie mijn vader mijn moeder slaan"),
+        ("ik hoor ze met de deuren slaan", "ik zie de klok slaan"),
+    ),
+    "vt.hoort_klappen": (
+        ("ik hoor elke avond klappen en de kinderen gillen", "ik hoor bij de buren klappen en geschreeuw"),
+        ("ik hoor de hele nacht deuren klappen", "ik hoor klappen van vuurwerk bij de buren"),
+    ),
+    "vt.huiselijk_geweld": (
+        ("ik denk dat er sprake is van huiselijk geweld", "ik vermoed kindermishandeling bij de buren",
+         "domestic violence"),
+        ("ik heb ruzie met mijn buren over de heg", "ik lees een boek over geweld in films"),
+    ),
+    "vt.bang_thuis": (
+        ("ik ben bang voor mijn man", "ik durf niet naar huis", "ik voel me thuis niet veilig"),
+        ("ik ben bang voor mijn man zijn gezondheid", "ik ben bang voor spinnen"),
+    ),
+    "vt.dreigt": (
+        ("hij dreigt me dood te maken", "hij zegt dat hij me vermoordt", "mijn ex dreigt de kinderen mee te nemen"),
+        ("de verhuurder dreigt met een boete", "hij zegt dat hij me morgen belt"),
+    ),
+    "vt.seksueel_misbruik": (
+        ("mijn vader zit aan me", "mijn dochter vertelde dat opa aan haar zit",
+         "mijn dochter zegt dat de oppas haar aanraakt op plekken waar dat niet mag"),
+        ("mijn vader zit aan tafel", "de dokter raakte mijn knie aan"),
+    ),
+    "vt.gedwongen_huwelijk": (
+        ("ik moet van mijn ouders trouwen", "ze willen me uithuwelijken",
+         "ik moet trouwen met iemand die ik niet ken"),
+        ("ik ga trouwen, verandert mijn uitkering?", "we willen volgend jaar trouwen"),
+    ),
+    "vt.opgesloten_geld": (
+        ("hij sluit me op in de kamer", "ik mag van hem niet het huis uit",
+         "mijn zoon pakt het geld van mijn moeder af"),
+        ("ik mag van de dokter niet naar buiten", "ik sluit de deur op slot"),
+    ),
+    "vt.en_slaat_me": (
+        ("mijn stiefvader noemt me elke dag waardeloos en schopt me als mama het niet ziet",
+         "mijn vriend is vaak dronken en hij slaat me"),
+        ("mijn vriend is vaak dronken en slaat dan de deur dicht",),
+    ),
+    "vt.ex_staat_voor_de_deur": (
+        ("mijn ex staat al weken elke avond bij mijn huis", "mijn ex wacht steeds op me voor mijn werk"),
+        ("mijn ex staat op de lijst voor een woning", "mijn ex woont bij haar moeder"),
+    ),
+    "vt.gooit_met_meubels": (
+        ("hij gooit met stoelen terwijl de kinderen erbij zijn", "mijn man smijt met borden en de kinderen huilen"),
+        ("mijn man gooit de oude stoelen weg", "hij gooit met stoelen"),
+    ),
+    "vt.kind_steeds_gewond": (
+        ("het buurjongetje heeft weer een blauw oog, hij zou gevallen zijn",
+         "ze heeft alweer blauwe plekken, ze is gestoten zegt haar moeder"),
+        ("mijn zoon heeft een blauw oog van voetbal", "ik heb vaak blauwe plekken door mijn medicijnen"),
+    ),
+}
