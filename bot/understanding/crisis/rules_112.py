@@ -46,9 +46,9 @@ RULES_112: Final[list[tuple[str, str, re.Pattern[str]]]] = [
     # Someone who just said they are ending their life and now does not open or answer: acute
     # ("hij belde dat hij een touw heeft opgehangen. hij doet niet open"), whatever came first.
     ("112.aangekondigd_en_onbereikbaar", ROUTE_CRISIS_112, _F(
-        r"\b(?:touw|strop|afscheid|vaarwel|einde eraan|eind eraan|er een eind aan|niet meer leven|"
-        r"pillen)\b(?: \w+| [.,]){0,16} (?:doet|deed) (?:niet|nie) (?:meer )?open\b"
-        r"|\b(?:doet|deed) (?:niet|nie) (?:meer )?open\b(?: \w+| [.,]){0,16} (?:touw|strop|afscheid|vaarwel|"
+        r"\b(?:touw|strop|afscheid\w*|vaarwel|einde eraan|eind eraan|er een eind aan|niet meer leven|"
+        r"pillen)\b(?: \w+| [.,]){0,16} (?:doet|deed)(?: (?:hij|ze|zij))? (?:niet|nie) (?:meer )?open\b"
+        r"|\b(?:doet|deed)(?: (?:hij|ze|zij))? (?:niet|nie) (?:meer )?open\b(?: \w+| [.,]){0,16} (?:touw|strop|afscheid|vaarwel|"
         r"einde eraan|er een eind aan)\b")),
     ("112.overdosis", ROUTE_CRISIS_112, _F(
         r"\b(?:heb|heeft|had|hebben|nam|neemt|genomen)" + _gap(3) + r" (?:een )?overdosis\b(?! gehad)"
@@ -275,7 +275,7 @@ EXAMPLES_112: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("ik heb te veel water gedronken", "ik heb iets ingenomen tegen de hoofdpijn"),
     ),
     "112.aangekondigd_en_onbereikbaar": (
-        ("hij belde dat hij een touw heeft opgehangen. hij doet niet open",
+        ("mijn zus stuurde een afscheidsbericht en nu doet ze niet open", "hij belde dat hij een touw heeft opgehangen. hij doet niet open",
          "mijn broer appte dat hij er een eind aan maakt en hij doet niet open"),
         ("de buurman doet niet open, ik wil mijn pakketje ophalen",),
     ),
