@@ -26,7 +26,7 @@ from typing import Sequence
 import requests
 
 from bot.conversation.conversation_cases import (
-    FORM_STEPS,
+    ANSWERED_STEPS,
     ConversationCase,
     Outcome,
     TurnResult,
@@ -38,9 +38,6 @@ from bot.conversation.conversation_cases import (
 from bot.ops.settings import PROJECT_ROOT
 
 MAX_TURNS = 16
-# Steps answer_for has an answer of its own for; at any other step a shown button is pressed.
-KNOWN_STEPS = frozenset({*FORM_STEPS, "voor_wie", "veiligheid", "correctie", "samenvatting", "aanbod",
-                         "toestemming", "open", "na_ticket"})
 
 
 class Replay:
@@ -55,7 +52,7 @@ class Replay:
 
     def answer(self, case: ConversationCase, step: str) -> str:
         """What the resident says at a step that is not the danger step (see the module docstring)."""
-        if step not in KNOWN_STEPS and self._buttons:
+        if step not in ANSWERED_STEPS and self._buttons:
             self.buttons_pressed += 1
             return self._buttons[0].get("payload") or self._buttons[0].get("title") or "ja"
         return answer_for(case, step)

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.conversation.contact import parse_contact, parse_moment, parse_name, parse_preference, without_complaint
+from bot.conversation.contact import (
+    is_unassigned_mobile,
+    parse_contact,
+    parse_moment,
+    parse_name,
+    parse_preference,
+    without_complaint,
+)
 from bot.municipality.gemeenten import find_gemeente, resolve, suggestions
 from bot.understanding.words import is_content_word
 
@@ -100,10 +107,6 @@ class Answer:
 def _retry(step: str, response: str | None = None, **values: str) -> Answer:
     return Answer({}, (response or RETRY[step], values))
 
-
-# A Dutch mobile number in a range no phone has (066 pagers, 067 data, 060, 069): it does have 10
-# digits and start with 06, so the usual "10 cijfers, begint met 06" would puzzle the resident.
-_UNASSIGNED_MOBILE = re.compile(r"(?<!\d)(?:\+31|0031|0)6[0679]\d{7}(?!\d)")
 
 MAX_FREE_ANSWER = 120  # characters of a moment or wish kept in the resident's own words
 _WORD = re.compile(r"[^\W\d_]+")
@@ -201,7 +204,7 @@ def read_answer(step: str, text: str) -> Answer:
     if step == "contact":
         contact = parse_contact(text)
         if contact is None:
-            if _UNASSIGNED_MOBILE.search(re.sub(r"[\s\-./()]", "", text)):
+            if is_unassigned_mobile(text):
                 return _retry(step, "utter_ongeldig_06_reeks")  # it has 10 digits and starts with 06
             return _retry(step)
         values = {k: v for k, v in (("phone", contact.phone), ("email", contact.email)) if v}

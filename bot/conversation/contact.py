@@ -38,6 +38,14 @@ E164_MIN_DIGITS = 8  # digits after "+" or "00", country code included
 E164_MAX_DIGITS = 15
 
 
+def is_unassigned_mobile(text: str) -> bool:
+    """A Dutch 06 number of 10 digits in a range no phone has (066, 067, 060, 069): the resident
+    did type 10 digits starting with 06, so the form says what is wrong with this one."""
+    digits = re.sub(r"[\s\-./()]", "", text)
+    found = re.search(r"(?<!\d)(?:\+31|0031|0)(6\d{8})(?!\d)", digits)
+    return found is not None and not _NL_VALID.match(found.group(1))
+
+
 def _phone_from_candidate(candidate: str) -> str | None:
     text = candidate.strip()
     text = _TRUNK_AFTER_COUNTRY.sub(r"+\1", text)  # "+31 (0)6 ..." -> "+316 ..."

@@ -102,6 +102,11 @@ def step_of(wacht_op: str | None, ticket_id: str | None) -> str:
     return wacht_op or "open"
 
 
+# Steps answer_for answers in its own words; at any other step a replay presses a shown button.
+ANSWERED_STEPS: frozenset[str] = frozenset({*FORM_STEPS, "voor_wie", "veiligheid", "correctie", "samenvatting",
+                                            "aanbod", "toestemming", "open", "na_ticket"})
+
+
 def answer_for(case: ConversationCase, step: str) -> str:
     """What the resident says at a step that is not (yet) the danger step."""
     if step in FORM_STEPS:
