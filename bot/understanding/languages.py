@@ -69,6 +69,14 @@ _POLISH_WORDS = frozenset(
     "rachunek rachunki dlug dlugi kredyt zasilek zasilku mieszkam pracuje wlasciciel tlumacz tlumacza "
     "tlumaczem".split()
 ) - {"nie", "ze", "to", "mi", "ten", "tak", "ta", "mam", "pan", "bo", "co", "sam"}
+ROMANIZED_FILE = Path(__file__).resolve().parent / "data" / "romanized_words.yml"
+
+
+def _romanized(language: str) -> frozenset[str]:
+    """Words of `language` as typed in Latin letters (bot/understanding/data/romanized_words.yml)."""
+    return frozenset(yaml.safe_load(ROMANIZED_FILE.read_text(encoding="utf-8"))[language])
+
+
 # Arabic typed in Latin letters ("Arabizi"): digits stand for letters inside words (3 = ع, 7 = ح).
 _ARABIZI_WORDS = frozenset(
     "ana enta enti inta inti ehna e7na howa heya mesh msh mish mafi ma3 m3a 3ndi 3andi andi 3ayez 3ayza "
@@ -76,7 +84,7 @@ _ARABIZI_WORDS = frozenset(
     "kteer ktir kthir momken mumkin mumken ba3den ba3d el7a2ni ra7 7aga 7aja shi "
     "shwaya shway sa3edni sa3dni mosa3da musa3ada ma3lesh maalesh tayeb zay mutarjim motarjem mutarjem "
     "tarjama".split()
-)  # not "wallah", "yalla", "habibi", "inshallah", "tamam": Dutch straattaal has them
+) | _romanized("arabic")  # not "wallah", "yalla", "habibi", "inshallah", "tamam": Dutch straattaal has them
 _ARABIZI_DIGITS = re.compile(r"[a-z][2356789]|[2356789][a-z]")
 # Ukrainian typed in Latin letters.
 _UKRAINIAN_LATIN = frozenset(
@@ -85,7 +93,9 @@ _UKRAINIAN_LATIN = frozenset(
     "kvartyra kvartyru hroshi groshi lyst lysta ukrainskoyu ukrainska rozumiyu ne rozumiyu chy vy mova movoyu "
     "bula buv mayu maiemo potriben sim'ya simya dytyna dity cholovik druzhyna perekladach perekladacha "
     "dopomohy dopomozhit".split()
-) - {"ne", "ya", "vy", "chy"}
+) - {"ne", "ya", "vy", "chy"} | _romanized("ukrainian")
+# Tigrinya typed in Latin letters ("yekenyeley", "hagez"): no other evidence than its words.
+_TIGRINYA_LATIN = _romanized("tigrinya")
 _ENGLISH_WORDS = frozenset(
     "i i'm im my me you your the a an are am was were be been have has had do does did don't dont "
     "can can't cant could would should will won't want need help with what how why who where when this "
@@ -108,6 +118,9 @@ _DUTCH_COMMON = frozenset(
     "wij ons onze hun mij jou jouw gaat ga doen doe krijg krijgen brief brieven huur toeslag gemeente "
     "afspraak heeft iemand niemand iets niets alles".split()
 )
+# Dutch words for the offices residents deal with, used as names in any language ("lyst vid gemeente",
+# "mam afspraak w gemeente"): no evidence that the message is Dutch.
+_OFFICE_WORDS = frozenset("gemeente afspraak brief brieven huur toeslag".split())
 # Words Dutch and English share ("is", "was", "over"): evidence for neither.
 _SHARED_NL_EN = frozenset("in is me help of hallo was had over die van week al an op we hem en".split())
 _MIN_EVIDENCE = 2
@@ -124,7 +137,19 @@ _TELLING_WORDS = {
     POLISH: frozenset("pomocy pomoc rozumiem tlumacz tlumacza tlumaczem".split()),
     UKRAINIAN: frozenset("dyakuyu diakuiu dopomoha dopomohy dopomozhit perekladach perekladacha rozumiyu".split()),
     ARABIC: frozenset("mutarjim motarjem mutarjem tarjama shukran shokran sa3edni sa3dni".split()),
+    TIGRINYA: frozenset("yekenyeley yekenyelay yeqenyeley yeqenyelay yekeneyeley yekenyelei hagez hagezeni "
+                        "hagizeni hagezuni tergwami tergwame tergami ayrdeanin ayrdanin ayteredeanin "
+                        "ayfeltn ayfeltin ayfelten".split()) & _TIGRINYA_LATIN,
 }
+
+
+def _telling(text: str) -> str | None:
+    """The language one of the message's telling words belongs to (help, thanks, an interpreter), or None."""
+    words = {fold_word(w) for w in _WORD.findall(text)}
+    for language, telling in _TELLING_WORDS.items():
+        if words & telling:
+            return language
+    return None
 
 
 def _share(pattern: re.Pattern[str], letters: str) -> float:
@@ -155,8 +180,8 @@ def _latin_scores(text: str) -> tuple[dict[str, int], dict[str, int], int]:
     raw = [w.lower() for w in typed]
     words = [fold_word(w) for w in raw]
     tokens = [t.lower() for t in re.findall(r"[A-Za-z0-9']+", text)]
-    dutch = sum(1 for w in words if w in _DUTCH_COMMON and w not in _SHARED_NL_EN)
-    points = dict.fromkeys((ENGLISH, TURKISH, POLISH, ARABIC, UKRAINIAN), 0)
+    dutch = sum(1 for w in words if w in _DUTCH_COMMON and w not in _SHARED_NL_EN and w not in _OFFICE_WORDS)
+    points = dict.fromkeys((ENGLISH, TURKISH, POLISH, ARABIC, UKRAINIAN, TIGRINYA), 0)
     own = dict(points)
     for original, w, as_typed in zip(raw, words, typed):
         for language, vocabulary, letters in ((TURKISH, _TURKISH_WORDS, _TURKISH_LETTERS),
@@ -174,9 +199,10 @@ def _latin_scores(text: str) -> tuple[dict[str, int], dict[str, int], int]:
         if w in _ENGLISH_WORDS:
             points[ENGLISH] += 1
             own[ENGLISH] += 1
-        if w in _UKRAINIAN_LATIN:
-            points[UKRAINIAN] += 1
-            own[UKRAINIAN] += 1
+        for language, vocabulary in ((UKRAINIAN, _UKRAINIAN_LATIN), (TIGRINYA, _TIGRINYA_LATIN)):
+            if w in vocabulary:
+                points[language] += 1
+                own[language] += 1
     spelled = _spelled_like(words)
     if spelled is not None:  # "nie moge zaplacic czynszu": Polish by its spelling, without its letters
         # (English by spelling too; Dutch words in the message still count against it below)
@@ -229,6 +255,9 @@ def detect(text: str) -> str:
             return OTHER
         return UKRAINIAN
     points, own, dutch = _latin_scores(text)
+    told = _telling(text) if dutch == 0 else None
+    if told is not None:  # "selam, hagez yedlyeni": asking for help in a language, no Dutch word
+        return told
     best = max(points, key=lambda language: (points[language], own[language]))
     # Mixed Dutch ("ik heb een appointment morgen") stays Dutch: the other language must outweigh it twice.
     if points[best] >= _MIN_EVIDENCE and own[best] >= 1 and points[best] > 2 * dutch:
@@ -251,10 +280,9 @@ def _short_latin(text: str) -> str | None:
     if said is not None:
         return said
     points, own, dutch = _latin_scores(text)
-    if dutch == 0:
-        for language, telling in _TELLING_WORDS.items():
-            if any(w in telling for w in words):
-                return language
+    told = _telling(text) if dutch == 0 else None
+    if told is not None:
+        return told
     best = max(points, key=lambda language: (own[language], points[language]))
     if own[best] >= 2 and dutch == 0:
         return best

@@ -62,9 +62,12 @@ def test_dutch_is_never_switched_mixed_or_short():
 # first scored on the code above, then after reading a message partly in its own script as that
 # language ("huurtoeslag ደው ኢሉ") and a few telling words in short messages ("pomocy", "anlamadım").
 # First: nl 1.000 en 0.967 ar 0.941 tr 0.912 pl 0.882 uk 0.912 ti 0.765; final below (floors).
-# Tigrinya typed in Latin letters ("tergwami yedlyeni bejakum") is not read: no vocabulary for it.
+# Then (next session) word lists of Arabic, Ukrainian and Tigrinya typed in Latin letters, written by a
+# helper who saw no code or test (bot/understanding/data/romanized_words.yml), a telling word in any
+# message without a Dutch word, and Dutch office words ("gemeente", "afspraak") no longer counted as
+# Dutch: ar 1.000 tr 0.971 pl 0.971 uk 1.000 ti 0.971 en 0.967 nl 1.000.
 SECOND = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "language_blind_2.yml").read_text(encoding="utf-8"))["messages"]
-SECOND_FLOORS = {"nl": 1.0, "en": 0.96, "ar": 0.97, "tr": 0.97, "pl": 0.94, "uk": 0.94, "ti": 0.82}
+SECOND_FLOORS = {"nl": 1.0, "en": 0.96, "ar": 0.97, "tr": 0.97, "pl": 0.97, "uk": 0.97, "ti": 0.97}
 
 
 def test_the_second_blind_set_holds_its_floors_and_never_switches_dutch():
@@ -88,4 +91,20 @@ def test_a_message_partly_in_its_own_script_or_one_telling_word_says_its_languag
 
 @pytest.mark.parametrize("text", ["Paweł", "ok", "Łukasz Nowak", "ik heb een brief van de gemeente, ok?", "Zoë"])
 def test_names_and_dutch_keep_dutch(text):
+    assert _read(text) == "nl"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("kemey aleka, hagez deley", "ti"), ("ayfeltn, tergwami bejakum", "ti"),
+    ("ana mo7taj musa3ada, risala mn baladiya", "ar"), ("shukran, mafhemt", "ar"),
+    ("ya ne mozhu oplatyty kvartyru, dopomozhit bud laska", "uk"), ("ne rozumiyu, potribno perekladach", "uk"),
+    ("mam list z gemeente, nie rozumiem", "pl"),
+])
+def test_a_language_typed_in_latin_letters_is_read(text, language):
+    assert _read(text) == language
+
+
+@pytest.mark.parametrize("text", ["afspraak gemeente morgen", "brief van de gemeente over huur",
+                                  "ik wil een afspraak met de gemeente", "huur toeslag gemeente"])
+def test_dutch_office_words_alone_keep_dutch(text):
     assert _read(text) == "nl"
