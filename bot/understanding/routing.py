@@ -22,6 +22,7 @@ from bot.understanding.crisis import (
     crisis_signals,
     is_near_miss,
     is_negated_crisis,
+    is_told_as_long_ago,
     is_told_as_over,
     is_told_as_past_or_information,
 )
@@ -49,7 +50,9 @@ SEMANTIC_OVER_VETO = 0.8
 # and above the check threshold: the safety check). Issue 24: "Mijn zoon school zegt hij moet naar
 # andere klas" had intent 0.91 and semantic 0.41. On English the intent model's certainty says
 # little (it never saw English), so the semantic net must be surer there.
-MODEL_FULL_SEMANTIC = 0.5
+# 0.5 at first; 0.8 since heavy_ordinary.yml: a husband who drinks "maar is niet agressief" (intent
+# 0.81, semantic 0.50) and a son in prison (0.88, 0.73) got the Veilig Thuis reply. Below it: the check.
+MODEL_FULL_SEMANTIC = 0.8
 MODEL_FULL_SEMANTIC_EN = 0.8
 # One sentence of a long message is short, and short texts score higher than the whole messages
 # the net was trained on: at the message threshold (0.26) 29 % of everyday stories had a sentence
@@ -57,6 +60,14 @@ MODEL_FULL_SEMANTIC_EN = 0.8
 # net is this sure of it: 0.9 at first; the blind messy set's long stories then had ordinary
 # sentences at 0.90-0.93 and the three crises heard only this way at 0.99-1.00 (issue 24, tuned).
 SEGMENT_THRESHOLD = 0.95
+# The net's check threshold is chosen on the training examples, most of them one or two sentences.
+# A long message carries more heavy words (a diagnosis, a death, a divorce) and scores higher on
+# them: on tests/data/heavy_ordinary.yml (300 heavy-but-ordinary messages, a blind helper's) 11 % got
+# the check. From this many words the whole message needs this score; a single sentence of danger
+# in it is still heard by the sentence scores (SEGMENT_THRESHOLD). Chosen on heavy_ordinary.yml with
+# no crisis lost in any blind set (docs/measurements.md, "Heavy but ordinary").
+LONG_MESSAGE_WORDS = 20
+LONG_CHECK_THRESHOLD = 0.6
 # An answer to a pending question this short is judged as an answer first (see decide_route).
 SHORT_ANSWER_WORDS = 20
 # An intent model this sure of an ordinary question outweighs a semantic guess below
@@ -146,6 +157,8 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
                                  heard[0].signal, heard[0].language, TIER_FULL)
     if language != DUTCH and english_threshold is not None:
         check_threshold = english_threshold
+    elif language == DUTCH and word_count(text) >= LONG_MESSAGE_WORDS:
+        check_threshold = max(check_threshold, LONG_CHECK_THRESHOLD)
     crisis_probability = semantic.crisis if semantic is not None else 0.0
     semantic_suspects = semantic is not None and crisis_probability >= check_threshold
     if signal is not None:
@@ -173,7 +186,10 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
             return decision
         return replace(decision, intent=CHECK_INTENT, reason=f"check:semantic:{language}", tier=TIER_CHECK,
                        suspected=suspected)
-    vetoed = is_near_miss(text) or is_negated_crisis(text) or is_practical_trouble(text)
+    # Fiction, the news, a young child's tantrum told in so many words: a model's guess gets at most
+    # the safety check (heavy_ordinary.yml: "mijn zoontje van 3 slaat en schopt mij" had the full reply).
+    vetoed = (is_near_miss(text) or is_negated_crisis(text) or is_practical_trouble(text)
+              or is_told_as_over(text, soft=False))
     # Only for Dutch: on English the intent model's certainty says little about the meaning.
     ordinary_sure = (language == "nl" and intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)
                      and confidence >= ORDINARY_SURE)
@@ -241,7 +257,8 @@ def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:
     Why per signal: in a long message "vorig jaar" about debts must not turn an overdose told
     three sentences later into a past event. Each signal is judged by the sentence it stands in
     and the one before it ("Twee jaar geleden ging het slecht. Toen heb ik pillen geslikt.").
-    Acute danger (112) is softened only when told as over ("niemand gewond", "is geblust").
+    Acute danger (112) is softened only when told as over ("niemand gewond", "is geblust") or dated
+    years back in its own clause ("2 jaar terug doodgestoken").
     """
     signals = crisis_signals(text)
     if not signals:
@@ -250,7 +267,9 @@ def _first_signal(text: str) -> tuple[CrisisSignal | None, bool]:
         context = _context_of(text, signal)
         if signal.route == ROUTE_CRISIS_112 and not is_told_as_over(_context_of(text, signal, before=False,
                                                                                 after=True)):
-            return signal, False
+            if not is_told_as_long_ago(_clause_of(text, signal)):
+                return signal, False
+            continue  # "mn mattie is 2 jaar terug doodgestoken": the safety check, as for a past told
         # Told as over in the sentence after it ("... aan zelfdoding gedacht. Dat is gelukkig
         # verleden tijd."): the safety check, as for a past told before it.
         over_after = is_told_as_over(_context_of(text, signal, before=False, after=True))
@@ -272,6 +291,23 @@ def _context_of(text: str, signal: CrisisSignal, before: bool = True, after: boo
             last = parts[index + 1].end if after and index + 1 < len(parts) else part.end
             return text[first:last]
     return text
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:maar|en nu|nu)\s", re.IGNORECASE)
+
+
+def _clause_of(text: str, signal: CrisisSignal) -> str:
+    """The clause of the sentence that holds the signal's evidence: "2 jaar terug" dates the
+    stabbing in "mn mattie is 2 jaar terug doodgestoken, ik denk er nog steeds aan", and "nog
+    steeds" in the next clause is about the thinking, not the stabbing."""
+    sentence = _context_of(text, signal, before=False)
+    start = sentence.find(signal.evidence)
+    if start < 0:
+        return sentence
+    end = start + len(signal.evidence)
+    left = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    right = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[left[-1] if left else 0:right.start() if right else len(sentence)]
 
 
 def _segment_suspicion(segments: Sequence[tuple[str, CrisisScores]], threshold: float,

@@ -54,6 +54,7 @@ from bot.understanding.crisis.engine import (
     detect_crisis,
     is_near_miss,
     is_negated_crisis,
+    is_told_as_long_ago,
     is_told_as_over,
     is_told_as_past_or_information,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "Normalised",
     "ROUTE_PRIORITY",
     "TOLD_AS_PAST",
+    "is_told_as_long_ago",
     "is_told_as_over",
     "is_told_as_past_or_information",
 ]

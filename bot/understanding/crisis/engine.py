@@ -136,8 +136,19 @@ def is_told_as_past_or_information(text: str) -> bool:
     return bool(TOLD_AS_PAST.search(norm) or TOLD_FOR_INFORMATION.search(norm) or TOLD_AS_OVER_SOFT.search(norm))
 
 
-def is_told_as_over(text: str) -> bool:
-    """True when danger is told as over, as fiction or as a young child's tantrum; unlike
-    is_told_as_past_or_information, this softens acute danger (112) to the safety check too."""
+def is_told_as_long_ago(text: str) -> bool:
+    """True when `text` (one clause) dates its event years or months back ("2 jaar terug
+    doodgestoken") and says nothing of now. Acute danger told so is not happening now."""
     norm = normalise(text).text
-    return bool(TOLD_AS_OVER.search(norm) or (TOLD_AS_OVER_SOFT.search(norm) and not ABOUT_NOW.search(norm)))
+    return bool(TOLD_AS_PAST.search(norm)) and not ABOUT_NOW.search(norm)
+
+
+def is_told_as_over(text: str, soft: bool = True) -> bool:
+    """True when danger is told as over, as fiction or as a young child's tantrum; unlike
+    is_told_as_past_or_information, this softens acute danger (112) to the safety check too.
+    `soft=False` asks only for the plain signs (fiction, the news, a young child's tantrum, "er is
+    nu niks aan de hand"), not "vorig jaar" or "gescheiden", which a message in danger may hold."""
+    norm = normalise(text).text
+    if TOLD_AS_OVER.search(norm):
+        return True
+    return soft and bool(TOLD_AS_OVER_SOFT.search(norm)) and not ABOUT_NOW.search(norm)

@@ -43,6 +43,24 @@ TOLD_AS_OVER: Final = _F(
     r"mocht|kreeg|ijsje|snoep|tablet|gamen|spelen|playstation)\b"
     r"|\bover (?:een |de |die |dat |deze )?(?:serie|film|boek|documentaire|game|aflevering)\b"
     r"|\b(?:serie|film|boek|documentaire|game|aflevering) (?:waarin|waar)\b"
+    r"|\b(?:naar|keek|kijk|kijken|gekeken|zag|gezien)(?: \w+){0,2} (?:een |de |die |dat |deze )?(?:serie|film|"
+    r"documentaire|aflevering|tv ?serie|reportage)\b|\bop (?:het )?nieuws\b"
+    # Nothing is the matter now, in so many words ("Er is nu niks aan de hand, maar ...").
+    r"|\ber is (?:nu |op dit moment |nog )?(?:niks|niets) (?:aan de hand|gebeurd)\b|\bniemand is (?:nu )?in gevaar\b"
+    # A young child who hits, kicks or bites a parent or other children, or threatens in play ("mijn
+    # zoontje van 3 slaat en schopt mij als hij zijn zin niet krijgt"): upbringing, not violence at home.
+    # Only the child as the one who does it: "zegt dat papa hem slaat" is a child telling.
+    r"|\b(?:zoon|dochter|zoontje|dochtertje|kind|kindje|jongste|peuter|kleuter|broertje|zusje|kleinzoon|"
+    r"kleindochter|neefje|nichtje|pikin)(?: \w+)?(?: ,)? (?:van )?(?:[2-9]|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+    r"(?: jaar)?(?: ,)?(?: (?:hij|zij|ze))?(?: (?:schreeuwt|gilt|huilt) en)? (?:slaat|schopt|bijt|krabt|knijpt)"
+    r"(?: en (?:slaat|schopt|bijt|krabt|knijpt))*(?: \w+)? (?:mij|me|ons|iedereen|andere kinderen|"
+    r"(?:zijn|haar) (?:broer|zus|broertje|zusje))\b"
+    r"|\b(?:zoon|dochter|zoontje|dochtertje|kind|kindje|jongste|peuter|kleuter|broertje|zusje|kleinzoon|"
+    r"kleindochter|neefje|nichtje)(?: \w+)?(?: ,)? (?:van )?(?:[2-9]|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+    r"(?: jaar)?(?: ,)?(?: (?:hij|zij|ze))? (?:zegt|roept|riep|zei|schreeuwt|gilt)(?: \w+){0,3}?"
+    r"(?: dat (?:hij|ze|zij)(?: (?:haar|jou|mij|iedereen))? (?:ging|gaat|zou)| [\"']?ik (?:ga|maak)"
+    r" (?:je|jou|jullie|haar|hem|iedereen))"
+    r" (?:dood|dood ?maken|dood ?schieten|vermoorden|afmaken)\b"
     r"|\b(?:maar |toen )?(?:hij|zij|ze) bleek (?:gewoon |achteraf |toch |later )?(?:bij|op|in|naar|weg|niks|"
     r"niets|in orde|ongedeerd|op vakantie)\b"
     r"|\bnobody (?:got |was )?(?:hurt|injured)\b|\bno one (?:got |was )?(?:hurt|injured)\b"

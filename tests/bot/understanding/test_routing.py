@@ -1,4 +1,6 @@
 """Two tiers of crisis reply (issue 8): which message gets the full reply, which the safety check."""
+import pytest
+
 from bot.understanding.crisis_net import CrisisScores
 from bot.understanding.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, decide_route
 
@@ -27,8 +29,12 @@ def test_a_very_sure_semantic_net_alone_gives_the_full_reply():
 
 
 def test_a_sure_intent_model_needs_the_semantic_net_to_agree_for_the_full_reply():
-    agreed = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.7, "crisis_112"), THRESHOLD)
+    agreed = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.85, "crisis_112"), THRESHOLD)
     assert agreed.tier == TIER_FULL and agreed.route == "crisis_112"
+    # heavy_ordinary.yml: intent 0.81 and semantic 0.50 gave "mijn man drinkt, is niet agressief" the
+    # full Veilig Thuis reply; a semantic net only fairly sure asks instead.
+    fairly = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.7, "crisis_112"), THRESHOLD)
+    assert fairly.tier == TIER_CHECK and fairly.suspected == "crisis_112"
     doubted = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.1), THRESHOLD)
     assert doubted.tier == TIER_CHECK and doubted.suspected == "crisis_112"
 
@@ -258,3 +264,47 @@ def test_acute_danger_told_with_niet_meer_is_never_everyday_trouble():
     for text in ("hij reageert niet meer op mij en ik weet niet of hij nog ademt", "hij staat niet meer op",
                  "mijn moeder eet en drinkt niet meer"):
         assert not is_practical_trouble(text), text
+
+
+LONG_ORDINARY = ("Mijn vader heeft longkanker en de artsen geven hem nog een paar maanden. Hij woont in "
+                 "Terneuzen en ik in Breda, dus ik rijd twee keer per week heen en weer. Hoe regel ik zorgverlof?")
+
+
+def test_a_long_message_needs_a_higher_semantic_score_for_the_check_than_a_short_one():
+    # heavy_ordinary.yml: 11 % of heavy-but-ordinary messages got the check, most of them long stories.
+    long_calm = decide_route(LONG_ORDINARY, "hulpvraag", 0.6, True, net(0.47), 0.34)
+    assert long_calm.tier is None and long_calm.route == "meedenker"
+    long_heavy = decide_route(LONG_ORDINARY, "hulpvraag", 0.6, True, net(0.65), 0.34)
+    assert long_heavy.tier == TIER_CHECK
+    short = decide_route("het heeft allemaal geen zin meer voor mij", "hulpvraag", 0.6, False, net(0.47), 0.34)
+    assert short.tier == TIER_CHECK
+
+
+@pytest.mark.parametrize("text", [
+    "mijn zoontje van 3 slaat en schopt mij als hij zn zin niet krijgt, is dat normaal? ik wil opvoedtips",
+    "mijn dochter 6 jaar, zij schreeuwt en slaat mij als ik zeg tv uit. Is dat normaal?",
+    "Mijn zoontje van vier riep tegen de juf dat hij haar ging doodschieten, met zijn vinger als pistool.",
+    "ik keek gisteren naar een documentaire over jongeren en zelfdoding, waar vind ik informatie over signalen",
+])
+def test_a_young_childs_tantrum_or_a_documentary_gets_at_most_the_check(text):
+    decision = decide_route(text, "crisis_veilig_thuis", 0.95, False, net(0.95, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier != TIER_FULL
+
+
+@pytest.mark.parametrize("text", [
+    "mijn dochtertje van 4 zegt dat papa haar slaat",
+    "mijn vriend slaat mijn zoontje van 4 en schopt hem als hij huilt",
+    "mijn zoontje van 4 zegt dat papa hem gaat doodmaken",
+])
+def test_a_young_child_hurt_by_an_adult_is_not_taken_for_a_tantrum(text):
+    decision = decide_route(text, "crisis_veilig_thuis", 0.95, False, net(0.95, "crisis_veilig_thuis"), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_veilig_thuis"
+
+
+def test_acute_danger_dated_years_back_in_its_own_clause_gets_the_check():
+    past = decide_route("mn mattie is 2 jaar terug doodgestoken, ik denk er nog steeds veel aan. ik wil "
+                        "vrijwilligerswerk met jongeren doen", "hulpvraag", 0.9, True, net(0.02), THRESHOLD)
+    assert past.tier != TIER_FULL
+    now = decide_route("2 jaar terug is hij ontslagen, nu staat hij met een mes in de gang", "hulpvraag", 0.9,
+                       False, net(0.02), THRESHOLD)
+    assert now.tier == TIER_FULL and now.route == "crisis_112"
