@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from bot.conversation.callback_form import CONTACT_STEPS, is_cancel
-from bot.conversation.contact import parse_contact, parse_name
+from bot.conversation.contact import is_unassigned_mobile, parse_contact, parse_name
 from bot.understanding.crisis import detect_crisis
 from bot.understanding.noise import is_noise
 from bot.understanding.privacy import mask_pii
@@ -45,7 +45,9 @@ def _is_contact_answer(step: str, text: str) -> bool:
         return False
     if step == "naam":
         return parse_name(text) is not None
-    return parse_contact(text) is not None
+    # A 10-digit 06 number in a range no phone has (069...) is sealed too: the form then says what is
+    # wrong with it instead of "that has 10 digits and starts with 06" (residents' round 36).
+    return parse_contact(text) is not None or is_unassigned_mobile(text)
 
 
 # More words than this beside the contact detail: the rest is a message of its own, which the

@@ -98,6 +98,14 @@ _ABOUT_MEEDENKER = re.compile(
     r"sociaal team|wijkteam|kost (?:het|dat|dit)|betalen voor|wat doe|wie kies",
     re.IGNORECASE,
 )
+# A resident who asks to be called about a worry ("ik wil graag dat een meedenker mij belt over mijn
+# vader met dementie") asks for help, not what a meedenker is (residents' round 36: 4 of 4 got the
+# info text, and their "ja" after it started the conversation again).
+_CALLBACK_ASKED = re.compile(
+    r"\b(?:mij|me|ons) (?:terug ?)?(?:bel(?:t|len)?|op ?bellen|opbelt)\b|\bbel (?:mij|me|ons)\b|\bterug ?bellen\b"
+    r"|\b(?:mij|me|ons) (?:kan|kunnen|wil|wilt) (?:terug ?)?bellen\b",
+    re.IGNORECASE,
+)
 # Intents about the conversation itself: they carry no worry, so no leefgebied or doelgroep.
 NO_TOPIC_INTENTS = frozenset(
     {"groet", "afscheid", "bedankt", "bevestigen", "ontkennen", "opnieuw", "buiten_bereik", "info_bot"}
@@ -340,6 +348,8 @@ def _ordinary_route(text: str, intent: str, confidence: float, has_leefgebied: b
         return RouteDecision(ROUTE_MEEDENKER, "engels", "language", None, language)
     worry = route_for_intent(intent) in (ROUTE_MEEDENKER, ROUTE_LUISTEREN)
     about_us = intent.startswith(INFO_PREFIX) and _ABOUT_MEEDENKER.search(text) is not None
+    if has_leefgebied and intent.startswith(INFO_PREFIX) and _CALLBACK_ASKED.search(text):
+        return RouteDecision(ROUTE_MEEDENKER, "hulpvraag", "werkmodel", None, language)
     if has_leefgebied and not worry and not about_us and confidence < TOPIC_OVERRIDE_CONFIDENCE:
         return RouteDecision(ROUTE_MEEDENKER, "hulpvraag", "werkmodel", None, language)
     return RouteDecision(route_for_intent(intent), intent, "intent", None, language)

@@ -33,6 +33,14 @@ def test_a_contact_detail_in_the_form_is_sealed():
     assert unseal(guarded.metadata, KEY) == "mijn nummer is 06 48213377"
 
 
+def test_a_06_number_in_a_range_no_phone_has_is_sealed_so_the_form_can_say_what_is_wrong():
+    # Residents' round 36: "0698765432" was masked, and the form answered "a mobile number has 10
+    # digits and starts with 06" to a number that has both.
+    guarded = guard("0698765432", "contact", KEY)
+    assert guarded.text == PLACEHOLDERS["contact"] and "98765432" not in str(guarded.metadata)
+    assert unseal(guarded.metadata, KEY) == "0698765432"
+
+
 def test_a_contact_detail_with_a_message_beside_it_is_sealed_and_the_message_read_masked():
     text = "06 48213377, maar eerlijk gezegd zie ik het niet meer zitten"
     guarded = guard(text, "contact", KEY)

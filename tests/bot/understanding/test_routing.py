@@ -308,3 +308,19 @@ def test_acute_danger_dated_years_back_in_its_own_clause_gets_the_check():
     now = decide_route("2 jaar terug is hij ontslagen, nu staat hij met een mes in de gang", "hulpvraag", 0.9,
                        False, net(0.02), THRESHOLD)
     assert now.tier == TIER_FULL and now.route == "crisis_112"
+
+
+@pytest.mark.parametrize("text", [
+    "ik wil graag dat een meedenker mij belt over mijn vader met dementie",
+    "Mijn moeder van 85 woont alleen en vergeet steeds meer. Ik wil graag dat een meedenker mij belt.",
+    "kan een meedenker me terugbellen over de huurachterstand?",
+])
+def test_asking_to_be_called_about_a_worry_is_a_support_question_not_a_question_about_meedenkers(text):
+    # Residents' round 36: 4 of 4 got the info text, and their "ja" after it started over.
+    decision = decide_route(text, "info_wat_doet", 0.97, True)
+    assert decision.route == "meedenker" and decision.intent == "hulpvraag"
+
+
+def test_a_question_about_what_a_meedenker_does_stays_a_question():
+    decision = decide_route("wat doet een meedenker als hij mij belt?", "info_wat_doet", 0.97, False)
+    assert decision.route == "info"
