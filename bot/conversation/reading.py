@@ -74,10 +74,18 @@ _CAN_SEE = _any(
 )
 
 # "Stop": the form, the conversation, or taken back.
-_STOP_FORM = _any(r"^\s*(?:stop|stoppen)?\s*(?:de|met\s+de)\s+vragen\b", r"\balleen\s+de\s+vragen\b", r"\bhet\s+formulier\b")
+# "stop" again, or "ik doe het later wel" (residents' round 36, each got "Sorry, dat begrijp ik niet"):
+# the questions stop, the conversation stays, and "toch doorgaan" takes it back.
+_STOP_FORM = _any(r"^\s*(?:stop|stoppen)?\s*(?:de|met\s+de)\s+vragen\b", r"\balleen\s+de\s+vragen\b", r"\bhet\s+formulier\b",
+                  r"^\s*(?:stop|stoppen|ik\s+stop|ik\s+wil\s+stoppen)\s*[.!]*\s*$",
+                  r"\b(?:ik\s+doe\s+het|doe\s+ik\s+het|ik\s+kom)\s+(?:wel\s+)?(?:later|een\s+andere\s+keer|morgen)\b",
+                  r"^\s*(?:later|een\s+andere\s+keer|nu\s+even\s+niet|even\s+niet)\b")
 _STOP_ALL = _any(r"\b(?:het\s+)?(?:hele\s+)?gesprek\b", r"\balles\b", r"\bhelemaal\b", r"\bwhole\s+conversation\b|\beverything\b")
 _GO_ON = _any(r"^\s*(?:toch\s+)?(?:door|doorgaan|verder|ga\s+(?:maar\s+)?(?:door|verder)|niet\s+stoppen)\b",
-              r"\btoch\s+(?:door|verder)\b|\bik\s+wil\s+(?:toch\s+)?(?:door|verder)\b|\bgo\s+on\b|\bcontinue\b")
+              r"\btoch\s+(?:door|verder)\b|\bik\s+wil\s+(?:toch\s+)?(?:door|verder)\b|\bgo\s+on\b|\bcontinue\b",
+              # "toch wel", "ik wil toch dat de meedenker belt" (residents' round 36: a goodbye followed)
+              r"^\s*(?:nee\s*,?\s*)?(?:ja\s*,?\s*)?toch\s+wel\b|\bik\s+wil\s+toch\s+(?:dat|wel|graag|gebeld|bellen)\b"
+              r"|\btoch\s+(?:wel\s+)?(?:bellen|gebeld\s+worden)\b")
 
 # "Weet ik niet", "zeg ik liever niet": a field the resident may skip.
 _SKIP = _any(

@@ -506,3 +506,22 @@ def test_the_interpreter_callback_read_back_in_dutch_names_only_what_was_asked()
     reply = next_step(state, "hulpvraag", None, "0612345678", form_text="0612345678")
     assert names(reply) == ["utter_controle_tolk"]
     assert names(next_step(replace(state, taal="tr"), "hulpvraag", None, "0612345678", form_text="0612345678")) == ["utter_controle"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("stop", ["utter_formulier_gestopt"]),
+    ("ik doe het later wel", ["utter_formulier_gestopt"]),
+    ("toch wel", ["utter_formulier_verder", "utter_vraag_naam"]),
+])
+def test_plain_words_at_what_to_stop_are_understood(text, expected):
+    # Residents' round 36: "stop", "ik doe het later wel" and "toch wel" each got "Sorry, dat begrijp ik niet".
+    state = replace(State(), wacht_op="stop_keuze", vorige_wacht="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    assert names(next_step(state, "hulpvraag", None, text)) == expected
+
+
+def test_toch_wel_after_the_questions_stopped_takes_it_back():
+    # Residents' round 36: "toch wel" after "stop de vragen" got a goodbye.
+    state = replace(State(), wacht_op="stop_keuze", vorige_wacht="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    stopped = next_step(state, "hulpvraag", None, "stop de vragen").state
+    back = next_step(stopped, "bevestigen", None, "nee ik bedoel, toch wel bellen. ik wil toch dat de meedenker belt")
+    assert names(back)[-1] == "utter_vraag_naam"
