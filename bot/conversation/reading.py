@@ -141,6 +141,23 @@ def asks_who_can_see(text: str) -> bool:
     return bool(_CAN_SEE.search(_fold(text)))
 
 
+# "wat bedoel je?", "ik begrijp niet. wat bedoel je gegevens?" (residents' round 36: an A2 writer's
+# "ik begrijp niet" at "Mag ik ze vragen?" was read as a no and the callback dropped). Only about
+# the question itself: "ik begrijp de brief niet" is the resident's worry.
+_WHAT_IS_MEANT = _any(
+    r"\bwat\s+(?:bedoel|bedoelt|bedoeld)\s+(?:je|jij|u|jullie|ze)\b|\bwat\s+betekent\s+(?:dat|dit|het)\b",
+    r"^\s*(?:ik\s+)?(?:begrijp|snap|versta)\s+(?:het\s+|dit\s+|dat\s+|je\s+|u\s+|de\s+vraag\s+)?(?:niet|nie)\s*(?:[.!?,]|$)",
+    r"^\s*(?:dat\s+|dit\s+|het\s+)?(?:begrijp|snap)\s+ik\s+(?:niet|nie)\b",
+    r"^\s*(?:huh|hè|he)\s*\??\s*$|\bwhat\s+do\s+you\s+mean\b|\bi\s+do(?:n'?t|\s+not)\s+understand\s*(?:the\s+question)?\s*[.!?]*$",
+)
+MAX_WORDS_WHAT_IS_MEANT = 10
+
+
+def asks_what_is_meant(text: str) -> bool:
+    """The resident says they do not understand the question just asked."""
+    return len(text.split()) <= MAX_WORDS_WHAT_IS_MEANT and bool(_WHAT_IS_MEANT.search(_fold(text)))
+
+
 def stop_choice(text: str) -> str | None:
     """The answer to "stop with what?": 'formulier', 'gesprek', 'door' (taken back), or None."""
     folded = _fold(text)

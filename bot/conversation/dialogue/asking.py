@@ -115,6 +115,21 @@ def _hidden_contact(contact: dict[str, str]) -> str:
     return ", ".join(shown) or "-"
 
 
+# The pending question in plainer words, for a resident who asks "wat bedoel je?"; others are said
+# again after "Ik zeg het op een andere manier".
+SIMPLER: dict[str, str] = {WAIT_TOESTEMMING: "utter_toestemming_eenvoudig", WAIT_AANBOD: "utter_aanbod_eenvoudig"}
+
+
+def simpler_question(state: State) -> Responses:
+    """The pending question again, in plainer words where there are some (residents' round 36)."""
+    if state.wacht_op == WAIT_AANBOD and state.crisis_route:
+        return [("utter_anders_gezegd", {}), *pending_question(state)]
+    simpler = SIMPLER.get(state.wacht_op or "")
+    if simpler and not (state.wacht_op == WAIT_TOESTEMMING and _safe_contact(state)):
+        return [(simpler, {})]
+    return [("utter_anders_gezegd", {}), *pending_question(state)]
+
+
 def pending_question(state: State) -> Responses:
     """The question the conversation waits for, with its buttons, to ask it again."""
     step = callback_form.step_of(state.wacht_op)

@@ -204,6 +204,7 @@ CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NO
     "crisis", "check", "snel_weg", "stop", "calling_too_big", "answer", "question", "correction", "change",
     "noise", "other", "crisis_again")
 FOREIGN, SWITCH = "other_language", "language_switch"
+UNCLEAR = "unclear"  # "wat bedoel je?", "ik begrijp het niet": the pending question in other words
 # What the assistant can wait for, as the table groups it.
 OPEN, FORM = "open", "form"
 ANY = "*"

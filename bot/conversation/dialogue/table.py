@@ -42,6 +42,7 @@ from bot.conversation.dialogue.state import (
     OTHER,
     PENDING_QUESTIONS,
     QUESTION,
+    UNCLEAR,
     Reply,
     SNEL_WEG,
     SNEL_WEG_INTENT,
@@ -62,7 +63,7 @@ from bot.conversation.dialogue.state import (
     WAIT_VEILIG_NU,
     WAIT_WIJZIG,
 )
-from bot.conversation.dialogue.asking import _again, pending_question
+from bot.conversation.dialogue.asking import _again, pending_question, simpler_question
 from bot.conversation.dialogue.crisis_steps import _after_check, _crisis, _safe_now, _snel_weg
 from bot.conversation.dialogue.questions import _answer_question, faq_id
 from bot.conversation.dialogue.form_steps import (
@@ -135,6 +136,11 @@ def _check_answer(state: State, message: Message) -> Reply | None:
     return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
 
 
+def _say_it_otherwise(state: State, message: Message) -> Reply:
+    """"Wat bedoel je?": the same question in other words; nothing is taken as a yes or a no."""
+    return Reply(simpler_question(state), state)
+
+
 def _heard_again(state: State, message: Message) -> Reply:
     """The same danger told again: heard, the numbers in short, and the pending question if any,
     not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
@@ -200,6 +206,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_SPOED_PLAATS, ANSWER): _urgent_place,
     (OPEN, ANSWER): _resume_stopped_form,
     (ANY, QUESTION): _answer_question,
+    (ANY, UNCLEAR): _say_it_otherwise,
     (WAIT_SAMENVATTING, CORRECTION): _correction,
     (WAIT_CORRECTIE, CORRECTION): _correction,
     (WAIT_AANBOD, CORRECTION): _correction,
@@ -240,6 +247,9 @@ def generic_rule_intents() -> list[str]:
     return [intent for intent in INTENT_KINDS if intent not in OWN_RULES]
 
 
+_ASKED = PENDING_QUESTIONS | {callback_form.wait_for(step) for step in callback_form.STEPS}
+
+
 def read_kinds(state: State, message: Message) -> list[str]:
     """What the message may be, most urgent first; the table's first handler that takes it wins."""
     pending = _pending_kind(state)
@@ -258,6 +268,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
         return [SWITCH]
     if message.intent == FOREIGN_INTENT and pending not in (FORM, WAIT_CONTROLE, WAIT_VEILIGHEID):
         return [FOREIGN]  # a name or number in the form is an answer, whatever its script
+    if state.wacht_op in _ASKED and reading.asks_what_is_meant(message.text):
+        return [UNCLEAR]  # "ik begrijp niet" is no "nee", and "huh?" no noise
     # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
     # model's doubt is no noise; only the text itself can be.
     noisy = is_noise(message.answer_text) or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS)

@@ -525,3 +525,25 @@ def test_toch_wel_after_the_questions_stopped_takes_it_back():
     stopped = next_step(state, "hulpvraag", None, "stop de vragen").state
     back = next_step(stopped, "bevestigen", None, "nee ik bedoel, toch wel bellen. ik wil toch dat de meedenker belt")
     assert names(back)[-1] == "utter_vraag_naam"
+
+
+@pytest.mark.parametrize("text", ["wat bedoel je?", "ik begrijp niet. wat bedoel je gegevens?", "huh?", "snap ik niet"])
+def test_not_understanding_the_consent_question_gets_it_in_plainer_words_not_a_no(text):
+    # Residents' round 36: an A2 writer's "ik begrijp niet" at "Mag ik ze vragen?" was read as a no,
+    # and "wat bedoel je?" got "Ik ben een computer" and the same long question word for word.
+    state = replace(State(), wacht_op="toestemming", route="meedenker", leefgebieden=("financien",))
+    reply = next_step(state, "ontkennen", None, text)
+    assert names(reply) == ["utter_toestemming_eenvoudig"] and reply.state.wacht_op == "toestemming"
+    assert names(next_step(reply.state, "bevestigen", None, "ja"))[-1] == "utter_vraag_gemeente"
+
+
+def test_not_understanding_a_form_question_says_it_again_otherwise_and_keeps_the_step():
+    state = replace(State(), wacht_op="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "wat bedoel je?")
+    assert names(reply) == ["utter_anders_gezegd", "utter_vraag_naam"] and reply.state.wacht_op == "form:naam"
+
+
+def test_a_worry_about_a_letter_is_no_question_about_the_question():
+    from bot.conversation import reading
+    assert not reading.asks_what_is_meant("ik begrijp de brief niet")
+    assert not reading.asks_what_is_meant("ik snap niet wat ik moet doen")
