@@ -22,6 +22,11 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
         r"partner|vader|moeder|ouders|ex))\b"
         r"|\bik durf (?:niet|nie) (?:meer )?(?:naar huis|thuis te (?:komen|slapen|zijn))\b"
         r"|\b(?:not|isnt|is not) safe (?:at home|in my (?:own )?home|home)\b|\bhome (?:is not|isnt) safe\b")),
+    # Children who saw or heard it ("hij is weer begonnen. de kinderen hebben het gezien"): at home,
+    # that may be violence; the check asks (the nets read it at 0.29-0.50, around their threshold).
+    ("doubt.vt.kinderen_zagen_het", ROUTE_CRISIS_VEILIG_THUIS, re.compile(
+        r"\b(?:de|mijn|mn|onze|ons) (?:kinderen|kids|kinders|kleine|kleintjes|zoon|zoontje|dochter|dochtertje|"
+        r"jongens|meiden) (?:hebben|heeft) (?:het|alles|dat) (?:weer |allemaal |ook )?(?:gezien|gehoord|meegemaakt)\b")),
     ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
         r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|geslikt|opgeslikt)"
         r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"

@@ -32,6 +32,8 @@ def test_danger_in_everyday_or_sranan_words_gets_the_full_reply(text, route):
     ("bij ons thuis is het niet meer veilig", "crisis_veilig_thuis"),
     ("home is not safe", "crisis_veilig_thuis"),
     ("ik heb iets ingenomen", "crisis_112"),
+    # Next session, after heavy-but-ordinary training made the nets calmer: children who saw it.
+    ("hij is weer tekeer gegaan. mijn kinderen hebben alles gehoord", "crisis_veilig_thuis"),
 ])
 def test_a_few_words_that_may_be_danger_ask_the_safety_check(text, suspected):
     decision = _decide(text)
