@@ -151,7 +151,7 @@ def test_everyday_worries_reach_the_right_route(everyday):
 MESSY_RECALL_PER_STYLE = 0.97
 MESSY_RIGHT_ROUTE = 0.95
 MESSY_ORDINARY_FULL_MAX = 0.02
-MESSY_ORDINARY_CHECK_MAX = 0.08
+MESSY_ORDINARY_CHECK_MAX = 0.065  # 0.08 until the heavy-but-ordinary round (measured 0.051)
 MESSY_LEEFGEBIED_MACRO_F1 = 0.83
 MESSY_DOELGROEP_MACRO_F1 = 0.88
 
@@ -187,3 +187,34 @@ def test_ordinary_messy_messages_rarely_get_a_crisis_reply(messy):
 def test_messy_support_questions_are_placed_on_the_werkmodel(messy):
     assert messy["support_leefgebied_macro_f1"] >= MESSY_LEEFGEBIED_MACRO_F1
     assert messy["support_doelgroep_macro_f1"] >= MESSY_DOELGROEP_MACRO_F1
+
+
+
+# The second blind messy set and the heavy-but-ordinary set (tests/data/messy_blind_2.yml, 264
+# messages; tests/data/heavy_ordinary.yml, 380: 300 heavy but not a crisis, 80 subtle crises), both
+# written by helpers who saw no code or data. heavy_ordinary.yml then served to choose the long-
+# message check threshold and MODEL_FULL_SEMANTIC (bot/understanding/routing.py), so its figures are
+# no longer blind; messy_blind_2 was used for the previous round's fixes. First -> now (check):
+# messy_blind_2 0.069 -> 0.054, heavy_ordinary 0.110 -> 0.080 (full 0.067 -> 0.010).
+FURTHER_SETS = {"messy_blind_2.yml": (0.005, 0.065), "heavy_ordinary.yml": (0.02, 0.09)}
+
+
+@pytest.fixture(scope="module", params=sorted(FURTHER_SETS))
+def further(request) -> tuple[str, dict]:
+    return request.param, scored(request.param)
+
+
+def test_further_blind_sets_hear_danger_in_every_style(further):
+    name, figures = further
+    low = {style: f["crisis_recall_any_tier"] for style, f in figures["by_style"].items()
+           if f.get("crisis_recall_any_tier") is not None and f["crisis_recall_any_tier"] < MESSY_RECALL_PER_STYLE}
+    assert len(figures["by_style"]) >= 10 and low == {}, (name, low, figures["crisis_missed"])
+    assert figures["crisis_right_route_any_tier"] >= MESSY_RIGHT_ROUTE, name
+
+
+def test_further_blind_sets_rarely_alarm_on_ordinary_messages(further):
+    name, figures = further
+    full, check = FURTHER_SETS[name]
+    alarmed = figures["near_miss_alarmed"]
+    assert figures["ordinary_full_reply"] <= full, (name, [a["text"] for a in alarmed if a["tier"] == "volledig"])
+    assert figures["ordinary_safety_check"] <= check, (name, [a["text"] for a in alarmed if a["tier"] == "check"])

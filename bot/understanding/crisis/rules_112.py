@@ -27,6 +27,11 @@ from bot.understanding.crisis.patterns import (
 from bot.understanding.werkmodel import ROUTE_CRISIS_112
 
 
+# Words between "ik zit" and where: "ik zit nu trouwens op de rand van het dak" (a blind
+# conversation, told inside the form's consent answer, heard by neither net there).
+_NOW_WORDS = r"(?:nu|al|hier|op dit moment|echt|gewoon|trouwens|eigenlijk|dus|inmiddels|alweer|weer|even|hierboven|helemaal alleen|alleen)"
+
+
 RULES_112: Final[list[tuple[str, str, re.Pattern[str]]]] = [
     # --- crisis_112: acute danger to life or health, right now ----------------------------
     # Pills or poison just taken in a dangerous amount ("ik heb net alle pillen ingenomen").
@@ -144,9 +149,9 @@ RULES_112: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         + _KITCHEN +
         r"|\b(?:man|guy|someone|somebody|person|woman|boy|men) with a (?:knife|gun|weapon|machete)\b")),
     ("112.spoor_brug_dak_nu", ROUTE_CRISIS_112, _F(
-        r"\bik (?:sta|zit|ben|lig|loop)(?: (?:nu|al|hier|op dit moment|echt|gewoon))* "
+        r"\bik (?:sta|zit|ben|lig|loop)(?: " + _NOW_WORDS + r")* "
         r"(?:op|aan|naast) (?:het|de|een) (?:spoor|rails|treinrails|spoorlijn|spoorbaan)\b"
-        r"|\bik (?:sta|zit)(?: (?:nu|al|hier|op dit moment|echt|gewoon))* op (?:het|de|een) "
+        r"|\bik (?:sta|zit)(?: " + _NOW_WORDS + r")* op (?:het|de|een) "
         r"(?:dak|brug|rand van (?:het|de|een) (?:dak|brug|flat|balkon|gebouw)|reling|balkonrand)\b"
         r"|\bim (?:standing |sitting |now )?(?:on|at) (?:the|a) (?:bridge|roof|rooftop|ledge|"
         r"edge of the roof|tracks|railway|train tracks|railroad)\b|\b(?:im )?about to jump\b")),
@@ -322,7 +327,8 @@ EXAMPLES_112: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("ik heb een nieuw keukenmes gekocht", "mijn zoon snijdt groenten met een mes"),
     ),
     "112.spoor_brug_dak_nu": (
-        ("ik sta nu op het spoor", "ik zit op de rand van het dak", "im on the bridge"),
+        ("ik sta nu op het spoor", "ik zit op de rand van het dak", "im on the bridge",
+         "ja dat mag. ik zit nu trouwens op de rand van het dak van onze flat"),
         ("ik sta op de wachtlijst", "ik ben op het station en mijn trein is vertraagd"),
     ),
     "112.springt_nu": (
