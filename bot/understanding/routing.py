@@ -68,6 +68,10 @@ SEGMENT_THRESHOLD = 0.95
 # no crisis lost in any blind set (docs/measurements.md, "Heavy but ordinary").
 LONG_MESSAGE_WORDS = 20
 LONG_CHECK_THRESHOLD = 0.6
+# A short message whose danger words are a known figure of speech ("ik schrok me echt dood toen ik
+# die brief opende", semantic 0.96; "het water staat aan me lippe", 0.95) is believed: the net
+# scores short texts high, and nothing else in so few words can hold a danger the rules miss.
+SHORT_FIGURE_WORDS = 12
 # An answer to a pending question this short is judged as an answer first (see decide_route).
 SHORT_ANSWER_WORDS = 20
 # An intent model this sure of an ordinary question outweighs a semantic guess below
@@ -220,7 +224,9 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         # A figure of speech gets at most the safety check, however sure a model is; a resident who
         # says in so many words that they do not think of it is believed (residents' tests, issue 25),
         # and so is one whose every "niet meer" has an everyday object (bot/understanding/practical.py).
-        if crisis_probability >= SEMANTIC_OVER_VETO and not is_negated_crisis(text) and not is_practical_trouble(text):
+        short_figure = is_near_miss(text) and word_count(text) <= SHORT_FIGURE_WORDS
+        if (crisis_probability >= SEMANTIC_OVER_VETO and not is_negated_crisis(text) and not is_practical_trouble(text)
+                and not short_figure):
             decision = _ordinary_route(text, calm_intent(intent, has_leefgebied), confidence, has_leefgebied,
                                        language)
             return replace(decision, intent=CHECK_INTENT, reason=f"check:vetoed:{decision.reason}",

@@ -42,7 +42,13 @@ def test_a_sure_intent_model_needs_the_semantic_net_to_agree_for_the_full_reply(
 def test_figurative_language_vetoes_a_weak_semantic_guess_but_not_a_sure_one():
     weak = decide_route("ik schrok me dood van die brief", "hulpvraag", 0.9, True, net(0.6), THRESHOLD)
     assert weak.tier is None and weak.route == "meedenker"
-    sure = decide_route("ik schrok me dood van die brief", "hulpvraag", 0.9, True, net(0.9), THRESHOLD)
+    # A short message that is the figure of speech and little else is believed, however sure the net
+    # (conversations_blind.yml: "ik schrok me echt dood toen ik die brief opende" scored 0.96) ...
+    short = decide_route("ik schrok me dood van die brief", "hulpvraag", 0.9, True, net(0.9), THRESHOLD)
+    assert short.tier is None
+    # ... a longer one, where other words may hold the danger, still gets the check from a sure net.
+    sure = decide_route("ik schrok me dood van die brief en nu lig ik al nachten wakker en weet ik niet hoe het "
+                        "verder moet met alles", "hulpvraag", 0.9, True, net(0.9), THRESHOLD)
     assert sure.tier == TIER_CHECK
 
 
@@ -188,8 +194,8 @@ def test_a_message_that_is_no_answer_is_judged_as_a_first_message_at_any_step():
 
 
 def test_a_figure_of_speech_gets_at_most_the_check_however_sure_the_semantic_net_is():
-    decision = decide_route("ik ben doodmoe eerlijk gezegd want ze loopt 's nachts veel rond", "crisis_113", 0.99,
-                            False, net(0.99), 0.26)
+    decision = decide_route("ik ben doodmoe eerlijk gezegd want ze loopt 's nachts veel rond en ik weet "
+                            "het echt niet meer", "crisis_113", 0.99, False, net(0.99), 0.26)
     assert decision.tier == TIER_CHECK
 
 
