@@ -75,3 +75,38 @@ def test_the_whole_flow_listens_on_every_channel(resident: Resident, conversatio
     assert number, done.text
     ticket = store_of(conversations.servers).get(number.group(1))
     assert ticket.gemeente == "Reimerswaal" and "na tienen" in (ticket.preferred_moment or "")
+
+
+def test_a_number_in_a_range_no_phone_has_is_told_what_is_wrong_and_the_typo_fixed(conversations: Messaging):
+    """Residents' round 36: a 17-year-old's "0698765432" was refused three times with "a mobile number
+    has 10 digits and starts with 06", and the callback he needed tonight was lost; an A2 writer's
+    "ik begrijp niet" at the consent question was read as a no."""
+    resident = Resident("rest", conversations)
+    resident.say("ik heb schulden en weet niet hoe ik de huur moet betalen")
+    yes(resident)
+    consent = yes(resident)
+    assert "Mag ik ze vragen?" in consent.text
+    plainer = resident.say("ik begrijp niet. wat bedoel je gegevens?")  # no "nee": said in other words
+    assert "Een meedenker wil u bellen" in plainer.text and "Mag ik u daarom vragen?" in plainer.text
+    yes(resident)
+    resident.say("Goes")
+    asked = resident.say("D")
+    assert "Hoe kan de meedenker u bereiken?" in asked.text
+    wrong = resident.say("0698765432")
+    assert "Dat 06-nummer bestaat niet" in wrong.text and "1, 2, 3, 4, 5 of 8" in wrong.text
+    fixed = resident.say("oh wacht typfout. 0651239876")
+    assert "Wanneer komt het u goed uit?" in fixed.text
+
+
+def test_asking_to_be_called_about_a_worry_goes_to_the_callback_not_to_an_explanation(conversations: Messaging):
+    """Residents' round 36: "ik wil graag dat een meedenker mij belt over ..." got "Een meedenker denkt met
+    u mee ..." (what a meedenker is), and the resident's "ja" then started the conversation again."""
+    resident = Resident("rest", conversations)
+    first = resident.say("ik wil graag dat een meedenker mij belt over mijn vader met dementie")
+    assert "Een meedenker denkt met u mee en zet samen met u uw vraag op een rij" not in first.text
+    assert first.buttons and first.text.rstrip().endswith("?"), first.text  # a question that leads on
+    after = yes(resident)
+    assert "Waar kan ik u mee helpen?" not in after.text
+    if "Mag ik ze vragen?" not in after.text:  # the summary or the offer came first: one more yes
+        after = yes(resident)
+    assert "Mag ik ze vragen?" in after.text or "In welke gemeente" in after.text, after.text
