@@ -107,7 +107,7 @@ _ENGLISH_WORDS = frozenset(
     "children son daughter mother father sister brother sorry yes okay understand anything nothing "
     "something everything really much many more last next week today tomorrow yesterday morning "
     "evening night call phone number email please could municipality support lost fired boss urgent "
-    "urgently interpreter translator".split()
+    "urgently interpreter translator free charge cost costs price".split()
 ) - {"in", "is", "me", "help", "of", "hallo", "hoi", "op", "had", "was", "an", "al", "over", "die",
      "van", "week", "en", "hij", "zij"}
 _DUTCH_COMMON = frozenset(
@@ -261,9 +261,15 @@ def detect(text: str) -> str:
     best = max(points, key=lambda language: (points[language], own[language]))
     # Mixed Dutch ("ik heb een appointment morgen") stays Dutch: the other language must outweigh it twice.
     if points[best] >= _MIN_EVIDENCE and own[best] >= 1 and points[best] > 2 * dutch:
-        if best != ENGLISH or is_english(text) or points[ENGLISH] >= 3:
+        if best != ENGLISH or is_english(text) or points[ENGLISH] >= 3 or _only_english(text):
             return best
     return DUTCH
+
+
+def _only_english(text: str) -> bool:
+    """Every word English or shared with Dutch, none only Dutch ("need help urgently")."""
+    words = [fold_word(w) for w in _WORD.findall(text)]
+    return bool(words) and all(w in _ENGLISH_WORDS or w in _SHARED_NL_EN for w in words)
 
 
 _RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")

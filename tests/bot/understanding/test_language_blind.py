@@ -5,8 +5,8 @@ the code. A message is read as a first message in a Dutch conversation: the lang
 
 Measured on 2026-12-06 (bot/understanding/languages.py with the letter-trigram profiles): nl 1.000, en 0.967,
 ar 1.000, tr 0.972, pl 0.944, uk 0.972, ti 1.000; Dutch never switched, mixed or not. After the
-second set's changes (below): tr 1.000, pl 0.972. English misses the 0.97 of the issue by one
-message ("help me" stays Dutch: Dutch chat has it too); the test holds its measured floor.
+second set's changes (below): tr 1.000, pl 0.972; English 0.967 until a message of only English
+words and words Dutch shares was read as English (0.983; "help me" stays Dutch: Dutch chat has it).
 """
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from bot.ops.settings import PROJECT_ROOT
 
 MESSAGES = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "language_blind.yml").read_text(encoding="utf-8"))["messages"]
 GATE = 0.97
-BELOW_GATE = {"en": 0.96}  # measured floor while under the gate (see the docstring)
 
 
 def _read(text: str) -> str:
@@ -42,14 +41,9 @@ def test_the_set_has_300_messages_over_the_seven_languages():
     assert len(MESSAGES) >= 300 and set(ACCURACY) == {"nl", "en", "ar", "tr", "pl", "uk", "ti"}
 
 
-@pytest.mark.parametrize("language", sorted(set(ACCURACY) - set(BELOW_GATE)))
+@pytest.mark.parametrize("language", sorted(ACCURACY))
 def test_each_language_is_read_right_at_least_097(language):
     assert ACCURACY[language] >= GATE, ACCURACY
-
-
-@pytest.mark.parametrize("language", sorted(BELOW_GATE))
-def test_languages_below_the_gate_do_not_fall_further(language):
-    assert ACCURACY[language] >= BELOW_GATE[language], ACCURACY
 
 
 def test_dutch_is_never_switched_mixed_or_short():
@@ -65,9 +59,10 @@ def test_dutch_is_never_switched_mixed_or_short():
 # Then (next session) word lists of Arabic, Ukrainian and Tigrinya typed in Latin letters, written by a
 # helper who saw no code or test (bot/understanding/data/romanized_words.yml), a telling word in any
 # message without a Dutch word, and Dutch office words ("gemeente", "afspraak") no longer counted as
-# Dutch: ar 1.000 tr 0.971 pl 0.971 uk 1.000 ti 0.971 en 0.967 nl 1.000.
+# Dutch: ar 1.000 tr 0.971 pl 0.971 uk 1.000 ti 0.971 en 0.967 nl 1.000; then a message of only
+# English words and words Dutch shares ("need help urgently") and "free", "charge", "cost": en 0.983.
 SECOND = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "language_blind_2.yml").read_text(encoding="utf-8"))["messages"]
-SECOND_FLOORS = {"nl": 1.0, "en": 0.96, "ar": 0.97, "tr": 0.97, "pl": 0.97, "uk": 0.97, "ti": 0.97}
+SECOND_FLOORS = {"nl": 1.0, "en": 0.97, "ar": 0.97, "tr": 0.97, "pl": 0.97, "uk": 0.97, "ti": 0.97}
 
 
 def test_the_second_blind_set_holds_its_floors_and_never_switches_dutch():
