@@ -23,7 +23,7 @@ CASES = PROJECT_ROOT / "tests" / "data" / "conversations_blind.yml"
 RECALL_PER_STEP = 0.97
 RIGHT_ROUTE = 0.95
 CALM_FULL_REPLY_TURNS = 0.01  # final 0.000
-CALM_CHECK_TURNS = 0.08  # final 0.065 (target 0.03): ordinary follow-ups at the summary question
+CALM_CHECK_TURNS = 0.07  # 0.065, then 0.056 after issue 24 round 3 (target 0.03): ordinary follow-ups at the summary question
 # Conversations that reach their step: the rest end in a form that refuses an answer (the blind set
 # made up phone numbers in unassigned ranges such as 067 and 069, and names towns such as Sneek
 # that are no gemeente): a dead end that issue 26 removes. First score 79 and 14 of 100 and 40.

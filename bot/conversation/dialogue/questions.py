@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.conversation import reading
 from bot.understanding.werkmodel import ROUTE_INFO
 from bot.conversation.dialogue.state import (
+    WAIT_AANBOD,
     FAQ_KEY,
     FAQ_RESPONSE,
     INFO_FAQ,
@@ -44,4 +45,11 @@ def _answer_question(state: State, message: Message) -> Reply:
         # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
         answers.append((FAQ_RESPONSE, {"faq": STORED_FAQ, "kanaal": message.channel}))
     route = state.route or ROUTE_INFO
-    return Reply([*answers, *pending_question(state)], replace(state, route=route, niet_begrepen=0))
+    pending = pending_question(state)
+    if not pending and not (state.ticket_id or state.crisis_route or state.elders or state.tolk):
+        # A question answered with nothing pending led nowhere: "ja" after it got "Waar kan ik u mee
+        # helpen?" again and again (conversations_blind.yml: "ik heb hulp nodig met de post en de
+        # brieve" got what a meedenker does, then nothing). The next step is offered.
+        offered = replace(state, route=route, niet_begrepen=0, wacht_op=WAIT_AANBOD)
+        return Reply([*answers, *pending_question(offered)], offered)
+    return Reply([*answers, *pending], replace(state, route=route, niet_begrepen=0))

@@ -547,3 +547,18 @@ def test_a_worry_about_a_letter_is_no_question_about_the_question():
     from bot.conversation import reading
     assert not reading.asks_what_is_meant("ik begrijp de brief niet")
     assert not reading.asks_what_is_meant("ik snap niet wat ik moet doen")
+
+
+def test_a_question_answered_with_nothing_pending_offers_the_next_step():
+    # conversations_blind.yml: "ik heb hulp nodig met de post en de brieve" got what a meedenker does
+    # and nothing more; every "ja" after it got "Waar kan ik u mee helpen?".
+    faq = {"faq": {"id": "wat_doet", "score": 0.9}}
+    reply = next_step(State(), "info_wat_doet", faq, "helpt een meedenker met brieven?")
+    assert names(reply) == ["utter_faq", "utter_aanbod_meedenker"] and reply.state.wacht_op == "aanbod"
+    assert names(next_step(reply.state, "bevestigen", None, "ja"))[-1] == "utter_terugbel_uitleg"
+
+
+def test_after_the_ticket_a_question_is_answered_without_a_new_offer():
+    faq = {"faq": {"id": "wat_doet", "score": 0.9}}
+    reply = next_step(replace(State(), ticket_id="MD-TEST01"), "info_wat_doet", faq, "wat doet een meedenker?")
+    assert names(reply) == ["utter_faq"] and reply.state.wacht_op is None
