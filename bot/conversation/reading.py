@@ -158,6 +158,18 @@ def asks_what_is_meant(text: str) -> bool:
     return len(text.split()) <= MAX_WORDS_WHAT_IS_MEANT and bool(_WHAT_IS_MEANT.search(_fold(text)))
 
 
+# "laat maar", "stop" at the summary, the offer or the consent (residents' round 38: "laat maar" was
+# taken as a yes and "stop" asked the summary again).
+_GIVE_UP = _any(r"^\s*(?:nee\s*,?\s*)?(?:laat\s+(?:ook\s+)?maar|stop|stoppen|ik\s+stop|hou\s+(?:maar\s+)?op|"
+                r"vergeet\s+(?:het|dat)\s+maar|ik\s+doe\s+het\s+(?:wel\s+)?later(?:\s+wel)?|"
+                r"(?:ik\s+)?(?:zei|zeg)\s+(?:toch\s+)?stop)\b")
+
+
+def gives_up(text: str) -> bool:
+    """The resident stops before the form: "laat maar", "stop", "ik doe het later wel"."""
+    return bool(_GIVE_UP.search(_fold(text)))
+
+
 def stop_choice(text: str) -> str | None:
     """The answer to "stop with what?": 'formulier', 'gesprek', 'door' (taken back), or None."""
     folded = _fold(text)

@@ -205,6 +205,7 @@ CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NO
     "noise", "other", "crisis_again")
 FOREIGN, SWITCH = "other_language", "language_switch"
 UNCLEAR = "unclear"  # "wat bedoel je?", "ik begrijp het niet": the pending question in other words
+GIVE_UP = "give_up"  # "laat maar", "stop" before the form: no callback now, "toch wel" takes it back
 # What the assistant can wait for, as the table groups it.
 OPEN, FORM = "open", "form"
 ANY = "*"

@@ -43,6 +43,7 @@ from bot.conversation.dialogue.state import (
     PENDING_QUESTIONS,
     QUESTION,
     UNCLEAR,
+    GIVE_UP,
     Reply,
     SNEL_WEG,
     SNEL_WEG_INTENT,
@@ -136,6 +137,22 @@ def _check_answer(state: State, message: Message) -> Reply | None:
     return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
 
 
+def _given_up(state: State, message: Message) -> Reply:
+    """"Laat maar" before the form: no callback now, said kindly; the numbers stay after danger.
+    `vorige_wacht` remembers the offer, so "toch wel" brings it back."""
+    if state.crisis_route:
+        return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
+                     replace(state, wacht_op=None, sinds_herinnering=0, vorige_wacht=WAIT_AANBOD))
+    return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None, vorige_wacht=WAIT_AANBOD))
+
+
+def _resume_after_giving_up(state: State, message: Message) -> Reply | None:
+    """"Toch wel" after "laat maar": the offer again (residents' round 38: it got a goodbye)."""
+    if state.vorige_wacht == WAIT_AANBOD and not state.ticket_id and reading.stop_choice(message.text) == "door":
+        return Reply([("utter_aanbod_meedenker", {})], replace(state, wacht_op=WAIT_AANBOD, vorige_wacht=None))
+    return _resume_stopped_form(state, message)
+
+
 def _say_it_otherwise(state: State, message: Message) -> Reply:
     """"Wat bedoel je?": the same question in other words; nothing is taken as a yes or a no."""
     return Reply(simpler_question(state), state)
@@ -204,9 +221,10 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_CONTROLE, ANSWER): _confirm_read_back,
     (WAIT_WIJZIG, ANSWER): _which_change,
     (WAIT_SPOED_PLAATS, ANSWER): _urgent_place,
-    (OPEN, ANSWER): _resume_stopped_form,
     (ANY, QUESTION): _answer_question,
     (ANY, UNCLEAR): _say_it_otherwise,
+    (ANY, GIVE_UP): _given_up,
+    (OPEN, ANSWER): _resume_after_giving_up,
     (WAIT_SAMENVATTING, CORRECTION): _correction,
     (WAIT_CORRECTIE, CORRECTION): _correction,
     (WAIT_AANBOD, CORRECTION): _correction,
@@ -247,6 +265,7 @@ def generic_rule_intents() -> list[str]:
     return [intent for intent in INTENT_KINDS if intent not in OWN_RULES]
 
 
+_BEFORE_FORM = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING, WAIT_CORRECTIE})
 _ASKED = PENDING_QUESTIONS | {callback_form.wait_for(step) for step in callback_form.STEPS}
 
 
@@ -270,6 +289,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
         return [FOREIGN]  # a name or number in the form is an answer, whatever its script
     if state.wacht_op in _ASKED and reading.asks_what_is_meant(message.text):
         return [UNCLEAR]  # "ik begrijp niet" is no "nee", and "huh?" no noise
+    if state.wacht_op in _BEFORE_FORM and reading.gives_up(message.text):
+        return [GIVE_UP]
     # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
     # model's doubt is no noise; only the text itself can be.
     noisy = is_noise(message.answer_text) or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS)

@@ -562,3 +562,15 @@ def test_after_the_ticket_a_question_is_answered_without_a_new_offer():
     faq = {"faq": {"id": "wat_doet", "score": 0.9}}
     reply = next_step(replace(State(), ticket_id="MD-TEST01"), "info_wat_doet", faq, "wat doet een meedenker?")
     assert names(reply) == ["utter_faq"] and reply.state.wacht_op is None
+
+
+@pytest.mark.parametrize("wait", ["samenvatting", "aanbod", "toestemming"])
+def test_laat_maar_before_the_form_is_no_yes_and_toch_wel_brings_the_offer_back(wait):
+    # Residents' round 38: "laat maar" at the summary was taken as a yes, "stop" asked the summary
+    # again, and "toch wel" later got a goodbye.
+    state = replace(State(), wacht_op=wait, route="meedenker", leefgebieden={"sociale_relaties": {}})
+    stopped = next_step(state, "bevestigen", None, "laat maar")
+    assert names(stopped) == ["utter_geen_aanbod"] and stopped.state.wacht_op is None
+    back = next_step(stopped.state, "bevestigen", None, "toch wel")
+    assert names(back) == ["utter_aanbod_meedenker"] and back.state.wacht_op == "aanbod"
+    assert names(next_step(state, "hulpvraag", None, "stop")) == ["utter_geen_aanbod"]
