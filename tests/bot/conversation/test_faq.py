@@ -331,6 +331,9 @@ QUESTIONS = [
     ("hoeveel weken heb ik voor bezwaar?", "bezwaar_termijn"),
     ("ik heb een MD nummer gekregen, welk nummer moet ik nu bellen?", "welk_nummer"),
     ("will my boss know about this chat", "niemand_weet"),
+    # residents' round 38, in other words than theirs
+    ("mijn vriend kijkt in mijn mobiel, hoe krijg ik dit gesprek weg?", "privacy_telefoon_zien"),
+    ("waar vind ik mijn MD-nummer terug?", "referentie_kwijt"),
 ]
 NOT_QUESTIONS = [
     "ik heb schulden, kunnen jullie helpen?", "mijn buurman maakt elke nacht herrie, wat moet ik doen",
