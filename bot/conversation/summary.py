@@ -53,6 +53,19 @@ _ALSO_SELF = re.compile(
     re.IGNORECASE,
 )
 _SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
+# "Het is niet voor iemand anders, het is voor mij", "Nee. Voor MIJ." (residents' round 38: the
+# summary kept "voor iemand anders" three times, since "voor iemand anders" itself was read).
+_ONLY_SELF = re.compile(
+    r"\bniet\s+(?:voor|namens)\s+(?:iemand\s+anders|een\s+ander)\b"
+    r"|\b(?:het\s+is|is\s+het|gaat\s+over)\s+(?:alleen\s+|gewoon\s+|echt\s+)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\b(?!\s+(?:en|én)\b)"
+    r"|^\W*(?:nee\W*)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_for_self(text: str) -> bool:
+    """The resident says the question is their own, correcting "iemand anders"."""
+    return bool(_ONLY_SELF.search(text))
 
 
 def also_for_self(text: str) -> bool:
@@ -66,8 +79,8 @@ def who_for(text: str, violence: bool = False) -> str | None:
     A partner is not "iemand anders": "mijn man regelt het geld" is a woman asking for herself.
     Under violence at home the resident asks for herself unless she says otherwise.
     """
-    if _ALSO_SELF.search(text):
-        return "zelf"  # "voor hem maar ook voor mij": the mantelzorger's own question too
+    if _ALSO_SELF.search(text) or _ONLY_SELF.search(text):
+        return "zelf"  # "voor hem maar ook voor mij", "niet voor iemand anders, voor mij"
     if _FOR_OTHER.search(text):
         return "ander"
     if _DONE_TO_ME.search(text) or violence:

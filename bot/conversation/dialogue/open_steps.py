@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.conversation import callback_form, reading, spoed
 from bot.understanding import coverage
-from bot.conversation.summary import also_for_self, merge, who_for
+from bot.conversation.summary import also_for_self, merge, says_for_self, who_for
 from bot.understanding.werkmodel import (
     LEEFGEBIEDEN,
     ROUTE_CRISIS_112,
@@ -50,7 +50,11 @@ from bot.conversation.dialogue.form_steps import _start_form
 # ---------------------------------------------------------------------------------------------
 
 def _correction(state: State, message: Message) -> Reply | None:
-    """"Het gaat niet over school": the topic goes, the rest stays; then the summary again."""
+    """"Het gaat niet over school": the topic goes, the rest stays; then the summary again.
+    "Het is niet voor iemand anders, het is voor mij": the summary says so next time."""
+    if state.voor_wie == "ander" and says_for_self(message.text):
+        state = merge(replace(state, voor_wie="zelf", niet_begrepen=0), message.werkmodel, message.text)
+        return _clarify_or_summarise(replace(state, voor_wie="zelf"))
     denied = reading.topics_denied(message.text, state.leefgebieden)
     if not denied:
         return None
@@ -138,7 +142,7 @@ def _decide(state: State, message: Message) -> Reply:
         return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], understood)
     if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
         state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
-        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE or also_for_self(text):
+        if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE or also_for_self(text) or says_for_self(text):
             state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
                             or state.voor_wie)
         return _clarify_or_summarise(state)

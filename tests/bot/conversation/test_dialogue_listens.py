@@ -574,3 +574,12 @@ def test_laat_maar_before_the_form_is_no_yes_and_toch_wel_brings_the_offer_back(
     back = next_step(stopped.state, "bevestigen", None, "toch wel")
     assert names(back) == ["utter_aanbod_meedenker"] and back.state.wacht_op == "aanbod"
     assert names(next_step(state, "hulpvraag", None, "stop")) == ["utter_geen_aanbod"]
+
+
+@pytest.mark.parametrize("text", ["Het is niet voor iemand anders, het is voor mij.", "Nee. Voor MIJ. Niet voor iemand anders."])
+def test_it_is_for_me_corrects_someone_else_in_the_summary(text):
+    # Residents' round 38: a widower whose wife had died got "u zoekt hulp voor iemand anders" three times.
+    state = replace(State(), wacht_op="samenvatting", route="meedenker", voor_wie="ander",
+                    leefgebieden={"financien": {"evidence": ["administratie"]}})
+    reply = next_step(state, "hulpvraag", None, text)
+    assert reply.state.voor_wie == "zelf" and reply.state.leefgebieden
