@@ -113,3 +113,14 @@ def test_all_labels_scored_at_once_give_each_models_own_probability(trained, tex
     one_by_one = {label: float(model.predict_proba(x)[0, 1]) for label, model in trained.models.per_label.items()}
     assert at_once.keys() == one_by_one.keys() and len(at_once) >= 5
     assert all(abs(at_once[label] - one_by_one[label]) < 1e-9 for label in at_once)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("school is kanker saai en mn ouders zeuren", ()),  # a curse word, not the disease (residents' round 38)
+    ("mijn moeder heeft kanker", ("kanker",)),
+    ("niemand doet iets aan de lekkage", ()),  # "niemand" alone is no loneliness
+])
+def test_curse_words_and_niemand_alone_are_no_evidence(text, expected):
+    lexicon = Lexicon.load()
+    found = lexicon.evidence("gezondheid", text) + lexicon.evidence("sociale_relaties", text)
+    assert tuple(found) == expected
