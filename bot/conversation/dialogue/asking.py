@@ -117,15 +117,23 @@ def _hidden_contact(contact: dict[str, str]) -> str:
 
 # The pending question in plainer words, for a resident who asks "wat bedoel je?"; others are said
 # again after "Ik zeg het op een andere manier".
-SIMPLER: dict[str, str] = {WAIT_TOESTEMMING: "utter_toestemming_eenvoudig", WAIT_AANBOD: "utter_aanbod_eenvoudig"}
+SIMPLER: dict[str, str] = {
+    WAIT_TOESTEMMING: "utter_toestemming_eenvoudig", WAIT_AANBOD: "utter_aanbod_eenvoudig",
+    **{callback_form.wait_for(step): f"utter_vraag_{step}_eenvoudig" for step in ("gemeente", "naam", "contact", "moment")},
+}
 
 
 def simpler_question(state: State) -> Responses:
-    """The pending question again, in plainer words where there are some (residents' round 36)."""
-    if state.wacht_op == WAIT_AANBOD and state.crisis_route:
-        return [("utter_anders_gezegd", {}), *pending_question(state)]
+    """The pending question again, in plainer words where there are some (residents' round 36).
+    Not where the words were chosen for safety (a safe contact, after danger) or the resident
+    reads another language: there the same question comes again."""
+    if state.tolk:
+        return [("utter_niet_begrepen_opnieuw", {}), *pending_question(state)]
+    step = callback_form.step_of(state.wacht_op)
+    careful = (state.wacht_op == WAIT_AANBOD and state.crisis_route) or (
+        _safe_contact(state) and (state.wacht_op == WAIT_TOESTEMMING or step in SAFE_ASK))
     simpler = SIMPLER.get(state.wacht_op or "")
-    if simpler and not (state.wacht_op == WAIT_TOESTEMMING and _safe_contact(state)):
+    if simpler and not careful:
         return [(simpler, {})]
     return [("utter_anders_gezegd", {}), *pending_question(state)]
 

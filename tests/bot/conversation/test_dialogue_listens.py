@@ -540,7 +540,10 @@ def test_not_understanding_the_consent_question_gets_it_in_plainer_words_not_a_n
 def test_not_understanding_a_form_question_says_it_again_otherwise_and_keeps_the_step():
     state = replace(State(), wacht_op="form:naam", formulier={"gemeente": "Goes"}, form_id="f1")
     reply = next_step(state, "hulpvraag", None, "wat bedoel je?")
-    assert names(reply) == ["utter_anders_gezegd", "utter_vraag_naam"] and reply.state.wacht_op == "form:naam"
+    assert names(reply) == ["utter_vraag_naam_eenvoudig"] and reply.state.wacht_op == "form:naam"
+    # Residents' round 38: "Ik zeg het op een andere manier" was followed by the same words.
+    other = next_step(replace(state, wacht_op="form:voorkeur"), "hulpvraag", None, "wat bedoel je?")
+    assert names(other) == ["utter_anders_gezegd", "utter_vraag_voorkeur"]
 
 
 def test_a_worry_about_a_letter_is_no_question_about_the_question():
