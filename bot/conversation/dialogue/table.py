@@ -293,7 +293,10 @@ def read_kinds(state: State, message: Message) -> list[str]:
         return [GIVE_UP]
     # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
     # model's doubt is no noise; only the text itself can be.
-    noisy = is_noise(message.answer_text) or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS)
+    calling = state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text)
+    # "113 bellen is een te grote stap" is never noise, whatever the intent model was unsure of.
+    noisy = not calling and (is_noise(message.answer_text)
+                             or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS))
     if noisy and pending != FORM:
         # Noise is never a yes, a no or a choice, whatever intent the model guessed (issue 9); a
         # question the FAQ knows is still a question when the intent model was unsure of it.
@@ -301,7 +304,7 @@ def read_kinds(state: State, message: Message) -> list[str]:
         return [*asked, NOISE, OTHER] if state.wacht_op in PENDING_QUESTIONS else [*asked, OTHER]
     if pending in _STOP_WAITS and callback_form.is_cancel(message.answer_text):
         kinds.append(STOP)
-    if state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text):
+    if calling:
         kinds.append(CALLING)
     kinds.append(ANSWER)
     if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):

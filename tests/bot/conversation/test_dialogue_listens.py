@@ -586,3 +586,11 @@ def test_it_is_for_me_corrects_someone_else_in_the_summary(text):
                     leefgebieden={"financien": {"evidence": ["administratie"]}})
     reply = next_step(state, "hulpvraag", None, text)
     assert reply.state.voor_wie == "zelf" and reply.state.leefgebieden
+
+
+def test_calling_too_big_after_a_suicidal_remark_is_heard_even_when_the_intent_model_is_unsure():
+    # After the heavy-ordinary training the intent model read "113 bellen is een te grote stap voor
+    # mij" as nlu_fallback, and the noise path answered "Sorry, dat begrijp ik niet".
+    state = replace(State(), wacht_op="veilig_nu", crisis_route="crisis_113", route="crisis_113")
+    reply = next_step(state, "nlu_fallback", None, "113 bellen is een te grote stap voor mij")
+    assert "utter_niet_begrepen_opnieuw" not in names(reply) and names(reply)[0].startswith("utter_zmp")
