@@ -119,7 +119,10 @@ def _hidden_contact(contact: dict[str, str]) -> str:
 # again after "Ik zeg het op een andere manier".
 SIMPLER: dict[str, str] = {
     WAIT_TOESTEMMING: "utter_toestemming_eenvoudig", WAIT_AANBOD: "utter_aanbod_eenvoudig",
-    **{callback_form.wait_for(step): f"utter_vraag_{step}_eenvoudig" for step in ("gemeente", "naam", "contact", "moment")},
+    callback_form.wait_for("gemeente"): "utter_vraag_gemeente_eenvoudig",
+    callback_form.wait_for("naam"): "utter_vraag_naam_eenvoudig",
+    callback_form.wait_for("contact"): "utter_vraag_contact_eenvoudig",
+    callback_form.wait_for("moment"): "utter_vraag_moment_eenvoudig",
 }
 
 
