@@ -72,9 +72,12 @@ _POLISH_WORDS = frozenset(
 ROMANIZED_FILE = Path(__file__).resolve().parent / "data" / "romanized_words.yml"
 
 
+_ROMANIZED: dict[str, list[str]] = yaml.safe_load(ROMANIZED_FILE.read_text(encoding="utf-8"))  # read once
+
+
 def _romanized(language: str) -> frozenset[str]:
     """Words of `language` as typed in Latin letters (bot/understanding/data/romanized_words.yml)."""
-    return frozenset(yaml.safe_load(ROMANIZED_FILE.read_text(encoding="utf-8"))[language])
+    return frozenset(_ROMANIZED[language])
 
 
 # Arabic typed in Latin letters ("Arabizi"): digits stand for letters inside words (3 = ع, 7 = ح).

@@ -210,18 +210,23 @@ def _yes(state: State) -> Reply:
     return Reply([("utter_vraag_open", {})], state)
 
 
+def declined(state: State) -> Reply:
+    """No callback now: the conversation stays open. After danger the way to help stays in view:
+    one "nee" never makes the numbers disappear (domain guide §4)."""
+    if state.crisis_route:
+        return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
+                     replace(state, wacht_op=None, sinds_herinnering=0))
+    return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None))
+
+
 def _no(state: State) -> Reply:
     if state.wacht_op == WAIT_SAMENVATTING:
         cleared = replace(state, leefgebieden={}, doelgroepen={}, voor_wie=None, wacht_op=WAIT_CORRECTIE,
                           verduidelijkingen=0)
         return Reply([("utter_vraag_correctie", {})], cleared)
-    if state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING, None):
-        # No callback now (or, after 112, a "nee" to nothing asked): the conversation stays open and the way to help stays in view.
-        # One "nee" never makes the numbers disappear (domain guide §4).
-        return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
-                     replace(state, wacht_op=None, sinds_herinnering=0))
-    if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
-        return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None))
+    if (state.crisis_route and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING, None)) \
+            or state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING):
+        return declined(state)
     return Reply([("utter_vraag_open", {})], state)
 
 

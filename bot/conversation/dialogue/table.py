@@ -82,7 +82,7 @@ from bot.conversation.dialogue.form_steps import (
     _store,
     _which_change,
 )
-from bot.conversation.dialogue.open_steps import _ask_again, _correction, _decide, _urgent_place
+from bot.conversation.dialogue.open_steps import _ask_again, _correction, _decide, _urgent_place, declined
 from bot.conversation.dialogue.language_steps import _interpreter_answer, _language_switched, _other_language
 from bot.conversation.dialogue.replies import _no_offer_elsewhere, _with_crisis_reminder
 
@@ -140,10 +140,8 @@ def _check_answer(state: State, message: Message) -> Reply | None:
 def _given_up(state: State, message: Message) -> Reply:
     """"Laat maar" before the form: no callback now, said kindly; the numbers stay after danger.
     `vorige_wacht` remembers the offer, so "toch wel" brings it back."""
-    if state.crisis_route:
-        return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
-                     replace(state, wacht_op=None, sinds_herinnering=0, vorige_wacht=WAIT_AANBOD))
-    return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None, vorige_wacht=WAIT_AANBOD))
+    reply = declined(state)
+    return Reply(reply.responses, replace(reply.state, vorige_wacht=WAIT_AANBOD))
 
 
 def _resume_after_giving_up(state: State, message: Message) -> Reply | None:
