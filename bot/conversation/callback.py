@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence
 
+from bot.conversation.contact import moment_hours
 from bot.conversation.dialogue import State, summary_values
 from bot.municipality.office_hours import OfficeHours, format_moment, load_office_hours
 from bot.conversation.opschalen import recommend, separate_questions
@@ -120,6 +121,8 @@ def submit_callback(services: Services, state: State, channel: str, sender: str,
     else:
         responses.append(("utter_terugbel_dicht", {"open_weer": format_moment(expectation.next_open, with_time=True),
                                                    "uiterlijk": format_moment(expectation.callback_by)}))
+    if _outside_hours(services.hours, state.formulier.get("moment")):
+        responses.append(("utter_moment_buiten_kantoortijd", {"kantoortijd": services.hours.describe()}))
     if ticket.organisations:
         # The reasons are Dutch text from the sociale kaart: in English, the names alone (issue 27).
         english = state.taal == "en"
@@ -127,6 +130,16 @@ def submit_callback(services: Services, state: State, channel: str, sender: str,
                           + "." for org in ticket.organisations)
         responses.append(("utter_organisaties", {"organisaties": listed}))
     return ticket, responses
+
+
+def _outside_hours(hours: OfficeHours, moment: str | None) -> bool:
+    """Whether every moment the resident chose falls outside the meedenkers' hours ("avond",
+    "zaterdag", "na zevenen"): then the closing says so, instead of a promise that stays silent
+    about it (residents' round 36: "na vijven" was accepted while meedenkers work until five)."""
+    if not moment:
+        return False
+    days, clock = moment_hours(moment)
+    return not any(hours.works_at(day, hour) for day in (days or [None]) for hour in clock)
 
 
 def flag_crisis(services: Services, state: State, channel: str, sender: str,

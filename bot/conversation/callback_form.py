@@ -17,7 +17,9 @@ from bot.conversation.contact import (
     parse_contact,
     parse_moment,
     parse_name,
+    is_moment_word,
     parse_preference,
+    says_clock_time,
     without_complaint,
 )
 from bot.municipality.gemeenten import find_gemeente, resolve, suggestions
@@ -139,9 +141,19 @@ def _moment_value(label: str, text: str) -> str:
         return label
     if _CLOCK.search(folded):
         return plain
-    if _TIME_DETAIL.search(folded):
+    if _TIME_DETAIL.search(folded) or _REASON.search(folded) or any(
+            is_content_word(word) and not is_moment_word(word) and word not in _AGREEING
+            for word in _WORD.findall(folded)):
         return f"{label} ({plain})"
     return label
+
+
+# "'s middags, dan is hij naar zijn werk": why that moment is safe or possible is for the meedenker
+# to read too (residents' round 38: a resident at risk had only "in de middag" in her ticket).
+_REASON = re.compile(r"\b(?:dan|als|want|omdat|wanneer|zolang|terwijl)\b\s+\w+")
+_AGREEING = frozenset({"goed", "prima", "graag", "liefst", "liever", "fijn", "best", "handig", "beste", "mogelijk",
+                       "oke", "ok", "okay", "top", "uitkomen", "uitkomt", "komt", "uit", "voorkeur", "gebeld",
+                       "bellen", "bel", "belt", "lukt", "kan", "tijd"})
 
 
 def _gemeente_inside(text: str) -> str | None:
@@ -187,7 +199,7 @@ def is_plain_answer(step: str, text: str) -> bool:
     if step == "contact":
         return parse_contact(text) is not None
     if step == "moment":
-        return parse_moment(text) is not None
+        return parse_moment(text) is not None or says_clock_time(text)
     if step == "gemeente":
         return (find_gemeente(text) or resolve(text).gemeente or _gemeente_inside(text)) is not None
     if step == "voorkeur":
@@ -215,8 +227,8 @@ def read_answer(step: str, text: str) -> Answer:
             return Answer({"moment": _moment_value(moment.label(), text)})
         # "na school", "als zij slaapt", "morge": the resident's own words are an answer a
         # meedenker can read; only an answer without a content word, or a question, is asked again.
-        if _free_answer(text):
-            return Answer({"moment": text})
+        if _free_answer(text) or (says_clock_time(text) and len(text) <= MAX_FREE_ANSWER):
+            return Answer({"moment": " ".join(text.split())})
         return _retry(step)
     if step == "gemeente":
         gemeente = find_gemeente(text)
@@ -272,6 +284,27 @@ _FIELD_WORDS = {
 def refuses_contact(text: str) -> bool:
     """"Geen contact", "bel me niet": under violence at home an answer, not a miss."""
     return bool(_NO_CONTACT.match(text))
+
+
+# "nee mijn naam is niet Jan, het is Johan", "ik heet toch Fatma", "mijn naam moet Ria zijn": the
+# new name inside a correction (residents' round 36: it was asked for once more).
+_NAME_CORRECTIONS = (
+    re.compile(r"\bniet\s+[^\s,.;!]+[,.;!]?\s+(?:maar|het\s+is|dat\s+is|ik\s+heet|wel)\s+(?P<name>.+)$", re.IGNORECASE),
+    re.compile(r"\bnaam\s+(?:is|moet|wordt)\s+(?:toch\s+|eigenlijk\s+|gewoon\s+)?(?P<name>.+?)(?:\s+zijn)?$", re.IGNORECASE),
+    re.compile(r"\bik\s+heet\s+(?:toch\s+|eigenlijk\s+|gewoon\s+)?(?P<name>.+)$", re.IGNORECASE),
+    re.compile(r"\bnoem\s+(?:mij|me)\s+(?:maar\s+|toch\s+|liever\s+)?(?P<name>.+)$", re.IGNORECASE),
+)
+
+
+def corrected_name(text: str) -> str | None:
+    """The new name in a sentence that corrects it, or None when the sentence holds none."""
+    for pattern in _NAME_CORRECTIONS:
+        found = pattern.search(" ".join(text.split()).rstrip(" .!"))
+        if found:
+            name = parse_name(found.group("name"))
+            if name and not re.search(r"\bniet\b", found.group("name"), re.IGNORECASE):
+                return name
+    return None
 
 
 def field_named(text: str) -> str | None:

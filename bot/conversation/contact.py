@@ -359,6 +359,11 @@ def _moment_words(token: str) -> list[tuple[str, str]]:
     return []
 
 
+def is_moment_word(word: str) -> bool:
+    """A day or a part of the day ("dinsdag", "'s ochtends" folded to "sochtends", "vrijdagavond")."""
+    return bool(_moment_words(_fold(word)))
+
+
 def parse_moment(text: str) -> Moment | None:
     """Days and parts of the day a resident prefers, or "maakt niet uit"; None if neither."""
     folded = _fold(text).strip()
@@ -373,6 +378,62 @@ def parse_moment(text: str) -> Moment | None:
     if not chosen_days and not chosen_delen:
         return Moment(any=True) if said_any else None
     return Moment(days=chosen_days, dagdelen=chosen_delen)
+
+
+# Clock times a resident types for a callback: "tussen 13 en 15 uur", "na 19.00", "om half 3",
+# "vanaf zessen". Hours alone are an answer a meedenker can read (residents' round 38: "tussen 13 en
+# 15 uur" was refused three times). A long run of digits is a phone number, never a time.
+_HOUR = r"(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?![\d.:]?\d)"
+_CLOCK_TIME = re.compile(
+    _HOUR + r"\s*(?:uur|u|h)\b|\b(?:tussen|vanaf|van|na|voor|om|rond|tot|omstreeks)\s+" + _HOUR
+    + r"|\b(?:tienen|elven|twaalven|enen|tweeen|drieen|vieren|vijven|zessen|zevenen|achten|negenen)\b"
+    + r"|\bhalf\s+(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b"
+)
+_HOUR_WORDS = {"enen": 13, "tweeen": 14, "drieen": 15, "vieren": 16, "vijven": 17, "zessen": 18,
+               "zevenen": 19, "achten": 20, "negenen": 21, "tienen": 10, "elven": 11, "twaalven": 12}
+
+
+def says_clock_time(text: str) -> bool:
+    """Whether the text names a time of day ("tussen 13 en 15 uur", "na zevenen", "om 10u")."""
+    return bool(_CLOCK_TIME.search(_fold(text)))
+
+
+def clock_hours(text: str) -> list[int]:
+    """The hours named as clock times, in the 24-hour clock where the words say so ("na zevenen"
+    is 19, "half 8 's avonds" 20); bare small numbers stay as typed."""
+    folded = _fold(text)
+    hours = [_HOUR_WORDS[w] for w in re.findall(r"[a-z]+", folded) if w in _HOUR_WORDS]
+    for match in _CLOCK_TIME.finditer(folded):
+        for number in re.findall(r"(?<![\d.:])(\d{1,2})", match.group(0))[:1]:
+            # "half 3" is half past two
+            hours.append(int(number) - 1 if match.group(0).startswith("half") else int(number))
+    span = re.search(r"\btussen\s+(\d{1,2})(?:[:.]\d\d)?\s*(?:uur\s+)?en\s+(\d{1,2})", folded)
+    if span:
+        hours.extend(int(h) for h in span.groups())
+    return hours
+
+
+# "Evening" starts where office hours end for the resident; a part of the day as an hour to test.
+_DAGDEEL_HOURS = {"ochtend": 10, "middag": 14, "avond": 19}
+
+
+def moment_hours(text: str) -> tuple[list[int], list[int | None]]:
+    """The weekdays (0 is Monday; empty: any) and hours (None: any) a moment answer asks for, to
+    see whether meedenkers work then. Hours 1 to 7 typed bare are afternoon ("tussen 2 en 4")."""
+    moment = parse_moment(text)
+    days: list[int] = []
+    hours: list[int | None] = []
+    if moment and not moment.any:
+        for day in moment.days:
+            if day in WEEKDAGEN:
+                days.append(WEEKDAGEN.index(day))
+            elif day == WEEKEND:
+                days.extend((5, 6))
+            elif day == DOORDEWEEKS:
+                days.extend(range(5))
+        hours.extend(_DAGDEEL_HOURS[deel] for deel in moment.dagdelen)
+    hours.extend(hour + 12 if 1 <= hour <= 7 else hour for hour in clock_hours(text))
+    return days, hours or [None]
 
 
 def _day_complement(excluded: set[str]) -> list[str]:

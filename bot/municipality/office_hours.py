@@ -153,6 +153,14 @@ class OfficeHours:
         """What a resident writing at ``now`` (timezone-aware) can expect; moments in the file's timezone."""
         return Expectation(open_now=self.is_open(now), next_open=self.next_open(now), callback_by=self.callback_by(now))
 
+    def works_at(self, weekday: int | None = None, hour: int | None = None) -> bool:
+        """Whether meedenkers work on that weekday (0 is Monday) and at that hour on some working
+        day; None for either means any. A resident who asks to be called on Sunday evening is told
+        that is outside these hours."""
+        days = range(7) if weekday is None else (weekday,)
+        return any(hour is None or a.hour <= hour < (b.hour if b.minute == 0 else b.hour + 1)
+                   for day in days for a, b in self.hours[day])
+
     def describe(self) -> str:
         """The weekly hours in plain Dutch: 'maandag tot en met donderdag 9.00 tot 17.00 uur; vrijdag ...'."""
         return describe_week(self.hours)

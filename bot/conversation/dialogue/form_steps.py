@@ -204,7 +204,7 @@ def _change_asked(state: State, message: Message) -> Reply:
     if state.tolk:
         return _start_form(state)  # two questions only: asked again, in the resident's language
     named = reading.changes_field(message.text) or callback_form.field_named(message.text) \
-        or ("contact" if _new_contact(message) else None)
+        or ("contact" if _new_contact(message) else None) or ("naam" if callback_form.corrected_name(message.text) else None)
     if named:
         return _change_field(state, named, message)
     return Reply([("utter_vraag_wijzig", {})], replace(state, wacht_op=WAIT_WIJZIG))
@@ -223,6 +223,9 @@ def _change_field(state: State, step: str, message: Message) -> Reply:
     names_only = callback_form.field_named(message.answer_text) == step and len(message.answer_text.split()) <= 3
     if step != "naam" and answer.accepted and answer.values and not names_only:
         return _read_back(_store(changing, step, answer.values))
+    name = callback_form.corrected_name(message.answer_text) if step == "naam" else None
+    if name:
+        return _read_back(_store(changing, step, {"name": name}))
     return Reply([ask(changing, step)], changing)
 
 

@@ -183,7 +183,8 @@ def _change_in_form(state: State, message: Message) -> Reply:
 def _read_back_denied(state: State, message: Message) -> Reply:
     """"Nee" or "iets veranderen" to "Klopt dit?": which detail to change. Anything else ("wat is
     informeel?") never loses the form: not understood, and the details read back again."""
-    if message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen" or _CHANGE_WORDS.search(message.text):
+    if (message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen" or _CHANGE_WORDS.search(message.text)
+            or callback_form.corrected_name(message.text)):
         return _change_asked(state, message)
     return _again(state, [("utter_niet_begrepen_opnieuw", {})])
 

@@ -483,6 +483,12 @@ def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
     ("moment", "'s avonds niet", {"moment": "in de ochtend of middag ('s avonds niet)"}),
     ("moment", "maandagochtend", {"moment": "maandag, in de ochtend"}),
     ("moment", "maakt mij niet uit", {"moment": "maakt niet uit"}),
+    # Residents' round 38: a time span alone was refused three times, and a safe moment's reason
+    # ("dan is hij naar zijn werk") was not in the ticket.
+    ("moment", "tussen 13 en 15 uur", {"moment": "tussen 13 en 15 uur"}),
+    ("moment", "om half 3", {"moment": "om half 3"}),
+    ("moment", "'s middags, dan is hij naar zijn werk", {"moment": "in de middag ('s middags, dan is hij naar zijn werk)"}),
+    ("moment", "dinsdag is goed", {"moment": "dinsdag"}),
     ("voorkeur", "Iemand die het zelf meemaakte", {"voorkeur": "informeel"}),
     ("voorkeur", "iemand die dit als werk doet", {"voorkeur": "formeel"}),
     # "heb ik al gezegd" is said to us, not part of the answer (residents' tests).

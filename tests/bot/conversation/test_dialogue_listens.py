@@ -594,3 +594,17 @@ def test_calling_too_big_after_a_suicidal_remark_is_heard_even_when_the_intent_m
     state = replace(State(), wacht_op="veilig_nu", crisis_route="crisis_113", route="crisis_113")
     reply = next_step(state, "nlu_fallback", None, "113 bellen is een te grote stap voor mij")
     assert "utter_niet_begrepen_opnieuw" not in names(reply) and names(reply)[0].startswith("utter_zmp")
+
+
+@pytest.mark.parametrize("text, name", [("nee mijn naam is niet Jan, het is Johan", "Johan"),
+                                        ("ik heet toch Fatma", "Fatma"), ("noem me maar Kees", "Kees")])
+def test_a_name_corrected_in_a_sentence_at_the_read_back_is_taken_at_once(text, name):
+    # Residents' round 36: "nee mijn naam is niet Jan, het is Johan" was asked for once more.
+    state = replace(State(), wacht_op="controle", formulier={"gemeente": "Goes", "moment": "in de ochtend"},
+                    contact={"name": "Jan", "phone": "+31612345678"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, text)  # whatever the intent model makes of it
+    assert names(reply) == ["utter_controle"] and reply.state.contact["name"] == name
+    assert reply.responses[0][1]["naam"] == f"{name[0]}…"
+    # Without a new name in it, the question comes, and nothing is changed yet.
+    asked = next_step(state, "ontkennen", None, "nee mijn naam klopt niet")
+    assert names(asked) == ["utter_vraag_naam"] and asked.state.contact["name"] == "Jan"

@@ -58,6 +58,31 @@ def test_the_whole_form_writes_one_ticket_and_slots_never_hold_plain_contact(ser
     assert len(tickets) == 1 and tickets[0].gemeente == "Tholen" and turn.slots["ticket_id"] == tickets[0].id
     assert services.store.contact(tickets[0].id, actor="test")["phone"] == "+31612345678"
     assert turn.slots[CONTACT_SLOT] is None
+    assert "utter_moment_buiten_kantoortijd" not in names  # "ochtend" is within office hours
+
+
+@pytest.mark.parametrize("moment, outside", [
+    ("na zevenen", True), ("zaterdag", True), ("avond", True), ("tussen 13 en 15 uur", False),
+    ("dinsdag na tienen", False), ("'s ochtends of 's avonds", False)])
+def test_a_moment_outside_office_hours_is_told_so_at_the_end(services, moment, outside):
+    """Residents' round 36: "na vijven" was accepted while the closing said meedenkers work until
+    five; the closing now says the wish is passed on and may take longer, with the real hours."""
+    werkmodel = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}],
+                 "doelgroepen": []}
+    turn = say({}, "ik heb schulden", services, werkmodel=werkmodel)
+    for text, intent in [("ja", "bevestigen")] * 3:
+        turn = say(turn.slots, text, services, intent)
+    for text, step in [("Tholen", None), ("Sanne", "naam"), ("06 12345678", "contact"), (moment, None),
+                       ("maakt niet uit", None)]:
+        turn = say(turn.slots, text, services, step=step)
+    assert [name for name, _ in turn.responses] == ["utter_controle"], (moment, turn.responses)
+    turn = say(turn.slots, "ja", services, "bevestigen")
+    told = dict(turn.responses).get("utter_moment_buiten_kantoortijd")
+    if outside:
+        assert told is not None and "17.00" in told["kantoortijd"], turn.responses
+    else:
+        assert told is None, turn.responses
+    assert services.store.list()[0].preferred_moment
 
 
 def test_only_the_turn_that_writes_the_ticket_reads_the_conversation(services):
