@@ -61,7 +61,7 @@ def step_of(wacht_op: str | None) -> str | None:
 
 # Waits after the form where a new contact detail may come ("mijn nummer is toch 06…" at the
 # read-back): bot/conversation/dialogue/ names them; the channel seals such an answer as it does in the form.
-CHANGE_WAITS: frozenset[str] = frozenset({"controle", "wijzig_veld", "misser"})
+CHANGE_WAITS: frozenset[str] = frozenset({"controle", "wijzig_veld", "misser", "wijzig_ticket"})
 
 
 def sealing_step(wacht_op: str | None) -> str | None:

@@ -187,6 +187,23 @@ def wants_to_skip(text: str) -> bool:
     return bool(_SKIP.search(_fold(text)))
 
 
+# After the ticket: "ik wil mijn nummer veranderen", "mijn gegevens kloppen niet", "kan ik nog iets
+# wijzigen?" (residents' round 38: asked three times, sent to De Luisterlijn, then a second ticket).
+_WANTS_CHANGE = _any(
+    r"\b(?:iets|wat|gegevens|nummer|telefoonnummer|mail|e-?mail(?:adres)?|naam|moment|tijd|gemeente|adres|voorkeur)\b"
+    r"[\w\s'-]{0,30}?\b(?:veranderen|wijzigen|aanpassen|verbeteren|klopt\s+niet|kloppen\s+niet|verkeerd|fout)\b",
+    r"\b(?:veranderen|wijzigen|aanpassen)\b[\w\s'-]{0,20}?\b(?:gegevens|nummer|naam|moment|gemeente|mail)\b",
+    r"\bverkeerde?\s+(?:nummer|naam|gemeente|mail|e-?mailadres)\b",
+    r"\b(?:nummer|telefoonnummer|naam|moment|tijd|gemeente|mail|e-?mailadres)\s+(?:wordt|moet\s+zijn|is\s+(?:toch|eigenlijk|nu))\b",
+)
+
+
+def wants_change(text: str) -> bool:
+    """A wish to change a detail already given ("ik wil mijn nummer veranderen"), or a new value
+    with the field it changes ("mijn nummer is toch ...")."""
+    return changes_field(text) is not None or bool(_WANTS_CHANGE.search(_fold(text)))
+
+
 def changes_field(text: str) -> str | None:
     """The form field a message changes ("mijn nummer is toch…"), or None."""
     folded = _fold(text)

@@ -19,8 +19,8 @@ from bot.conversation import callback_form
 from bot.conversation import faq, tone
 from bot.understanding import languages
 from bot.conversation.callback import Responses, Services, flag_crisis, submit_callback, today_contacts
-from bot.conversation.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_VANDAAG, FAQ_RESPONSE, WAIT_CONTROLE, State,
-                          fresh_session, next_step)
+from bot.conversation.dialogue import (EFFECT_FLAG_CRISIS, EFFECT_SUBMIT, EFFECT_UPDATE, EFFECT_VANDAAG, FAQ_RESPONSE,
+                                       WAIT_CONTROLE, State, fresh_session, next_step)
 from bot.followup import consent
 from bot.followup.records import Followups
 from bot.conversation.intake import unseal
@@ -100,6 +100,17 @@ def run_turn(slots: dict[str, Any], message: dict[str, Any], channel: str, sende
             if consent.asks_consent(channel) and not state.tolk:  # Telegram, WhatsApp: one question after closing?
                 responses.append((consent.ASK, {}))
                 state = replace(state, wacht_op=consent.WAIT_CONSENT)
+    if EFFECT_UPDATE in reply.effects:
+        try:
+            services().store.update_details(state.ticket_id or "", contact=dict(state.contact) or None,
+                                            preferred_moment=state.formulier.get("moment"),
+                                            gemeente=state.formulier.get("gemeente"),
+                                            preference=state.formulier.get("voorkeur"))
+        except (SQLAlchemyError, QueueKeyError, OSError, LookupError) as error:
+            logger.error("Could not change the ticket's details: %s", type(error).__name__)
+            responses = [("utter_terugbel_mislukt", {}) if name == "utter_ticket_gewijzigd" else (name, values)
+                         for name, values in responses]
+        state = replace(state, contact={}, formulier={})
     if state.taal == languages.ENGLISH:  # dates, topics and form values in English too (issue 27)
         responses = [(name, languages.english_values(values)) for name, values in responses]
     new_slots = state.as_slots()

@@ -40,6 +40,8 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
     # Added by revision 0004 (issue 29): e-mail to coordinators, the residents' follow-up question.
     "mail_sent", "mail_failed", "followup_consent", "followup_sent", "followup_answered", "followup_failed",
     "urgency_raised",
+    # Added by revision 0006: a resident changed a detail after the ticket.
+    "details_changed",
 )
 # A callback is work for a coordinator; a signal is a crisis conversation without contact details
 # (revision 0004): counted and readable by admins, never in the work queue.

@@ -285,6 +285,38 @@ class TicketStore:
                 ticket.version = (ticket.version or 1) + 1
             return ticket
 
+    def update_details(self, ticket_id: str, *, contact: dict[str, str] | None = None,
+                       preferred_moment: str | None = None, gemeente: str | None = None,
+                       preference: str | None = None, actor: str = ASSISTANT_ACTOR) -> builtins.list[str]:
+        """A detail the resident changed after the ticket was written, into the same ticket: a new
+        number replaces the old one (an e-mail address given before stays). Returns the fields
+        changed; the audit names them, never their values."""
+        ticket_id = normalise_ticket_id(ticket_id)
+        changed: builtins.list[str] = []
+        with self._sessions.begin() as session:
+            ticket = session.get(Ticket, ticket_id, with_for_update=True)
+            if ticket is None:
+                raise NotFound(f"No ticket {ticket_id}")
+            if contact:
+                old = self._cipher.decrypt(ticket.contact_encrypted) if ticket.contact_encrypted else {}
+                ticket.contact_encrypted = self._cipher.encrypt({**(old or {}), **contact})
+                changed.append("contact")
+            if preferred_moment:
+                ticket.preferred_moment = _mask(preferred_moment)
+                changed.append("preferred_moment")
+            if gemeente:
+                ticket.gemeente = gemeente
+                changed.append("gemeente")
+            if preference:
+                ticket.preference = preference
+                changed.append("preference")
+            if changed:
+                ticket.version = (ticket.version or 1) + 1
+                session.add(self._audit(ticket_id, actor, "details_changed", ", ".join(changed)))
+        if changed:
+            logger.info("Ticket %s: resident changed %s", ticket_id, ", ".join(changed))
+        return changed
+
     def make_urgent(self, ticket_id: str, reason: str, actor: str = ASSISTANT_ACTOR) -> bool:
         """Raise an open ticket to urgent (a crisis after the callback request); True when it changed."""
         ticket_id = normalise_ticket_id(ticket_id)

@@ -30,6 +30,7 @@ from bot.conversation.dialogue.state import (
     WAIT_VEILIG_NU,
     WAIT_VOOR_WIE,
     WAIT_WIJZIG,
+    WAIT_WIJZIG_TICKET,
 )
 
 
@@ -150,6 +151,9 @@ def pending_question(state: State) -> Responses:
         return [_summary_response(state)]
     if state.wacht_op == WAIT_CONTROLE:
         return _read_back(state).responses
+    if state.wacht_op == WAIT_WIJZIG_TICKET:
+        changing = callback_form.step_of(state.vorige_wacht)
+        return [ask(state, changing) if changing else ("utter_vraag_wijzig", {})]
     if state.wacht_op == WAIT_AANBOD:
         if state.crisis_route:
             return [(STAY_RESPONSES.get(state.crisis_route, "utter_crisis_blijf"), {})]

@@ -27,6 +27,7 @@ WAIT_VEILIG_NU = "veilig_nu"  # after a suicidal remark: are you safe right now?
 WAIT_STOP = "stop_keuze"  # "stop": the form or the whole conversation?
 WAIT_CONTROLE = "controle"  # the details read back: klopt dit?
 WAIT_WIJZIG = "wijzig_veld"  # which detail to change
+WAIT_WIJZIG_TICKET = "wijzig_ticket"  # after the ticket: which detail to change, or its new value
 WAIT_MISSER = "misser"  # three misses at one field: go on without it, or a person?
 WAIT_SPOED_PLAATS = "spoed_plaats"  # an urgent need today: where are you, so I can name who helps today?
 WAIT_TOLK = "tolk"  # another language: a callback with an interpreter? (issue 27)
@@ -35,12 +36,13 @@ WAIT_TOLK = "tolk"  # another language: a callback with an interpreter? (issue 2
 PENDING_QUESTIONS = frozenset(
     {WAIT_LEEFGEBIED, WAIT_VOOR_WIE, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_CORRECTIE, WAIT_TOESTEMMING,
      WAIT_VEILIGHEID, WAIT_VEILIG_NU, WAIT_STOP, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_SPOED_PLAATS,
-     WAIT_TOLK}
+     WAIT_TOLK, WAIT_WIJZIG_TICKET}
 )
 FALLBACK_INTENT = "nlu_fallback"
 
 # Effects the adapter carries out after the turn.
 EFFECT_SUBMIT = "submit_callback"
+EFFECT_UPDATE = "update_ticket"  # a detail changed after the ticket: written into that ticket
 EFFECT_FLAG_CRISIS = "flag_crisis"
 EFFECT_VANDAAG = "today_contacts"  # name the region's contacts for today (bot/municipality/sociale_kaart.py)
 

@@ -58,6 +58,7 @@ from bot.conversation.dialogue.state import (
     WAIT_SAMENVATTING,
     WAIT_SPOED_PLAATS,
     WAIT_STOP,
+    WAIT_WIJZIG_TICKET,
     WAIT_TOESTEMMING,
     WAIT_TOLK,
     WAIT_VEILIGHEID,
@@ -85,6 +86,7 @@ from bot.conversation.dialogue.form_steps import (
 from bot.conversation.dialogue.open_steps import _ask_again, _correction, _decide, _urgent_place, declined
 from bot.conversation.dialogue.language_steps import _interpreter_answer, _language_switched, _other_language
 from bot.conversation.dialogue.replies import _no_offer_elsewhere, _with_crisis_reminder
+from bot.conversation.dialogue.ticket_steps import change_after_ticket, ticket_change_answer
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,6 +233,8 @@ TABLE: dict[tuple[str, str], Handler] = {
     (FORM, CHANGE): _change_in_form,
     (WAIT_CONTROLE, CHANGE): _change_asked,
     (WAIT_CONTROLE, OTHER): _read_back_denied,
+    (OPEN, CHANGE): change_after_ticket,
+    (WAIT_WIJZIG_TICKET, OTHER): ticket_change_answer,
     (FORM, NOISE): _form_miss,
     (FORM, OTHER): _form_other,
     (ANY, NOISE): _ask_again,
@@ -238,7 +242,7 @@ TABLE: dict[tuple[str, str], Handler] = {
 }
 
 _STOP_WAITS = frozenset({FORM, WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER})
-WORD_ANSWERS = frozenset({WAIT_WIJZIG, WAIT_STOP, WAIT_MISSER, WAIT_SPOED_PLAATS, WAIT_CONTROLE})
+WORD_ANSWERS = frozenset({WAIT_WIJZIG, WAIT_STOP, WAIT_MISSER, WAIT_SPOED_PLAATS, WAIT_CONTROLE, WAIT_WIJZIG_TICKET})
 
 # How each intent of the NLU is read, before the words themselves are read (bot/conversation/reading.py).
 # Rasa's rules are generated from this (scripts/generate_rules.py): intents with a rule of their
@@ -305,6 +309,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(STOP)
     if calling:
         kinds.append(CALLING)
+    if pending == OPEN and state.ticket_id and reading.wants_change(message.text):
+        kinds.append(CHANGE)  # "mijn nummer klopt niet" after the ticket: no correction of the summary
     kinds.append(ANSWER)
     if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):
         kinds.append(CORRECTION)  # "het gaat niet over geld" is a correction, not a question about cost

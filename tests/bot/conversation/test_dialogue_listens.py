@@ -312,8 +312,8 @@ def test_the_first_answer_given_at_may_i_ask_is_a_yes_and_is_noted(answer, gemee
 
 
 def test_the_waits_where_a_channel_seals_a_new_contact_detail_are_the_dialogues_own():
-    from bot.conversation.dialogue import WAIT_CONTROLE, WAIT_MISSER, WAIT_WIJZIG
-    assert callback_form.CHANGE_WAITS == {WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER}
+    from bot.conversation.dialogue import WAIT_CONTROLE, WAIT_MISSER, WAIT_WIJZIG, WAIT_WIJZIG_TICKET
+    assert callback_form.CHANGE_WAITS == {WAIT_CONTROLE, WAIT_WIJZIG, WAIT_MISSER, WAIT_WIJZIG_TICKET}
     assert callback_form.sealing_step(WAIT_CONTROLE) == "contact"
     assert callback_form.sealing_step("form:naam") == "naam"
     assert callback_form.sealing_step("form:moment") == "contact"
@@ -608,3 +608,34 @@ def test_a_name_corrected_in_a_sentence_at_the_read_back_is_taken_at_once(text, 
     # Without a new name in it, the question comes, and nothing is changed yet.
     asked = next_step(state, "ontkennen", None, "nee mijn naam klopt niet")
     assert names(asked) == ["utter_vraag_naam"] and asked.state.contact["name"] == "Jan"
+
+
+def test_a_change_after_the_ticket_goes_into_that_ticket_not_a_second_one():
+    # Residents' round 38: "ik wil mijn nummer veranderen" after the ticket was asked three times,
+    # sent to De Luisterlijn, and then a second ticket went through the whole form.
+    booked = replace(State(), ticket_id="MD-TEST01", route="meedenker", leefgebieden={"financien": {"evidence": ["schulden"]}})
+    asked = next_step(booked, "hulpvraag", None, "ik wil mijn nummer veranderen, die klopt niet")
+    assert names(asked) == ["utter_vraag_contact"] and asked.state.wacht_op == "wijzig_ticket"
+    assert callback_form.sealing_step(asked.state.wacht_op) == "contact"  # the channel seals the number
+    done = next_step(asked.state, "hulpvraag", None, "[CONTACTGEGEVENS]", form_text="06 24681357")
+    assert names(done) == ["utter_ticket_gewijzigd"] and done.responses[0][1]["referentie"] == "MD-TEST01"
+    assert done.effects == ("update_ticket",) and done.state.contact["phone"].endswith("24681357")
+    assert done.state.wacht_op is None and done.state.ticket_id == "MD-TEST01"
+    # A moment given with the change itself is taken at once; a value alone after "what?" too.
+    moment = next_step(booked, "hulpvraag", None, "kan ik een ander moment kiezen? liever dinsdagochtend")
+    assert names(moment) == ["utter_ticket_gewijzigd"] and moment.state.formulier["moment"].startswith("dinsdag, in de ochtend")
+    which = next_step(booked, "hulpvraag", None, "ik wil iets veranderen aan mijn gegevens")
+    assert names(which) == ["utter_vraag_wijzig"]
+    place = next_step(which.state, "hulpvraag", None, "Tholen")
+    assert names(place) == ["utter_ticket_gewijzigd"] and place.state.formulier == {"gemeente": "Tholen"}
+    # "laat maar" keeps the ticket as it was; a wrong number is asked again, never stored.
+    kept = next_step(which.state, "ontkennen", None, "laat maar")
+    assert names(kept) == ["utter_ticket_ongewijzigd"] and kept.effects == ()
+    wrong = next_step(asked.state, "hulpvraag", None, "[CONTACTGEGEVENS]", form_text="06 123")
+    assert wrong.effects == () and wrong.state.wacht_op == "wijzig_ticket" and names(wrong)[0].startswith("utter_ongeldig")
+
+
+def test_without_a_ticket_a_changed_number_is_no_ticket_change():
+    state = replace(State(), route="meedenker", leefgebieden={"financien": {"evidence": ["schulden"]}})
+    reply = next_step(state, "hulpvraag", None, "ik wil mijn nummer veranderen")
+    assert "utter_ticket_gewijzigd" not in names(reply) and reply.state.wacht_op != "wijzig_ticket"

@@ -188,3 +188,31 @@ def test_a_wish_in_the_residents_own_words_still_writes_the_ticket(services, wis
     (ticket,) = services.store.list()
     assert ticket.preference == preference
     assert (wish in ticket.summary) == (preference is None)
+
+
+def test_a_new_number_after_the_ticket_changes_that_ticket_and_makes_no_second(services):
+    """Residents' round 38: a resident who saw her number was wrong after the ticket got a second
+    ticket; now the one ticket holds the new number (encrypted), and the slots never hold it plain."""
+    werkmodel = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}],
+                 "doelgroepen": []}
+    turn = say({}, "ik heb schulden", services, werkmodel=werkmodel)
+    for text, intent in [("ja", "bevestigen")] * 3:
+        turn = say(turn.slots, text, services, intent)
+    for text, step in [("Tholen", None), ("Sanne", "naam"), ("06 12345678", "contact"), ("ochtend", None),
+                       ("maakt niet uit", None)]:
+        turn = say(turn.slots, text, services, step=step)
+    turn = say(turn.slots, "ja", services, "bevestigen")
+    ticket_id = turn.slots["ticket_id"]
+    turn = say(turn.slots, "oei mijn nummer klopt niet", services)
+    assert [name for name, _ in turn.responses] == ["utter_vraag_contact"]
+    turn = say(turn.slots, "06 87654321", services, step="contact")
+    assert [name for name, _ in turn.responses] == ["utter_ticket_gewijzigd"]
+    assert "87654321" not in str(turn.slots) and turn.slots[CONTACT_SLOT] is None
+    tickets = services.store.list()
+    assert [t.id for t in tickets] == [ticket_id]
+    contact = services.store.contact(ticket_id, actor="test")
+    assert contact["phone"] == "+31687654321" and contact["name"] == "Sanne"
+    assert [e.action for e in services.store.history(ticket_id)].count("details_changed") == 1
+    turn = say(turn.slots, "het moment wordt liever vrijdagmiddag", services)
+    assert [name for name, _ in turn.responses] == ["utter_ticket_gewijzigd"]
+    assert "vrijdag" in services.store.get(ticket_id).preferred_moment and len(services.store.list()) == 1

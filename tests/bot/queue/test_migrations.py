@@ -25,7 +25,7 @@ def test_migrating_twice_is_a_no_op(db_url):
     ticket, _ = store.create(new_ticket(), "k")
     store.migrate()
     assert store.schema_is_current()
-    assert migrations.current_revision(store._engine) == migrations.head_revision() == "0005"
+    assert migrations.current_revision(store._engine) == migrations.head_revision() == "0006"
     assert {"meedenker_tickets", "meedenker_audit", "meedenker_alembic_version", "meedenker_users",
             "meedenker_sessions", "meedenker_meedenkers", "meedenker_status_history"} <= tables(db_url)
     assert store.get(ticket.id) is not None
