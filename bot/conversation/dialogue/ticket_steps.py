@@ -25,8 +25,10 @@ def change_after_ticket(state: State, message: Message) -> Reply | None:
                            formulier={}), message, first=True)
 
 
-def ticket_change_answer(state: State, message: Message) -> Reply:
+def ticket_change_answer(state: State, message: Message) -> Reply | None:
     """The answer to "wat wilt u veranderen?" or to the field's own question after the ticket."""
+    if not state.ticket_id:
+        return None  # no ticket to change (a session that expired): read as any other message
     if callback_form.is_cancel(message.answer_text) or reading.gives_up(message.text) \
             or (message.intent == "ontkennen" and not callback_form.step_of(state.vorige_wacht)):
         return Reply([("utter_ticket_ongewijzigd", {"referentie": state.ticket_id or ""})],

@@ -28,7 +28,7 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
         r"\b(?:de|mijn|mn|onze|ons) (?:kinderen|kids|kinders|kleine|kleintjes|zoon|zoontje|dochter|dochtertje|"
         r"jongens|meiden) (?:hebben|heeft) (?:het|alles|dat) (?:weer |allemaal |ook )?(?:gezien|gehoord|meegemaakt)\b")),
     ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
-        r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|geslikt|opgeslikt)"
+        r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|genomen|geslikt|opgeslikt)"
         r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"
         r"|\bi (?:took|have taken|swallowed) something(?= ?(?:$|[.,!]))")),
 )

@@ -47,7 +47,13 @@ RULES_112: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"wat) (?:ingenomen|geslikt|opgeslikt)\b(?: \w+| [.,!]){0,3} (?:veel|heel veel|te veel|teveel|een hoop|"
         r"alles|alle)\b(?! (?:water|eten|vitamines?)\b)"
         r"|\b(?:heb|heeft) (?:net |zojuist )?(?:te veel|teveel|veel te veel|heel veel) (?:ingenomen|geslikt)\b"
-        r"(?! (?:van de |aan )?(?:water|eten|vitamines?|suiker|koffie)\b)")),
+        r"(?! (?:van de |aan )?(?:water|eten|vitamines?|suiker|koffie)\b)"
+        # Not knowing how much was taken (messy_blind_3: "ik heb iets genomen, voel me raar, weet niet
+        # meer hoeveel" went unheard by every net).
+        r"|\b(?:heb|heeft|hebben) (?:net |zojuist |nu |daarnet )?(?:iets|van alles|alles|spul|wat|pillen|tabletten|"
+        r"medicijnen|medicatie)\b(?: \w+){0,2} (?:genomen|ingenomen|geslikt|opgeslikt)\b(?: \w+| [.,!]){0,8} "
+        r"(?:(?:ik |hij |ze |zij )?(?:weet|wist|weten) (?:ik |hij |ze |zij )?(?:het )?(?:niet|nie) (?:meer )?|geen idee |no idea )"
+        r"(?:hoeveel|how many|how much)\b")),
     # Someone who just said they are ending their life and now does not open or answer: acute
     # ("hij belde dat hij een touw heeft opgehangen. hij doet niet open"), whatever came first.
     ("112.aangekondigd_en_onbereikbaar", ROUTE_CRISIS_112, _F(
@@ -276,7 +282,8 @@ EXAMPLES_112: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("ik heb mijn pillen ingenomen zoals de dokter zei", "ik vergeet soms mijn pillen in te nemen"),
     ),
     "112.iets_veel_ingenomen": (
-        ("ik heb iets ingenomen. veel.", "heb van alles geslikt, heel veel", "ik heb net te veel ingenomen"),
+        ("ik heb iets ingenomen. veel.", "heb van alles geslikt, heel veel", "ik heb net te veel ingenomen",
+         "ik heb iets genomen, voel me raar, weet niet meer hoeveel"),
         ("ik heb te veel water gedronken", "ik heb iets ingenomen tegen de hoofdpijn"),
     ),
     "112.aangekondigd_en_onbereikbaar": (

@@ -364,6 +364,7 @@ def _pending_states() -> dict[str, State]:
         missed = next_step(missed, "hulpvraag", None, text).state
     states["misser"] = missed
     states["spoed_plaats"] = next_step(State(), "hulpvraag", None, "ik heb vannacht geen slaapplek").state
+    states["wijzig_ticket"] = next_step(State(ticket_id="MD-TEST01"), "hulpvraag", None, "ik wil mijn nummer veranderen").state
     states["tolk"] = next_step(State(), "engels", {"language": "ar"}, "عندي مشكلة مع رسالة من البلدية").state
     return states
 

@@ -35,8 +35,19 @@ def test_a_sure_intent_model_needs_the_semantic_net_to_agree_for_the_full_reply(
     # full Veilig Thuis reply; a semantic net only fairly sure asks instead.
     fairly = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.7, "crisis_112"), THRESHOLD)
     assert fairly.tier == TIER_CHECK and fairly.suspected == "crisis_112"
-    doubted = decide_route("iets wat de regels niet kennen", "crisis_112", 0.95, False, net(0.1), THRESHOLD)
+    doubted = decide_route("iets wat de regels niet kennen", "crisis_112", 0.98, False, net(0.1), THRESHOLD)
     assert doubted.tier == TIER_CHECK and doubted.suspected == "crisis_112"
+    # messy_blind_3.yml: the intent model alone, fairly sure (0.92-0.94) against a calm semantic net,
+    # heard no crisis in four blind sets and asked a widow about her husband's pension letters.
+    fairly_alone = decide_route("mijn man is overleden en hij deed altijd de geldzaken. nu liggen er brieven",
+                                "crisis_112", 0.94, True, net(0.13), THRESHOLD)
+    assert fairly_alone.tier is None and fairly_alone.route == "meedenker"
+
+
+def test_a_danger_told_as_over_is_asked_about_only_when_the_semantic_net_is_worried_too():
+    text = "vroeger had ik zelfmoordgedachten, nu al jaren niet meer. kan een ervaringsdeskundige mij helpen met werk?"
+    assert decide_route(text, "hulpvraag", 0.9, True, net(0.4), THRESHOLD).tier is None
+    assert decide_route(text, "hulpvraag", 0.9, True, net(0.75), THRESHOLD).tier == TIER_CHECK
 
 
 def test_figurative_language_vetoes_a_weak_semantic_guess_but_not_a_sure_one():
@@ -305,6 +316,38 @@ def test_a_young_childs_tantrum_or_a_documentary_gets_at_most_the_check(text):
 def test_a_young_child_hurt_by_an_adult_is_not_taken_for_a_tantrum(text):
     decision = decide_route(text, "crisis_veilig_thuis", 0.95, False, net(0.95, "crisis_veilig_thuis"), THRESHOLD)
     assert decision.tier == TIER_FULL and decision.route == "crisis_veilig_thuis"
+
+
+@pytest.mark.parametrize("text", [
+    # messy_blind_3.yml (blind, first score): each got the full crisis reply from a rule.
+    "we moeten voor nederlands een boek lezen over een jongen die zelfmoord pleegt en nu moet ik een verslag "
+    "schrijven maar ik snap er niks van. is er ergens gratis huiswerkbegeleiding",
+    "Ik zag op AT5 dat er weer een jongen is neergestoken in Zuidoost. Mijn zoon van 17 gaat elke avond naar "
+    "buiten en ik lig wakker. Er is niks gebeurd hoor, maar waar kan ik hulp krijgen om met hem te praten?",
+    "Mijn dochter van vier heeft de laatste weken enorme driftbuien. Als ze haar zin niet krijgt, gooit ze met "
+    "spullen, stampt ze op de grond en gilt ze dat ze dood wil en dat ik de stomste mama van de wereld ben.",
+])
+def test_a_book_for_school_the_news_or_a_toddlers_tantrum_gets_at_most_the_check(text):
+    decision = decide_route(text, "hulpvraag", 0.9, True, net(0.7), THRESHOLD)
+    assert decision.tier == TIER_CHECK
+    calm = decide_route(text, "hulpvraag", 0.9, True, net(0.02), THRESHOLD)
+    assert calm.tier is None and calm.route == "meedenker"
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb iets genomen, voel me raar, weet niet meer hoeveel",
+    "mijn vriend heeft pillen geslikt met drank, hij weet niet hoeveel",
+])
+def test_something_taken_without_knowing_how_much_is_acute(text):
+    # messy_blind_3.yml: the first message was heard by no net at all.
+    decision = decide_route(text, "hulpvraag", 0.5, False, net(0.1), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_112"
+
+
+def test_the_news_softens_nothing_a_resident_says_of_themselves():
+    decision = decide_route("ik wil dood, niemand leest mijn verhaal in de krant", "hulpvraag", 0.5, False,
+                            net(0.1), THRESHOLD)
+    assert decision.tier == TIER_FULL and decision.route == "crisis_113"
 
 
 def test_acute_danger_dated_years_back_in_its_own_clause_gets_the_check():
