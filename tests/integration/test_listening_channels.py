@@ -14,7 +14,7 @@ import pytest
 
 from tests.integration.conftest import Messaging
 from tests.integration.residents import CHANNELS, Resident
-from tests.integration.test_routes import store_of
+from tests.integration.test_routes import store_of, tickets_of
 
 pytestmark = pytest.mark.servers
 
@@ -110,3 +110,68 @@ def test_asking_to_be_called_about_a_worry_goes_to_the_callback_not_to_an_explan
     if "Mag ik ze vragen?" not in after.text:  # the summary or the offer came first: one more yes
         after = yes(resident)
     assert "Mag ik ze vragen?" in after.text or "In welke gemeente" in after.text, after.text
+
+
+def test_a_time_span_a_name_correction_and_a_new_number_after_the_ticket_go_into_one_ticket(conversations: Messaging):
+    """Residents' rounds 36 and 38 through the servers: "tussen 13 en 15 uur" was refused three
+    times; "nee mijn naam is niet D, het is Dirk" was asked for again; a wrong number noticed after
+    the ticket led through the whole form to a second ticket."""
+    resident = Resident("rest", conversations)
+    resident.say("ik heb schulden en weet niet hoe ik de huur moet betalen")
+    yes(resident)
+    consent = yes(resident)
+    assert "Mag ik ze vragen?" in consent.text
+    yes(resident)
+    resident.say("Goes")
+    resident.say("D")
+    moment_asked = resident.say("0612345678")
+    assert "Wanneer komt het u goed uit?" in moment_asked.text
+    wish = resident.say("tussen 13 en 15 uur")
+    assert "Wie wilt u als meedenker?" in wish.text
+    read_back = resident.say("maakt niet uit")
+    assert "Klopt dit?" in read_back.text and "tussen 13 en 15 uur" in read_back.text
+    corrected = resident.say("nee mijn naam is niet D, het is Dirk")
+    assert "Klopt dit?" in corrected.text and "D…" in corrected.text, corrected.text
+    done = yes(resident)
+    number = re.search(r"Uw nummer is (\S+?)\.", done.text)
+    assert number, done.text
+    assert "U koos een moment buiten kantoortijd" not in done.text  # 13-15 uur is within the meedenkers' hours
+
+    asked = resident.say("oei, mijn nummer klopt niet")
+    assert "Hoe kan de meedenker u bereiken?" in asked.text
+    changed = resident.say("0687654321")
+    assert f"Ik heb het veranderd in uw vraag {number.group(1)}" in changed.text, changed.text
+    store = store_of(conversations.servers)
+    try:
+        assert store.contact(number.group(1), actor="test")["phone"] == "+31687654321"
+        assert store.contact(number.group(1), actor="test")["name"] == "Dirk"
+        assert store.get(number.group(1)).preferred_moment == "tussen 13 en 15 uur"
+        assert len(tickets_of(conversations.servers, f"ch-{resident.address}")) == 1
+    finally:
+        store.close()
+
+
+def test_laat_maar_is_no_yes_toch_wel_brings_the_offer_and_an_evening_wish_is_told_the_hours(conversations: Messaging):
+    """Residents' round 38 through the servers: "laat maar" at the summary was taken as a yes and
+    "toch wel" got a goodbye; "het is voor mij" kept "voor iemand anders"; an evening callback was
+    accepted while the closing said nothing of the meedenkers' hours (round 36)."""
+    resident = Resident("rest", conversations)
+    first = resident.say("mijn vrouw is overleden en nu snap ik de post van de bank niet")
+    if "iemand anders" in first.text:
+        first = resident.say("Het is niet voor iemand anders, het is voor mij.")
+        assert "iemand anders" not in first.text and "Klopt dat?" in first.text
+    assert "Klopt dat?" in first.text, first.text
+    stopped = resident.say("laat maar")
+    assert "U kunt later altijd terugkomen" in stopped.text and "Mag ik ze vragen?" not in stopped.text
+    back = resident.say("toch wel")
+    assert "Wilt u dat een meedenker u belt?" in back.text
+    yes(resident)
+    yes(resident)
+    resident.say("Tholen")
+    resident.say("Wim")
+    resident.say("0612345678")
+    resident.say("'s avonds, dan ben ik thuis")
+    read_back = resident.say("maakt niet uit")
+    assert "dan ben ik thuis" in read_back.text  # the reason is kept for the meedenker
+    done = yes(resident)
+    assert "U koos een moment buiten kantoortijd" in done.text and "17.00" in done.text, done.text
