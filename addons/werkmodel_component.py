@@ -30,9 +30,10 @@ from bot.conversation.callback_form import answer_step, is_plain_answer
 from bot.understanding.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.understanding.encoder import embed_cached
 from bot.understanding.crisis_net import CrisisScores
-from bot.conversation.dialogue import BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT
+from bot.conversation.dialogue import (BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT,
+                                       WAIT_VEILIGHEID)
 from bot.conversation.faq import match as faq_match
-from bot.conversation.reading import abuser_near, back_to_question, says_start_again
+from bot.conversation.reading import abuser_near, back_to_question, says_start_again, yes_or_no
 from bot.conversation.spoed import ONDERDAK, urgent_need
 from bot.understanding.languages import FOREIGN, conversation_language, reply_language, switch_asked
 from bot.conversation.tone import JE, address
@@ -132,14 +133,18 @@ class WerkmodelComponent(GraphComponent):
             semantic = None if not net else CrisisScores(net["crisis"], net["route"], net["route_probability"])
             pending = (message.get("metadata") or {}).get(PENDING_KEY)
             step = answer_step(pending)
+            # A yes or no to the safety check is its answer first (residents' round 39: "Nee natuurlijk
+            # niet! Het gaat om mijn DOCHTER van 3 ..." was asked the same check again).
+            said = yes_or_no(text) if pending == WAIT_VEILIGHEID else None
             parts = [(text[p["start"]:p["end"]], CrisisScores(p["crisis"], p["route"], p["route_probability"]))
                      for p in (net or {}).get("segments") or []]
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
                                     net["threshold"] if net else 1.0,
                                     net.get("english_threshold", net["threshold"]) if net else 1.0, parts,
                                     answering=bool(pending),
-                                    plain_answer=step is not None and is_plain_answer(step, text),
-                                    check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY)))
+                                    plain_answer=(step is not None and is_plain_answer(step, text)) or said is not None,
+                                    check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY))
+                                    or said == "ontkennen")
             metadata = message.get("metadata") or {}
             intent = decision.intent
             earlier = metadata.get(CRISIS_ROUTE_KEY)

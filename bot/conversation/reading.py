@@ -204,6 +204,15 @@ def wants_change(text: str) -> bool:
     return changes_field(text) is not None or bool(_WANTS_CHANGE.search(_fold(text)))
 
 
+_MAYBE = _any(r"^\s*(?:misschien|soms|af en toe|een beetje|wel een beetje|weet (?:ik )?(?:het )?niet|ik weet (?:het )?niet|"
+               r"geen idee|kan zijn|zou kunnen|beetje|eigenlijk wel|maybe|sometimes|i don'?t know|not sure)\b")
+
+
+def says_maybe(text: str) -> bool:
+    """"Misschien", "soms", "weet ik niet": to a question about danger, not a no."""
+    return bool(_MAYBE.search(_fold(text)))
+
+
 def changes_field(text: str) -> str | None:
     """The form field a message changes ("mijn nummer is toch…"), or None."""
     folded = _fold(text)
@@ -361,6 +370,22 @@ _HELP_ARRIVED = re.compile(
     r"\b(?:ambulance|ambu|politie|brandweer|huisarts|dokter|hulpdiensten|112)\s+(?:is|zijn|staat|staan|was|kwam|komt)\s+"
     r"(?:er|hier|nu|binnen|al|net|gekomen|er\s+nu|er\s+al|hier\s+nu)\b|\b(?:ambulance|politie|brandweer)\s+(?:is\s+)?(?:er|hier)\b"
     r"|\b(?:the\s+)?(?:ambulance|police|paramedics)\s+(?:is|are)\s+here\b", re.IGNORECASE)
+
+
+# "Ik heb 112 gebeld", "de ambulance komt eraan": after "Bel nu 112" the resident has done it.
+_CALLED_112 = re.compile(
+    r"\b(?:heb|hebben|heeft)\s+(?:al\s+|net\s+|nu\s+|zojuist\s+)?(?:112|de\s+ambulance|een\s+ambulance|de\s+politie|"
+    r"de\s+brandweer|de\s+huisarts|de\s+dokter|de\s+huisartsenpost|de\s+meldkamer)\s+(?:al\s+|net\s+)?"
+    r"(?:gebeld|ingeschakeld|gebeld\s+\w+)\b|\b(?:ik\s+)?(?:bel|bellen)\s+(?:nu\s+)?(?:112|de\s+ambulance)\s*(?:nu|al)?\s*[.!]?$"
+    r"|\b(?:ambulance|ambu|politie|brandweer|hulp|hulpdiensten|dokter|huisarts)\s+(?:komt|komen|is\s+onderweg|zijn\s+onderweg|"
+    r"komt\s+eraan|komen\s+eraan)\b|\bze\s+(?:komen|zijn)\s+(?:eraan|onderweg|er\s+zo)\b"
+    r"|\bi\s+(?:have\s+|just\s+)?called\s+(?:112|an\s+ambulance|the\s+police)\b|\b(?:help|the\s+ambulance)\s+is\s+(?:coming|on\s+its\s+way)\b",
+    re.IGNORECASE)
+
+
+def called_for_help(text: str) -> bool:
+    """The resident called 112 or help is on its way ("ik heb 112 gebeld", "de ambulance komt")."""
+    return bool(_CALLED_112.search(text))
 
 
 _HELP_NOW = re.compile(

@@ -55,3 +55,24 @@ def test_english_resident_gets_the_check_in_english_and_yes_gives_113(servers):
 def test_english_child_abuse_gets_veilig_thuis_in_english(servers):
     shown = texts(servers.say(new_sender(), "my uncle says it is our little secret and I must not tell mum"))
     assert "Nobody may hurt you" in shown and "0800-2000" in shown
+
+
+def test_a_no_in_words_to_the_check_is_its_answer_not_a_new_check(servers):
+    """Residents' round 39: a mother's "Nee natuurlijk niet! Het gaat om mijn DOCHTER ..." was met with
+    "Sorry, dat begrijp ik niet" and the same check again."""
+    sender = new_sender()
+    servers.say(sender, "ik heb schulden en de huur is te hoog")
+    servers.say(sender, HINT)
+    shown = texts(servers.say(sender, "Nee natuurlijk niet! Het gaat om mijn oom die grapjes maakt, "
+                                      "hij bedoelt ons verjaardagscadeau voor mama. Schrik me niet zo af"))
+    assert "Dank u voor uw antwoord" in shown and "Sorry, dat begrijp ik niet" not in shown
+    assert "Doet iemand u of een ander pijn" not in shown
+
+
+def test_maybe_to_the_check_gives_the_numbers_and_stays(servers):
+    """Residents' round 39: "misschien... ik ben zo moe van alles" went back to the summary."""
+    sender = new_sender()
+    servers.say(sender, "ik heb schulden en de huur is te hoog")
+    servers.say(sender, HINT)
+    shown = texts(servers.say(sender, "misschien... ik ben zo moe van alles"))
+    assert "0800-2000" in shown and "Ik ben een computer" in shown and "Klopt dat?" not in shown

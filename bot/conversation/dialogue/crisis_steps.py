@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.conversation import callback_form, reading
 from bot.understanding import languages
 from bot.conversation.summary import who_for
+from bot.understanding.crisis import is_negated_crisis
 from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
 from bot.conversation.dialogue.state import (
     APP_CHANNELS,
@@ -20,6 +21,7 @@ from bot.conversation.dialogue.state import (
     State,
     WAIT_AANBOD,
     WAIT_MISSER,
+    WAIT_NA_112,
     WAIT_STOP,
     WAIT_TOLK,
     WAIT_VEILIGHEID,
@@ -47,7 +49,7 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
     # are kept, so a "ja" to the offer goes on where it was (the callback is then urgent).
     form_step = _open_form_step(state)
     # After 112 nothing is asked: the resident calls first (no listening line, no callback on offer).
-    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else None if route == ROUTE_CRISIS_112 else WAIT_AANBOD
+    wait = WAIT_VEILIG_NU if route == ROUTE_CRISIS_113 else WAIT_NA_112 if route == ROUTE_CRISIS_112 else WAIT_AANBOD
     voor_wie = state.voor_wie
     if route == ROUTE_CRISIS_VEILIG_THUIS and message is not None:
         voor_wie = who_for(message.text, violence=True) or "zelf"
@@ -92,6 +94,14 @@ _NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b", re.IGNORECASE)
 def _safe_now(state: State, message: Message) -> Reply | None:
     """The answer to "Bent u nu veilig?"; None when the message is something else."""
     said = reading.yes_or_no(message.text)  # "JA. dat zei ik al 2 keer", whatever the intent model guessed
+    if is_negated_crisis(message.text) and not _NOT_SAFE_NOW.search(message.text):
+        # "NEE ik denk niet aan zelfdoding!!" is no "not safe" (residents' round 39: it got "Bel dan
+        # nu 112"): believed, with the numbers in view, and the conversation goes on.
+        resumed = replace(state, wacht_op=WAIT_AANBOD, veilig_gezegd=True)
+        if callback_form.step_of(state.vorige_wacht):
+            back = _resume_form(resumed)
+            return Reply([("utter_veiligheid_nee", {}), *back.responses], back.state)
+        return Reply([("utter_veiligheid_nee", {}), ("utter_aanbod_meedenker_later", {})], resumed)
     if _NOT_SAFE_NOW.search(message.text) or ("ontkennen" in (message.intent, said) and not _SAFE_NOW.search(message.text)):
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):

@@ -30,6 +30,7 @@ WAIT_WIJZIG = "wijzig_veld"  # which detail to change
 WAIT_WIJZIG_TICKET = "wijzig_ticket"  # after the ticket: which detail to change, or its new value
 WAIT_MISSER = "misser"  # three misses at one field: go on without it, or a person?
 WAIT_SPOED_PLAATS = "spoed_plaats"  # an urgent need today: where are you, so I can name who helps today?
+WAIT_NA_112 = "na_112"  # after "Bel nu 112": until the resident has called or help has come
 WAIT_TOLK = "tolk"  # another language: a callback with an interpreter? (issue 27)
 
 # Questions the resident is expected to answer; noise there is asked again (issue 9).

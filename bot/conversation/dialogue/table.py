@@ -13,6 +13,7 @@ from typing import Any, Callable
 from bot.conversation import callback_form, reading
 from bot.understanding import languages
 from bot.understanding.noise import is_noise
+from bot.understanding.crisis import is_negated_crisis, is_told_as_over
 from bot.understanding.routing import CHECK_INTENT
 from bot.conversation.summary import merge
 from bot.understanding.werkmodel import ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
@@ -55,6 +56,7 @@ from bot.conversation.dialogue.state import (
     WAIT_CONTROLE,
     WAIT_CORRECTIE,
     WAIT_MISSER,
+    WAIT_NA_112,
     WAIT_SAMENVATTING,
     WAIT_SPOED_PLAATS,
     WAIT_STOP,
@@ -134,6 +136,10 @@ def _check_answer(state: State, message: Message) -> Reply | None:
         said: str | None = message.intent
     else:
         said = reading.yes_or_no(message.text) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
+    if said is None and reading.says_maybe(message.text):
+        # "misschien... ik ben zo moe van alles" to "denkt u aan zelfdoding?" is no "nee" (residents'
+        # round 39: it went back to the summary without the numbers): the numbers, and we stay.
+        said = "bevestigen"
     if said is None:
         return None
     return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
@@ -164,6 +170,18 @@ def _heard_again(state: State, message: Message) -> Reply:
     again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
     heard = "utter_crisis_gehoord_vt" if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS else "utter_crisis_gehoord"
     return Reply([(heard, {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
+
+
+def _after_112(state: State, message: Message) -> Reply | None:
+    """After "Bel nu 112": stay until the resident has called or help has come. Playing it down,
+    a goodbye or another subject gets "bel nu 112" again (residents' round 39: "het waren maar
+    slaappillen, ik ga slapen" got the listening line and "Dat is goed"). Only danger told as over
+    or denied in so many words ("vals alarm, er is niks aan de hand") lets the conversation go on."""
+    if reading.help_arrived(message.text) or reading.called_for_help(message.text):
+        return Reply([("utter_hulp_is_er", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+    if is_told_as_over(message.text, soft=False) or is_negated_crisis(message.text):
+        return _decide(replace(state, wacht_op=None), message)
+    return Reply([("utter_crisis_112_aandringen", {})], replace(state, sinds_herinnering=0))
 
 
 def _zmp_chat(state: State, message: Message) -> Reply:
@@ -216,6 +234,9 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_STOP, OTHER): _stop_unclear,
     (WAIT_VEILIGHEID, ANSWER): _check_answer,
     (WAIT_VEILIG_NU, ANSWER): _safe_now,
+    (WAIT_NA_112, ANSWER): _after_112,
+    (WAIT_NA_112, NOISE): _after_112,
+    (WAIT_NA_112, OTHER): _after_112,
     (FORM, ANSWER): _form_answer,
     (WAIT_TOESTEMMING, ANSWER): _consent_with_answer,
     (WAIT_MISSER, ANSWER): _after_misses,

@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from bot.understanding.crisis.normalise import normalise
-from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_VEILIG_THUIS
+from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
 
 # (rule id, route the check is about, pattern on the normalised text)
 DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
@@ -20,13 +20,21 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
         r"|\b(?:ik )?(?:voel me|ben|zijn we|voelen we ons) (?:thuis )?(?:niet|nie) (?:meer )?veilig"
         r"(?: \w+){0,2} (?:thuis|in (?:mijn|ons) (?:eigen )?huis|bij (?:mijn|onze) (?:man|vrouw|vriend|vriendin|"
         r"partner|vader|moeder|ouders|ex))\b"
-        r"|\bik durf (?:niet|nie) (?:meer )?(?:naar huis|thuis te (?:komen|slapen|zijn))\b"
+        r"|\b(?:ik |we |wij )?(?:durf|durven) (?:niet|nie) (?:meer )?(?:naar huis|thuis te (?:komen|slapen|zijn))\b"
         r"|\b(?:not|isnt|is not) safe (?:at home|in my (?:own )?home|home)\b|\bhome (?:is not|isnt) safe\b")),
     # Children who saw or heard it ("hij is weer begonnen. de kinderen hebben het gezien"): at home,
     # that may be violence; the check asks (the nets read it at 0.29-0.50, around their threshold).
     ("doubt.vt.kinderen_zagen_het", ROUTE_CRISIS_VEILIG_THUIS, re.compile(
         r"\b(?:de|mijn|mn|onze|ons) (?:kinderen|kids|kinders|kleine|kleintjes|zoon|zoontje|dochter|dochtertje|"
         r"jongens|meiden) (?:hebben|heeft) (?:het|alles|dat) (?:weer |allemaal |ook )?(?:gezien|gehoord|meegemaakt)\b")),
+    # A message for a parent or a loved one that sounds like a last one ("zeg tegen mn moeder dat het
+    # niet haar schuld is"): a farewell without the word suicide is asked about (issue 24).
+    ("doubt.113.laatste_boodschap", ROUTE_CRISIS_113, re.compile(
+        r"\b(?:zeg|zeggen|vertel|vertellen) (?:tegen |aan )?(?:mijn|mn|m'n|me|onze) (?:moeder|mama|ma|vader|papa|pa|ouders|"
+        r"vrouw|man|vriendin|vriend|zus|broer|kinderen|kids|dochter|zoon)\b(?: \w+){0,3} (?:dat )?(?:het |t )?(?:niet|nie) "
+        r"(?:haar|zijn|jullie|hun) schuld (?:is|was)\b"
+        r"|\b(?:tell|say to) my (?:mom|mum|mother|dad|father|parents|wife|husband|sister|brother|kids)\b(?: \w+){0,3} "
+        r"(?:it'?s|it is|it was) not (?:her|his|their|your) fault\b")),
     ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
         r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|genomen|geslikt|opgeslikt)"
         r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"

@@ -24,6 +24,10 @@ TOLD_FOR_INFORMATION: Final = _F(
     r"\b(?:spreekbeurt|werkstuk|profielwerkstuk|schoolproject|project voor school|presentatie|"
     r"voorlichting|voorlichtingsmateriaal|lesmateriaal|een les over|les over|scriptie|onderzoek naar)\b"
     r"|\b(?:school project|for a school|presentation about|for a class|research on)\b"
+    # The assistant's own question quoted back ("die vraag over mezelf iets aandoen kwam echt binnen",
+    # residents' round 39: it got the full 113 reply).
+    r"|\b(?:die|de|jouw|uw|je|jullie|deze|dat|zo'?n|zon) vraag (?:over|of|naar)\b"
+    r"|\b(?:schrok|schrik|schrokken) (?:me |mij |ik )?(?:van|door) (?:die|de|jouw|uw|je|deze|jullie) vraag\b"
     # Asked about a helpline or a leaflet, not told as one's own ("in uw folder las ik dat men bij
     # gedachten aan zelfdoding 113 kan bellen", "is 113 only for people who are suicidal?").
     r"|\b(?:in|op) (?:uw|jullie|de|een) (?:folder|brochure|website|site|flyer|poster)\b"

@@ -107,10 +107,13 @@ def test_crisis_comes_first_and_a_no_does_not_hide_the_numbers():
 
 
 def test_each_crisis_route_has_its_own_numbers_when_a_no_asks_for_them_again():
-    for intent, response in [("crisis_112", "utter_crisis_112"), ("crisis_veilig_thuis", "utter_crisis_veilig_thuis")]:
-        first = next_step(State(), intent, None, "...")
-        assert first.state.crisis_route == intent and first.effects == (EFFECT_FLAG_CRISIS,)
-        assert names(next_step(first.state, "ontkennen", None, "nee")) == [response, "utter_crisis_geen_aanbod"]
+    first = next_step(State(), "crisis_veilig_thuis", None, "...")
+    assert first.state.crisis_route == "crisis_veilig_thuis" and first.effects == (EFFECT_FLAG_CRISIS,)
+    assert names(next_step(first.state, "ontkennen", None, "nee")) == ["utter_crisis_veilig_thuis", "utter_crisis_geen_aanbod"]
+    # After 112 a "nee" is no end: 112 again, until the resident has called (residents' round 39).
+    first = next_step(State(), "crisis_112", None, "...")
+    assert first.state.crisis_route == "crisis_112" and first.effects == (EFFECT_FLAG_CRISIS,)
+    assert names(next_step(first.state, "ontkennen", None, "nee")) == ["utter_crisis_112_aandringen"]
 
 
 def test_human_request_leads_to_the_callback_offer():

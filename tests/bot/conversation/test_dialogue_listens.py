@@ -76,6 +76,7 @@ def test_the_resident_can_go_back_to_the_original_question_after_a_crisis():
 
 def test_the_numbers_come_back_now_and_then_but_never_on_the_widget():
     state = next_step(State(), "crisis_112", None, "er ligt iemand op straat").state
+    state = next_step(state, "hulpvraag", None, "de ambulance is er nu").state  # until then: "bel nu 112" each turn
     for channel, expected in (("telegram", 1), ("widget", 0)):
         seen, current = 0, state
         for _ in range(REMINDER_EVERY * 2):
@@ -408,7 +409,7 @@ def test_after_112_nothing_else_is_offered_and_the_shock_is_heard_when_help_has_
     """Residents' tests: a man whose brother lay on the floor got 112 and, in the same turn, the
     listening line and a callback; when the ambulance came, a keyword summary ('sorry')."""
     crisis = next_step(State(), "crisis_112", None, "mijn broer ligt op de grond en reageert niet")
-    assert names(crisis) == ["utter_crisis_112_blijf"] and crisis.state.wacht_op is None
+    assert names(crisis) == ["utter_crisis_112_blijf"] and crisis.state.wacht_op == "na_112"
     arrived = next_step(crisis.state, "hulpvraag", parse(("gezondheid", "ambulance", 0.7)),
                         "ambulance is er nu. sorry ik weet niet waarom ik hier nog typ")
     assert names(arrived) == ["utter_hulp_is_er"] and arrived.state.wacht_op == "aanbod"
@@ -639,3 +640,46 @@ def test_without_a_ticket_a_changed_number_is_no_ticket_change():
     state = replace(State(), route="meedenker", leefgebieden={"financien": {"evidence": ["schulden"]}})
     reply = next_step(state, "hulpvraag", None, "ik wil mijn nummer veranderen")
     assert "utter_ticket_gewijzigd" not in names(reply) and reply.state.wacht_op != "wijzig_ticket"
+
+
+def test_after_112_playing_it_down_or_saying_goodbye_gets_112_again_until_help_is_called():
+    # Residents' round 39: "Ik heb trouwens net een doos pillen genomen" got "Bel nu 112"; then
+    # "Ach, het waren maar slaappillen ... ik ga gewoon slapen" got the listening line and a callback
+    # offer, "Welterusten" got "Dat is goed", "een stuk of twintig" got the ticket's number.
+    booked = replace(State(), ticket_id="MD-TEST01", route="meedenker")
+    crisis = next_step(booked, "crisis_112", None, "Dank u. Ik heb trouwens net een doos pillen genomen.")
+    assert names(crisis) == ["utter_crisis_112_blijf"]  # the numbers come first, by Rasa rule
+    state = crisis.state
+    for text, intent in [("Ach, het waren maar slaappillen. Ik wil geen ambulance, dat is zo'n gedoe. Ik ga gewoon slapen.", "luisteren"),
+                         ("Nee hoeft niet. Ik word wel wat suf nu. Welterusten.", "afscheid"),
+                         ("is het echt zo erg dan? het waren er maar een stuk of twintig", "hulpvraag"),
+                         ("dus ik kan gewoon wachten tot de meedenker belt morgenmiddag?", "info_wat_doet")]:
+        reply = next_step(state, intent, None, text)
+        assert "utter_crisis_112_aandringen" in names(reply), (text, names(reply))
+        assert not {"utter_luisterlijn", "utter_aanbod_meedenker_later", "utter_na_ticket"} & set(names(reply)), names(reply)
+        state = reply.state
+    called = next_step(state, "hulpvraag", None, "ok ik heb 112 gebeld, ze komen eraan")
+    assert names(called) == ["utter_hulp_is_er"] and called.state.wacht_op == "aanbod"
+
+
+def test_after_112_a_false_alarm_told_in_so_many_words_lets_the_conversation_go_on():
+    crisis = next_step(State(), "crisis_112", None, "ik ruik gas in de flat")
+    reply = next_step(crisis.state, "hulpvraag", None, "het was vals alarm, er is niks aan de hand")
+    assert "utter_crisis_112_aandringen" not in names(reply) and reply.state.wacht_op != "na_112"
+
+
+def test_denying_suicide_at_are_you_safe_now_is_believed_not_sent_to_112():
+    # Residents' round 39: "NEE ik denk niet aan zelfdoding!! ..." at "Bent u nu veilig?" got "Bel dan nu 112".
+    state = replace(State(), wacht_op="veilig_nu", crisis_route="crisis_113", route="crisis_113")
+    reply = next_step(state, "ontkennen", None, "NEE ik denk niet aan zelfdoding!! ik ben gewoon een moeder die moe is")
+    assert names(reply)[0] == "utter_veiligheid_nee" and "utter_crisis_niet_veilig" not in names(reply)
+    unsafe = next_step(state, "ontkennen", None, "nee")
+    assert names(unsafe) == ["utter_crisis_niet_veilig"]
+
+
+def test_the_assistants_own_question_quoted_back_is_no_new_crisis():
+    from bot.understanding.routing import decide_route
+    from bot.understanding.crisis_net import CrisisScores
+    text = "oke dankje. en sorry dat ik zo schrok in het begin, die vraag over mezelf iets aandoen kwam echt binnen"
+    decision = decide_route(text, "bedankt", 0.9, False, CrisisScores(0.2, "crisis_113", 0.9), 0.31)
+    assert decision.tier is None
