@@ -49,6 +49,10 @@ _ABUSER_NEAR = _any(
     r"\b(?:hij|ze|zij)\s+staat\s+(?:voor|aan|bij)\s+de\s+deur\b|\bik\s+hoor\s+(?:hem|haar)\s+(?:thuiskomen|binnenkomen|de\s+deur|op\s+de\s+trap)\b",
     r"\bik\s+hoor\s+de\s+(?:sleutel|deur|auto)\b|\b(?:moet|ga)\s+(?:nu\s+)?(?:snel\s+)?(?:stoppen|weg|ophouden)\s*,?\s*(?:hij|ze|zij)\b",
     r"\b(?:he|she)(?:'s|\s+is)\s+(?:coming|home|back|here)\b|\bi\s+hear\s+(?:him|her)\b",
+    # Residents' round 39: "hij wordt wakker, ik moet stoppen" got the summary with 'slaat' on screen.
+    r"\b(?:hij|ze|zij|mijn\s+man|mn\s+man|m'n\s+man|mijn\s+vriend|mijn\s+partner)\s+(?:wordt|werd|is)\s+(?:net\s+)?wakker\b",
+    r"\bik\s+moet\s+(?:nu\s+)?(?:snel\s+)?(?:stoppen|ophouden|weg)\s*[.!]*\s*$",
+    r"\b(?:he|she)(?:'s|\s+is)\s+waking\s+up\b|\bi\s+(?:have|need)\s+to\s+(?:stop|go)\s+now\b",
 )
 
 # "Ok ze is weer weg": the person the resident was afraid of has gone again (after "hij komt eraan").

@@ -118,6 +118,9 @@ def test_he_is_coming_gets_one_short_line_and_nothing_else(channel, expected):
     for intent in ("snel_weg", "hulpvraag"):  # the NLU sets snel_weg instead of a check (werkmodel component)
         reply = next_step(replace(crisis, sinds_herinnering=REMINDER_EVERY), intent, None, "hij komt eraan", channel=channel)
         assert names(reply) == [expected], intent
+    # Residents' round 39: "hij wordt wakker, ik moet stoppen" got the summary with 'slaat' in it.
+    booked = replace(crisis, ticket_id="MD-TEST01", wacht_op=None)
+    assert names(next_step(booked, "hulpvraag", None, "hij wordt wakker, ik moet stoppen", channel=channel)) == [expected]
 
 
 # --- An urgent need today ---------------------------------------------------------------------
