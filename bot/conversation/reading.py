@@ -199,6 +199,8 @@ _WANTS_CHANGE = _any(
     r"\b(?:veranderen|wijzigen|aanpassen)\b[\w\s'-]{0,20}?\b(?:gegevens|nummer|naam|moment|gemeente|mail)\b",
     r"\bverkeerde?\s+(?:nummer|naam|gemeente|mail|e-?mailadres)\b",
     r"\b(?:nummer|telefoonnummer|naam|moment|tijd|gemeente|mail|e-?mailadres)\s+(?:wordt|moet\s+zijn|is\s+(?:toch|eigenlijk|nu))\b",
+    r"\b(?:wil|moet|kan|mag|wilde|kunt|kun)\s+(?:\w+\s+){0,3}(?:veranderen|wijzigen|aanpassen|verbeteren)\b",
+    r"\b(?:mijn|mn|m'n)\s+(?:telefoon)?nummer\s+is\b",
 )
 
 

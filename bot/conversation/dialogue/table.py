@@ -321,6 +321,10 @@ def read_kinds(state: State, message: Message) -> list[str]:
     # "113 bellen is een te grote stap" is never noise, whatever the intent model was unsure of.
     noisy = not calling and (is_noise(message.answer_text)
                              or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS))
+    # "oei, nummer klopt niet" after the ticket, whatever the intent model was unsure of (round 39).
+    ticket_change = pending == OPEN and bool(state.ticket_id) and reading.wants_change(message.text)
+    if noisy and ticket_change and not is_noise(message.answer_text):
+        return [CHANGE, OTHER]
     if noisy and pending != FORM:
         # Noise is never a yes, a no or a choice, whatever intent the model guessed (issue 9); a
         # question the FAQ knows is still a question when the intent model was unsure of it.
@@ -330,7 +334,7 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(STOP)
     if calling:
         kinds.append(CALLING)
-    if pending == OPEN and state.ticket_id and reading.wants_change(message.text):
+    if ticket_change:
         kinds.append(CHANGE)  # "mijn nummer klopt niet" after the ticket: no correction of the summary
     kinds.append(ANSWER)
     if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):

@@ -29,8 +29,12 @@ def ticket_change_answer(state: State, message: Message) -> Reply | None:
     """The answer to "wat wilt u veranderen?" or to the field's own question after the ticket."""
     if not state.ticket_id:
         return None  # no ticket to change (a session that expired): read as any other message
+    # Only the words say no: the intent model read "nummer" (the change menu's button) as "ontkennen"
+    # (residents' round 39).
+    named = callback_form.field_named(message.text) or reading.changes_field(message.text)
     if callback_form.is_cancel(message.answer_text) or reading.gives_up(message.text) \
-            or (message.intent == "ontkennen" and not callback_form.step_of(state.vorige_wacht)):
+            or (reading.yes_or_no(message.text) == "ontkennen" and named is None
+                and not callback_form.step_of(state.vorige_wacht)):
         return Reply([("utter_ticket_ongewijzigd", {"referentie": state.ticket_id or ""})],
                      replace(state, wacht_op=None, vorige_wacht=None, pogingen=0))
     return _change(state, message, first=False)

@@ -686,3 +686,17 @@ def test_the_assistants_own_question_quoted_back_is_no_new_crisis():
     text = "oke dankje. en sorry dat ik zo schrok in het begin, die vraag over mezelf iets aandoen kwam echt binnen"
     decision = decide_route(text, "bedankt", 0.9, False, CrisisScores(0.2, "crisis_113", 0.9), 0.31)
     assert decision.tier is None
+
+
+@pytest.mark.parametrize("text", ["oei, nummer klopt niet. het moet [TELEFOON] zijn, ik had 2 cijfers omgedraaid",
+                                  "nee ik wil het wel veranderen! mijn telefoonnummer is [TELEFOON]"])
+def test_a_change_after_the_ticket_is_heard_when_the_intent_model_is_unsure(text):
+    # Residents' round 39: the intent model read these as nlu_fallback, and "nummer" (the change
+    # menu's button) as "ontkennen": the change was lost and a second ticket followed.
+    booked = replace(State(), ticket_id="MD-TEST01", route="meedenker", leefgebieden={"financien": {"evidence": ["schulden"]}})
+    reply = next_step(booked, "nlu_fallback", None, text)
+    assert names(reply) == ["utter_vraag_contact"] and reply.state.wacht_op == "wijzig_ticket"
+    which = next_step(booked, "hulpvraag", None, "ik wil iets veranderen")
+    assert names(which) == ["utter_vraag_wijzig"]
+    field = next_step(which.state, "ontkennen", None, "nummer")
+    assert names(field) == ["utter_vraag_contact"] and field.state.wacht_op == "wijzig_ticket"
