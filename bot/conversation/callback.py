@@ -80,6 +80,8 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
     summary = question_summary(state, resident_texts)
     if wish and preference is None:
         summary = f"Wens voor de meedenker: {wish}. {summary}"[:MAX_SUMMARY_CHARS]
+    elif state.formulier.get("voorkeur_woorden"):  # which of the two informeel meedenkers
+        summary = f"Wens voor de meedenker: {state.formulier['voorkeur_woorden']}. {summary}"[:MAX_SUMMARY_CHARS]
     advice = recommend(separate_questions(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
                        preference if preference in MEEDENKER_TYPES else None)
     matches = services.kaart.match(state.formulier.get("gemeente"), list(state.leefgebieden),

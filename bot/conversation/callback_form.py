@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 
 from bot.conversation.contact import (
+    PREFERENCE_INFORMEEL,
+    is_moment_word,
     is_unassigned_mobile,
     parse_contact,
     parse_moment,
     parse_name,
-    is_moment_word,
     parse_preference,
+    preference_words,
     says_clock_time,
     without_complaint,
 )
@@ -186,6 +188,11 @@ def _gemeente_inside(text: str) -> str | None:
     return max(places)[1] if places else None
 
 
+def gemeente_named(text: str) -> str | None:
+    """The gemeente a message names ("ik woon in middelburg", "Zierikzee", "gemeente Goes"), or None."""
+    return find_gemeente(text) or resolve(text, typos=False).gemeente or _gemeente_inside(text)
+
+
 _PLACE_BEFORE = frozenset({"in", "uit", "te", "bij", "van", "naar", "rond", "nabij", "omgeving", "richting", "near"})
 
 
@@ -259,7 +266,8 @@ def read_answer(step: str, text: str) -> Answer:
     if step == "voorkeur":
         preference = parse_preference(text)
         if preference:
-            return Answer({"voorkeur": preference})
+            words = preference_words(text) if preference == PREFERENCE_INFORMEEL else ""
+            return Answer({"voorkeur": preference, "voorkeur_woorden": words})
         # "Een vrouw graag", "iemand die jong is": a wish of its own, noted as written.
         if _free_answer(text):
             return Answer({"voorkeur": text})

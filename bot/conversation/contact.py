@@ -494,6 +494,26 @@ _PREFERENCE_PHRASES = (
 )
 
 
+# Two of the question's three buttons mean informeel; the read-back and the ticket say which one the
+# resident chose (residents' round 39: "een vrijwilliger" was read back as "een vrijwilliger of iemand
+# die het zelf meemaakte", and a correction could not change it).
+_VOLUNTEER = re.compile(r"\bvrijwillig\w*|\bvolunteer\w*")
+_EXPERIENCED = re.compile(r"\bervaringsdeskundig\w*|\bzelf\s+(?:heeft\s+|hebben\s+)?(?:mee\s*gemaakt|meemaakte|meemaakt|doorgemaakt)"
+                          r"|\b(?:met|uit)\s+(?:eigen\s+)?ervaring\b|\blived\s+experience|\bbeen\s+through\s+it")
+
+
+def preference_words(text: str) -> str:
+    """Which informeel meedenker the answer names: "een vrijwilliger", "iemand die het zelf
+    meemaakte", or "" when it names neither or both."""
+    folded = _fold(text)
+    if re.search(r"\b(?:geen|niet|liever\s+niet)\b", folded):
+        return ""
+    volunteer, experienced = bool(_VOLUNTEER.search(folded)), bool(_EXPERIENCED.search(folded))
+    if volunteer == experienced:
+        return ""
+    return "een vrijwilliger" if volunteer else "iemand die het zelf meemaakte"
+
+
 def parse_preference(text: str) -> str | None:
     """"informeel", "formeel" or "geen" (no preference); None when the answer says neither."""
     folded = " ".join(_fold(text).split()).strip(" .!?")

@@ -385,6 +385,7 @@ _ENGLISH_PHRASES: tuple[tuple[str, str], ...] = (
     # The wish as the read-back names it (bot/conversation/contact.py PREFERENCE_LABELS), before its words below.
     ("een vrijwilliger of iemand die het zelf meemaakte", "a volunteer or someone who has been through it"),
     ("iemand die dit als werk doet", "someone who does this as their job"),
+    ("iemand die het zelf meemaakte", "someone who has been through it"), ("een vrijwilliger", "a volunteer"),
     ("familie, vrienden en contact met anderen", "family, friends and contact with others"),
     ("school en leren", "school and learning"), ("werk en dagbesteding", "work and day activities"),
     ("gezondheid en zorg", "health and care"), ("geld en post", "money and letters"),

@@ -92,7 +92,8 @@ def _read_back(state: State) -> Reply:
         "bereik": _hidden_contact(state.contact),
         "moment": state.formulier.get("moment") or "-",
         "gemeente": state.formulier.get("gemeente") or "-",
-        "voorkeur": PREFERENCE_LABELS.get(state.formulier.get("voorkeur") or "", state.formulier.get("voorkeur") or "-"),
+        "voorkeur": state.formulier.get("voorkeur_woorden")
+        or PREFERENCE_LABELS.get(state.formulier.get("voorkeur") or "", state.formulier.get("voorkeur") or "-"),
     }
     # With an interpreter only name and contact were asked; in Dutch or English say so, not "Moment: -".
     name = "utter_controle_tolk" if state.tolk and state.taal in ("nl", "en") else "utter_controle"

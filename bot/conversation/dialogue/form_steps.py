@@ -31,7 +31,8 @@ from bot.conversation.dialogue.replies import fresh_session
 
 def _start_form(state: State) -> Reply:
     # The place given for today's help (an urgent need) is not asked again.
-    kept = {"gemeente": state.formulier["gemeente"]} if state.spoed and state.formulier.get("gemeente") else {}
+    # So is a gemeente named after "we do not work in ..." (residents' round 39).
+    kept = {"gemeente": state.formulier["gemeente"]} if state.formulier.get("gemeente") and not state.form_id else {}
     first = next(step for step in _steps(state) if step not in kept)
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
                     formulier=kept, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
@@ -221,7 +222,10 @@ def _change_field(state: State, step: str, message: Message) -> Reply:
     # ("moment", the change menu's button) is no value: residents' tests read back "Moment: moment".
     answer = callback_form.read_answer(step, message.answer_text)
     names_only = callback_form.field_named(message.answer_text) == step and len(message.answer_text.split()) <= 3
-    if step != "naam" and answer.accepted and answer.values and not names_only:
+    # Only a value the field's own parser reads: "Laat maar. Ik wil het moment veranderen." is no
+    # moment (residents' round 39: it was read back as one).
+    plain = callback_form.is_plain_answer(step, message.answer_text)
+    if step != "naam" and answer.accepted and answer.values and plain and not names_only:
         return _read_back(_store(changing, step, answer.values))
     name = callback_form.corrected_name(message.answer_text) if step == "naam" else None
     if name:

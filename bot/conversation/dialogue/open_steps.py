@@ -77,6 +77,19 @@ YES_NO_WAITS = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING, WAIT
 READ_FOR_YES_NO = frozenset({"hulpvraag", "luisteren", "buiten_bereik", "mens_gevraagd", FALLBACK_INTENT})
 
 
+def _moved_gemeente(state: State, text: str) -> Reply | None:
+    """After "onze meedenkers werken niet in Vlissingen": "ik woon eigenlijk in Middelburg" is a
+    new place, not a new worry (residents' round 39: the summary and "niet in Vlissingen" came back
+    four times). Where the network works, the callback is offered again with that gemeente."""
+    named = callback_form.gemeente_named(text)
+    if named is None or named == state.elders:
+        return None
+    if not coverage.covers(named):
+        return Reply([("utter_gemeente_niet_gedekt", {"gemeente": named})], replace(state, elders=named, wacht_op=None))
+    here = replace(state, elders=None, formulier={"gemeente": named}, form_id=None, wacht_op=WAIT_TOESTEMMING)
+    return Reply([("utter_terugbel_uitleg_veilig" if _safe_contact(here) else "utter_terugbel_uitleg", {})], here)
+
+
 def _decide(state: State, message: Message) -> Reply:
     intent, text, entities = message.intent, message.text, message.entities
     if state.wacht_op in YES_NO_WAITS and intent in READ_FOR_YES_NO and reading.yes_or_no(text):
@@ -84,6 +97,9 @@ def _decide(state: State, message: Message) -> Reply:
         intent = reading.yes_or_no(text) or intent
         state = merge(state, message.werkmodel, text)
     understood = replace(state, niet_begrepen=0)
+    moved = _moved_gemeente(understood, text) if state.elders and callback_form.step_of(state.wacht_op) is None else None
+    if moved is not None:
+        return moved
     if state.wacht_op == WAIT_VOOR_WIE and intent not in INFO_FAQ and who_for(text):
         # A typed "voor mijn moeder" answers the question, whatever intent the model guessed.
         return _clarify_or_summarise(merge(replace(understood, voor_wie=who_for(text)), message.werkmodel, text))

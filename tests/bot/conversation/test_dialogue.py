@@ -493,8 +493,10 @@ def test_a_typed_answer_to_who_for_is_read_from_the_words_whatever_the_intent():
     ("moment", "om half 3", {"moment": "om half 3"}),
     ("moment", "'s middags, dan is hij naar zijn werk", {"moment": "in de middag ('s middags, dan is hij naar zijn werk)"}),
     ("moment", "dinsdag is goed", {"moment": "dinsdag"}),
-    ("voorkeur", "Iemand die het zelf meemaakte", {"voorkeur": "informeel"}),
-    ("voorkeur", "iemand die dit als werk doet", {"voorkeur": "formeel"}),
+    # Residents' round 39: which of the two informeel meedenkers is kept for the read-back.
+    ("voorkeur", "Iemand die het zelf meemaakte", {"voorkeur": "informeel", "voorkeur_woorden": "iemand die het zelf meemaakte"}),
+    ("voorkeur", "vrijwilliger", {"voorkeur": "informeel", "voorkeur_woorden": "een vrijwilliger"}),
+    ("voorkeur", "iemand die dit als werk doet", {"voorkeur": "formeel", "voorkeur_woorden": ""}),
     # "heb ik al gezegd" is said to us, not part of the answer (residents' tests).
     ("moment", "heb ik al gezegd. na 7 uur s avonds", {"moment": "na 7 uur s avonds"}),
     ("gemeente", "Goes, dat zei ik al", {"gemeente": "Goes"}),

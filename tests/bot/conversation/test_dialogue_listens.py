@@ -452,7 +452,7 @@ def test_the_read_back_says_the_wish_in_plain_words_and_a_question_there_keeps_t
                     contact={"name": "Marco", "phone": "+31612345678"}, form_id="f1")
     read_back = next_step(state, "hulpvraag", None, "Iemand die het zelf meemaakte")
     (name, values), = read_back.responses
-    assert name == "utter_controle" and values["voorkeur"] == "een vrijwilliger of iemand die het zelf meemaakte"
+    assert name == "utter_controle" and values["voorkeur"] == "iemand die het zelf meemaakte"  # the one chosen (round 39)
     asked = next_step(read_back.state, "hulpvraag", None, "wat is informeel?")
     assert names(asked) == ["utter_niet_begrepen_opnieuw", "utter_controle"]
     assert asked.state.formulier == read_back.state.formulier and asked.state.contact == read_back.state.contact
@@ -700,3 +700,24 @@ def test_a_change_after_the_ticket_is_heard_when_the_intent_model_is_unsure(text
     assert names(which) == ["utter_vraag_wijzig"]
     field = next_step(which.state, "ontkennen", None, "nummer")
     assert names(field) == ["utter_vraag_contact"] and field.state.wacht_op == "wijzig_ticket"
+
+
+def test_a_place_named_after_we_do_not_work_there_reopens_the_callback_with_it():
+    # Residents' round 39: after "Onze meedenkers werken niet in Vlissingen", "ik woon eigenlijk half
+    # in Middelburg", "NIET vlissingen. middelburg" and "ik woon in middelburg" got the summary and the
+    # same "niet in Vlissingen" four times.
+    elsewhere = replace(State(), elders="Vlissingen", route="meedenker", leefgebieden={"financien": {"evidence": ["schulden"]}})
+    here = next_step(elsewhere, "hulpvraag", None, "ja. en dan wil ik gebeld worden, ik woon in Goes")
+    assert names(here) == ["utter_terugbel_uitleg"] and here.state.elders is None
+    form = next_step(here.state, "bevestigen", None, "ja")
+    assert names(form) == ["utter_vraag_naam"] and form.state.formulier == {"gemeente": "Goes"}  # not asked again
+    still = next_step(elsewhere, "hulpvraag", None, "NIET vlissingen. middelburg. gemeente middelburg")
+    assert still.responses == [("utter_gemeente_niet_gedekt", {"gemeente": "Middelburg"})]
+
+
+def test_a_sentence_that_names_a_field_at_the_read_back_is_no_value_for_it():
+    # Residents' round 39: "Laat maar. Ik wil het moment veranderen." was read back as the moment.
+    state = replace(State(), wacht_op="controle", formulier={"gemeente": "Goes", "moment": "tussen 13 en 15 uur"},
+                    contact={"name": "Ingrid", "phone": "+31687654321"}, form_id="f1")
+    reply = next_step(state, "hulpvraag", None, "Waarom staat er nog steeds vrijwilliger? Laat maar. Ik wil het moment veranderen.")
+    assert names(reply) == ["utter_vraag_moment"] and reply.state.formulier["moment"] == "tussen 13 en 15 uur"
