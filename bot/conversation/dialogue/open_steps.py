@@ -96,6 +96,10 @@ def _decide(state: State, message: Message) -> Reply:
         # "ja klopt, en de brief zegt…", "NEE niet later, bel me vandaag": the answer comes first.
         intent = reading.yes_or_no(text) or intent
         state = merge(state, message.werkmodel, text)
+    elif state.wacht_op in YES_NO_WAITS and reading.stop_choice(text) == "door":
+        # "toch wel", "toch doorgaan" (the words the assistant itself gives after "stop de vragen")
+        # to a yes/no question is a yes (residents' round 39: both got a goodbye).
+        intent = "bevestigen"
     understood = replace(state, niet_begrepen=0)
     moved = _moved_gemeente(understood, text) if state.elders and callback_form.step_of(state.wacht_op) is None else None
     if moved is not None:

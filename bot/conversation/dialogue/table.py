@@ -319,8 +319,10 @@ def read_kinds(state: State, message: Message) -> list[str]:
     # model's doubt is no noise; only the text itself can be.
     calling = state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text)
     # "113 bellen is een te grote stap" is never noise, whatever the intent model was unsure of.
+    # A typed "ja", "nee" or "toch wel" is never noise, whatever the intent model was unsure of.
+    worded = bool(reading.yes_or_no(message.text)) or reading.stop_choice(message.text) == "door"
     noisy = not calling and (is_noise(message.answer_text)
-                             or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS))
+                             or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS and not worded))
     # "oei, nummer klopt niet" after the ticket, whatever the intent model was unsure of (round 39).
     ticket_change = pending == OPEN and bool(state.ticket_id) and reading.wants_change(message.text)
     if noisy and ticket_change and not is_noise(message.answer_text):

@@ -721,3 +721,12 @@ def test_a_sentence_that_names_a_field_at_the_read_back_is_no_value_for_it():
                     contact={"name": "Ingrid", "phone": "+31687654321"}, form_id="f1")
     reply = next_step(state, "hulpvraag", None, "Waarom staat er nog steeds vrijwilliger? Laat maar. Ik wil het moment veranderen.")
     assert names(reply) == ["utter_vraag_moment"] and reply.state.formulier["moment"] == "tussen 13 en 15 uur"
+
+
+@pytest.mark.parametrize("intent", ["ontkennen", "afscheid", "nlu_fallback"])
+@pytest.mark.parametrize("text", ["toch wel", "toch doorgaan"])
+def test_toch_wel_to_the_offer_is_a_yes_whatever_the_intent_model_read(intent, text):
+    # Residents' round 39: "toch doorgaan", the words the assistant gives after "stop de vragen", and
+    # "toch wel" at the callback offer both got "Ik wens u veel sterkte".
+    state = replace(State(), wacht_op="aanbod", route="meedenker", leefgebieden={"sociale_relaties": {"evidence": ["scheiding"]}})
+    assert names(next_step(state, intent, None, text)) == ["utter_terugbel_uitleg"]
