@@ -31,7 +31,9 @@ from bot.understanding.classifier import Classification, Lexicon, WerkmodelClass
 from bot.understanding.encoder import embed_cached
 from bot.understanding.crisis_net import CrisisScores
 from bot.conversation.dialogue import (BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT,
-                                       WAIT_VEILIGHEID)
+                                       WAIT_AANBOD, WAIT_CONTROLE, WAIT_SAMENVATTING, WAIT_TOESTEMMING, WAIT_VEILIGHEID)
+from bot.conversation.dialogue.state import WAIT_VOOR_WIE
+from bot.conversation.summary import who_for
 from bot.conversation.faq import match as faq_match
 from bot.conversation.reading import abuser_near, back_to_question, says_start_again, yes_or_no
 from bot.conversation.spoed import ONDERDAK, urgent_need
@@ -53,6 +55,8 @@ UNKNOWN_SUSPECTED = "onbekend"
 # the conversation waits for, so an answer to it is read as an answer first.
 PENDING_KEY = "wacht_op"
 DECLINED_KEY = "veilig_gezegd"  # "nee" to the safety check earlier in this session
+# Questions answered with a yes or a no: such an answer is read as an answer first by the crisis nets.
+YES_NO_PENDING = frozenset({WAIT_VEILIGHEID, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING, WAIT_CONTROLE})
 CRISIS_ROUTE_KEY = "crisis_route"  # a crisis earlier in this conversation
 # After violence at home or danger, "hij komt eraan" asks for one short line, not the numbers again.
 SNEL_WEG_AFTER = ("crisis_veilig_thuis", "crisis_112")
@@ -135,16 +139,20 @@ class WerkmodelComponent(GraphComponent):
             step = answer_step(pending)
             # A yes or no to the safety check is its answer first (residents' round 39: "Nee natuurlijk
             # niet! Het gaat om mijn DOCHTER van 3 ..." was asked the same check again).
-            said = yes_or_no(text) if pending == WAIT_VEILIGHEID else None
+            said = yes_or_no(text) if pending in YES_NO_PENDING else None
+            # "mezelf" to "voor uzelf of iemand anders?" is that answer (residents' round 39: it got
+            # the suicide question).
+            for_whom = who_for(text) if pending == WAIT_VOOR_WIE else None
             parts = [(text[p["start"]:p["end"]], CrisisScores(p["crisis"], p["route"], p["route_probability"]))
                      for p in (net or {}).get("segments") or []]
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
                                     net["threshold"] if net else 1.0,
                                     net.get("english_threshold", net["threshold"]) if net else 1.0, parts,
                                     answering=bool(pending),
-                                    plain_answer=(step is not None and is_plain_answer(step, text)) or said is not None,
+                                    plain_answer=(step is not None and is_plain_answer(step, text)) or said is not None
+                                    or for_whom is not None,
                                     check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY))
-                                    or said == "ontkennen")
+                                    or (said == "ontkennen" and pending == WAIT_VEILIGHEID))
             metadata = message.get("metadata") or {}
             intent = decision.intent
             earlier = metadata.get(CRISIS_ROUTE_KEY)
