@@ -35,7 +35,7 @@ from bot.conversation.dialogue import (BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY
 from bot.conversation.dialogue.state import WAIT_VOOR_WIE
 from bot.conversation.summary import who_for
 from bot.conversation.faq import match as faq_match
-from bot.conversation.reading import abuser_near, back_to_question, says_start_again, yes_or_no
+from bot.conversation.reading import abuser_near, back_to_question, called_for_help, says_start_again, yes_or_no
 from bot.conversation.spoed import ONDERDAK, urgent_need
 from bot.understanding.languages import FOREIGN, conversation_language, reply_language, switch_asked
 from bot.conversation.tone import JE, address
@@ -57,6 +57,7 @@ PENDING_KEY = "wacht_op"
 DECLINED_KEY = "veilig_gezegd"  # "nee" to the safety check earlier in this session
 # Questions answered with a yes or a no: such an answer is read as an answer first by the crisis nets.
 YES_NO_PENDING = frozenset({WAIT_VEILIGHEID, WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING, WAIT_CONTROLE})
+CALLED_RULE = "112.hulp_nu"  # "112 gebeld": after 112 was given, the resident did call
 CRISIS_ROUTE_KEY = "crisis_route"  # a crisis earlier in this conversation
 # After violence at home or danger, "hij komt eraan" asks for one short line, not the numbers again.
 SNEL_WEG_AFTER = ("crisis_veilig_thuis", "crisis_112")
@@ -158,6 +159,11 @@ class WerkmodelComponent(GraphComponent):
             earlier = metadata.get(CRISIS_ROUTE_KEY)
             if earlier in SNEL_WEG_AFTER and decision.tier != TIER_FULL and abuser_near(text):
                 intent = SNEL_WEG_INTENT
+            elif (earlier == "crisis_112" and called_for_help(text) and decision.crisis is not None
+                  and decision.crisis.rule == CALLED_RULE):
+                # "ok ik heb 112 gebeld" after "Bel nu 112" is what we asked for, not a new crisis
+                # (residents' round 39 replay: it got the whole 112 reply again).
+                intent = "hulpvraag"
             elif earlier and decision.tier == TIER_CHECK:
                 # The danger is known and its numbers were given: asking "are you in danger?" again
                 # after every message about it is what residents called not listening (issue 25).

@@ -76,3 +76,18 @@ def test_maybe_to_the_check_gives_the_numbers_and_stays(servers):
     servers.say(sender, HINT)
     shown = texts(servers.say(sender, "misschien... ik ben zo moe van alles"))
     assert "0800-2000" in shown and "Ik ben een computer" in shown and "Klopt dat?" not in shown
+
+
+def test_after_112_playing_it_down_gets_112_again_and_having_called_is_heard(servers):
+    """Residents' round 39: an overdose told after the ticket got "Bel nu 112"; "het waren maar
+    slaappillen, ik ga gewoon slapen" then got the listening line, "Welterusten" got "Dat is goed".
+    "ik heb 112 gebeld" is what was asked, not a new crisis."""
+    sender = new_sender()
+    servers.say(sender, "ik heb schulden en de huur is te hoog")
+    first = texts(servers.say(sender, "Ik heb trouwens net een doos pillen genomen."))
+    assert "Bel nu 112" in first
+    for text in ("Ach, het waren maar slaappillen. Ik ga gewoon slapen.", "Welterusten"):
+        shown = texts(servers.say(sender, text))
+        assert "Ik maak me zorgen om u. Bel nu 112" in shown and "Luisterlijn" not in shown, shown
+    called = texts(servers.say(sender, "ok ik heb 112 gebeld"))
+    assert "Goed dat er hulp is" in called and "Dit klinkt als gevaar" not in called, called
