@@ -42,6 +42,8 @@ DIALOGUE_VALUES = {
     "contacten": "Gemeente Goes: www.goes.nl. Bel vandaag de gemeente. Zeg dat het niet kan wachten.",
     "naam": "F.", "bereik": "…5678", "moment": "dinsdag, in de ochtend", "gemeente": "Zaanstad", "voorkeur": "geen",
     "plaats": "Zaandam", "suggestie": "Rotterdam",
+    "kantoortijd": "maandag tot en met donderdag 9.00 tot 17.00 uur; vrijdag 9.00 tot 16.00 uur",  # office_hours.yml
+    "gemeenten": "Borsele, Goes of Tholen",  # the sociale kaart's regions (bot/understanding/coverage.py)
     "antwoord": "Een meedenker is gratis. U betaalt niets.",  # answers from config/faq.yml (tests/bot/conversation/test_faq.py)
 }
 

@@ -484,11 +484,15 @@ _PREFERENCE_ANY = re.compile(
 )
 
 
+# Someone who went through it themselves, in the resident's words or the button's.
+_EXPERIENCED_WORDS = (r"\b(?:(?:het|dit|dat)\s+)?zelf\s+(?:heeft\s+|hebben\s+|heb\s+)?(?:mee\s*gemaakt|meemaakte|meemaakt|doorgemaakt)"
+                      r"|\b(?:met|heeft|uit)\s+(?:eigen\s+)?ervaring\b|\blived\s+experience|\bbeen\s+through\s+it")
+
+
 # The buttons' own titles, typed or pasted ("Iemand die het zelf meemaakte"), and their plain
 # variants: a resident who types what a button says has chosen it.
 _PREFERENCE_PHRASES = (
-    (re.compile(r"\b(?:(?:het|dit|dat)\s+)?zelf\s+(?:heeft\s+|hebben\s+|heb\s+)?(?:mee\s*gemaakt|meemaakte|meemaakt|doorgemaakt)"
-                r"|\b(?:met|heeft|uit)\s+(?:eigen\s+)?ervaring\b|\blived\s+experience|\bbeen\s+through\s+it"), PREFERENCE_INFORMEEL),
+    (re.compile(_EXPERIENCED_WORDS), PREFERENCE_INFORMEEL),
     (re.compile(r"\b(?:als|voor\s+(?:zijn|haar|hun))\s+werk\b|\bvoor\s+zijn\s+beroep|\bdoes\s+(?:this|it)\s+for\s+(?:a\s+)?(?:living|work)"
                 r"|\bprofessionally\b|\bbetaalde?\s+kracht|\bhulpverlener\b"), PREFERENCE_FORMEEL),
 )
@@ -498,8 +502,7 @@ _PREFERENCE_PHRASES = (
 # resident chose (residents' round 39: "een vrijwilliger" was read back as "een vrijwilliger of iemand
 # die het zelf meemaakte", and a correction could not change it).
 _VOLUNTEER = re.compile(r"\bvrijwillig\w*|\bvolunteer\w*")
-_EXPERIENCED = re.compile(r"\bervaringsdeskundig\w*|\bzelf\s+(?:heeft\s+|hebben\s+)?(?:mee\s*gemaakt|meemaakte|meemaakt|doorgemaakt)"
-                          r"|\b(?:met|uit)\s+(?:eigen\s+)?ervaring\b|\blived\s+experience|\bbeen\s+through\s+it")
+_EXPERIENCED = re.compile(r"\bervaringsdeskundig\w*|" + _EXPERIENCED_WORDS)
 
 
 def preference_words(text: str) -> str:

@@ -47,6 +47,7 @@ ACTION_LABELS: Final[dict[str, str]] = {
     "followup_answered": "vraag na afloop beantwoord",
     "followup_failed": "vraag na afloop niet verstuurd",
     "urgency_raised": "urgent gemaakt",
+    "details_changed": "inwoner heeft gegevens gewijzigd",
 }
 
 FOLLOWUP_LABELS: Final[dict[str, str]] = {

@@ -44,3 +44,14 @@ def covers(gemeente: str | None) -> bool:
         return True
     extra = participating()
     return extra is None or gemeente_key(gemeente) in covered_gemeenten() | extra
+
+
+@lru_cache(maxsize=1)
+def served_names() -> str:
+    """The gemeenten the kaart's regions serve, for a resident told "we do not work in X" (residents'
+    round 39: a resident asked where the meedenkers do work and was never told): "Borsele, Goes of
+    Tholen". Gemeenten added by MEEDENKER_GEMEENTEN alone are left out (only their keys are known)."""
+    names = list(load_sociale_kaart(_kaart_dir()).gemeenten)
+    if not names:
+        return ""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]

@@ -379,7 +379,7 @@ _SWITCH = (
 # Values the assistant composes from a closed Dutch vocabulary (dates, topic labels, the moment and
 # the wish of the form), said again in English. The resident's own words ("kernwoorden", a name, a
 # place) and texts from configuration in Dutch only (organisations, today's contacts) are left alone.
-ENGLISH_VALUE_KEYS = frozenset({"onderwerpen", "uiterlijk", "open_weer", "moment", "voorkeur", "spoed",
+ENGLISH_VALUE_KEYS = frozenset({"onderwerpen", "uiterlijk", "open_weer", "moment", "voorkeur", "spoed", "gemeenten",
                                 "bereikbaar_vanaf", "terugbellen_uiterlijk"})
 _ENGLISH_PHRASES: tuple[tuple[str, str], ...] = (
     # The wish as the read-back names it (bot/conversation/contact.py PREFERENCE_LABELS), before its words below.

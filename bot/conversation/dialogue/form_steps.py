@@ -22,7 +22,7 @@ from bot.conversation.dialogue.state import (
 from bot.conversation.dialogue.asking import _again, _read_back, _safe_contact, ask, pending_question
 from bot.conversation.dialogue.crisis_steps import _resume_form
 from bot.conversation.dialogue.questions import faq_id
-from bot.conversation.dialogue.replies import fresh_session
+from bot.conversation.dialogue.replies import fresh_session, not_served
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,8 +63,7 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
     cliëntondersteuning of its own (issue 29); nothing more is asked, nothing is stored.
     """
     if step == "gemeente" and not coverage.covers(state.formulier.get("gemeente")):
-        elsewhere = "utter_gemeente_niet_gedekt_veilig" if _safe_contact(state) else "utter_gemeente_niet_gedekt"
-        return Reply([*said, (elsewhere, {"gemeente": state.formulier["gemeente"]})],
+        return Reply([*said, not_served(state.formulier["gemeente"], safe=_safe_contact(state))],
                      replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
                              elders=state.formulier["gemeente"]))
     following = _following(state, step)

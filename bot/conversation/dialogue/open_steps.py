@@ -43,6 +43,7 @@ from bot.conversation.dialogue.state import (
 from bot.conversation.dialogue.asking import _clarify_or_summarise, _safe_contact, pending_question
 from bot.conversation.dialogue.crisis_steps import _resume_form
 from bot.conversation.dialogue.form_steps import _start_form
+from bot.conversation.dialogue.replies import not_served
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,7 +86,7 @@ def _moved_gemeente(state: State, text: str) -> Reply | None:
     if named is None or named == state.elders:
         return None
     if not coverage.covers(named):
-        return Reply([("utter_gemeente_niet_gedekt", {"gemeente": named})], replace(state, elders=named, wacht_op=None))
+        return Reply([not_served(named, safe=_safe_contact(state))], replace(state, elders=named, wacht_op=None))
     here = replace(state, elders=None, formulier={"gemeente": named}, form_id=None, wacht_op=WAIT_TOESTEMMING)
     return Reply([("utter_terugbel_uitleg_veilig" if _safe_contact(here) else "utter_terugbel_uitleg", {})], here)
 
@@ -191,7 +192,7 @@ def _today(state: State, said: Responses) -> Reply:
     gemeente = state.formulier.get("gemeente")
     if not coverage.covers(gemeente):
         return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": gemeente or ""}),
-                      ("utter_gemeente_niet_gedekt", {"gemeente": gemeente or ""})],
+                      not_served(gemeente or "")],
                      replace(state, wacht_op=None, pogingen=0, elders=gemeente), (EFFECT_VANDAAG,))
     return Reply([*said, ("utter_spoed_vandaag", {"spoed": state.spoed or "", "gemeente": state.formulier.get("gemeente", "")}),
                   ("utter_spoed_aanbod", {})], replace(state, wacht_op=WAIT_AANBOD, pogingen=0), (EFFECT_VANDAAG,))

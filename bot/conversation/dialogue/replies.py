@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation import callback_form
+from bot.understanding import coverage
 from bot.conversation.dialogue.state import (
     CRISIS_RESPONSES,
     NUMBER_TOPICS,
@@ -29,11 +30,18 @@ OFFERS = frozenset({"utter_aanbod_meedenker", "utter_aanbod_meedenker_later", "u
                     "utter_terugbel_uitleg_veilig", "utter_spoed_aanbod", "utter_niet_begrepen_mens"})
 
 
+def not_served(gemeente: str, safe: bool = False) -> tuple[str, dict[str, str]]:
+    """"Onze meedenkers werken niet in X", with where they do work; under violence at home the
+    variant that names Veilig Thuis instead of calling the gemeente."""
+    name = "utter_gemeente_niet_gedekt_veilig" if safe else "utter_gemeente_niet_gedekt"
+    return (name, {"gemeente": gemeente, "gemeenten": coverage.served_names()})
+
+
 def _no_offer_elsewhere(reply: Reply) -> Reply:
     """Where no network here serves the gemeente, a callback is never offered again (issue 29)."""
     if not reply.state.elders or not any(name in OFFERS for name, _ in reply.responses):
         return reply
-    told = ("utter_gemeente_niet_gedekt", {"gemeente": reply.state.elders})
+    told = not_served(reply.state.elders)
     responses = [told if name in OFFERS else (name, values) for name, values in reply.responses]
     return Reply(_unique(responses),
                  replace(reply.state, wacht_op=None), reply.effects)
