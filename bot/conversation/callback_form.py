@@ -315,6 +315,19 @@ def corrected_name(text: str) -> str | None:
     return None
 
 
+def value_in_change(step: str, text: str) -> dict[str, str]:
+    """A field's new value told with the wish to change it ("mijn nummer is toch 06...", "nee ik heet
+    niet Jan, het is Johan"), or {}: only what the field's own parser reads, never the field's own
+    name ("moment", the change menu's button) nor a sentence about it ("ik wil het moment veranderen")."""
+    if step == "naam":
+        name = corrected_name(text)
+        return {"name": name} if name else {}
+    if not is_plain_answer(step, text) or (field_named(text) == step and len(text.split()) <= 3):
+        return {}
+    answer = read_answer(step, text)
+    return dict(answer.values) if answer.accepted else {}
+
+
 def field_named(text: str) -> str | None:
     """The form field a short answer names ("mijn nummer", "de gemeente"), for "what to change?"."""
     found = [step for step, pattern in _FIELD_WORDS.items() if pattern.search(text)]

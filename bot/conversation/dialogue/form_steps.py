@@ -217,18 +217,11 @@ def _new_contact(message: Message) -> bool:
 
 def _change_field(state: State, step: str, message: Message) -> Reply:
     changing = replace(state, wacht_op=callback_form.wait_for(step), wijzigen=True, pogingen=0)
-    # "Mijn nummer is toch 06…": the new value may be in the same message. The field's own name
-    # ("moment", the change menu's button) is no value: residents' tests read back "Moment: moment".
-    answer = callback_form.read_answer(step, message.answer_text)
-    names_only = callback_form.field_named(message.answer_text) == step and len(message.answer_text.split()) <= 3
-    # Only a value the field's own parser reads: "Laat maar. Ik wil het moment veranderen." is no
-    # moment (residents' round 39: it was read back as one).
-    plain = callback_form.is_plain_answer(step, message.answer_text)
-    if step != "naam" and answer.accepted and answer.values and plain and not names_only:
-        return _read_back(_store(changing, step, answer.values))
-    name = callback_form.corrected_name(message.answer_text) if step == "naam" else None
-    if name:
-        return _read_back(_store(changing, step, {"name": name}))
+    # "Mijn nummer is toch 06…": the new value may be in the same message (residents' tests read back
+    # "Moment: moment", and in round 39 "Laat maar. Ik wil het moment veranderen." as the moment).
+    values = callback_form.value_in_change(step, message.answer_text)
+    if values:
+        return _read_back(_store(changing, step, values))
     return Reply([ask(changing, step)], changing)
 
 

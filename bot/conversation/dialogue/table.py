@@ -60,12 +60,12 @@ from bot.conversation.dialogue.state import (
     WAIT_SAMENVATTING,
     WAIT_SPOED_PLAATS,
     WAIT_STOP,
-    WAIT_WIJZIG_TICKET,
     WAIT_TOESTEMMING,
     WAIT_TOLK,
     WAIT_VEILIGHEID,
     WAIT_VEILIG_NU,
     WAIT_WIJZIG,
+    WAIT_WIJZIG_TICKET,
 )
 from bot.conversation.dialogue.asking import _again, pending_question, simpler_question
 from bot.conversation.dialogue.crisis_steps import _after_check, _crisis, _safe_now, _snel_weg
@@ -318,8 +318,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
     # Where the answer is one word of our own ("moment", "stop de vragen", a place), the intent
     # model's doubt is no noise; only the text itself can be.
     calling = state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text)
-    # "113 bellen is een te grote stap" is never noise, whatever the intent model was unsure of.
-    # A typed "ja", "nee" or "toch wel" is never noise, whatever the intent model was unsure of.
+    # Never noise, whatever the intent model was unsure of: "113 bellen is een te grote stap", a typed
+    # "ja", "nee" or "toch wel".
     worded = bool(reading.yes_or_no(message.text)) or reading.stop_choice(message.text) == "door"
     noisy = not calling and (is_noise(message.answer_text)
                              or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS and not worded))

@@ -68,12 +68,8 @@ def _change(state: State, message: Message, first: bool) -> Reply:
 def _new_value(step: str, message: Message, asked: bool) -> dict[str, str]:
     """The field's new value: any answer its question accepts once asked; in the first message
     only a value the field's own parser reads ("ik wil een ander moment" is no moment)."""
-    if step == "naam":
-        name = callback_form.corrected_name(message.text) or (
-            callback_form.read_answer("naam", message.answer_text).values.get("name") if asked else None)
-        return {"name": name} if name else {}
-    if not asked and (not callback_form.is_plain_answer(step, message.answer_text)
-                      or callback_form.field_named(message.answer_text) == step and len(message.answer_text.split()) <= 3):
-        return {}
+    told = callback_form.value_in_change(step, message.answer_text)
+    if told or not asked:
+        return told
     answer = callback_form.read_answer(step, message.answer_text)
     return dict(answer.values) if answer.accepted else {}
