@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence
 
+from bot.conversation.callback_form import CONTACT_WISH
 from bot.conversation.contact import moment_hours
 from bot.conversation.dialogue import State, summary_values
 from bot.municipality.office_hours import OfficeHours, format_moment, load_office_hours
@@ -78,6 +79,8 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
     wish = state.formulier.get("voorkeur")
     preference = wish if wish in PREFERENCES else None
     summary = question_summary(state, resident_texts)
+    if state.formulier.get(CONTACT_WISH):  # "spreek geen voicemail in": read before dialling
+        summary = f"Let op bij contact: {state.formulier[CONTACT_WISH]}. {summary}"[:MAX_SUMMARY_CHARS]
     if wish and preference is None:
         summary = f"Wens voor de meedenker: {wish}. {summary}"[:MAX_SUMMARY_CHARS]
     elif state.formulier.get("voorkeur_woorden"):  # which of the two informeel meedenkers

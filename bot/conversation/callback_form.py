@@ -30,6 +30,8 @@ from bot.understanding.words import is_content_word
 # The gemeente first: a callback is promised only where a network serves it (bot/understanding/coverage.py), so
 # a resident elsewhere is told at once, before giving a name or a number.
 STEPS: tuple[str, ...] = ("gemeente", "naam", "contact", "moment", "voorkeur")
+# The form's key for how the resident asked to be contacted (bot/conversation/contact.py, contact_wish).
+CONTACT_WISH = "contact_wens"
 # Steps whose answer is a contact detail: the channel seals the raw text for these.
 CONTACT_STEPS: frozenset[str] = frozenset({"naam", "contact"})
 MAX_TRIES = 3

@@ -161,6 +161,44 @@ def parse_contact(text: str) -> Contact | None:
     return Contact(phone=phone, email=email)
 
 
+
+# What a resident asks of the call itself, told beside the number ("06... maar spreek geen voicemail
+# in", "alleen na 9 uur, mijn man mag het niet weten"): the meedenker must know it before dialling
+# (residents' round 39: it was lost, the ticket held the number alone).
+_CONTACT_WISH = re.compile(
+    r"voicemail|\binspreken|spreek\s+(?:niks|niets|geen)|(?:geen|niet)\s+(?:sms\w*|app(?:en|je|jes)?|whats\s?app\w*|bericht\w*)\b"
+    r"|anoniem|priv[eé]\s*nummer|onderdrukt|(?:laat|laten)\s+(?:\w+\s+){0,3}overgaan|ophangen|hang\s+(?:\w+\s+)?op\b"
+    r"|\bniet\s+(?:op)?nemen|neem\s+(?:ik\s+)?niet\s+op|mag\s+(?:het|dit|dat)?\s*niet\s+(?:weten|zien|horen)"
+    r"|\balleen\s+(?:(?:per\s+)?e?-?mail\w*|bellen|overdag|s?\s*(?:ochtends|middags|avonds)|op\s+werk|als|tussen|na|voor)\b"
+    r"|\bniet\s+(?:bellen|mailen|na|voor|tussen|op)\b|\b(?:na|voor|tussen)\s+\d",
+    re.IGNORECASE)
+_FILLER_EDGES = re.compile(r"^(?:[\s,.;:!-]|en\b|maar\b|of\b|dat\s+is\b|is\b)+|[\s,.;:-]+$", re.IGNORECASE)
+MAX_WISH_CHARS = 200
+
+
+def contact_wish(text: str) -> str | None:
+    """How the resident asks to be contacted, in their own words without the detail itself, or None.
+
+    Why: a meedenker who leaves a voicemail on the phone a violent partner checks does harm; what
+    was said with the number goes into the ticket and the read-back. Masked like every stored text.
+    """
+    if not _CONTACT_WISH.search(text):
+        return None
+    from bot.understanding.privacy import MASK_EMAIL, MASK_PHONE, mask_pii
+
+    rest = mask_pii(text).text
+    for mask in (MASK_PHONE, MASK_EMAIL):
+        rest = rest.replace(mask, " ")
+    rest = re.sub(r"\b(?:mijn\s+)?(?:(?:telefoon|mobiel|06)?\s*nummer|e-?mail(?:adres)?|mail)\s+(?:is|:)\s*", " ", rest,
+                  flags=re.IGNORECASE)
+    rest = " ".join(rest.split())
+    previous = None
+    while previous != rest:
+        previous, rest = rest, _FILLER_EDGES.sub("", rest).strip()
+    if not _CONTACT_WISH.search(rest):
+        return None
+    return rest[:MAX_WISH_CHARS]
+
 # ---------------------------------------------------------------------------------------------
 # Name or pseudonym
 # ---------------------------------------------------------------------------------------------

@@ -175,3 +175,36 @@ def test_laat_maar_is_no_yes_toch_wel_brings_the_offer_and_an_evening_wish_is_to
     assert "dan ben ik thuis" in read_back.text  # the reason is kept for the meedenker
     done = yes(resident)
     assert "U koos een moment buiten kantoortijd" in done.text and "17.00" in done.text, done.text
+
+
+def test_a_gemeente_named_after_not_served_reopens_the_callback_and_the_wishes_are_kept(conversations: Messaging):
+    """Residents' round 39 through the servers: "Goes" after "we do not work in Zaanstad" was never
+    heard; "spreek geen voicemail in" told with the number was lost; the read-back did not say
+    which informeel meedenker was chosen."""
+    resident = Resident("rest", conversations)
+    resident.say("ik heb schulden en weet niet hoe ik de huur moet betalen")
+    yes(resident)
+    yes(resident)
+    yes(resident)
+    elsewhere = resident.say("Zaandam")
+    assert "werken niet in Zaanstad" in elsewhere.text and "Goes" in elsewhere.text, elsewhere.text
+    consent = resident.say("Goes")
+    assert "Mag ik ze vragen?" in consent.text, consent.text
+    name_asked = yes(resident)
+    assert "Hoe mag de meedenker u noemen?" in name_asked.text  # the gemeente is not asked again
+    resident.say("Ria")
+    resident.say("06 12345678 maar spreek geen voicemail in")
+    resident.say("ochtend")
+    read_back = resident.say("iemand die het zelf heeft meegemaakt")
+    assert "…5678 (spreek geen voicemail in)" in read_back.text, read_back.text
+    assert "Gemeente: Goes" in read_back.text and "zelf meemaakte" in read_back.text, read_back.text
+    done = yes(resident)
+    number = re.search(r"Uw nummer is (\S+?)\.", done.text)
+    assert number, done.text
+    store = store_of(conversations.servers)
+    try:
+        ticket = store.get(number.group(1))
+        assert ticket.gemeente == "Goes" and ticket.summary.startswith("Let op bij contact: spreek geen voicemail in.")
+        assert "12345678" not in ticket.summary
+    finally:
+        store.close()

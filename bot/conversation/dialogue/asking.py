@@ -89,7 +89,7 @@ def _read_back(state: State) -> Reply:
     """Everything given, read back; contact details partly hidden (they are stored encrypted)."""
     values = {
         "naam": _hidden_name(state.contact.get("name")),
-        "bereik": _hidden_contact(state.contact),
+        "bereik": _hidden_contact(state.contact, state.formulier.get(callback_form.CONTACT_WISH)),
         "moment": state.formulier.get("moment") or "-",
         "gemeente": state.formulier.get("gemeente") or "-",
         "voorkeur": state.formulier.get("voorkeur_woorden")
@@ -107,7 +107,9 @@ def _hidden_name(name: str | None) -> str:
     return name.rstrip(".") if len(name) <= 2 else f"{name[0]}…"
 
 
-def _hidden_contact(contact: dict[str, str]) -> str:
+def _hidden_contact(contact: dict[str, str], wish: str | None = None) -> str:
+    """The detail partly hidden, and the resident's own words on how to call ("spreek geen voicemail
+    in") so they see that the wish was heard."""
     shown = []
     if contact.get("phone"):
         digits = re.sub(r"\D", "", contact["phone"])
@@ -115,7 +117,8 @@ def _hidden_contact(contact: dict[str, str]) -> str:
     if contact.get("email"):
         local, _, domain = contact["email"].partition("@")
         shown.append(f"{local[:1]}…@{domain}")
-    return ", ".join(shown) or "-"
+    said = ", ".join(shown) or "-"
+    return f"{said} ({wish})" if wish and shown else said
 
 
 # The pending question in plainer words, for a resident who asks "wat bedoel je?"; others are said

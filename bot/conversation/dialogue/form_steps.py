@@ -7,6 +7,7 @@ import uuid
 from dataclasses import replace
 
 from bot.conversation import callback_form, reading
+from bot.conversation.contact import contact_wish
 from bot.understanding import coverage
 from bot.understanding.noise import is_noise
 from bot.conversation.dialogue.state import (
@@ -50,9 +51,13 @@ def _following(state: State, step: str) -> str | None:
     return steps[index + 1] if index + 1 < len(steps) else None
 
 
-def _store(state: State, step: str, values: dict[str, str]) -> State:
+def _store(state: State, step: str, values: dict[str, str], text: str = "") -> State:
+    """Keep an answer; `text` is the resident's whole answer, whose words on how to be called ("06...
+    maar spreek geen voicemail in") the meedenker reads in the ticket before dialling."""
     if step in callback_form.CONTACT_STEPS:
-        return replace(state, contact={**state.contact, **values}, pogingen=0, suggestie=None)
+        wish = contact_wish(text) if step == "contact" and text else None
+        formulier = {**state.formulier, callback_form.CONTACT_WISH: wish} if wish else state.formulier
+        return replace(state, contact={**state.contact, **values}, formulier=formulier, pogingen=0, suggestie=None)
     return replace(state, formulier={**state.formulier, **values}, pogingen=0, suggestie=None)
 
 
@@ -103,7 +108,7 @@ def _form_answer(state: State, message: Message) -> Reply | None:
     answer = callback_form.read_answer(step, text)
     if answer.accepted:
         said: Responses = [answer.said] if answer.said else []
-        return _after_answer(_store(state, step, answer.values), step, said)
+        return _after_answer(_store(state, step, answer.values, text), step, said)
     if answer.suggestion:
         return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
     return None
@@ -221,7 +226,7 @@ def _change_field(state: State, step: str, message: Message) -> Reply:
     # "Moment: moment", and in round 39 "Laat maar. Ik wil het moment veranderen." as the moment).
     values = callback_form.value_in_change(step, message.answer_text)
     if values:
-        return _read_back(_store(changing, step, values))
+        return _read_back(_store(changing, step, values, message.answer_text))
     return Reply([ask(changing, step)], changing)
 
 

@@ -233,11 +233,12 @@ def _yes(state: State) -> Reply:
 
 def declined(state: State) -> Reply:
     """No callback now: the conversation stays open. After danger the way to help stays in view:
-    one "nee" never makes the numbers disappear (domain guide §4)."""
+    one "nee" never makes the numbers disappear (domain guide §4). `vorige_wacht` remembers the
+    offer, so "toch wel" or "toch doorgaan" brings it back (residents' round 40: a goodbye followed)."""
     if state.crisis_route:
         return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
-                     replace(state, wacht_op=None, sinds_herinnering=0))
-    return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None))
+                     replace(state, wacht_op=None, sinds_herinnering=0, vorige_wacht=WAIT_AANBOD))
+    return Reply([("utter_geen_aanbod", {})], replace(state, wacht_op=None, vorige_wacht=WAIT_AANBOD))
 
 
 def _no(state: State) -> Reply:

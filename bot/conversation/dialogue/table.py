@@ -121,7 +121,7 @@ def _check_handler(state: State, message: Message) -> Reply:
     if step and after and not state.wijzigen and state.wacht_op != WAIT_VEILIGHEID:
         answer = callback_form.read_answer(step, message.answer_text)
         if answer.accepted and answer.values and callback_form.is_plain_answer(step, message.answer_text):
-            state = _store(state, step, answer.values)
+            state = _store(state, step, answer.values, message.answer_text)
             vorige = callback_form.wait_for(after)
     language = (message.werkmodel or {}).get("language")
     tolk = state.tolk or (language if language in languages.FOREIGN else None)
@@ -148,8 +148,7 @@ def _check_answer(state: State, message: Message) -> Reply | None:
 def _given_up(state: State, message: Message) -> Reply:
     """"Laat maar" before the form: no callback now, said kindly; the numbers stay after danger.
     `vorige_wacht` remembers the offer, so "toch wel" brings it back."""
-    reply = declined(state)
-    return Reply(reply.responses, replace(reply.state, vorige_wacht=WAIT_AANBOD))
+    return declined(state)
 
 
 def _resume_after_giving_up(state: State, message: Message) -> Reply | None:

@@ -35,6 +35,13 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
         r"(?:haar|zijn|jullie|hun) schuld (?:is|was)\b"
         r"|\b(?:tell|say to) my (?:mom|mum|mother|dad|father|parents|wife|husband|sister|brother|kids)\b(?: \w+){0,3} "
         r"(?:it'?s|it is|it was) not (?:her|his|their|your) fault\b")),
+    # Wanting to be with someone who died ("mijn moeder is in januari overleden, mijn vader in mei ... ik
+    # wil gewoon bij ze zijn": messy_blind_4, unheard by every net): it may be grief, or a wish to die.
+    ("doubt.113.bij_de_doden_zijn", ROUTE_CRISIS_113, re.compile(
+        r"\b(?:overleden|gestorven|overlijden|begraven|gecremeerd|dood|died|passed away)\b(?: \w+| [.,]){0,60} "
+        r"(?:ik wil|ik zou|wil ik|i want|i just want)(?: \w+){0,3} (?:bij|naar|with) (?:ze|hen|hem|haar|them|him|her|"
+        r"(?:mijn|mn|my) (?:moeder|vader|ma|pa|mama|papa|man|vrouw|ouders|kind|zoon|dochter|mum|mom|dad|husband|wife|"
+        r"parents|son|daughter))(?: \w+)? (?:zijn|toe|gaan|be)\b(?! (?:op|om|in|met|morgen|zondag|vandaag)\b)")),
     ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
         r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|genomen|geslikt|opgeslikt)"
         r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"

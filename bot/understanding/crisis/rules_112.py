@@ -108,8 +108,20 @@ RULES_112: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"anafylactische shock)\b(?! (?:gehad|gekregen)\b)"
         r"|\b(?:ben|is|zijn) (?:\w+ )?aan het reanimeren\b|\breanimeer\b"
         r"|\b(?:having|has) a heart attack\b")),
+    # Chest pain now that spreads or comes with shortness of breath or sweat: a heart attack until a
+    # doctor says otherwise (messy_blind_4: "al een half uur pijn op mijn borst die naar mijn arm
+    # trekt", at the end of a question about the household, went unheard).
+    ("112.pijn_op_de_borst", ROUTE_CRISIS_112, _F(
+        r"\b(?:heb|heeft|voel|voelt|krijg|krijgt|zit)(?: \w+){0,5} (?:(?:drukkende|hevige|erge|veel|zware) )?"
+        r"(?:pijn|druk) op (?:mijn|de|zijn|haar|me|mn) borst\b(?: \w+| [.,]){0,10} "
+        r"(?:arm|armen|kaak|uitstraalt|straalt|trekt|benauwd|zweet|zweten|zweterig|klam|misselijk|duizelig|adem)\b"
+        r"|\b(?:chest pain|pain in (?:my|his|her) chest)\b(?: \w+| [.,]){0,10} (?:arm|jaw|breath|sweat\w*|dizzy)\b")),
     ("112.brand_gas", ROUTE_CRISIS_112, _F(
         r"\b(?:ik )?ruik (?:hier )?(?:gas|brand)\b|\b(?:ik )?ruik (?:hier )?rook\b(?! van\b)"
+        # "ik ruik al de hele middag gas in de keuken" (messy_blind_4, inside a letter about coffee mornings)
+        r"|\b(?:ik |we |wij )?(?:ruik|ruiken|rook)(?: \w+){1,5} (?:gas|gaslucht)\b(?! (?:rekening|prijs|prijzen|fornuis)\b)"
+        r"|\b(?:het )?(?:ruikt|stinkt|rook|stonk) (?:hier |al |echt |heel )*(?:\w+ ){0,2}naar gas\b"
+        r"|\bsmell(?:s|ing)? (?:of )?gas\b"
         r"|\b(?:gaslucht|gaslek)\b|\bi smell gas\b"
         r"|\b(?:staat|staan)" + _gap(3) + r" in (?:de )?(?:brand|fik|vlammen)\b"
         r"|\ber is (?:nu |net |hier |een )*brand\b(?! geweest\b)"
@@ -277,6 +289,11 @@ CONTEXT_REQUIRED_112: Final[dict[str, re.Pattern[str]]] = {
 # it must match and near phrasings it must not match (figures of speech, negations, another meaning).
 # Checked by tests/bot/understanding/test_crisis_rule_examples.py; add a case here when a rule changes.
 EXAMPLES_112: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "112.pijn_op_de_borst": (
+        ("ik heb al een half uur pijn op mijn borst die naar mijn arm trekt",
+         "mijn man heeft drukkende pijn op de borst en hij zweet heel erg", "I have chest pain going into my arm"),
+        ("ik had vorig jaar pijn op de borst", "mijn knie doet pijn en mijn arm ook"),
+    ),
     "112.pillen_ingenomen": (
         ("ik heb net alle pillen ingenomen", "ik heb een hele strip pillen geslikt", "I just took all my pills"),
         ("ik heb mijn pillen ingenomen zoals de dokter zei", "ik vergeet soms mijn pillen in te nemen"),
@@ -325,7 +342,7 @@ EXAMPLES_112: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("mijn man heeft vorig jaar een hartaanval gehad",),
     ),
     "112.brand_gas": (
-        ("ik ruik gas in de keuken", "er is brand in het trappenhuis", "de keuken staat in brand", "help brand"),
+        ("ik ruik al de hele middag gas in de keuken", "er is brand in het trappenhuis", "de keuken staat in brand", "help brand"),
         ("ik heb last van rook van de houtkachel van de buren", "er is vorig jaar brand geweest"),
     ),
     "112.wapen": (

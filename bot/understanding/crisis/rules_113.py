@@ -29,7 +29,10 @@ from bot.understanding.werkmodel import ROUTE_CRISIS_113
 RULES_113: Final[list[tuple[str, str, re.Pattern[str]]]] = [
     # --- crisis_113: thoughts of suicide or of not wanting to live, also indirect -----------
     # The word itself, with typos; not the figurative compounds (zelfmoordactie, -aanslag).
+    # Not a figure of speech for a bad move ("carrière-zelfmoord", "sociale zelfmoord"; messy_blind_4
+    # gave "carrière-zelfmoord pleeg als ik minder ga werken" the full reply).
     ("113.zelfmoord", ROUTE_CRISIS_113, _F(
+        r"(?<!carriere )(?<!sociale )(?<!politieke )(?<!financiele )(?<!commerciele )(?<!electorale )"
         r"\b(?:zelf ?moor[dt]|selfmoor[dt]|zelfmord|zelmoor[dt]|zelfmoor\b|zelfdoding|suicid|suizid)"
         r"(?! ?(?:actie|acties|missie|missies|aanslag|aanslagen|terrorist|terroristen|commando|"
         r"squad|vest|vesten|drone|drones|mission|bomber|doors?)\b)[a-z]*")),
@@ -218,6 +221,10 @@ RULES_113: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"van (?:iedereen|jullie allemaal|alles en iedereen|iedereen die (?:ik ken|van me houdt))\b"
         r"(?!(?: ,)? (?:in|op|bij|uit|van|hier|daar|die|want|omdat|voor)\b)"
         r"|\bvaarwel (?:iedereen|allemaal|wereld|lieve)\b"
+        # "Dit is mijn laatste bericht. De kat is bij de buren" (messy_blind_4: the intent model alone
+        # heard it, as 112): a last message is a farewell unless it says what it is the last of.
+        r"|\b(?:dit is|dit wordt|this is) (?:mijn|my) (?:aller)?laatste (?:bericht|berichtje|appje|message)\b"
+        r"(?!(?: \w+){0,4} (?:over|aan|voor|in|op|van|want|omdat|hierover|deze week|vandaag)\b)"
         r"|\b(?:dit is|het is) (?:mijn |een )?(?:definitief )?afscheid\b(?!(?: ,)? (?:van|voor|op|bij|nemen|"
         r"genomen|geweest|was)\b)"
         r"|\b(?:this is|its) (?:my )?goodbye\b|\bgoodbye (?:everyone|world|forever|cruel world)\b"
@@ -321,6 +328,13 @@ RULES_113: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"waar ik (?:heen|naartoe|naar toe) ga\b"
         r"|\bwaar ik (?:heen|naartoe|naar toe) ga(?: \w+| [.,]){0,5} (?:niet (?:meer )?nodig|heb ik (?:\w+ )?niks aan)\b"
         r"|\b(?:where i am going|where im going)(?: \w+){0,4} (?:need|use)\b")),
+    # A weapon or rope kept "voor als het moment komt" (messy_blind_4: a father who cleaned his
+    # hunting rifle "voor als het moment komt" was heard as 112 by the intent model alone).
+    ("113.wapen_voor_het_moment", ROUTE_CRISIS_113, _F(
+        r"\b(?:geweer|jachtgeweer|pistool|revolver|vuurwapen|wapen|touw|strop)\b(?: \w+| [.,]){0,12} "
+        r"voor als (?:het moment|het zover|de tijd|mijn tijd)(?: \w+)? (?:komt|is|daar is|gekomen)\b"
+        r"|\bvoor als (?:het moment|het zover) (?:komt|is)\b(?: \w+| [.,]){0,6} (?:geweer|jachtgeweer|pistool|"
+        r"vuurwapen|wapen|touw|strop)\b")),
     ("113.zaken_op_orde", ROUTE_CRISIS_113, _F(
         r"\b(?:mijn |alle )?(?:zaken|papieren|spullen|administratie|testament) (?:heb ik |zijn |staan )?"
         r"(?:nu |allemaal |netjes |alvast )*(?:op orde|geregeld|afgehandeld)(?: \w+| [.,]){0,16}"
@@ -365,9 +379,14 @@ CONTEXT_EXCLUDED_113: Final[dict[str, re.Pattern[str]]] = {
 # it must match and near phrasings it must not match (figures of speech, negations, another meaning).
 # Checked by tests/bot/understanding/test_crisis_rule_examples.py; add a case here when a rule changes.
 EXAMPLES_113: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "113.wapen_voor_het_moment": (
+        ("hij heeft zijn jachtgeweer schoongemaakt voor als het moment komt",
+         "ik heb een touw gekocht, voor als het zover is"),
+        ("ik heb medicijnen in huis voor als het nodig is", "mijn man heeft een jachtgeweer voor de jacht"),
+    ),
     "113.zelfmoord": (
         ("ik denk aan zelfmoord", "ik heb zelfmoordgedachten", "i feel suicidal"),
-        ("ik heb een documentaire over een zelfmoordaanslag gezien", "het was een zelfmoordactie van de spits"),
+        ("ik heb een documentaire over een zelfmoordaanslag gezien", "mijn collega zegt dat het carrière-zelfmoord is", "het was een zelfmoordactie van de spits"),
     ),
     "113.methode": (
         ("wat is de snelste pijnloze manier om te sterven", "hoe kan ik pijnloos doodgaan", "painless way to die"),
@@ -435,8 +454,10 @@ EXAMPLES_113: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("het leven is niet meer te betalen", "ik kan de boodschappen niet meer dragen"),
     ),
     "113.afscheid": (
-        ("ik neem afscheid van iedereen", "vaarwel iedereen", "dit is mijn afscheid"),
-        ("ik neem afscheid van mijn collega's", "dit is mijn afscheid van de vereniging"),
+        ("ik neem afscheid van iedereen", "vaarwel iedereen", "dit is mijn afscheid",
+         "Dit is mijn laatste bericht. De kat is bij de buren."),
+        ("ik neem afscheid van mijn collega's", "dit is mijn afscheid van de vereniging",
+         "dit is mijn laatste bericht over de huur"),
     ),
     "113.springen_trein_brug": (
         ("ik wil voor de trein springen", "ik spring van de brug", "ik ga nu naar het spoor"),

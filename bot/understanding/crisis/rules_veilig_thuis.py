@@ -203,6 +203,16 @@ RULES_VEILIG_THUIS: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"|\btegen mijn wil(?: in)?" + _gap(3) + r" (?:trouwen|getrouwd|uitgehuwelijkt)\b"
         r"|\btrouwen tegen mijn wil\b"
         r"|\bforced (?:marriage|to marry)\b|\bforc(?:e|es|ing) me to marry\b")),
+    # Tied to a chair or bed, and "man doet pijn" in few words (messy_blind_4: a wife who ties her
+    # husband with dementia to his chair, and an L2 message, were heard by the intent model alone or
+    # as 112): elder abuse and violence at home.
+    ("vt.vastbinden_pijn_doen", ROUTE_CRISIS_VEILIG_THUIS, _F(
+        rf"\b(?:bindt|bind|bond|bonden|binden) (?:hem|haar|mij|me|ons|de kinderen|het kind|{_MY} {_HOME})"
+        r"(?: \w+){0,4} vast\b"
+        rf"|\b(?:hem|haar|mij|me|ons|de kinderen|het kind|{_MY} {_HOME}) (?:\w+ ){{0,3}}vast (?:te )?(?:binden|gebonden)\b"
+        rf"|\b(?:ik|hij|zij|ze|{_MY} {_HOME}) (?:word|wordt|werd|worden|is|ben) (?:\w+ ){{0,3}}vastgebonden\b"
+        rf"|(?:^|[.,] |\b(?:{_MY}|mn|me) )(?:man|vrouw|vriend|partner|vader|moeder|stiefvader|stiefmoeder|ex|papa|"
+        r"mama|pa|ma) doet (?:me |mij |ons |haar |hem |de kinderen )?(?:pijn|zeer)\b(?! (?:aan|in|op|bij|met)\b)")),
     # Locked in, not allowed out, money taken: coercive control and elder/financial abuse.
     ("vt.opgesloten_geld", ROUTE_CRISIS_VEILIG_THUIS, _F(
         rf"\b(?<!ik )(?:houdt|hield|houden) (?:me|mij|ons|haar|hem|de kinderen|{_MY} {_HOME})"
@@ -274,6 +284,11 @@ CONTEXT_REQUIRED_VEILIG_THUIS: Final[dict[str, re.Pattern[str]]] = {
 # it must match and near phrasings it must not match (figures of speech, negations, another meaning).
 # Checked by tests/bot/understanding/test_crisis_rule_examples.py; add a case here when a rule changes.
 EXAMPLES_VEILIG_THUIS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "vt.vastbinden_pijn_doen": (
+        ("zijn vrouw bindt hem vast aan de stoel", "Man doet pijn. Ik ben bang.", "mijn vader doet me pijn",
+         "mijn oma wordt 's nachts vastgebonden"),
+        ("ik bind de hond vast", "mijn knie doet pijn", "mijn man doet pijn aan zijn rug"),
+    ),
     "vt.huisgenoot_slaat": (
         ("mijn man slaat me", "mijn vader slaat mijn moeder", "hij heeft me tegen de muur gegooid",
          "my husband hits me"),

@@ -24,6 +24,13 @@ TOLD_FOR_INFORMATION: Final = _F(
     r"\b(?:spreekbeurt|werkstuk|profielwerkstuk|schoolproject|project voor school|presentatie|"
     r"voorlichting|voorlichtingsmateriaal|lesmateriaal|een les over|les over|scriptie|onderzoek naar)\b"
     r"|\b(?:school project|for a school|presentation about|for a class|research on)\b"
+    # Writing about it, or a child asking what the word means (messy_blind_4: a school paper on suicide
+    # prevention, a piece for the wijkblad, "mijn dochter vroeg wat 'zelfmoord' betekent" got the full reply).
+    r"|\b(?:school ?paper|paper|essay|thesis|article|report) (?:on|about)\b|\bwriting (?:a|an|my) (?:\w+ )?(?:paper|essay|article|story)\b"
+    r"|\bvoor (?:het|de|ons|onze) (?:wijkblad|buurtblad|dorpsblad|schoolkrant|nieuwsbrief|buurtkrant|clubblad|website)\b"
+    r"|\b(?:een |mijn )?(?:stuk|artikel|column|opstel|verslag) (?:schrijven |geschreven )?over\b"
+    r"|\bwat (?:het woord )?(?:\w+ ){1,2}(?:betekent|betekend|inhoudt)\b|\bwhat (?:the word )?(?:\w+ ){1,2}means\b"
+    r"|\bhoe (?:leg|moet) ik (?:dat|het|haar|hem|hun|ze|dit)(?: \w+){0,3} uit(?:leggen)?\b"
     # The assistant's own question quoted back ("die vraag over mezelf iets aandoen kwam echt binnen",
     # residents' round 39: it got the full 113 reply).
     r"|\b(?:die|de|jouw|uw|je|jullie|deze|dat|zo'?n|zon) vraag (?:over|of|naar)\b"

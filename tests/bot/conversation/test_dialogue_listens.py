@@ -740,3 +740,15 @@ def test_a_gemeente_we_do_not_serve_is_told_where_the_meedenkers_do_work():
     (name, values), = reply.responses
     assert name == "utter_gemeente_niet_gedekt" and values["gemeente"] == "Middelburg"
     assert values["gemeenten"] == coverage.served_names() and "Goes" in values["gemeenten"]
+
+
+@pytest.mark.parametrize("intent", ["afscheid", "hulpvraag", "bevestigen"])
+@pytest.mark.parametrize("words", ["toch doorgaan", "toch wel", "ik wil toch gebeld worden"])
+def test_a_no_to_the_offer_is_taken_back_with_toch_doorgaan(intent, words):
+    """Residents' round 40: "nee" to "Wilt u dat een meedenker u belt?", then "toch doorgaan" got a goodbye."""
+    offered = replace(State(), wacht_op="aanbod", leefgebieden={"financien": {"confidence": 0.9, "evidence": ["rekeningen"]}})
+    no = next_step(offered, "ontkennen", None, "nee")
+    assert names(no) == ["utter_geen_aanbod"]
+    again = next_step(no.state, intent, None, words)
+    assert names(again) == ["utter_aanbod_meedenker"], (intent, words, names(again))
+    assert names(next_step(again.state, "bevestigen", None, "ja")) == ["utter_terugbel_uitleg"]

@@ -216,3 +216,26 @@ def test_a_new_number_after_the_ticket_changes_that_ticket_and_makes_no_second(s
     turn = say(turn.slots, "het moment wordt liever vrijdagmiddag", services)
     assert [name for name, _ in turn.responses] == ["utter_ticket_gewijzigd"]
     assert "vrijdag" in services.store.get(ticket_id).preferred_moment and len(services.store.list()) == 1
+
+
+@pytest.mark.parametrize("answer, kept", [
+    ("06 12345678 maar spreek geen voicemail in", "spreek geen voicemail in"),
+    ("0612345678, alleen na 9 uur bellen. mijn man mag het niet weten", "alleen na 9 uur bellen. mijn man mag het niet weten"),
+    ("mijn nummer is 06-12345678", None)])
+def test_how_to_be_called_told_with_the_number_is_read_back_and_in_the_ticket(services, answer, kept):
+    """Residents' round 39: "geen voicemail inspreken" given with the number was lost; the ticket
+    held the number alone, and a meedenker could have left a message on a phone someone checks."""
+    werkmodel = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["schulden"]}], "doelgroepen": []}
+    turn = say({}, "ik heb schulden", services, werkmodel=werkmodel)
+    for _ in range(3):
+        turn = say(turn.slots, "ja", services, "bevestigen")
+    for text, step in [("Tholen", None), ("Sanne", "naam"), (answer, "contact"), ("ochtend", None),
+                       ("maakt niet uit", None)]:
+        turn = say(turn.slots, text, services, step=step)
+    (name, values), = turn.responses
+    assert name == "utter_controle" and "12345678" not in str(turn.slots)
+    assert values["bereik"] == ("…5678" if kept is None else f"…5678 ({kept})")
+    turn = say(turn.slots, "ja", services, "bevestigen")
+    (ticket,) = services.store.list()
+    assert ticket.summary.startswith(f"Let op bij contact: {kept}.") == (kept is not None), ticket.summary
+    assert "12345678" not in ticket.summary

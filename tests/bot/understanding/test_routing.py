@@ -17,7 +17,7 @@ def test_a_rule_hit_gets_the_full_reply_whatever_the_models_say():
 
 
 def test_only_the_semantic_net_suspects_a_crisis_so_the_resident_is_asked():
-    decision = decide_route("papa doet pijn als mama weg is", "hulpvraag", 0.7, False,
+    decision = decide_route("papa is heel eng als mama weg is", "hulpvraag", 0.7, False,
                             net(0.8, "crisis_veilig_thuis"), THRESHOLD)
     assert decision.tier == TIER_CHECK and decision.intent == CHECK_INTENT
     assert decision.suspected == "crisis_veilig_thuis" and decision.route == "meedenker"
