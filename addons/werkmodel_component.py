@@ -33,13 +33,14 @@ from bot.understanding.crisis_net import CrisisScores
 from bot.conversation.dialogue import (BACK_INTENT, CRISIS_AGAIN_INTENT, FAQ_KEY, RESTART_INTENT, SNEL_WEG_INTENT,
                                        WAIT_AANBOD, WAIT_CONTROLE, WAIT_SAMENVATTING, WAIT_TOESTEMMING, WAIT_VEILIGHEID)
 from bot.conversation.dialogue.state import WAIT_VOOR_WIE
-from bot.conversation.summary import who_for
+from bot.conversation.summary import said_by_someone_else, who_for
 from bot.conversation.faq import match as faq_match
-from bot.conversation.reading import abuser_near, back_to_question, called_for_help, says_start_again, yes_or_no
+from bot.conversation.reading import abuser_near, back_to_question, called_for_help, plan_now, says_start_again, yes_or_no
 from bot.conversation.spoed import ONDERDAK, urgent_need
 from bot.understanding.languages import FOREIGN, conversation_language, reply_language, switch_asked
 from bot.conversation.tone import JE, address
 from bot.understanding.routing import CHECK_INTENT, TIER_CHECK, TIER_FULL, calm_intent, decide_route
+from bot.understanding.werkmodel import ROUTE_CRISIS_113
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "werkmodel.pkl"
@@ -50,6 +51,7 @@ CRISIS_NET_KEY = "crisis_net"  # set by addons.crisis_net_component, which runs 
 LANGUAGE_ENTITY = "taal"
 SUSPECTED_ENTITY = "vermoedelijke_crisis"
 ADDRESS_ENTITY = "aanspreek"
+ABOUT_ENTITY = "over_wie"
 UNKNOWN_SUSPECTED = "onbekend"
 # Set in the message's metadata by the launcher (addons/launcher.py) from the tracker: the question
 # the conversation waits for, so an answer to it is read as an answer first.
@@ -164,6 +166,12 @@ class WerkmodelComponent(GraphComponent):
                 # "ok ik heb 112 gebeld" after "Bel nu 112" is what we asked for, not a new crisis
                 # (residents' round 39 replay: it got the whole 112 reply again).
                 intent = "hulpvraag"
+            elif earlier in HEARD_AGAIN and decision.tier != TIER_FULL and (
+                    plan_now(text) or (decision.tier == TIER_CHECK and step is None and not said)):
+                # After danger was heard, more of it ("ik heb de pillen al liggen", "ik ga ze vanavond
+                # nemen") is heard again with the numbers, never summarised as a new question
+                # (residents' round 40: a summary of 'liggen' and "Wat klopt er niet?" followed).
+                intent = CRISIS_AGAIN_INTENT
             elif earlier and decision.tier == TIER_CHECK:
                 # The danger is known and its numbers were given: asking "are you in danger?" again
                 # after every message about it is what residents called not listening (issue 25).
@@ -193,6 +201,10 @@ class WerkmodelComponent(GraphComponent):
                 language = decision.language  # the rule that heard it says its language ("я хочу вмерти")
             if language:  # a short "ok" or a name says nothing of the language: the slot keeps its value
                 entities.append(_entity(LANGUAGE_ENTITY, reply_language(language), text))
+            if decision.tier == TIER_FULL and decision.route == ROUTE_CRISIS_113:
+                # Whose words they were: the 113 reply Rasa sends by rule depends on it (rasa_patches/nlg.py).
+                entities.append(_entity(ABOUT_ENTITY, "ander" if said_by_someone_else(text, decision.route)
+                                        else "zelf", text))
             if address(text) == JE:
                 entities.append(_entity(ADDRESS_ENTITY, JE, text))  # "je" from now on (bot/conversation/tone.py)
             if decision.tier == "check":

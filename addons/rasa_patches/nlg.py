@@ -28,5 +28,20 @@ class HelplineNLG(TemplatedNaturalLanguageGenerator):
 
     async def generate(self, utter_action: str, tracker: Any, output_channel: str,
                        **kwargs: Any) -> Optional[dict[str, Any]]:
+        if utter_action == CRISIS_113 and _about_someone_else(tracker):
+            # Someone else's words of suicide, told by a parent or a friend: 113 for those around them,
+            # not "Denkt u aan zelfdoding?" to the one who tells it (residents' round 40).
+            utter_action = CRISIS_113_OTHER
         return await super().generate(utter_action, tracker, output_channel,
                                       **{**self.helpline_values, **kwargs})
+
+
+CRISIS_113 = "utter_crisis_113"
+CRISIS_113_OTHER = "utter_crisis_113_ander"
+
+
+def _about_someone_else(tracker: Any) -> bool:
+    """The NLU set `over_wie` to "ander" on this message (addons/werkmodel_component.py); only in
+    Dutch and English, the languages that response is written in."""
+    slots = tracker.current_slot_values() if tracker is not None else {}
+    return slots.get("over_wie") == "ander" and slots.get("taal") in (None, "nl", "en")

@@ -29,7 +29,7 @@ from bot.queue.models import KIND_SIGNAL
 from bot.queue.crypto import SenderHasher
 from bot.ops.settings import Settings
 from bot.municipality.sociale_kaart import SocialeKaart, load_sociale_kaart
-from bot.understanding.werkmodel import MEEDENKER_TYPES, PREFERENCES, ROUTE_MEEDENKER, is_crisis
+from bot.understanding.werkmodel import MEEDENKER_TYPES, PREFERENCES, ROUTE_CRISIS_VEILIG_THUIS, ROUTE_MEEDENKER, is_crisis
 
 logger = logging.getLogger(__name__)
 
@@ -79,12 +79,12 @@ def _new_ticket(state: State, channel: str, sender: str, resident_texts: Sequenc
     wish = state.formulier.get("voorkeur")
     preference = wish if wish in PREFERENCES else None
     summary = question_summary(state, resident_texts)
-    if state.formulier.get(CONTACT_WISH):  # "spreek geen voicemail in": read before dialling
-        summary = f"Let op bij contact: {state.formulier[CONTACT_WISH]}. {summary}"[:MAX_SUMMARY_CHARS]
     if wish and preference is None:
         summary = f"Wens voor de meedenker: {wish}. {summary}"[:MAX_SUMMARY_CHARS]
     elif state.formulier.get("voorkeur_woorden"):  # which of the two informeel meedenkers
         summary = f"Wens voor de meedenker: {state.formulier['voorkeur_woorden']}. {summary}"[:MAX_SUMMARY_CHARS]
+    if state.formulier.get(CONTACT_WISH):  # "spreek geen voicemail in": first, read before dialling
+        summary = f"Let op bij contact: {state.formulier[CONTACT_WISH]}. {summary}"[:MAX_SUMMARY_CHARS]
     advice = recommend(separate_questions(state.leefgebieden), list(state.doelgroepen), " ".join(resident_texts), route,
                        preference if preference in MEEDENKER_TYPES else None)
     matches = services.kaart.match(state.formulier.get("gemeente"), list(state.leefgebieden),
@@ -120,7 +120,11 @@ def submit_callback(services: Services, state: State, channel: str, sender: str,
     ticket, _created = services.store.create(new, f"callback:{channel}:{state.form_id}")
     now = now or datetime.now(timezone.utc)
     expectation = services.hours.expectation(now)
-    responses: Responses = [("utter_terugbel_klaar", {"referentie": ticket.id})]
+    # Under violence at home, or when the resident said how (not) to be called ("mijn man mag het niet
+    # weten"), the reference is kept only if that is safe (residents' round 40: "Bewaar dit nummer").
+    careful = state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS or bool(state.formulier.get(CONTACT_WISH))
+    responses: Responses = [("utter_terugbel_klaar_veilig" if careful else "utter_terugbel_klaar",
+                             {"referentie": ticket.id})]
     if expectation.open_now:
         responses.append(("utter_terugbel_open", {"uiterlijk": format_moment(expectation.callback_by)}))
     else:
@@ -128,7 +132,11 @@ def submit_callback(services: Services, state: State, channel: str, sender: str,
                                                    "uiterlijk": format_moment(expectation.callback_by)}))
     if _outside_hours(services.hours, state.formulier.get("moment")):
         responses.append(("utter_moment_buiten_kantoortijd", {"kantoortijd": services.hours.describe()}))
-    if ticket.organisations:
+    region = services.kaart.region_for(state.formulier.get("gemeente"))
+    # A region marked `example: true` holds made-up organisations (config/sociale_kaart/regio-voorbeeld.yml):
+    # the coordinator sees them in the ticket, a resident is never sent to one (residents' round 40
+    # were told of "Jongerenpunt (voorbeeld)").
+    if ticket.organisations and not (region is not None and region.example):
         # The reasons are Dutch text from the sociale kaart: in English, the names alone (issue 27).
         english = state.taal == "en"
         listed = " ".join(f"{org['name']}: {org['reasons'][0] if org['reasons'] and not english else ''}".rstrip(": ")

@@ -328,6 +328,8 @@ def _scan(tokens: list[str], lookup: Callable[[str], list]) -> dict[Hashable, bo
     negating = False
     last: list[int] = []     # the items just named, for "maandag niet"
     for i, token in enumerate(tokens):
+        if token == "," and negating and last and i + 1 < len(tokens) and lookup(tokens[i + 1]):
+            continue  # "niet op maandag, dinsdag of donderdag": one list, all of it "not then" (round 40)
         if token in _PUNCTUATION or token in _POSITIVE_BREAK:
             negating, last = False, []
             continue

@@ -44,8 +44,11 @@ _CALLING_TOO_BIG = _any(
 # "Hij komt eraan": the person the resident is afraid of is near. Only read in a conversation
 # about violence at home (the dialogue decides that), where it asks for one short line.
 _ABUSER_NEAR = _any(
+    # Not "hij is er nog niet", "hij is er NIET", "hij komt er over 10 min" (residents' round 40: a
+    # 16-year-old asking where to chat got "Sluit dit gesprek nu" three times).
     r"\b(?:hij|ze|zij|mijn\s+man|mn\s+man|m'n\s+man|mijn\s+vriend|mijn\s+partner|mijn\s+ex)\s+(?:komt|is)\s+"
-    r"(?:er\s*)?(?:nu\s+)?(?:aan|thuis|binnen|terug|eraan|hier|er)\b",
+    r"(?:er\s*)?(?:nu\s+)?(?:aan|thuis|binnen|terug|eraan|hier|er)\b"
+    r"(?!\s+(?:nog\s+)?(?:niet|nie|pas|over\s+\w+\s+(?:min|minuten|uur|kwartier)|vanavond|morgen|straks|later)\b)",
     r"\b(?:hij|ze|zij)\s+staat\s+(?:voor|aan|bij)\s+de\s+deur\b|\bik\s+hoor\s+(?:hem|haar)\s+(?:thuiskomen|binnenkomen|de\s+deur|op\s+de\s+trap)\b",
     r"\bik\s+hoor\s+de\s+(?:sleutel|deur|auto)\b|\b(?:moet|ga)\s+(?:nu\s+)?(?:snel\s+)?(?:stoppen|weg|ophouden)\s*,?\s*(?:hij|ze|zij)\b",
     r"\b(?:he|she)(?:'s|\s+is)\s+(?:coming|home|back|here)\b|\bi\s+hear\s+(?:him|her)\b",
@@ -133,6 +136,23 @@ _NEGATION_REACH = 4  # words between the negator and the evidence
 def calling_too_big(text: str) -> bool:
     """"Bellen is een te grote stap": offer a chat instead of a phone call."""
     return bool(_CALLING_TOO_BIG.search(_fold(text)))
+
+
+# A plan for now told after danger was heard ("ik ga ze vanavond nemen", "vannacht doe ik het"): the
+# "ze" or "het" is the danger told before (residents' round 40: it got the listening line).
+_PLAN_NOW = _any(
+    r"\bik\s+(?:neem|slik|doe)\s+(?:ze|het|die|dat|alles)\s+(?:\w+\s+){0,2}(?:vanavond|vannacht|straks|zo|nu|"
+    r"meteen|morgen|vandaag)\b(?!\s+(?:niet|nie)\b)"
+    r"|\bik\s+ga\s+(?:ze|het|die|dat|alles)\s+(?:\w+\s+){0,2}(?:vanavond|vannacht|straks|zo|nu|meteen|morgen|vandaag)"
+    r"\s+(?:\w+\s+){0,2}(?:nemen|innemen|slikken|doen|opmaken|gebruiken)\b"
+    r"|\b(?:vanavond|vannacht|straks|vandaag|morgen)\s+(?:ga|neem|slik|doe)\s+ik\s+(?:ze|het|die|dat|alles)\b"
+    r"|\bi(?:'m|\s+am)\s+(?:going\s+to|gonna)\s+(?:take\s+them|do\s+it)\s+(?:tonight|now|today)\b")
+
+
+def plan_now(text: str) -> bool:
+    """"Ik ga ze vanavond nemen" after danger was heard: the plan, now."""
+    folded = _fold(text)
+    return bool(_PLAN_NOW.search(folded)) and not re.search(r"\b(?:niet|nie|nooit|never|not)\b", folded)
 
 
 def abuser_near(text: str) -> bool:

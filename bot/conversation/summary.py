@@ -161,3 +161,27 @@ def _join(items: list[str]) -> str:
         # "school en leren, en over geld en post": labels that hold "en" themselves.
         return ", en over ".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+# Someone else's words told by the resident: "Vorige week zei hij 'ik wil er niet meer zijn'",
+# "mijn zoon zei ik wil dood". The reporting verb with a third person, then what was said (quoted,
+# or up to the end of that clause; "..., maar ik wil dood" stays the resident's own).
+_REPORTER = re.compile(
+    r"\b(?:hij|zij|ze|mijn|mn|m'n|onze|haar|zijn)\s+(?:\w+\s+)?(?:zei|zegt|zeggen|zeiden|schreef|schrijft|appte|appt|"
+    r"riep|roept|vertelde|vertelt|stuurde|typte)\b"
+    r"|\b(?:zei|zegt|schreef|schrijft|appte|appt|riep|roept|vertelde|vertelt)\s+(?:hij|zij|ze|mijn|mn|m'n)\b",
+    re.IGNORECASE)
+_QUOTED = re.compile(r"[\"'‘’“”„][^\"'‘’“”„]{3,300}[\"'‘’“”„]")
+_REPORTED = re.compile(
+    r"\b(?:zei|zegt|zeggen|zeiden|schreef|schrijft|appte|appt|riep|roept|vertelde|vertelt|stuurde|typte)\b"
+    r"[^.!?\n,;]*?(?=\s+(?:en|maar|want|nu)\s+(?:ik|zelf)\b|[.!?\n,;]|$)", re.IGNORECASE)
+
+
+def said_by_someone_else(text: str, route: str) -> bool:
+    """Whether the words that name the danger (`route`) were someone else's, told by the resident:
+    then 113 is offered for those around them and the resident is not asked about themselves
+    (residents' round 40: a mother was asked "Denkt u aan zelfdoding?" and told "Bel dan nu 112")."""
+    if not _REPORTER.search(text):
+        return False
+    own = _REPORTED.sub(" ", _QUOTED.sub(" ", text))
+    return not any(signal.route == route for signal in crisis_signals(own))

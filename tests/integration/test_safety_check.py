@@ -91,3 +91,27 @@ def test_after_112_playing_it_down_gets_112_again_and_having_called_is_heard(ser
         assert "Ik maak me zorgen om u. Bel nu 112" in shown and "Luisterlijn" not in shown, shown
     called = texts(servers.say(sender, "ok ik heb 112 gebeld"))
     assert "Goed dat er hulp is" in called and "Dit klinkt als gevaar" not in called, called
+
+
+def test_a_mother_telling_her_sons_words_gets_113_for_family_and_is_not_asked_if_she_is_safe(servers):
+    """Residents' round 40: she was asked "Denkt u aan zelfdoding? ... Bent u nu veilig?" and, after
+    "het gaat niet om mij", told "Bel dan nu 112"."""
+    sender = new_sender()
+    servers.say(sender, "mijn zoon van 15 zit alleen maar op zijn kamer en gaat niet meer naar school")
+    shown = texts(servers.say(sender, "Vorige week zei hij ook een keer 'ik wil er niet meer zijn'. "
+                                      "Ik weet niet of ik dat serieus moet nemen."))
+    assert "113 is er ook voor familie en vrienden" in shown and "0800-0113" in shown, shown
+    assert "Denkt u aan zelfdoding?" not in shown and "Bent u nu veilig?" not in shown, shown
+
+
+def test_more_danger_after_the_numbers_is_heard_never_summarised(servers):
+    """Residents' round 40: after "ja" to the suicide question, "ik heb de pillen al liggen" got a
+    summary of 'liggen' and 'schulden', and "ik ga ze vanavond nemen" the listening line."""
+    sender = new_sender()
+    servers.say(sender, "ik heb een vraag over schulden en mijn huur")
+    servers.say(sender, "maakt niet meer uit, ik ben er morgen toch niet meer")
+    servers.say(sender, "ja. ik zie het niet meer zitten")
+    pills = texts(servers.say(sender, "ik heb de pillen al liggen"))
+    assert "0800-0113" in pills and "Klopt dat?" not in pills, pills
+    tonight = texts(servers.say(sender, "ik ga ze vanavond nemen"))
+    assert "Bel dan nu 112" in tonight and "Luisterlijn" not in tonight, tonight

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.conversation import callback_form, reading
 from bot.understanding import languages
-from bot.conversation.summary import who_for
+from bot.conversation.summary import said_by_someone_else, who_for
 from bot.understanding.crisis import is_negated_crisis
 from bot.understanding.werkmodel import ROUTE_CRISIS_112, ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
 from bot.conversation.dialogue.state import (
@@ -61,6 +61,13 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
         # The numbers came in the resident's language; what stays is the callback with an interpreter.
         state = replace(state, tolk=state.tolk or language, wacht_op=WAIT_TOLK)
         return Reply([*numbers, ("utter_tolk_aanbod", {})], state, (EFFECT_FLAG_CRISIS,))
+    if (route == ROUTE_CRISIS_113 and message is not None and state.taal in (None, "nl", "en")
+            and said_by_someone_else(message.text, route)):
+        # "Vorige week zei hij 'ik wil er niet meer zijn'": 113 for those around him (Rasa sent that reply
+        # by rule, addons/rasa_patches/nlg.py), and no "Bent u nu veilig?" to the mother who tells it.
+        told = [("utter_crisis_113_ander", {})] if with_numbers else []
+        return Reply([*told, ("utter_aanbod_meedenker_later", {})],
+                     replace(state, wacht_op=WAIT_AANBOD, voor_wie="ander"), (EFFECT_FLAG_CRISIS,))
     if route == ROUTE_CRISIS_113 and message is not None and reading.calling_too_big(message.text):
         return Reply([*numbers, ("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD), (EFFECT_FLAG_CRISIS,))
     return Reply([*numbers, (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
@@ -88,13 +95,24 @@ def _after_check(state: State, in_danger: bool) -> Reply:
 
 _SAFE_NOW = re.compile(r"\b(?:ik\s+ben\s+(?:nu\s+|wel\s+)?veilig|het\s+gaat\s+(?:nu\s+)?(?:wel|weer)|ik\s+doe\s+(?:mezelf|mijzelf|mij)\s+(?:niks|niets)"
                        r"|i\s*(?:'m|\s+am)\s+safe)\b", re.IGNORECASE)
-_NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b", re.IGNORECASE)
+# "Ja, daar denk ik aan" (the zelfdoding question's own button, pressed again), "ik ga ze vanavond
+# nemen": no "ja, ik ben veilig" (residents' round 40: "Fijn dat u nu veilig bent" followed).
+_NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b|\bdaar\s+denk\s+ik\s+(?:wel\s+)?aan\b"
+                           r"|\bik\s+denk\s+(?:er\s+)?(?:wel\s+|soms\s+|vaak\s+)?aan\b|\bwil\s+(?:dood|niet\s+meer)\b"
+                           r"|\bik\s+ga\s+(?:het|ze)\b", re.IGNORECASE)
+
+
+_NOT_ME = re.compile(r"\b(?:niet|nie)\s+(?:om|over|voor)\s+(?:mij|mezelf|mijzelf)\b|\bhet\s+gaat\s+(?:om|over)\s+(?:mijn|mn|m'n|onze)\s+\w+"
+                     r"|\bnot\s+(?:about|for)\s+me\b", re.IGNORECASE)
 
 
 def _safe_now(state: State, message: Message) -> Reply | None:
     """The answer to "Bent u nu veilig?"; None when the message is something else."""
     said = reading.yes_or_no(message.text)  # "JA. dat zei ik al 2 keer", whatever the intent model guessed
-    if is_negated_crisis(message.text) and not _NOT_SAFE_NOW.search(message.text):
+    # "Nee nee het gaat niet om mij, hij zit nu boven te gamen": a mother telling what her son said is
+    # no "not safe" (residents' round 40: "Bel dan nu 112"); believed, with the numbers in view.
+    about_other = _NOT_ME.search(message.text) is not None and not _NOT_SAFE_NOW.search(message.text)
+    if (is_negated_crisis(message.text) or about_other) and not _NOT_SAFE_NOW.search(message.text):
         # "NEE ik denk niet aan zelfdoding!!" is no "not safe" (residents' round 39: it got "Bel dan
         # nu 112"): believed, with the numbers in view, and the conversation goes on.
         resumed = replace(state, wacht_op=WAIT_AANBOD, veilig_gezegd=True)
@@ -102,7 +120,10 @@ def _safe_now(state: State, message: Message) -> Reply | None:
             back = _resume_form(resumed)
             return Reply([("utter_veiligheid_nee", {}), *back.responses], back.state)
         return Reply([("utter_veiligheid_nee", {}), ("utter_aanbod_meedenker_later", {})], resumed)
-    if _NOT_SAFE_NOW.search(message.text) or ("ontkennen" in (message.intent, said) and not _SAFE_NOW.search(message.text)):
+    # "Ik weet het niet. Soms wel een beetje" is no answer to ask again (round 40): not sure is not safe.
+    maybe = said is None and reading.says_maybe(message.text) and not _SAFE_NOW.search(message.text)
+    if _NOT_SAFE_NOW.search(message.text) or maybe or ("ontkennen" in (message.intent, said)
+                                                        and not _SAFE_NOW.search(message.text)):
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):
         if callback_form.step_of(state.vorige_wacht):

@@ -151,13 +151,15 @@ def _decide(state: State, message: Message) -> Reply:
     if intent == "voor_wie" and (entities.get("voor_wie") in ("zelf", "ander") or who_for(text)):
         chosen = entities.get("voor_wie") if entities.get("voor_wie") in ("zelf", "ander") else who_for(text)
         return _clarify_or_summarise(replace(understood, voor_wie=chosen))
+    # "ja klopt. ook ik heb geen geld voor eten. twee dagen ik heb niet gegeten": today's need comes
+    # before the yes (residents' round 40: the callback offer followed, the hunger unheard).
+    need = spoed.urgent_need(text) if not state.spoed else None
+    if need:
+        return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
     if intent == "bevestigen":
         return _yes(understood)
     if intent == "ontkennen":
         return _no(understood)
-    need = spoed.urgent_need(text) if not state.spoed else None
-    if need and intent not in ("bevestigen", "ontkennen"):
-        return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
     if state.ticket_id and state.wacht_op is None and intent in ("hulpvraag", FALLBACK_INTENT) \
             and not (message.werkmodel or {}).get("leefgebieden"):
         return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], understood)

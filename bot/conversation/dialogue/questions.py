@@ -9,6 +9,8 @@ from bot.conversation import reading
 from bot.understanding.werkmodel import ROUTE_INFO
 from bot.conversation.dialogue.state import (
     WAIT_AANBOD,
+    WAIT_SAMENVATTING,
+    WAIT_TOESTEMMING,
     FAQ_KEY,
     FAQ_RESPONSE,
     INFO_FAQ,
@@ -36,6 +38,11 @@ def faq_id(message: Message) -> str | None:
     return INFO_FAQ.get(message.intent)
 
 
+# The yes/no waits where a "ja" said with a question goes on as a yes; not the read-back, whose yes
+# writes the ticket and should be given on its own.
+YES_BEFORE_QUESTION = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING})
+
+
 def _answer_question(state: State, message: Message) -> Reply:
     """A short true answer, then the pending question. The adapter fills the answer from
     config/faq.yml for this channel, language and hour (bot/conversation/turn.py `FAQ_RESPONSE`)."""
@@ -45,6 +52,13 @@ def _answer_question(state: State, message: Message) -> Reply:
         # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
         answers.append((FAQ_RESPONSE, {"faq": STORED_FAQ, "kanaal": message.channel}))
     route = state.route or ROUTE_INFO
+    if state.wacht_op in YES_BEFORE_QUESTION and reading.yes_or_no(message.text) == "bevestigen":
+        # "ja het gaat om de brieven. wie leest dit mee?": the question answered and the yes kept
+        # (residents' round 40: the same "Klopt dat?" came back after every answer, 2-3 turns lost).
+        from bot.conversation.dialogue.open_steps import _yes
+
+        step = _yes(replace(state, route=route, niet_begrepen=0))
+        return Reply([*answers, *step.responses], step.state)
     pending = pending_question(state)
     if not pending and not (state.ticket_id or state.crisis_route or state.elders or state.tolk):
         # A question answered with nothing pending led nowhere: "ja" after it got "Waar kan ik u mee

@@ -168,6 +168,10 @@ def _heard_again(state: State, message: Message) -> Reply:
     not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
     again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
     heard = "utter_crisis_gehoord_vt" if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS else "utter_crisis_gehoord"
+    if state.crisis_route != ROUTE_CRISIS_VEILIG_THUIS and reading.plan_now(message.text):
+        # "ik ga ze vanavond nemen": 112 now and someone near, not "Ik hoor u" (residents' round 40).
+        return Reply([("utter_crisis_niet_veilig", {})], replace(state, sinds_herinnering=0, niet_begrepen=0,
+                                                                 wacht_op=WAIT_AANBOD))
     return Reply([(heard, {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
 
 
@@ -319,7 +323,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
     calling = state.crisis_route == ROUTE_CRISIS_113 and reading.calling_too_big(message.text)
     # Never noise, whatever the intent model was unsure of: "113 bellen is een te grote stap", a typed
     # "ja", "nee" or "toch wel".
-    worded = bool(reading.yes_or_no(message.text)) or reading.stop_choice(message.text) == "door"
+    worded = bool(reading.yes_or_no(message.text)) or reading.stop_choice(message.text) == "door" or (
+        state.wacht_op in (WAIT_VEILIG_NU, WAIT_VEILIGHEID) and reading.says_maybe(message.text))  # "soms wel een beetje"
     noisy = not calling and (is_noise(message.answer_text)
                              or (message.intent == FALLBACK_INTENT and state.wacht_op not in WORD_ANSWERS and not worded))
     # "oei, nummer klopt niet" after the ticket, whatever the intent model was unsure of (round 39).

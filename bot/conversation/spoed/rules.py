@@ -311,6 +311,11 @@ RULES: Final[tuple[Rule, ...]] = (
           r"|\b(?:honger|hongerig)(?: (?:\w+|,)){0,8} (?:geen geld|niks|niets|voedselbank|niet gestort|leeg)\b"
           r"|\b(?:geen geld|niks|niets|voedselbank|niet gestort|leeg)(?: (?:\w+|,)){0,8} (?:honger|hongerig)\b"
           r"|\b(?:al|sinds)(?: \w+){0,3} (?:niks|niets|niet|nix) (?:meer )?gegeten\b"
+          # "ik heb honger. waar kan ik eten krijgen vandaag?", "twee dagen ik heb niet gegeten" (residents'
+          # round 40: an Eritrean man was twice sent to De Luisterlijn)
+          r"|\bwaar (?:kan|kunnen|moet|moeten) (?:ik|we|wij) (?:vandaag |nu |gratis |hier )?(?:eten|voedsel)(?: \w+)? "
+          r"(?:krijgen|halen|vinden)\b"
+          r"|\b(?:twee|drie|vier|[2-9]) dagen (?:ik |al )?(?:heb )?(?:ik )?(?:niet|niks|niets|nix) (?:meer )?gegeten\b"
           r"|\b(?:havent|have not|hadnt|didnt) eaten (?:in|for|since)\b"
           r"|\b(?:koelkast|kast|kasten|keukenkast|voorraadkast|fridge)(?: (?:is|zijn|staat|is nu))? "
           r"(?:helemaal |echt |compleet )?(?:leeg|empty)\b|\blege (?:koelkast|kasten|keukenkasten)\b"

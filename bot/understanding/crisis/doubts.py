@@ -42,6 +42,11 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
         r"(?:ik wil|ik zou|wil ik|i want|i just want)(?: \w+){0,3} (?:bij|naar|with) (?:ze|hen|hem|haar|them|him|her|"
         r"(?:mijn|mn|my) (?:moeder|vader|ma|pa|mama|papa|man|vrouw|ouders|kind|zoon|dochter|mum|mom|dad|husband|wife|"
         r"parents|son|daughter))(?: \w+)? (?:zijn|toe|gaan|be)\b(?! (?:op|om|in|met|morgen|zondag|vandaag)\b)")),
+    # "ik ben er gewoon echt klaar mee, met alles" (residents' round 40: a young man deep in gambling
+    # debts said it twice and was never asked): done with everything may be done with living.
+    ("doubt.113.klaar_met_alles", ROUTE_CRISIS_113, re.compile(
+        r"\b(?:ben|bn) (?:er |het )?(?:\w+ ){0,3}klaar (?:mee|me)\b(?: ,)?(?: \w+){0,2} met (?:alles|het leven|mijn leven|dit leven)\b"
+        r"|\bklaar met (?:het leven|mijn leven|dit leven|leven)\b|\b(?:done|finished) with (?:everything|life|it all)\b")),
     ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
         r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|genomen|geslikt|opgeslikt)"
         r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"

@@ -25,6 +25,11 @@ NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("neg.mezelf_en", _F(
         rf"\b(?:not|never|dont|wont|wouldnt|no)(?: {_NEG_FILLER}){{0,4}} (?:to )?(?:hurt|harm|kill|cut) "
         r"myself\b")),
+    # "niet zo bedoeld als dat ik dood wil ofzo, gewoon de schulden" (residents' round 40: the full 113 reply)
+    ("neg.niet_zo_bedoeld", _F(
+        r"\b(?:niet|nie) (?:zo )?bedoeld(?: \w+){0,3} (?:dat |alsof )?ik (?:dood|er niet meer|niet meer (?:wil )?leven|"
+        r"mezelf (?:iets )?(?:wil )?aandoen|zelfmoord)(?: (?:wil|wilde|plegen|ga|ben))?\b"
+        r"|\b(?:niet|nie) (?:dat|alsof) ik (?:echt )?(?:dood wil|er niet meer wil zijn|zelfmoord wil plegen|mezelf iets wil aandoen)\b")),
     # What a helpline is for, asked or told: "113 is toch voor zelfmoord? daar gaat het niet om".
     # Only the word in that phrase: "113 is voor zelfmoord en ik denk eraan" keeps the models' view.
     ("neg.lijn_voor", _F(
@@ -61,7 +66,8 @@ SELF_NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
 # resident says ("ik wil niet dood hoor, ik wil hulp met mijn schulden").
 DENIALS: Final[list[tuple[str, re.Pattern[str]]]] = [
     # "ik denk niet aan zelfmoord", "I'm not going to hurt myself" (not "geen huiselijk geweld")
-    *[(rule_id, pattern) for rule_id, pattern in NEGATIONS if rule_id in {"neg.zelfmoord", "neg.mezelf_en", "neg.lijn_voor"}],
+    *[(rule_id, pattern) for rule_id, pattern in NEGATIONS if rule_id in {"neg.zelfmoord", "neg.mezelf_en", "neg.lijn_voor",
+                                                                             "neg.niet_zo_bedoeld"}],
     ("deny.wil_niet_dood", _F(
         r"\b(?:ik )?(?:wil|wl|wou|zou)(?: (?:echt|helemaal|absoluut|zeker|heus|gewoon|natuurlijk))* "
         r"(?:niet|nie|nooit)(?: (?:echt|helemaal|absoluut|zeker|hoor))* (?:dood|doodgaan|dood gaan|sterven|"

@@ -271,6 +271,8 @@ RULES_113: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"(?:innemen|in te nemen|nemen|te nemen|slikken|te slikken)\b"
         rf"|\bgenoeg {_PILLS}(?: \w+){{0,3}} om\b"
         rf"|\b{_PILLS}{_gap(2)} (?:liggen|staan) (?:al )?klaar\b|\b{_PILLS} klaargelegd\b"
+        # "ik heb de pillen al liggen" (residents' round 40, after the safety check: the summary followed)
+        rf"|\b(?:ik )?heb (?:de |die |mijn |alle |genoeg )?{_PILLS} (?:al |hier |thuis |nu )*(?:liggen|klaarliggen|klaarstaan)\b"
         rf"|\b{_PILLS} (?:nemen|slikken|innemen|in te nemen|te slikken) (?:om|zodat){_gap(4)} "
         r"(?:dood|niet meer wakker|er niet meer|een eind|te sterven)\b"
         rf"|\bhoeveel {_PILLS}{_gap(5)} (?:dodelijk|dood|te sterven|overlijden)\b"
@@ -474,7 +476,8 @@ EXAMPLES_113: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("ik wil springen op de trampoline", "de kinderen willen in het zwembad springen vanaf de kant"),
     ),
     "113.pillen_plan": (
-        ("ik ben pillen aan het sparen", "ik wil al mijn pillen innemen", "hoeveel pillen zijn dodelijk"),
+        ("ik ben pillen aan het sparen", "ik wil al mijn pillen innemen", "hoeveel pillen zijn dodelijk",
+         "ik heb de pillen al liggen"),
         ("ik heb oude pillen gespaard om in te leveren bij de apotheek", "ik moet mijn pillen innemen"),
     ),
     "113.afscheidsbrief": (

@@ -32,3 +32,15 @@ def test_a_value_an_action_passes_wins_over_the_configured_one(settings_env):
     tracker = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl")], domain.slots)
     message = asyncio.run(nlg.generate("utter_crisis_113", tracker, "rest", zmp_gratis="0800-TEST"))
     assert "0800-TEST" in message["text"] and "0800-0113" not in message["text"]
+
+
+def test_the_113_reply_sent_by_rule_is_for_family_when_the_words_were_someone_elses(settings_env):
+    """Residents' round 40: a mother who told what her son said was asked "Denkt u aan zelfdoding?"."""
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = HelplineNLG(domain=domain)
+    other = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("over_wie", "ander")], domain.slots)
+    message = asyncio.run(nlg.generate("utter_crisis_113", other, "rest"))
+    assert "familie en vrienden" in message["text"] and "0800-0113" in message["text"]
+    assert "Denkt u aan zelfdoding?" not in message["text"]
+    own = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("over_wie", "zelf")], domain.slots)
+    assert "familie en vrienden" not in asyncio.run(nlg.generate("utter_crisis_113", own, "rest"))["text"]

@@ -451,3 +451,12 @@ def test_a_button_title_typed_is_the_same_choice_as_pressing_it():
 ])
 def test_preference_in_plain_words(text, expected):
     assert parse_preference(text) == expected
+
+
+def test_a_list_of_days_after_niet_is_all_of_it_not_then():
+    """Residents' round 40: "woensdag of vrijdag, overdag. Niet op maandag, dinsdag of donderdag." was
+    read back as "dinsdag, woensdag, donderdag of vrijdag", the days she had just ruled out."""
+    from bot.conversation.contact import parse_moment
+    said = parse_moment("Zoals ik al zei: woensdag of vrijdag, overdag. Niet op maandag, dinsdag of donderdag.")
+    assert said is not None and said.label() == "woensdag of vrijdag"
+    assert parse_moment("maandag, dinsdag of donderdag").label() == "maandag, dinsdag of donderdag"

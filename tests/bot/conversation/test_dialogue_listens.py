@@ -752,3 +752,78 @@ def test_a_no_to_the_offer_is_taken_back_with_toch_doorgaan(intent, words):
     again = next_step(no.state, intent, None, words)
     assert names(again) == ["utter_aanbod_meedenker"], (intent, words, names(again))
     assert names(next_step(again.state, "bevestigen", None, "ja")) == ["utter_terugbel_uitleg"]
+
+
+@pytest.mark.parametrize("intent, text, expected", [
+    # A mother telling what her son said is believed, not told "Bel dan nu 112".
+    ("ontkennen", "Nee nee het gaat niet om mij. Hij zit nu gewoon boven te gamen.",
+     ["utter_veiligheid_nee", "utter_aanbod_meedenker_later"]),
+    # The zelfdoding question's own button, pressed again, is no "ik ben veilig".
+    ("bevestigen", "Ja, daar denk ik aan", ["utter_crisis_niet_veilig"]),
+    # Not sure is not safe, and never "Sorry, dat begrijp ik niet".
+    ("nlu_fallback", "Ik weet het niet precies. Soms wel een beetje.", ["utter_crisis_niet_veilig"]),
+    ("hulpvraag", "ik ga ze vanavond nemen", ["utter_crisis_niet_veilig"]),
+])
+def test_the_answer_to_are_you_safe_now_is_read_for_what_it_says(intent, text, expected):
+    """Residents' round 40: "Ja, daar denk ik aan" got "Fijn dat u nu veilig bent"; "soms wel een
+    beetje" got "Sorry, dat begrijp ik niet"; a mother got "Bel dan nu 112"."""
+    asked = next_step(State(), "crisis_113", None, "ik wil er niet meer zijn").state
+    assert asked.wacht_op == "veilig_nu"
+    assert names(next_step(asked, intent, None, text)) == expected
+
+
+def test_he_is_not_there_yet_is_no_reason_to_close_and_a_plan_for_tonight_is_heard():
+    from bot.conversation import reading
+    assert reading.abuser_near("hij komt eraan") and reading.abuser_near("hij is thuis")
+    for text in ("nee wacht hij is er nog niet. kan ik ergens chatten", "hallo?? hij is er NIET",
+                 "hij is er over 10 min"):
+        assert not reading.abuser_near(text), text
+    assert reading.plan_now("ik ga ze vanavond nemen") and reading.plan_now("vannacht doe ik het")
+    for text in ("ik ga ze morgen ophalen bij school", "ik ga het vanavond niet doen"):
+        assert not reading.plan_now(text), text
+
+
+@pytest.mark.parametrize("wait, after", [("samenvatting", ["utter_aanbod_meedenker"]),
+                                         ("aanbod", ["utter_terugbel_uitleg"])])
+def test_a_yes_with_a_question_is_answered_and_kept(wait, after):
+    """Residents' round 40: "ja het gaat om de brieven. wie leest dit eigenlijk mee?" got the answer
+    and then the same "Klopt dat?" again; each such turn cost residents a message."""
+    from bot.conversation.dialogue import FAQ_KEY
+    state = replace(State(), wacht_op=wait, leefgebieden={"financien": {"confidence": 0.9, "evidence": ["brieven"]}})
+    werkmodel = {FAQ_KEY: {"id": "wie_leest_mee", "score": 0.9}, "leefgebieden": [], "doelgroepen": []}
+    both = next_step(state, "info_privacy", werkmodel, "ja het gaat om de brieven. wie leest dit eigenlijk mee?")
+    assert names(both) == ["utter_faq", *after]
+    only = next_step(state, "info_privacy", werkmodel, "wie leest dit eigenlijk mee?")
+    assert names(only)[0] == "utter_faq" and names(only)[1:] != after and only.state.wacht_op == wait
+
+
+def test_a_mother_telling_what_her_son_said_is_not_asked_whether_she_is_safe():
+    """Residents' round 40: "Vorige week zei hij 'ik wil er niet meer zijn'" got "Denkt u aan
+    zelfdoding? ... Bent u nu veilig?", and her "het gaat niet om mij" got "Bel dan nu 112"."""
+    from bot.conversation.summary import said_by_someone_else
+    told = "Vorige week zei hij ook een keer 'ik wil er niet meer zijn'. Moet ik dit serieus nemen?"
+    reply = next_step(State(), "crisis_113", None, told)
+    assert names(reply) == ["utter_aanbod_meedenker_later"] and reply.state.voor_wie == "ander"
+    assert reply.state.crisis_route == "crisis_113" and reply.effects == (EFFECT_FLAG_CRISIS,)
+    assert said_by_someone_else("Mijn zoon zei ik wil dood", "crisis_113")
+    for own in ("ik wil er niet meer zijn", "mijn vriend zegt dat ik beter dood kan zijn, en ik wil er niet meer zijn",
+                "mijn moeder zegt dat ik moet eten, maar ik wil dood"):
+        assert not said_by_someone_else(own, "crisis_113"), own
+        assert names(next_step(State(), "crisis_113", None, own)) == ["utter_crisis_113_blijf"]
+
+
+def test_hunger_told_with_a_yes_to_the_summary_is_todays_need_first():
+    """Residents' round 40: "ja klopt. ook ik heb geen geld voor eten. twee dagen ik heb niet gegeten"
+    got the callback offer; the hunger was never answered."""
+    state = replace(State(), wacht_op="samenvatting", leefgebieden={"wonen": {"confidence": 0.9, "evidence": ["huur"]}})
+    reply = next_step(state, "bevestigen", None, "ja klopt. ook ik heb geen geld voor eten. twee dagen ik heb niet gegeten")
+    assert names(reply) == ["utter_spoed_erkend", "utter_spoed_waar"] and reply.state.spoed == "eten"
+    assert names(next_step(state, "bevestigen", None, "ja klopt")) == ["utter_aanbod_meedenker"]
+
+
+def test_a_plan_for_tonight_after_suicide_was_heard_gets_112_now():
+    """Residents' round 40: "ik ga ze vanavond nemen" (the pills told of before) got the listening line."""
+    from bot.conversation.dialogue import CRISIS_AGAIN_INTENT
+    heard = replace(next_step(State(), "crisis_113", None, "ik wil er niet meer zijn").state, wacht_op=None)
+    assert names(next_step(heard, CRISIS_AGAIN_INTENT, None, "ik ga ze vanavond nemen")) == ["utter_crisis_niet_veilig"]
+    assert names(next_step(heard, CRISIS_AGAIN_INTENT, None, "ik heb de pillen al liggen")) == ["utter_crisis_gehoord"]

@@ -15,7 +15,10 @@ from bot.conversation.spoed import (
     urgent_signals,
 )
 
-URGENT: list[tuple[str, str]] = [
+URGENT: list[
+    # Residents' round 40: an Eritrean man was twice sent to De Luisterlijn.
+    ("ik heb honger. waar kan ik eten krijgen vandaag?", "eten"),
+    ("ook ik heb geen geld. twee dagen ik heb niet gegeten", "eten"),tuple[str, str]] = [
     # --- onderdak: no bed tonight ---------------------------------------------------------------
     ("ik heb vannacht geen slaapplek", "onderdak"),
     ("mn vader heeft me eruit gegooid", "onderdak"),

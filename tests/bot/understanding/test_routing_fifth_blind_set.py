@@ -60,3 +60,14 @@ def test_the_word_written_about_explained_to_a_child_or_as_a_figure_gets_no_alar
 ])
 def test_everyday_sentences_like_them_are_no_alarm(text):
     assert _decide(text).tier is None, _decide(text)
+
+
+def test_a_denial_in_a_young_mans_words_is_believed_and_done_with_everything_is_asked():
+    """Residents' round 40: "niet zo bedoeld als dat ik dood wil ofzo, gewoon de schulden" got the full
+    113 reply, while "ik ben er gewoon echt klaar mee, met alles" had got no question at all."""
+    denied = _decide("ja klopt. en ff voor de duidelijkheid, niet zo bedoeld als dat ik dood wil ofzo, gewoon de schulden")
+    assert denied.tier is None, denied
+    done = _decide("weet niet man bellen is niet echt mn ding. ik ben er gewoon echt klaar mee, met alles")
+    assert done.tier == TIER_CHECK and done.suspected == "crisis_113", done
+    assert _decide("ik ben er klaar mee, die brieven van de belasting").tier is None
+    assert _decide("ik wil dood").tier == TIER_FULL
