@@ -237,6 +237,11 @@ def declined(state: State) -> Reply:
     """No callback now: the conversation stays open. After danger the way to help stays in view:
     one "nee" never makes the numbers disappear (domain guide §4). `vorige_wacht` remembers the
     offer, so "toch wel" or "toch doorgaan" brings it back (residents' round 40: a goodbye followed)."""
+    if state.crisis_route == ROUTE_CRISIS_112:
+        # The offer after 112 comes only once help was called or came: "nee" to it gets the door kept
+        # open, not "Dit klinkt als gevaar. Bel nu 112" again (residents' round 40, a neighbour who had called).
+        return Reply([("utter_crisis_afscheid_112", {})], replace(state, wacht_op=None, sinds_herinnering=0,
+                                                                  vorige_wacht=WAIT_AANBOD))
     if state.crisis_route:
         return Reply([(CRISIS_RESPONSES[state.crisis_route], {}), ("utter_crisis_geen_aanbod", {})],
                      replace(state, wacht_op=None, sinds_herinnering=0, vorige_wacht=WAIT_AANBOD))

@@ -827,3 +827,12 @@ def test_a_plan_for_tonight_after_suicide_was_heard_gets_112_now():
     heard = replace(next_step(State(), "crisis_113", None, "ik wil er niet meer zijn").state, wacht_op=None)
     assert names(next_step(heard, CRISIS_AGAIN_INTENT, None, "ik ga ze vanavond nemen")) == ["utter_crisis_niet_veilig"]
     assert names(next_step(heard, CRISIS_AGAIN_INTENT, None, "ik heb de pillen al liggen")) == ["utter_crisis_gehoord"]
+
+
+def test_no_to_the_offer_after_help_came_keeps_the_door_open_without_the_112_alarm():
+    """Residents' round 40: a neighbour who had called 112 said "Nee, nu niet. Goedendag." to the
+    offer and got "Dit klinkt als gevaar. Bel nu 112" again."""
+    alarm = next_step(State(), "crisis_112", None, "mijn buurvrouw reageert niet meer").state
+    called = next_step(alarm, "hulpvraag", None, "ik heb 112 gebeld, ze zijn er")
+    assert names(called) == ["utter_hulp_is_er"]
+    assert names(next_step(called.state, "ontkennen", None, "Nee, nu niet. Goedendag.")) == ["utter_crisis_afscheid_112"]
