@@ -40,7 +40,7 @@ from bot.conversation.dialogue.state import (
     WAIT_TOLK,
     WAIT_VOOR_WIE,
 )
-from bot.conversation.dialogue.asking import _clarify_or_summarise, _safe_contact, pending_question
+from bot.conversation.dialogue.asking import _clarify_or_summarise, _read_back, _safe_contact, pending_question
 from bot.conversation.dialogue.crisis_steps import _resume_form
 from bot.conversation.dialogue.form_steps import _start_form
 from bot.conversation.dialogue.replies import not_served
@@ -225,6 +225,11 @@ def _yes(state: State) -> Reply:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, wacht_op=WAIT_AANBOD))
     if state.wacht_op == WAIT_AANBOD and callback_form.step_of(state.vorige_wacht) is not None:
         return _resume_form(state)  # the form a crisis interrupted; the callback will be urgent
+    if (state.wacht_op == WAIT_AANBOD and state.form_id and not state.ticket_id
+            and (state.contact.get("phone") or state.contact.get("email"))):
+        # Danger told at the read-back ("Klopt dit?"): the answers are still here, read back once more
+        # instead of the whole form again (residents' round 40: a widower filled it in twice).
+        return _read_back(state)
     if state.wacht_op == WAIT_AANBOD:
         consent = "utter_terugbel_uitleg_veilig" if _safe_contact(state) else "utter_terugbel_uitleg"
         return Reply([(consent, {})], replace(state, wacht_op=WAIT_TOESTEMMING))

@@ -404,8 +404,11 @@ def test_noise_twice_in_a_row_offers_a_human(kind):
     # ...and a real yes to that offer moves on to the consent question, not to the form.
     yes = next_step(twice.state, "bevestigen", None, "ja graag")
     open_step = callback_form.step_of(PENDING[kind].vorige_wacht)
-    # With a form open (at "stop?" or after misses) a yes goes on with it; otherwise consent first.
-    assert names(yes)[-1] == (callback_form.ASK[open_step] if open_step else "utter_terugbel_uitleg")
+    # With a form open (at "stop?" or after misses) a yes goes on with it; with every answer given (at the
+    # read-back or its change menu) they are read back once more; otherwise consent first.
+    complete = bool(PENDING[kind].form_id and (PENDING[kind].contact.get("phone") or PENDING[kind].contact.get("email")))
+    expected = callback_form.ASK[open_step] if open_step else "utter_controle" if complete else "utter_terugbel_uitleg"
+    assert names(yes)[-1] == expected
 
 
 @pytest.mark.parametrize("step", callback_form.STEPS)

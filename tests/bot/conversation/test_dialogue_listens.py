@@ -836,3 +836,18 @@ def test_no_to_the_offer_after_help_came_keeps_the_door_open_without_the_112_ala
     called = next_step(alarm, "hulpvraag", None, "ik heb 112 gebeld, ze zijn er")
     assert names(called) == ["utter_hulp_is_er"]
     assert names(next_step(called.state, "ontkennen", None, "Nee, nu niet. Goedendag.")) == ["utter_crisis_afscheid_112"]
+
+
+def test_danger_told_at_the_read_back_keeps_the_answers_and_reads_them_back_after():
+    """Residents' round 40: a widower told of his wife's pills at "Klopt dit?"; after the numbers his
+    "ja" to a meedenker started the whole form again and no ticket existed until he filled it twice."""
+    state = replace(State(), wacht_op="controle", form_id="f1",
+                    formulier={"gemeente": "Tholen", "moment": "ochtend", "voorkeur": "geen"},
+                    contact={"name": "Henk", "phone": "+31612345678"},
+                    leefgebieden={"sociale_relaties": {"confidence": 0.9, "evidence": ["alleen"]}})
+    crisis = next_step(state, "crisis_113", None, "ik heb haar pillen nog allemaal bewaard, voor als het echt niet meer gaat")
+    assert names(crisis) == ["utter_crisis_113_blijf"]
+    offered = next_step(crisis.state, "bevestigen", None, "ja ik ben veilig")
+    read_back = next_step(offered.state, "bevestigen", None, "ja")
+    assert names(read_back) == ["utter_controle"] and read_back.responses[0][1]["gemeente"] == "Tholen"
+    assert next_step(read_back.state, "bevestigen", None, "ja").effects == (EFFECT_SUBMIT,)
