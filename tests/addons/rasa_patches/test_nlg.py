@@ -44,3 +44,19 @@ def test_the_113_reply_sent_by_rule_is_for_family_when_the_words_were_someone_el
     assert "Denkt u aan zelfdoding?" not in message["text"]
     own = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("over_wie", "zelf")], domain.slots)
     assert "familie en vrienden" not in asyncio.run(nlg.generate("utter_crisis_113", own, "rest"))["text"]
+
+
+def test_the_preference_question_keeps_je_and_english_on_every_channel(settings_env):
+    """Residents' round 40: a young man called "je" all along got "Wie wilt u als meedenker?"; on
+    WhatsApp a channel's plain variation outranks any conditional one, so English got Dutch there."""
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = HelplineNLG(domain=domain)
+    young = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("aanspreek", "je")], domain.slots)
+    english = DialogueStateTracker.from_events("s", [SlotSet("taal", "en")], domain.slots)
+    plain = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl")], domain.slots)
+    for channel in ("rest", "whatsapp"):
+        assert asyncio.run(nlg.generate("utter_vraag_voorkeur", young, channel))["text"].startswith("Wie wil je")
+        assert asyncio.run(nlg.generate("utter_vraag_voorkeur", english, channel))["text"].startswith("Who would")
+        assert asyncio.run(nlg.generate("utter_vraag_voorkeur", plain, channel))["text"].startswith("Wie wilt u")
+    assert "je gemeente" in asyncio.run(nlg.generate("utter_gemeente_niet_gedekt", young, "rest",
+                                                     gemeente="Zaanstad", gemeenten="Goes"))["text"]
