@@ -58,7 +58,8 @@ _SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re
 _ONLY_SELF = re.compile(
     r"\bniet\s+(?:voor|namens)\s+(?:iemand\s+anders|een\s+ander)\b"
     r"|\b(?:het\s+is|is\s+het|gaat\s+over)\s+(?:alleen\s+|gewoon\s+|echt\s+)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\b(?!\s+(?:en|én)\b)"
-    r"|^\W*(?:nee\W*)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\W*$",
+    r"|^\W*(?:nee\W*)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\W*$"
+    r"|^\W*(?:no\W*)?(?:for\s+)?(?:myself|me)\b",  # "For myself", "Myself. My tax letter." (round 41: a loop)
     re.IGNORECASE,
 )
 
@@ -166,14 +167,20 @@ def _join(items: list[str]) -> str:
 # Someone else's words told by the resident: "Vorige week zei hij 'ik wil er niet meer zijn'",
 # "mijn zoon zei ik wil dood". The reporting verb with a third person, then what was said (quoted,
 # or up to the end of that clause; "..., maar ik wil dood" stays the resident's own).
+_PERSON = (r"(?:dochter|zoon|kind|vriend|vriendin|man|vrouw|moeder|vader|broer|zus|buurman|buurvrouw|collega|oma|opa|"
+           r"partner|neef|nicht|kleinzoon|kleindochter|stiefzoon|stiefdochter|daughter|son|friend|husband|wife|mother|father)")
 _REPORTER = re.compile(
     r"\b(?:hij|zij|ze|mijn|mn|m'n|onze|haar|zijn)\s+(?:\w+\s+)?(?:zei|zegt|zeggen|zeiden|schreef|schrijft|appte|appt|"
     r"riep|roept|vertelde|vertelt|stuurde|typte)\b"
+    rf"|\b{_PERSON}(?:\s+\(?\d{{1,2}}\)?)?(?:\s+\w+){{0,2}}\s+(?:zei|zegt|schreef|schrijft|appte|appt|riep|vertelde|vertelt|"
+    r"stuurde|typte|heeft\s+(?:\w+\s+){0,3}(?:gezegd|geappt|geschreven|gestuurd|verteld|getypt))\b"
+    r"|\b(?:he|she|my\s+\w+)\s+(?:said|says|texted|wrote|told)\b"
     r"|\b(?:zei|zegt|schreef|schrijft|appte|appt|riep|roept|vertelde|vertelt)\s+(?:hij|zij|ze|mijn|mn|m'n)\b",
     re.IGNORECASE)
 _QUOTED = re.compile(r"[\"'‘’“”„][^\"'‘’“”„]{3,300}[\"'‘’“”„]")
 _REPORTED = re.compile(
-    r"\b(?:zei|zegt|zeggen|zeiden|schreef|schrijft|appte|appt|riep|roept|vertelde|vertelt|stuurde|typte)\b"
+    r"\b(?:zei|zegt|zeggen|zeiden|schreef|schrijft|appte|appt|riep|roept|vertelde|vertelt|stuurde|typte|gezegd|geappt|"
+    r"geschreven|gestuurd|verteld|getypt|said|says|texted|wrote|told)\b"
     r"[^.!?\n,;]*?(?=\s+(?:en|maar|want|nu)\s+(?:ik|zelf)\b|[.!?\n,;]|$)", re.IGNORECASE)
 
 

@@ -93,7 +93,9 @@ def _after_check(state: State, in_danger: bool) -> Reply:
     return Reply([("utter_veiligheid_nee", {}), ("utter_vraag_open", {})], resumed)
 
 
-_SAFE_NOW = re.compile(r"\b(?:ik\s+ben\s+(?:nu\s+|wel\s+)?veilig|het\s+gaat\s+(?:nu\s+)?(?:wel|weer)|ik\s+doe\s+(?:mezelf|mijzelf|mij)\s+(?:niks|niets)"
+# "nee joh ik doe niks geks", "ik ben gewoon veilig hoor" (residents' round 41: both got "Bel dan nu 112").
+_SAFE_NOW = re.compile(r"\b(?:ik\s+ben\s+(?:nu\s+|wel\s+|gewoon\s+|echt\s+|heus\s+|hier\s+)*veilig|het\s+gaat\s+(?:nu\s+)?(?:wel|weer)"
+                       r"|ik\s+doe\s+(?:mezelf|mijzelf|mij)\s+(?:niks|niets)|ik\s+(?:doe|ga)\s+(?:\w+\s+)?(?:niks|niets)\s+(?:geks|raars|stoms|doms)"
                        r"|i\s*(?:'m|\s+am)\s+safe)\b", re.IGNORECASE)
 # "Ja, daar denk ik aan" (the zelfdoding question's own button, pressed again), "ik ga ze vanavond
 # nemen": no "ja, ik ben veilig" (residents' round 40: "Fijn dat u nu veilig bent" followed).

@@ -47,6 +47,18 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
     ("doubt.113.klaar_met_alles", ROUTE_CRISIS_113, re.compile(
         r"\b(?:ben|bn) (?:er |het )?(?:\w+ ){0,3}klaar (?:mee|me)\b(?: ,)?(?: \w+){0,2} met (?:alles|het leven|mijn leven|dit leven)\b"
         r"|\bklaar met (?:het leven|mijn leven|dit leven|leven)\b|\b(?:done|finished) with (?:everything|life|it all)\b")),
+    # "mijn schoonzoon geeft de kleine soms een tik als hij niet luistert" (residents' round 41, told
+    # inside a question about school): hitting a child, asked about.
+    ("doubt.vt.tik_geven", ROUTE_CRISIS_VEILIG_THUIS, re.compile(
+        r"\b(?:geeft|gaf|geven|gaven|krijgt|kreeg)\s+(?:de kleine|hem|haar|ze|de kinderen|het kind|mijn \w+|ons \w+|onze \w+|"
+        r"zijn \w+|haar \w+)?\s*(?:soms |wel eens |weleens |vaak |regelmatig |af en toe |steeds )?(?:een )?"
+        r"(?:tik|tikken|klap|klappen|pak slaag|draai om de oren|mep|oorvijg)\b")),
+    # "I sometimes don't see the point of anything anymore", "ik zie het nut van niks meer" (residents'
+    # round 41: unheard after a no to an earlier, needless check).
+    ("doubt.113.geen_nut_meer", ROUTE_CRISIS_113, re.compile(
+        r"\b(?:dont|do not|cant|can not|cannot) see (?:the|any) point (?:of|in) (?:anything|living|life|it all|going on)\b"
+        r"|\bwhats the point of (?:living|life|anything|it all)\b"
+        r"|\bzie (?:het|er|de) (?:nut|zin) (?:niet )?(?:meer )?(?:van|in) (?:niks|niets|het leven|leven|alles) (?:meer)?\b")),
     ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
         r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|genomen|geslikt|opgeslikt)"
         r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"

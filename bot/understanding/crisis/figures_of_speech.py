@@ -76,6 +76,12 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         r"|\b(?:bored|scared|worried|freezing)(?: me)? to death\b|\bdying (?:of|from|to)\b"
         r"|\b(?:could|nearly|almost|literally) die(?:d)? (?:of|from|laughing)\b|\bto die for\b"
         r"|\bdied laughing\b|\bkilling myself (?:laughing|at work)\b")),
+    # A tax assessment ("voorlopige aanslag", "aanslag gemeentelijke belastingen"): residents' round 40,
+    # an expat's question about one got the suicide check three times.
+    ("nm.belastingaanslag", _F(
+        r"\b(?:voorlopige|definitieve|navorderings|belasting|gemeentelijke|waterschaps|ozb|te betalen) ?aanslag\w*\b"
+        r"|\baanslag(?:en)? (?:inkomstenbelasting|ib|belasting|gemeentelijke belastingen|waterschapsbelasting|ozb|"
+        r"afvalstoffenheffing|rioolheffing|motorrijtuigenbelasting|van de belastingdienst)\b")),
     ("nm.en_crazy", _F(
         r"\b(?:drives?|driving) me (?:crazy|nuts|mad|insane|up the wall)\b"
         r"|\bgoing (?:crazy|insane|nuts|mad)\b|\bi could kill (?:him|her|you|them)\b")),

@@ -851,3 +851,19 @@ def test_danger_told_at_the_read_back_keeps_the_answers_and_reads_them_back_afte
     read_back = next_step(offered.state, "bevestigen", None, "ja")
     assert names(read_back) == ["utter_controle"] and read_back.responses[0][1]["gemeente"] == "Tholen"
     assert next_step(read_back.state, "bevestigen", None, "ja").effects == (EFFECT_SUBMIT,)
+
+
+@pytest.mark.parametrize("text", ["nee joh ik doe niks geks, wil gewoon van die schulden af",
+                                  "nee ik ben gewoon veilig hoor. ik zit thuis op de bank"])
+def test_no_i_do_nothing_silly_at_are_you_safe_now_is_believed(text):
+    """Residents' round 41: both got "Bel dan nu 112"."""
+    asked = next_step(State(), "crisis_113", None, "iedereen is beter af zonder mij").state
+    assert "utter_crisis_niet_veilig" not in names(next_step(asked, "ontkennen", None, text))
+
+
+def test_a_father_telling_what_his_daughter_texted_gets_113_for_family():
+    """Residents' round 41: "Dochter 17 appte 'ik wil niet meer leven'" got "Denkt u aan zelfdoding?"."""
+    reply = next_step(State(), "crisis_113", None, "Mijn dochter (17) heeft haar vriendin geappt dat ze niet meer wil leven")
+    assert names(reply) == ["utter_aanbod_meedenker_later"] and reply.state.voor_wie == "ander"
+    from bot.conversation.summary import who_for
+    assert who_for("For myself") == "zelf" and who_for("Myself. My tax letter.") == "zelf"  # an English loop

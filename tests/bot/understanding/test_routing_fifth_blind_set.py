@@ -71,3 +71,19 @@ def test_a_denial_in_a_young_mans_words_is_believed_and_done_with_everything_is_
     assert done.tier == TIER_CHECK and done.suspected == "crisis_113", done
     assert _decide("ik ben er klaar mee, die brieven van de belasting").tier is None
     assert _decide("ik wil dood").tier == TIER_FULL
+
+
+def test_residents_round_41_a_tik_and_no_point_are_asked_and_a_tax_assessment_is_no_danger():
+    """A grandmother's "geeft de kleine soms een tik" went unheard; an expat's "voorlopige aanslag" got
+    the suicide check three times, and his "I don't see the point of anything anymore" nothing after it."""
+    tik = _decide("Mijn kleinzoon heeft problemen op school. Mijn schoonzoon geeft de kleine soms een tik als hij "
+                  "niet luistert. Waar kan ik heen met de schoolproblemen?")
+    assert tik.tier == TIER_CHECK and tik.suspected == "crisis_veilig_thuis", tik
+    point = decide_route("Honestly I sometimes don't see the point of anything anymore.", "engels", 0.5, False,
+                         CALM, THRESHOLD, check_declined=True)
+    assert point.tier == TIER_CHECK and point.suspected == "crisis_113", point
+    worried = CrisisScores(0.7, "crisis_113", 0.7)
+    tax = decide_route("I got a letter about a voorlopige aanslag. Is this a fine? Can I pay in instalments?",
+                       "engels", 0.5, False, worried, THRESHOLD)
+    assert tax.tier is None, tax
+    assert _decide("ik geef de bal een tik en hij rolt weg").tier is None
