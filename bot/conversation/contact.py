@@ -260,6 +260,8 @@ def parse_name(text: str) -> str | None:
     for _ in range(2):  # "naam: ik ben Fatima"
         name = _strip_edges(_NAME_PREFIX.sub("", name, count=1))
     name = _strip_edges(_NAME_SUFFIX.sub("", name))
+    # "meneer Jansen, Piet", "de Vries, Riet": a surname first, as on a form (residents' round 41: refused twice).
+    name = re.sub(r"\s*,\s*(?=\S)", " ", name)
     if not name or len(name) > NAME_MAX_CHARS:
         return None
     words = name.split()
@@ -293,6 +295,10 @@ _DAY_WORDS = {
 for _day in WEEKDAGEN[:5]:
     _DAY_WORDS[_day + "s"] = _day          # "dinsdags", "'s dinsdags"
     _DAY_WORDS[_day + "en"] = _day         # "op dinsdagen"
+# English, for a resident who writes it (residents' round 41: "Afternoon, and in English please" was no moment).
+_DAY_WORDS.update({"monday": "maandag", "tuesday": "dinsdag", "wednesday": "woensdag", "thursday": "donderdag",
+                   "friday": "vrijdag", "saturday": "zaterdag", "sunday": "zondag", "today": "vandaag",
+                   "tomorrow": "morgen", "weekdays": DOORDEWEEKS})
 _DAY_WORDS["zaterdagen"] = "zaterdag"
 _DAY_WORDS["zondagen"] = "zondag"
 _DAGDEEL_WORDS = {
@@ -301,6 +307,8 @@ _DAGDEEL_WORDS = {
     "middag": "middag", "middags": "middag", "smiddags": "middag", "namiddag": "middag",
     "middagen": "middag", "lunchtijd": "middag",
     "avond": "avond", "avonds": "avond", "savonds": "avond", "avonden": "avond",
+    "morning": "ochtend", "mornings": "ochtend", "afternoon": "middag", "afternoons": "middag",
+    "evening": "avond", "evenings": "avond",
 }
 # "dinsdagochtend", "morgenmiddag", "vrijdagavond", "maandagmorgen".
 _COMPOUND = re.compile(

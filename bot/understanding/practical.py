@@ -52,6 +52,11 @@ _NIET_MEER = re.compile(r"\bniet meer\b")
 _DONE_WITH = re.compile(r"\bklaar (?:mee|mee ,|mee\.)? ?(?:met )?(?:al )?(?:die|de|het|dat|dit|dat hele|dit hele) \w+"
                         r"|\bgeen zin meer in (?:al )?(?:die|de|het|dat|dit) \w+")
 
+# A letter saying the resident must leave the house ("ik heb een brief gekregen dat ik uit mijn huis moet"):
+# an eviction is today's worry, not danger (residents' round 41: it got "denkt u erover om uzelf iets aan
+# te doen?").
+_EVICTION = re.compile(r"\b(?:brief|bericht|aanzegging|vonnis|deurwaarder|woningbouw\w*|corporatie|verhuurder|huisbaas)\b"
+                       r"(?: \w+| ,){0,12} (?:uit (?:mijn|ons|het|de) (?:huis|woning)|ontruim\w*|uitgezet|uitzetting|eruit)\b")
 
 # Only short messages: a long letter says much more than its "niet meer" (a farewell letter that
 # also says "u hoeft mij niet meer te bellen" is the models' and the rules' to judge).
@@ -68,7 +73,7 @@ def is_practical_trouble(text: str) -> bool:
         return False
     occurrences = [m.start() for m in _NIET_MEER.finditer(norm)]
     if not occurrences:
-        return bool(_DONE_WITH.search(norm)) and "klaar mee ." not in norm
+        return (bool(_DONE_WITH.search(norm)) and "klaar mee ." not in norm) or bool(_EVICTION.search(norm))
     practical = {m.end() - len("niet meer") for m in _BEFORE.finditer(norm)}
     practical |= {m.start() for m in _AFTER.finditer(norm)}
     return all(start in practical for start in occurrences)

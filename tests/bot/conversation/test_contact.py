@@ -460,3 +460,12 @@ def test_a_list_of_days_after_niet_is_all_of_it_not_then():
     said = parse_moment("Zoals ik al zei: woensdag of vrijdag, overdag. Niet op maandag, dinsdag of donderdag.")
     assert said is not None and said.label() == "woensdag of vrijdag"
     assert parse_moment("maandag, dinsdag of donderdag").label() == "maandag, dinsdag of donderdag"
+
+
+def test_a_surname_first_and_an_english_moment_are_answers():
+    """Residents' round 41: "meneer Jansen, Piet" was refused twice as a name, and "Afternoon, and in
+    English please" was no moment (it then got the suicide check)."""
+    from bot.conversation.contact import parse_moment, parse_name
+    assert parse_name("meneer Jansen, Piet") == "meneer Jansen Piet"
+    assert parse_moment("Afternoon, and in English please").label() == "in de middag"
+    assert parse_moment("tuesday morning").label() == "dinsdag, in de ochtend"

@@ -87,3 +87,14 @@ def test_residents_round_41_a_tik_and_no_point_are_asked_and_a_tax_assessment_is
                        "engels", 0.5, False, worried, THRESHOLD)
     assert tax.tier is None, tax
     assert _decide("ik geef de bal een tik en hij rolt weg").tier is None
+
+
+def test_an_eviction_letter_is_todays_worry_not_danger():
+    """Residents' round 41: "ik heb een brief gekregen dat ik uit mijn huis moet" got "denkt u erover om
+    uzelf iets aan te doen?" from the semantic net alone."""
+    worried = CrisisScores(0.7, "crisis_113", 0.7)
+    letter = decide_route("ik heb een brief gekregen dat ik uit mijn huis moet. ik woon in goes", "hulpvraag", 0.6,
+                          True, worried, THRESHOLD)
+    assert letter.tier is None, letter
+    own = decide_route("de deurwaarder zegt dat ik eruit moet en ik wil dood", "hulpvraag", 0.6, True, worried, THRESHOLD)
+    assert own.tier == TIER_FULL
