@@ -22,6 +22,7 @@ from typing import Sequence
 from bot.conversation.callback_form import CONTACT_WISH
 from bot.conversation.contact import moment_hours
 from bot.conversation.dialogue import State, summary_values
+from bot.conversation.dialogue.asking import _safe_contact
 from bot.municipality.office_hours import OfficeHours, format_moment, load_office_hours
 from bot.conversation.opschalen import recommend, separate_questions
 from bot.queue import NewTicket, Ticket, TicketStore
@@ -29,7 +30,7 @@ from bot.queue.models import KIND_SIGNAL
 from bot.queue.crypto import SenderHasher
 from bot.ops.settings import Settings
 from bot.municipality.sociale_kaart import SocialeKaart, load_sociale_kaart
-from bot.understanding.werkmodel import MEEDENKER_TYPES, PREFERENCES, ROUTE_CRISIS_VEILIG_THUIS, ROUTE_MEEDENKER, is_crisis
+from bot.understanding.werkmodel import MEEDENKER_TYPES, PREFERENCES, ROUTE_MEEDENKER, is_crisis
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ def submit_callback(services: Services, state: State, channel: str, sender: str,
     expectation = services.hours.expectation(now)
     # Under violence at home, or when the resident said how (not) to be called ("mijn man mag het niet
     # weten"), the reference is kept only if that is safe (residents' round 40: "Bewaar dit nummer").
-    careful = state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS or bool(state.formulier.get(CONTACT_WISH))
+    careful = _safe_contact(state) or bool(state.formulier.get(CONTACT_WISH))
     responses: Responses = [("utter_terugbel_klaar_veilig" if careful else "utter_terugbel_klaar",
                              {"referentie": ticket.id})]
     if expectation.open_now:
