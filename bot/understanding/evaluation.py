@@ -209,8 +209,11 @@ def style_figures(cases: Sequence[Case], predictions: Sequence[Prediction]) -> d
         by_style[style] = {
             "cases": len(pairs),
             "crisis_cases": len(crisis),
-            "crisis_recall_any_tier": _share(sum(1 for _, p in crisis if p.crisis_route), len(crisis)),
-            "crisis_right_route": _share(sum(1 for c, p in crisis if p.crisis_route == c.route), len(crisis)),
+            # A style without crisis messages has no recall to report (None), not a recall of 0.
+            "crisis_recall_any_tier": (_share(sum(1 for _, p in crisis if p.crisis_route), len(crisis))
+                                       if crisis else None),
+            "crisis_right_route": (_share(sum(1 for c, p in crisis if p.crisis_route == c.route), len(crisis))
+                                   if crisis else None),
             "ordinary_full_reply": _share(sum(1 for _, p in calm if p.tier == "volledig"), len(calm)),
             "ordinary_safety_check": _share(sum(1 for _, p in calm if p.tier == "check"), len(calm)),
             "leefgebied_macro_f1": lg_macro,

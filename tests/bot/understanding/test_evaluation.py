@@ -98,4 +98,6 @@ def test_figures_per_writing_style_when_the_file_marks_it(tmp_path):
     assert figures["by_style"]["typos"]["crisis_recall_any_tier"] == 1.0
     assert figures["by_style"]["typos"]["ordinary_safety_check"] == 1.0
     assert figures["by_style"]["formal_letter"]["ordinary_safety_check"] == 0.0
+    # No crisis message in this style: nothing to report, so no gate reads it as "heard none".
+    assert figures["by_style"]["formal_letter"]["crisis_recall_any_tier"] is None
     assert figures["ordinary_safety_check"] == 0.5 and figures["crisis_right_route_any_tier"] == 1.0
