@@ -28,16 +28,20 @@ class HelplineNLG(TemplatedNaturalLanguageGenerator):
 
     async def generate(self, utter_action: str, tracker: Any, output_channel: str,
                        **kwargs: Any) -> Optional[dict[str, Any]]:
-        if utter_action == CRISIS_113 and _about_someone_else(tracker):
+        if utter_action in FOR_SOMEONE_ELSE and _about_someone_else(tracker):
             # Someone else's words of suicide, told by a parent or a friend: 113 for those around them,
-            # not "Denkt u aan zelfdoding?" to the one who tells it (residents' round 40).
-            utter_action = CRISIS_113_OTHER
+            # not "Denkt u aan zelfdoding?" to the one who tells it (residents' rounds 40 and 41), in
+            # the reply, the reminder before the form's questions and the goodbye.
+            utter_action = FOR_SOMEONE_ELSE[utter_action]
         return await super().generate(utter_action, tracker, output_channel,
                                       **{**self.helpline_values, **kwargs})
 
 
-CRISIS_113 = "utter_crisis_113"
-CRISIS_113_OTHER = "utter_crisis_113_ander"
+FOR_SOMEONE_ELSE = {
+    "utter_crisis_113": "utter_crisis_113_ander",
+    "utter_crisis_afscheid_113": "utter_crisis_afscheid_113_ander",
+    "utter_crisis_herinnering": "utter_crisis_herinnering_ander",
+}
 
 
 def _about_someone_else(tracker: Any) -> bool:

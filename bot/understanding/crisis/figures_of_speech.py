@@ -54,7 +54,10 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         r"|\b(?:de dood|het graf) (?:in ?jagen|injagen|in jaagt)\b|\bover mijn lijk\b"
         r"|\bbijna (?:gevallen|gevalle|gestruikeld|uitgegleden|van de (?:trap|ladder) gevallen)\b"
         r"|\ber is (?:niks|niets) (?:ergs )?gebeurd\b|\bschrik(?:ken)? me (?:een hoedje|rot|wezenloos)\b"
-        r"|\bverschoot me\b|\bik (?:word|wordt) (?:soms |echt )?zot\b")),
+        r"|\bverschoot me\b|\bik (?:word|wordt) (?:soms |echt )?zot\b"
+        # "ik zit diep in de shit, heb alles vergokt" (residents' round 41: the full 113 reply by both models)
+        r"|\b(?:zit|zitten|zat|zaten|ben|zijn|beland|belandt|kom|kwam|raak|raakte)(?: \w+){0,3} "
+        r"(?:diep |echt |flink |helemaal |goed |zwaar )*in de (?:shit|stront|penarie|puree|nesten|knoei)\b")),
     # Frustration with the assistant itself (residents' tests, 2026-12-06): "dat heb ik al gezegd".
     ("nm.frustratie", _F(
         r"\b(?:dat|het) (?:heb|had) ik (?:\w+ ){0,5}?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt|gegeven|ingevuld|gestuurd|genoemd)\b"

@@ -46,6 +46,22 @@ def test_the_113_reply_sent_by_rule_is_for_family_when_the_words_were_someone_el
     assert "familie en vrienden" not in asyncio.run(nlg.generate("utter_crisis_113", own, "rest"))["text"]
 
 
+def test_the_goodbye_and_the_reminder_speak_to_the_parent_who_told_someone_elses_words(settings_env):
+    """Residents' round 41: after 113 for family, the goodbye to the father asked "Bent u nu in gevaar?" and
+    the form's reminder "als u aan zelfdoding denkt"."""
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = HelplineNLG(domain=domain)
+    other = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("over_wie", "ander")], domain.slots)
+    own = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("over_wie", "zelf")], domain.slots)
+    goodbye = asyncio.run(nlg.generate("utter_crisis_afscheid_113", other, "rest"))["text"]
+    assert "familie of vriend" in goodbye and "Is iemand nu in gevaar?" in goodbye and "0800-0113" in goodbye
+    assert "Bent u nu in gevaar?" in asyncio.run(nlg.generate("utter_crisis_afscheid_113", own, "rest"))["text"]
+    reminder = asyncio.run(nlg.generate("utter_crisis_herinnering", other, "rest"))["text"]
+    assert "helpt ook familie en vrienden" in reminder and "als u aan zelfdoding denkt" not in reminder
+    english = DialogueStateTracker.from_events("s", [SlotSet("taal", "en"), SlotSet("over_wie", "ander")], domain.slots)
+    assert "as family or friend" in asyncio.run(nlg.generate("utter_crisis_afscheid_113", english, "rest"))["text"]
+
+
 def test_the_preference_question_keeps_je_and_english_on_every_channel(settings_env):
     """Residents' round 40: a young man called "je" all along got "Wie wilt u als meedenker?"; on
     WhatsApp a channel's plain variation outranks any conditional one, so English got Dutch there."""

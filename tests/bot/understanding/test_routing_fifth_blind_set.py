@@ -98,3 +98,14 @@ def test_an_eviction_letter_is_todays_worry_not_danger():
     assert letter.tier is None, letter
     own = decide_route("de deurwaarder zegt dat ik eruit moet en ik wil dood", "hulpvraag", 0.6, True, worried, THRESHOLD)
     assert own.tier == TIER_FULL
+
+
+def test_deep_in_the_shit_over_gambling_debts_is_asked_not_given_the_113_reply():
+    """Residents' round 41: "yo ff eerlijk ik zit diep in de shit. heb alles vergokt, 4k schuld" got the whole
+    113 reply from both models; a figure of speech gets at most the check, the words themselves still decide."""
+    sure = CrisisScores(0.97, "crisis_113", 0.9)
+    debt = decide_route("yo ff eerlijk ik zit diep in de shit. heb alles vergokt, 4k schuld", "crisis_113", 0.97,
+                        True, sure, THRESHOLD)
+    assert debt.tier == TIER_CHECK and debt.suspected == "crisis_113", debt
+    own = decide_route("ik zit diep in de shit en ik wil dood", "crisis_113", 0.97, True, sure, THRESHOLD)
+    assert own.tier == TIER_FULL and own.route == "crisis_113", own
