@@ -327,6 +327,12 @@ _ANY_PHRASES = re.compile(
 _NEGATION = frozenset({"niet", "geen", "behalve", "nooit", "zonder"})
 _POSITIVE_BREAK = frozenset({"maar", "wel", "liefst", "liever", "graag"})
 _FILLERS = frozenset({"op", "in", "de", "het", "een", "s", "tijdens", "om", "rond", "of", "en"})
+# Between a day and its "niet": "donderdag kan toch niet", "maandag lukt me niet", "vrijdag ben ik niet
+# thuis" (residents' round 41: the day that could not was noted as the moment).
+_BEFORE_LATE_NEGATION = frozenset({"kan", "kun", "gaat", "lukt", "past", "toch", "helaas", "echt", "me", "mij", "ik",
+                                   "dus", "eigenlijk", "ben", "zijn", "is"})
+# What may follow that "niet": the end, a pause, "maar", or the reason ("maandag kan niet want ...").
+_AFTER_LATE_NEGATION = frozenset({"want", "omdat", "dan", "door", "vanwege", "thuis"})
 _PUNCTUATION = frozenset(",;.!?")
 
 
@@ -343,7 +349,8 @@ def _scan(tokens: list[str], lookup: Callable[[str], list]) -> dict[Hashable, bo
             continue
         if token in _NEGATION:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if last and (following is None or following in _PUNCTUATION or following in _POSITIVE_BREAK):
+            if last and (following is None or following in _PUNCTUATION or following in _POSITIVE_BREAK
+                         or following in _AFTER_LATE_NEGATION):
                 for index in last:  # "maandag niet, dinsdag wel"
                     found[index][1] = False
                 last = []
@@ -357,6 +364,8 @@ def _scan(tokens: list[str], lookup: Callable[[str], list]) -> dict[Hashable, bo
                 found.append([value, not negating])
                 indices.append(len(found) - 1)
             last = last + indices if i and tokens[i - 1] in ("of", "en") else indices
+        elif token in _BEFORE_LATE_NEGATION and last:
+            continue  # "donderdag kan toch niet": the "niet" still belongs to the day
         elif token not in _FILLERS:
             negating, last = False, []
     result: dict[Hashable, bool] = {}

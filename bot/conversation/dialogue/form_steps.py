@@ -105,12 +105,45 @@ def _form_answer(state: State, message: Message) -> Reply | None:
     if faq_id(message) and message.intent not in ("bevestigen", "ontkennen") \
             and not callback_form.is_plain_answer(step, text):
         return None  # a question in between ("leest de gemeente mee") is answered, not noted
+    corrected = _earlier_answer_corrected(state, step, message)
+    if corrected is not None:
+        return corrected
     answer = callback_form.read_answer(step, text)
     if answer.accepted:
         said: Responses = [answer.said] if answer.said else []
         return _after_answer(_store(state, step, answer.values, text), step, said)
     if answer.suggestion:
         return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
+    return None
+
+
+# Words that say an earlier answer was wrong: "oh nee", "toch", "sorry", "eigenlijk", "I mean".
+_CORRECTING = re.compile(r"\b(?:toch|sorry|sory|eigenlijk|oeps|oh nee|o nee|nee|wacht|foutje|verkeerd|vergeten|"
+                         r"bedoel|bedoelde|actually|wrong|i mean|oops)\b", re.IGNORECASE)
+# The steps whose free words would swallow anything: there a correction is looked for first.
+_FREE_STEPS = frozenset({"moment", "voorkeur"})
+
+
+def _earlier_answer_corrected(state: State, step: str, message: Message) -> Reply | None:
+    """An earlier answer corrected at the next question ("oh nee, donderdag kan toch niet" at the
+    preference, "sorry mijn nummer is 06..." at the moment): that answer changes, and the open
+    question is asked again (residents' round 41: the correction was noted as the preference)."""
+    text = message.answer_text
+    if step not in _FREE_STEPS or callback_form.is_plain_answer(step, text):
+        return None
+    steps = _steps(state)
+    marked = bool(_CORRECTING.search(message.text))
+    for earlier in reversed(steps[:steps.index(step)] if step in steps else ()):
+        # A number or an address is never a moment or a wish; other answers need the correcting words.
+        if not marked and earlier != "contact":
+            continue
+        values = callback_form.value_in_change(earlier, text)
+        if not values:
+            continue
+        changed = _store(state, earlier, values, text)
+        if earlier == "gemeente" and not coverage.covers(values["gemeente"]):
+            return _after_answer(changed, earlier)  # a gemeente not served here: the truth, nothing stored
+        return Reply([("utter_antwoord_aangepast", {}), ask(changed, step)], changed)
     return None
 
 

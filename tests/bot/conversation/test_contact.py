@@ -353,6 +353,10 @@ def test_a_wish_next_to_maakt_niet_uit_wins():
     ("maandag, maar niet 's ochtends", ("maandag",), ("middag", "avond")),
     ("niet maandag maar dinsdag", ("dinsdag",), ()),
     ("behalve vrijdag", ("maandag", "dinsdag", "woensdag", "donderdag", "zaterdag", "zondag"), ()),
+    # Residents' round 41: the "niet" after the day and its verb ("donderdag kan toch niet").
+    ("donderdag kan toch niet, liever vrijdag", ("vrijdag",), ()),
+    ("maandag lukt me niet want dan werk ik", ("dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"), ()),
+    ("vrijdag ben ik niet thuis", ("maandag", "dinsdag", "woensdag", "donderdag", "zaterdag", "zondag"), ()),
 ])
 def test_niet_means_not_then(text, days, dagdelen):
     assert parse_moment(text) == Moment(days=days, dagdelen=dagdelen)
@@ -360,6 +364,7 @@ def test_niet_means_not_then(text, days, dagdelen):
 
 def test_niet_far_from_the_day_does_not_turn_it_around():
     assert parse_moment("ik werk niet, dus donderdag is goed") == Moment(days=("donderdag",))
+    assert parse_moment("dinsdag werk ik niet") == Moment(days=("dinsdag",))  # then there is time
 
 
 def test_labels_read_as_plain_dutch():

@@ -867,3 +867,25 @@ def test_a_father_telling_what_his_daughter_texted_gets_113_for_family():
     assert names(reply) == ["utter_aanbod_meedenker_later"] and reply.state.voor_wie == "ander"
     from bot.conversation.summary import who_for
     assert who_for("For myself") == "zelf" and who_for("Myself. My tax letter.") == "zelf"  # an English loop
+
+
+def test_an_earlier_answer_corrected_at_the_next_question_changes_that_answer_and_asks_again():
+    """Residents' round 41: "oh nee, donderdag kan toch niet" at "Wie wilt u als meedenker?" was noted
+    as the wish, and the read-back said "Moment: donderdag"."""
+    at_wish = replace(State(), wacht_op=callback_form.wait_for("voorkeur"), form_id="f",
+                      contact={"name": "Els", "phone": "+31611111111"},
+                      formulier={"gemeente": "Goes", "moment": "donderdag"})
+    moved = next_step(at_wish, "hulpvraag", None, "oh nee, donderdag kan toch niet, liever vrijdag")
+    assert names(moved) == ["utter_antwoord_aangepast", "utter_vraag_voorkeur"], names(moved)
+    assert moved.state.formulier["moment"].startswith("vrijdag") and "voorkeur" not in moved.state.formulier
+    not_thursday = next_step(at_wish, "hulpvraag", None, "oh nee, donderdag kan toch niet")
+    assert not not_thursday.state.formulier["moment"].startswith("donderdag")
+    assert "donderdag" not in not_thursday.state.formulier["moment"].split("(")[0]
+    # A number typed at the moment question is the new number, not a moment.
+    at_moment = replace(at_wish, wacht_op=callback_form.wait_for("moment"), formulier={"gemeente": "Goes"})
+    number = next_step(at_moment, "hulpvraag", None, "sorry mijn nummer is 06 24681357")
+    assert names(number) == ["utter_antwoord_aangepast", "utter_vraag_moment"]
+    assert number.state.contact["phone"] == "+31624681357" and "moment" not in number.state.formulier
+    # A wish that names a day, without correcting words, stays the wish.
+    wish = next_step(at_wish, "hulpvraag", None, "liefst een vrouw, op dinsdag ben ik thuis")
+    assert "utter_antwoord_aangepast" not in names(wish) and wish.state.formulier["moment"] == "donderdag"
