@@ -22,7 +22,7 @@ from bot.conversation.dialogue.state import (
 )
 from bot.conversation.dialogue.asking import _again, _read_back, _safe_contact, ask, pending_question
 from bot.conversation.dialogue.crisis_steps import _resume_form
-from bot.conversation.dialogue.questions import faq_id
+from bot.conversation.dialogue.questions import faq_answers, faq_id
 from bot.conversation.dialogue.replies import fresh_session, not_served
 
 
@@ -104,6 +104,15 @@ def _form_answer(state: State, message: Message) -> Reply | None:
         return None  # "ik wil dat nummer wijzigen" at another step changes that field (CHANGE)
     if faq_id(message) and message.intent not in ("bevestigen", "ontkennen") \
             and not callback_form.is_plain_answer(step, text):
+        # "Jansen. Leest de gemeente dit mee?": the answer is noted and the question answered before
+        # the next one (residents' round 41: the question or the answer was dropped).
+        besides = _without_questions(text)
+        if besides and callback_form.is_plain_answer(step, besides):
+            answer = callback_form.read_answer(step, besides)
+            if answer.accepted:
+                said = [answer.said] if answer.said else []
+                return _after_answer(_store(state, step, answer.values, besides), step,
+                                     [*said, *faq_answers(message)])
         return None  # a question in between ("leest de gemeente mee") is answered, not noted
     corrected = _earlier_answer_corrected(state, step, message)
     if corrected is not None:
@@ -111,6 +120,8 @@ def _form_answer(state: State, message: Message) -> Reply | None:
     answer = callback_form.read_answer(step, text)
     if answer.accepted:
         said: Responses = [answer.said] if answer.said else []
+        if "?" in text and faq_id(message):
+            said = [*said, *faq_answers(message)]  # "06 1234 5678, wie ziet mijn nummer?"
         return _after_answer(_store(state, step, answer.values, text), step, said)
     if answer.suggestion:
         return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
@@ -145,6 +156,12 @@ def _earlier_answer_corrected(state: State, step: str, message: Message) -> Repl
             return _after_answer(changed, earlier)  # a gemeente not served here: the truth, nothing stored
         return Reply([("utter_antwoord_aangepast", {}), ask(changed, step)], changed)
     return None
+
+
+def _without_questions(text: str) -> str:
+    """The message without its question sentences ("Jansen. Leest de gemeente dit mee?" -> "Jansen")."""
+    kept = [part for part in re.split(r"(?<=[.!?])\s+|\n+", text) if part.strip() and not part.strip().endswith("?")]
+    return " ".join(kept).strip().rstrip(".,;!").strip()
 
 
 def _consent_with_answer(state: State, message: Message) -> Reply | None:

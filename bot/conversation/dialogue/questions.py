@@ -38,6 +38,16 @@ def faq_id(message: Message) -> str | None:
     return INFO_FAQ.get(message.intent)
 
 
+def faq_answers(message: Message) -> list[tuple[str, dict[str, str]]]:
+    """The short FAQ answer(s) to the question this message asks."""
+    asked = faq_id(message) or ""
+    answers = [(FAQ_RESPONSE, {"faq": asked, "kanaal": message.channel})]
+    if asked == WHO_CAN_SEE_FAQ:
+        # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
+        answers.append((FAQ_RESPONSE, {"faq": STORED_FAQ, "kanaal": message.channel}))
+    return answers
+
+
 # The yes/no waits where a "ja" said with a question goes on as a yes; not the read-back, whose yes
 # writes the ticket and should be given on its own.
 YES_BEFORE_QUESTION = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMING})
@@ -46,11 +56,7 @@ YES_BEFORE_QUESTION = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMIN
 def _answer_question(state: State, message: Message) -> Reply:
     """A short true answer, then the pending question. The adapter fills the answer from
     config/faq.yml for this channel, language and hour (bot/conversation/turn.py `FAQ_RESPONSE`)."""
-    asked = faq_id(message) or ""
-    answers = [(FAQ_RESPONSE, {"faq": asked, "kanaal": message.channel})]
-    if asked == WHO_CAN_SEE_FAQ:
-        # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
-        answers.append((FAQ_RESPONSE, {"faq": STORED_FAQ, "kanaal": message.channel}))
+    answers = faq_answers(message)
     route = state.route or ROUTE_INFO
     if state.wacht_op in YES_BEFORE_QUESTION and reading.yes_or_no(message.text) == "bevestigen":
         # "ja het gaat om de brieven. wie leest dit mee?": the question answered and the yes kept

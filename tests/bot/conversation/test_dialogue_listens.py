@@ -889,3 +889,15 @@ def test_an_earlier_answer_corrected_at_the_next_question_changes_that_answer_an
     # A wish that names a day, without correcting words, stays the wish.
     wish = next_step(at_wish, "hulpvraag", None, "liefst een vrouw, op dinsdag ben ik thuis")
     assert "utter_antwoord_aangepast" not in names(wish) and wish.state.formulier["moment"] == "donderdag"
+
+
+def test_a_question_typed_with_a_form_answer_is_answered_and_the_answer_kept():
+    """Residents' round 41: "Jansen. Leest de gemeente dit mee?" kept the name and dropped the question."""
+    faq = {"faq": {"id": "privacy_meelezen", "score": 0.9}}
+    at_name = replace(State(), wacht_op=callback_form.wait_for("naam"), form_id="f", formulier={"gemeente": "Goes"})
+    reply = next_step(at_name, "hulpvraag", faq, "Jansen. Leest de gemeente dit mee?")
+    assert names(reply) == ["utter_faq", "utter_vraag_contact"] and reply.state.contact["name"] == "Jansen"
+    assert reply.responses[0][1]["faq"] == "privacy_meelezen"
+    # Without a question mark the FAQ's guess at the words is no question: only the next step.
+    plain = next_step(at_name, "hulpvraag", faq, "Jansen")
+    assert names(plain) == ["utter_vraag_contact"]
