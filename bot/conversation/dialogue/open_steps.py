@@ -221,6 +221,10 @@ _BACK_TO_QUESTION = re.compile(r"\b(?:terug\s+naar|verder\s+met)\s+(?:mijn|m'n|m
 
 
 def _yes(state: State) -> Reply:
+    if state.wacht_op == WAIT_SAMENVATTING and state.ticket_id:
+        # Another worry after the ticket: the same meedenker talks it through (residents' round 41:
+        # the callback was offered a second time, as if the first request was lost).
+        return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], replace(state, wacht_op=None))
     if state.wacht_op == WAIT_SAMENVATTING:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, wacht_op=WAIT_AANBOD))
     if state.wacht_op == WAIT_AANBOD and callback_form.step_of(state.vorige_wacht) is not None:

@@ -483,6 +483,9 @@ def test_a_question_after_the_callback_is_booked_does_not_start_the_intake_again
     assert reply.responses == [("utter_na_ticket", {"referentie": "MD-ABC123"})]
     new_worry = next_step(booked, "hulpvraag", parse(("wonen", "huur", 0.9)), "en mijn huur is ook te hoog")
     assert names(new_worry)[0].startswith("utter_samenvatting")
+    # Residents' round 41: "ja" to that summary offered the callback a second time.
+    yes = next_step(new_worry.state, "bevestigen", None, "ja")
+    assert yes.responses == [("utter_na_ticket", {"referentie": "MD-ABC123"})] and yes.state.wacht_op is None
 
 
 def test_let_the_meedenker_call_me_is_a_yes_and_an_annoyed_repeat_no_danger():
