@@ -70,7 +70,14 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
                      replace(state, wacht_op=WAIT_AANBOD, voor_wie="ander"), (EFFECT_FLAG_CRISIS,))
     if route == ROUTE_CRISIS_113 and message is not None and reading.calling_too_big(message.text):
         return Reply([*numbers, ("utter_zmp_chat", {})], replace(state, wacht_op=WAIT_AANBOD), (EFFECT_FLAG_CRISIS,))
+    if route == ROUTE_CRISIS_112 and message is not None and state.taal in (None, "nl", "en") \
+            and _GAS.search(message.text):
+        # A gas smell: what to do before and while calling (residents' round 41: only "Bel nu 112").
+        return Reply([*numbers, ("utter_gas_veilig", {}), (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
     return Reply([*numbers, (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
+
+
+_GAS = re.compile(r"\bgas(?:lucht|lek|geur)?\b|\bsmell(?:s|ing)? (?:of )?gas\b", re.IGNORECASE)
 
 
 def _after_check(state: State, in_danger: bool) -> Reply:

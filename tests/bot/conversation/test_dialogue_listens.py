@@ -904,3 +904,13 @@ def test_a_question_typed_with_a_form_answer_is_answered_and_the_answer_kept():
     # Without a question mark the FAQ's guess at the words is no question: only the next step.
     plain = next_step(at_name, "hulpvraag", faq, "Jansen")
     assert names(plain) == ["utter_vraag_contact"]
+
+
+def test_a_gas_smell_gets_what_to_do_before_calling():
+    """Residents' round 41: "ik ruik gas en word duizelig" got only "Bel nu 112"; a fire does not get gas advice."""
+    gas = next_step(State(), "crisis_112", None, "ik ruik al de hele middag gas in de keuken en ik word duizelig")
+    assert names(gas) == ["utter_gas_veilig", "utter_crisis_112_blijf"], names(gas)
+    fire = next_step(State(), "crisis_112", None, "er is brand in de keuken")
+    assert names(fire) == ["utter_crisis_112_blijf"]
+    bill = next_step(State(), "crisis_112", None, "ik ruik rook en de gasrekening ligt hier")
+    assert "utter_gas_veilig" not in names(bill)
