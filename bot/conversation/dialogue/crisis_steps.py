@@ -73,7 +73,8 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
     if route == ROUTE_CRISIS_112 and message is not None and state.taal in (None, "nl", "en") \
             and _GAS.search(message.text):
         # A gas smell: what to do before and while calling (residents' round 41: only "Bel nu 112").
-        return Reply([*numbers, ("utter_gas_veilig", {}), (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
+        # Its own "stay" line: "Bel eerst 112, nu" would contradict "bel als u buiten bent".
+        return Reply([*numbers, ("utter_gas_veilig", {})], state, (EFFECT_FLAG_CRISIS,))
     return Reply([*numbers, (STAY_RESPONSES[route], {})], state, (EFFECT_FLAG_CRISIS,))
 
 

@@ -909,7 +909,7 @@ def test_a_question_typed_with_a_form_answer_is_answered_and_the_answer_kept():
 def test_a_gas_smell_gets_what_to_do_before_calling():
     """Residents' round 41: "ik ruik gas en word duizelig" got only "Bel nu 112"; a fire does not get gas advice."""
     gas = next_step(State(), "crisis_112", None, "ik ruik al de hele middag gas in de keuken en ik word duizelig")
-    assert names(gas) == ["utter_gas_veilig", "utter_crisis_112_blijf"], names(gas)
+    assert names(gas) == ["utter_gas_veilig"], names(gas)
     fire = next_step(State(), "crisis_112", None, "er is brand in de keuken")
     assert names(fire) == ["utter_crisis_112_blijf"]
     bill = next_step(State(), "crisis_112", None, "ik ruik rook en de gasrekening ligt hier")
