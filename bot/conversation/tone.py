@@ -34,10 +34,19 @@ _INFORMAL = re.compile(
 )
 
 
+# Street talk only young people write ("yo ff eerlijk", "mattie", "wollah", "doekoe"): "je" on its own
+# (residents' round 41: "yo ff eerlijk ik zit diep in de shit" was asked "denkt u erover...").
+_STREET = re.compile(
+    r"\b(?:yo|bro|mattie|matties|wollah|wallah|ik\s+zweer|skeer|doekoe|osso|bradda|sahbi|sahbie|ewa|waggie|"
+    r"fittie|tagga|fissa|swa|bruh|wyf)\b",
+    re.IGNORECASE,
+)
+
+
 def address(text: str) -> str | None:
     """JE when the resident says "je" to the assistant, or writes informally and says they are
     young; None when nothing in this message says so (the earlier choice stays)."""
-    if _SAYS_JE.search(text):
+    if _SAYS_JE.search(text) or _STREET.search(text):
         return JE
     if _YOUNG.search(text) and (_INFORMAL.search(text) or text[:1].islower()):
         return JE

@@ -11,6 +11,9 @@ from bot.conversation.tone import JE, address
     "ik ben 16 ofzo en mijn ouders doen moeilijk",
     "zit op het mbo en ik heb ff geen plek",
     "dank je, ik ga het proberen",
+    # Street talk says it on its own (residents' round 41).
+    "yo ff eerlijk ik zit diep in de shit. heb alles vergokt, 4k schuld",
+    "wollah mattie ik heb geen doekoe meer",
 ])
 def test_je_for_young_informal_or_a_resident_who_says_je(text):
     assert address(text) == JE
@@ -21,6 +24,7 @@ def test_je_for_young_informal_or_a_resident_who_says_je(text):
     "Ik heb schulden en de brieven stapelen zich op.",
     "als je geen geld hebt is alles lastig",  # "je" in general, not to the assistant
     "Mijn moeder van 84 woont alleen.",
+    "Mijn broer woont in Goes en zijn yoga-les is dicht.",
 ])
 def test_u_otherwise(text):
     assert address(text) is None
