@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 
+from bot.conversation.dialogue.state import WAIT_VEILIGHEID
 from bot.municipality.helplines import load_helplines
 from bot.ops.settings import get_settings
 
@@ -28,6 +29,10 @@ class HelplineNLG(TemplatedNaturalLanguageGenerator):
 
     async def generate(self, utter_action: str, tracker: Any, output_channel: str,
                        **kwargs: Any) -> Optional[dict[str, Any]]:
+        if utter_action == SAFETY_CHECK and _asked_already(tracker):
+            # The check already waits for its answer: the same block of numbers twice in a row is what
+            # a widower who wrote "de dagen zijn lang" called being startled twice (residents' round 42).
+            utter_action = SAFETY_CHECK_AGAIN
         if utter_action in FOR_SOMEONE_ELSE and _about_someone_else(tracker):
             # Someone else's words of suicide, told by a parent or a friend: 113 for those around them,
             # not "Denkt u aan zelfdoding?" to the one who tells it (residents' rounds 40 and 41), in
@@ -35,6 +40,17 @@ class HelplineNLG(TemplatedNaturalLanguageGenerator):
             utter_action = FOR_SOMEONE_ELSE[utter_action]
         return await super().generate(utter_action, tracker, output_channel,
                                       **{**self.helpline_values, **kwargs})
+
+
+SAFETY_CHECK = "utter_veiligheid_check"
+SAFETY_CHECK_AGAIN = "utter_veiligheid_check_nogmaals"
+
+
+def _asked_already(tracker: Any) -> bool:
+    """The dialogue still waits for the answer to the safety check (Dutch and English only, the
+    languages the short reminder is written in)."""
+    slots = tracker.current_slot_values() if tracker is not None else {}
+    return slots.get("wacht_op") == WAIT_VEILIGHEID and slots.get("taal") in (None, "nl", "en")
 
 
 FOR_SOMEONE_ELSE = {

@@ -76,3 +76,19 @@ def test_the_preference_question_keeps_je_and_english_on_every_channel(settings_
         assert asyncio.run(nlg.generate("utter_vraag_voorkeur", plain, channel))["text"].startswith("Wie wilt u")
     assert "je gemeente" in asyncio.run(nlg.generate("utter_gemeente_niet_gedekt", young, "rest",
                                                      gemeente="Zaanstad", gemeenten="Goes"))["text"]
+
+
+def test_the_safety_check_is_not_repeated_word_for_word_while_its_answer_is_awaited(settings_env):
+    """Residents' round 42: "ik zie bijna niemand meer" and "de dagen zijn lang" got the whole suicide
+    question with its numbers twice in a row."""
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = HelplineNLG(domain=domain)
+    first = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("vermoedelijke_crisis", "crisis_113")],
+                                             domain.slots)
+    asked = asyncio.run(nlg.generate("utter_veiligheid_check", first, "rest"))["text"]
+    assert "zelfdoding" in asked or "niet meer te leven" in asked
+    waiting = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl"), SlotSet("vermoedelijke_crisis", "crisis_113"),
+                                                     SlotSet("wacht_op", "veiligheid")], domain.slots)
+    again = asyncio.run(nlg.generate("utter_veiligheid_check", waiting, "rest"))
+    assert again["text"].startswith("Mag ik nog even terugkomen op mijn vraag?") and again["text"] != asked
+    assert [b["payload"] for b in again["buttons"]] == ["/bevestigen", "/ontkennen"]
