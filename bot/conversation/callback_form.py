@@ -334,3 +334,40 @@ def field_named(text: str) -> str | None:
     """The form field a short answer names ("mijn nummer", "de gemeente"), for "what to change?"."""
     found = [step for step, pattern in _FIELD_WORDS.items() if pattern.search(text)]
     return found[0] if len(found) == 1 else None
+
+
+# "Mijn naam is Marieke de Vos, mijn nummer is ...": a name told inside a longer answer, up to its comma.
+_NAME_TOLD = re.compile(r"\b(?:mijn\s+naam\s+is|ik\s+heet|noem\s+(?:mij|me)\s+maar|my\s+name\s+is)\s+([^,.;!?\n]+)",
+                        re.IGNORECASE)
+_CLOCK_PHRASE = re.compile(
+    r"\b(?:(?:tussen|vanaf|van|na|voor|om|rond|tot|omstreeks)\s+)?(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?"
+    r"(?:\s*(?:en|tot|-)\s*(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?)?(?![\d.:]?\d)\s*(?:uur|u|h)\b"
+    r"|\b(?:tussen|vanaf|van|na|voor|om|rond|tot|omstreeks)\s+(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?![\d.:]?\d)",
+    re.IGNORECASE)
+
+
+def other_answers_in(step: str, text: str) -> dict[str, dict[str, str]]:
+    """Answers to later steps told with this one ("Tholen. Mijn naam is Marieke, 06 1234 5678,
+    woensdagmiddag"; "06 2847 1936 maar bel pas na 5 uur"), per step, so they are not asked again
+    (residents' round 42). Only what a step's own parser reads, and a moment only as its own words
+    (never the whole text: a contact answer holds the number)."""
+    found: dict[str, dict[str, str]] = {}
+    later = STEPS[STEPS.index(step) + 1:] if step in STEPS else ()
+    if "naam" in later:
+        told = _NAME_TOLD.search(text)
+        name = parse_name(told.group(1).strip()) if told else None
+        if name:
+            found["naam"] = {"name": name}
+    if "contact" in later:
+        contact = parse_contact(text)
+        if contact is not None:
+            found["contact"] = {k: v for k, v in (("phone", contact.phone), ("email", contact.email)) if v}
+    if "moment" in later:
+        moment = parse_moment(text)
+        clock = _CLOCK_PHRASE.search(text)
+        if moment is not None and not moment.any:
+            label = moment.label()
+            found["moment"] = {"moment": f"{label}, {clock.group(0).strip()}" if clock else label}
+        elif clock:
+            found["moment"] = {"moment": clock.group(0).strip()}
+    return {other: values for other, values in found.items() if values}

@@ -33,7 +33,9 @@ from bot.conversation.dialogue.replies import fresh_session, not_served
 def _start_form(state: State) -> Reply:
     # The place given for today's help (an urgent need) is not asked again.
     # So is a gemeente named after "we do not work in ..." (residents' round 39).
-    kept = {"gemeente": state.formulier["gemeente"]} if state.formulier.get("gemeente") and not state.form_id else {}
+    # So is a moment told with the yes to the offer ("ja graag maar dan wel s ochtends", round 42).
+    kept = {step: state.formulier[step] for step in ("gemeente", "moment")
+            if state.formulier.get(step) and not state.form_id}
     first = next(step for step in _steps(state) if step not in kept)
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],
                     formulier=kept, contact={}, pogingen=0, ticket_id=None, wijzigen=False, suggestie=None)
@@ -72,12 +74,30 @@ def _after_answer(state: State, step: str, said: Responses = ()) -> Reply:
                      replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, wijzigen=False,
                              elders=state.formulier["gemeente"]))
     following = _following(state, step)
-    while following is not None and following in state.formulier:  # the place given for today's help
+    while following is not None and _answered(state, following):  # told before ("ik woon in Goes, 06...")
         following = _following(state, following)
     if state.wijzigen or following is None:
         reply = _read_back(state)
         return Reply([*said, *reply.responses], reply.state)
     return Reply([*said, ask(state, following)], replace(state, wacht_op=callback_form.wait_for(following)))
+
+
+def _answered(state: State, step: str) -> bool:
+    if step == "naam":
+        return bool(state.contact.get("name"))
+    if step == "contact":
+        return bool(state.contact.get("phone") or state.contact.get("email"))
+    return step in state.formulier
+
+
+def _with_other_answers(state: State, step: str, text: str) -> State:
+    """Later answers told with this one are noted, so they are not asked again (residents' round 42:
+    "06 2847 1936 maar bel pas na 5 uur" was asked "Wanneer komt het u goed uit?")."""
+    for other, values in callback_form.other_answers_in(step, text).items():
+        if other in _steps(state) and not _answered(state, other):
+            stored = _store(state, other, values)
+            state = replace(stored, pogingen=state.pogingen)
+    return state
 
 
 _INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-jl-mo-wz]\.?|[knxy]\.)\s*$")  # "F.", "R", "j": one letter; "k", "n", "x" alone are chat words
@@ -122,7 +142,8 @@ def _form_answer(state: State, message: Message) -> Reply | None:
         said: Responses = [answer.said] if answer.said else []
         if "?" in text and faq_id(message):
             said = [*said, *faq_answers(message)]  # "06 1234 5678, wie ziet mijn nummer?"
-        return _after_answer(_store(state, step, answer.values, text), step, said)
+        stored = _with_other_answers(_store(state, step, answer.values, text), step, text)
+        return _after_answer(stored, step, said)
     if answer.suggestion:
         return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
     return None

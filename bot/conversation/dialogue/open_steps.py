@@ -157,6 +157,11 @@ def _decide(state: State, message: Message) -> Reply:
     if need:
         return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
     if intent == "bevestigen":
+        if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING) and not state.form_id:
+            # "ja graag maar dan wel s ochtends": the moment is noted now, not asked again later.
+            moment = callback_form.other_answers_in("contact", text).get("moment")
+            if moment:
+                understood = replace(understood, formulier={**understood.formulier, **moment})
         return _yes(understood)
     if intent == "ontkennen":
         return _no(understood)

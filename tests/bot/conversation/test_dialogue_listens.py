@@ -914,3 +914,33 @@ def test_a_gas_smell_gets_what_to_do_before_calling():
     assert names(fire) == ["utter_crisis_112_blijf"]
     bill = next_step(State(), "crisis_112", None, "ik ruik rook en de gasrekening ligt hier")
     assert "utter_gas_veilig" not in names(bill)
+
+
+def test_answers_told_before_their_question_are_not_asked_again():
+    """Residents' round 42: a moment told with the yes ("ja graag maar dan wel s ochtends") or with the
+    number ("06 2847 1936 maar bel pas na 5 uur"), and name, number and moment told with the gemeente,
+    were all asked again ("dat zei ik al")."""
+    offered = replace(State(), wacht_op="aanbod", leefgebieden={"financien": {"confidence": 0.9, "evidence": ["brief"]}})
+    consent = next_step(offered, "bevestigen", None, "ja graag maar dan wel s ochtends")
+    state = next_step(consent.state, "bevestigen", None, "ja").state
+    for answer in ("kapelle", "henk"):
+        state = next_step(state, "hulpvraag", None, answer).state
+    after_number = next_step(state, "hulpvraag", None, "0113 123456")
+    assert names(after_number) == ["utter_vraag_voorkeur"], names(after_number)
+    assert after_number.state.formulier["moment"] == "in de ochtend"
+
+    at_number = replace(State(), wacht_op=callback_form.wait_for("contact"), form_id="f",
+                        contact={"name": "D"}, formulier={"gemeente": "Huizen"})
+    late = next_step(at_number, "hulpvraag", None, "06 2847 1936 maar bel pas na 5 uur dan ben ik klaar met werk")
+    assert names(late) == ["utter_vraag_voorkeur"] and late.state.formulier["moment"] == "na 5 uur"
+    assert late.state.contact["phone"] == "+31628471936"
+
+    at_place = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    everything = next_step(at_place, "hulpvraag", None, "Ik woon in Tholen. Mijn naam is Marieke de Vos, mijn nummer "
+                                                         "is 06 1234 5678, en bellen kan woensdagmiddag of vrijdagmiddag.")
+    assert names(everything) == ["utter_vraag_voorkeur"], names(everything)
+    assert everything.state.contact == {"name": "Marieke de Vos", "phone": "+31612345678"}
+    assert everything.state.formulier["moment"] == "woensdag of vrijdag, in de middag"
+    # Without them the form asks on as before.
+    plain = next_step(at_place, "hulpvraag", None, "Tholen")
+    assert names(plain) == ["utter_vraag_naam"]
