@@ -58,6 +58,11 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         # "ik zit diep in de shit, heb alles vergokt" (residents' round 41: the full 113 reply by both models)
         r"|\b(?:zit|zitten|zat|zaten|ben|zijn|beland|belandt|kom|kwam|raak|raakte)(?: \w+){0,3} "
         r"(?:diep |echt |flink |helemaal |goed |zwaar )*in de (?:shit|stront|penarie|puree|nesten|knoei)\b")),
+    # Shutting oneself out of gambling ("kan ik mezelf blokkeren voor gokken", residents' round 42: the
+    # suicide question for "mezelf").
+    ("nm.zelfuitsluiting", _F(
+        r"\b(?:mezelf|mijzelf|me|myself) (?:laten |kan |te )?(?:blokkeren|uitsluiten|uit (?:te )?sluiten|inschrijven|"
+        r"registreren|block|ban|exclude)\b(?:(?: \w+){0,4} (?:gok\w*|casino\w*|cruks|gambl\w*|bet\w*))?")),
     # Frustration with the assistant itself (residents' tests, 2026-12-06): "dat heb ik al gezegd".
     ("nm.frustratie", _F(
         r"\b(?:dat|het) (?:heb|had) ik (?:\w+ ){0,5}?(?:toch |net |al |toch al |net al )+(?:gezegd|verteld|geschreven|getypt|gegeven|ingevuld|gestuurd|genoemd)\b"

@@ -35,6 +35,19 @@ NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("neg.lijn_voor", _F(
         r"\b(?:113|0800 ?0113|die lijn|dat nummer|die chat|dat)(?: is| zijn)(?: (?:toch|alleen|niet|dat|die|er))* "
         r"(?:voor|over) (?:mensen (?:die|met) (?:\w+ ){0,2})?(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]*")),
+    # "waarom zelfdoding?? ik denk niet aan dat": the assistant's own word asked back (residents' round 42,
+    # a money question then got the full 113 reply). Only as a question: "waarom wil ik zelfmoord" keeps it.
+    ("neg.waarom_zelfdoding", _F(
+        r"\bwaarom (?:(?:vraagt|vraag|begint|begin|zegt|zeg|heeft|heb|noemt|noem) (?:u|je|jij|jullie) (?:het |dat )?"
+        r"(?:over |naar )?)?(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]* \.")),
+    # "mijn vader wordt door niemand mishandeld", "niemand slaat hier iemand" (residents' round 42: read as
+    # a disclosure of violence). Only "niemand" right before the act: "niemand weet dat hij slaat" keeps it.
+    ("neg.niemand", _F(
+        r"\bniemand (?:(?:hier|thuis|ooit|echt) )?(?:mishandelt|slaat|sloeg|bedreigt|doet (?:mij|me|hem|haar|ons) "
+        r"(?:\w+ )?pijn|maakt (?:mij|me) bang)\b"
+        r"|\b(?:\w+ ){0,3}(?:wordt|werd|word|worden|werden|is|ben|zijn|was) door niemand (?:\w+ )?"
+        r"(?:mishandeld|geslagen|bedreigd|pijn gedaan)\b"
+        r"|\b(?:nobody|no one) (?:hurts|hits|abuses|threatens) (?:me|him|her|us)\b")),
     ("neg.geweld", _F(
         rf"\b(?:geen|niet|nooit|no|not|never)(?: {_NEG_FILLER}){{0,3}} (?:huiselijk geweld|"
         r"kindermishandeling|mishandeling|domestic (?:violence|abuse)|abuse)\b")),
@@ -67,7 +80,12 @@ SELF_NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
 DENIALS: Final[list[tuple[str, re.Pattern[str]]]] = [
     # "ik denk niet aan zelfmoord", "I'm not going to hurt myself" (not "geen huiselijk geweld")
     *[(rule_id, pattern) for rule_id, pattern in NEGATIONS if rule_id in {"neg.zelfmoord", "neg.mezelf_en", "neg.lijn_voor",
-                                                                             "neg.niet_zo_bedoeld"}],
+                                                                             "neg.niet_zo_bedoeld", "neg.waarom_zelfdoding",
+                                                                             "neg.niemand"}],
+    # "ik denk niet aan dat" (second-language word order), "daar denk ik niet aan" (round 42).
+    ("deny.denk_niet_aan_dat", _F(
+        r"\bik denk (?:er )?(?:echt |helemaal |absoluut |zeker )?(?:niet|nie|nooit) aan (?:dat|dit|zoiets|zo iets)\b"
+        r"|\bdaar denk ik (?:echt |helemaal |absoluut |zeker )?(?:niet|nie|nooit) aan\b")),
     ("deny.wil_niet_dood", _F(
         r"\b(?:ik )?(?:wil|wl|wou|zou)(?: (?:echt|helemaal|absoluut|zeker|heus|gewoon|natuurlijk))* "
         r"(?:niet|nie|nooit)(?: (?:echt|helemaal|absoluut|zeker|hoor))* (?:dood|doodgaan|dood gaan|sterven|"

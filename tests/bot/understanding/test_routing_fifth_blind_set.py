@@ -109,3 +109,28 @@ def test_deep_in_the_shit_over_gambling_debts_is_asked_not_given_the_113_reply()
     assert debt.tier == TIER_CHECK and debt.suspected == "crisis_113", debt
     own = decide_route("ik zit diep in de shit en ik wil dood", "crisis_113", 0.97, True, sure, THRESHOLD)
     assert own.tier == TIER_FULL and own.route == "crisis_113", own
+
+
+@pytest.mark.parametrize("text", [
+    "waarom zelfdoding?? ik denk niet aan dat",
+    "mijn vader wordt door niemand mishandeld",
+    "nee hoor, niemand slaat hier iemand",
+    "kan ik mezelf blokkeren voor gokken",
+    "kan ik mezelf laten uitsluiten van het casino",
+])
+def test_residents_round_42_denials_and_gambling_self_exclusion_get_no_alarm_however_sure_the_models(text):
+    """A money question's "waarom zelfdoding?? ik denk niet aan dat" got the full 113 reply; a daughter's
+    "mijn vader wordt door niemand mishandeld" was read as violence; "mezelf blokkeren voor gokken" as suicide."""
+    sure = CrisisScores(0.9, "crisis_113", 0.8)
+    assert decide_route(text, "crisis_113", 0.9, False, sure, THRESHOLD).tier is None
+
+
+@pytest.mark.parametrize("text, route", [
+    ("niemand weet dat hij mij slaat", "crisis_veilig_thuis"),
+    ("mijn vader wordt mishandeld door niemand anders dan mijn broer", "crisis_veilig_thuis"),
+    ("waarom wil ik zelfmoord plegen", "crisis_113"),
+    ("ik wil mezelf blokkeren, ik wil dood", "crisis_113"),
+])
+def test_the_same_words_around_real_danger_keep_it(text, route):
+    decision = _decide(text)
+    assert decision.tier == TIER_FULL and decision.route == route, decision
