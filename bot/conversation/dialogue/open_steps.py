@@ -138,6 +138,10 @@ def _decide(state: State, message: Message) -> Reply:
         first: Responses = [("utter_luisterlijn", {})] if intent == "luisteren" and not reading.refuses_listening(text) else []
         return Reply([*first, *consent.responses], consent.state)
     if intent == "luisteren":
+        if state.ticket_id:
+            # After the request was sent, the line for the evening, and no second callback on offer
+            # (residents' round 42: "dat heb ik toch net al gedaan?").
+            return Reply([("utter_luisterlijn", {})], replace(understood, wacht_op=None))
         if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
             # Someone who only wants to talk and said no is not offered a callback again.
             return Reply([("utter_luisterlijn", {})], merge(understood, message.werkmodel, text))

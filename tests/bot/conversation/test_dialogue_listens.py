@@ -944,3 +944,13 @@ def test_answers_told_before_their_question_are_not_asked_again():
     # Without them the form asks on as before.
     plain = next_step(at_place, "hulpvraag", None, "Tholen")
     assert names(plain) == ["utter_vraag_naam"]
+
+
+def test_the_listening_line_after_the_ticket_offers_no_second_callback():
+    """Residents' round 42: "kan ik ook ergens heen bellen als ik s avonds even wil praten" after the
+    request got the Luisterlijn and "Zal ik dat voor u klaarzetten?", twice."""
+    booked = replace(State(), ticket_id="MD-4R6MZR", route="meedenker")
+    reply = next_step(booked, "luisteren", None, "kan ik ook ergens heen bellen als ik s avonds gewoon even wil praten")
+    assert names(reply) == ["utter_luisterlijn"] and reply.state.wacht_op is None
+    fresh = next_step(State(), "luisteren", None, "ik wil gewoon even praten")
+    assert names(fresh) == ["utter_luisterlijn", "utter_aanbod_meedenker_later"]
