@@ -118,11 +118,15 @@ class Organisatie:
         """The resident's words that start with one of the keywords ("schuld" -> "schulden"), or None."""
         plain = _plain(text)
         for keyword in self.keywords:
-            found = re.search(r"(?<!\w)" + re.escape(_plain(keyword)) + r"\w*", plain)
-            if found:
-                return found.group(0)
+            for found in re.finditer(r"(?<!\w)" + re.escape(_plain(keyword)) + r"\w*", plain):
+                # "mijn vader is niet dakloos", "geen drugs" (residents' round 42: the Leger des Heils
+                # was suggested for a father with dementia "who is not homeless").
+                if not _NEGATED_BEFORE.search(plain[:found.start()]):
+                    return found.group(0)
         return None
 
+
+_NEGATED_BEFORE = re.compile(r"\b(?:niet|geen|nooit|not|no|never)\s+(?:\w+\s+)?$")
 
 Interval = tuple[time, time]  # an end at or before the start runs past midnight
 

@@ -494,3 +494,15 @@ def test_shipped_file_with_a_typo_is_refused_with_its_line(tmp_path):
     broken = tmp_path / "oosterschelderegio.yml"
     broken.write_text(text.replace("doelgroepen: [mantelzorgers]", "doelgroepen: [mantelzorger]"), encoding="utf-8")
     expect_error(tmp_path, broken, "[mantelzorger]", "unknown doelgroep 'mantelzorger'", "organisation 'eva-regelt'")
+
+
+def test_a_father_found_outside_at_night_or_said_not_homeless_is_not_sent_to_homeless_care(kaart):
+    """Residents' round 42: a father with dementia found "op straat" at night, and later "mijn vader is niet
+    dakloos", got the Leger des Heils; sleeping on the street still does."""
+    wandering = kaart.match("Tholen", ["gezondheid"], ["ouderen", "mantelzorgers"], None,
+                            text="Mijn vader heeft dementie en is twee keer 's nachts op straat gevonden in zijn pyjama.")
+    denied = kaart.match("Tholen", ["gezondheid"], ["ouderen"], None, text="Mijn vader is niet dakloos, hij heeft dementie.")
+    homeless = kaart.match("Tholen", ["wonen"], [], None, text="Ik slaap op straat sinds vorige week.")
+    leger = "leger-des-heils"
+    assert leger not in ids(wandering) and leger not in ids(denied)
+    assert leger in ids(homeless)
