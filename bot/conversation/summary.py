@@ -53,6 +53,15 @@ _ALSO_SELF = re.compile(
     re.IGNORECASE,
 )
 _SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
+# Family named only as who must not know, or who the resident lives with: "mn moeder mag het niet weten",
+# "of mn moeder het hoort", "vertelt hij dit aan mn moeder", "ik woon bij mn moeder" (residents' round 42:
+# a 19-year-old with gambling debts was summarised as asking for someone else).
+_FAMILY_AS_BYSTANDER = re.compile(
+    rf"\b(?:aan|tegen|bij)\s+(?:mijn|mn|m'n)\s+(?:\w+\s+)?(?:{_FAMILY})\b"
+    rf"|\b(?:mijn|mn|m'n)\s+(?:\w+\s+)?(?:{_FAMILY})\s+(?:\w+\s+){{0,3}}?(?:(?:niet|nooit)\s+)?"
+    r"(?:weten|weet|hoort|horen|te\s+horen|merkt|merken|erachter|achter\s+komt)\b",
+    re.IGNORECASE,
+)
 # "Het is niet voor iemand anders, het is voor mij", "Nee. Voor MIJ." (residents' round 38: the
 # summary kept "voor iemand anders" three times, since "voor iemand anders" itself was read).
 _ONLY_SELF = re.compile(
@@ -86,6 +95,8 @@ def who_for(text: str, violence: bool = False) -> str | None:
         return "ander"
     if _DONE_TO_ME.search(text) or violence:
         return "zelf" if (_SELF.search(text) or violence) else None
+    if _FAMILY_AS_BYSTANDER.search(text) and not _OTHER_PERSON.search(_FAMILY_AS_BYSTANDER.sub(" ", text)):
+        return "zelf" if _SELF.search(_FAMILY_AS_BYSTANDER.sub(" ", text)) else None
     if _OTHER_PERSON.search(text):
         return "ander"
     if _SELF.search(text):

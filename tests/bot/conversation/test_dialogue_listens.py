@@ -954,3 +954,18 @@ def test_the_listening_line_after_the_ticket_offers_no_second_callback():
     assert names(reply) == ["utter_luisterlijn"] and reply.state.wacht_op is None
     fresh = next_step(State(), "luisteren", None, "ik wil gewoon even praten")
     assert names(fresh) == ["utter_luisterlijn", "utter_aanbod_meedenker_later"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik heb 4000 euro vergokt en mn moeder mag het niet weten", "zelf"),
+    ("maar mijn vraag is of mn moeder het hoort als ik gebeld word", "zelf"),
+    ("ik woon bij mn moeder en ze mag niet weten dat ik gegokt heb", "zelf"),
+    ("mijn moeder heeft schulden", "ander"),
+    ("ik wil hulp voor mijn moeder", "ander"),
+    ("mijn moeder weet niet dat mijn vader drinkt", "ander"),
+])
+def test_family_who_must_not_know_does_not_make_it_a_question_for_someone_else(text, expected):
+    """Residents' round 42: a 19-year-old with gambling debts who did not want his mother to know was
+    summarised as "Ik begrijp dat je hulp zoekt voor iemand anders", even after "voor mezelf"."""
+    from bot.conversation.summary import who_for
+    assert who_for(text) == expected
