@@ -160,6 +160,10 @@ def _decide(state: State, message: Message) -> Reply:
     need = spoed.urgent_need(text) if not state.spoed else None
     if need:
         return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
+    if intent == "bevestigen" and state.wacht_op == WAIT_SAMENVATTING and _adds_to_summary(state, message):
+        # "ja geld ja maar ook het gokken zelf, ik krijg het niet gestopt": a yes with more to it is
+        # summarised again with the new part, not taken as a plain yes (residents' round 42).
+        return _clarify_or_summarise(merge(understood, message.werkmodel, text))
     if intent == "bevestigen":
         if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING) and not state.form_id:
             # "ja graag maar dan wel s ochtends": the moment is noted now, not asked again later.
@@ -186,6 +190,19 @@ def _decide(state: State, message: Message) -> Reply:
     if state.niet_begrepen >= 1:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
+
+
+_MORE = re.compile(r"\b(?:maar\s+ook|en\s+ook|ook\s+(?:nog|het|de|over|om)|maar\s+vooral|vooral\s+ook)\b", re.IGNORECASE)
+
+
+def _adds_to_summary(state: State, message: Message) -> bool:
+    """A yes that adds a subject of its own: "maar ook" with a word the summary did not have."""
+    if not _MORE.search(message.text):
+        return False
+    known = {word.lower() for label in state.leefgebieden.values() for word in label.get("evidence", [])}
+    told = [(label.get("id"), word) for label in (message.werkmodel or {}).get("leefgebieden") or []
+            for word in label.get("evidence", [])]
+    return any(lid not in state.leefgebieden or word.lower() not in known for lid, word in told)
 
 
 def _urgent(state: State, need: str, text: str) -> Reply:

@@ -969,3 +969,15 @@ def test_family_who_must_not_know_does_not_make_it_a_question_for_someone_else(t
     summarised as "Ik begrijp dat je hulp zoekt voor iemand anders", even after "voor mezelf"."""
     from bot.conversation.summary import who_for
     assert who_for(text) == expected
+
+
+def test_a_yes_that_adds_a_subject_is_summarised_again_with_it():
+    """Residents' round 42: "ja geld ja maar ook het gokken zelf ik krijg het niet gestopt" went straight to
+    the callback offer; the gambling was never in the summary."""
+    summarised = next_step(State(), "hulpvraag", parse(("financien", "schulden", 0.9)), "ik heb 4000 euro schulden")
+    assert names(summarised)[0].startswith("utter_samenvatting")
+    more = next_step(summarised.state, "bevestigen", parse(("gezondheid", "gokken", 0.8)),
+                     "ja geld ja maar ook het gokken zelf ik krijg het niet gestopt")
+    assert names(more)[0].startswith("utter_samenvatting") and "gezondheid" in more.state.leefgebieden
+    plain = next_step(summarised.state, "bevestigen", parse(("financien", "schulden", 0.9)), "ja dat klopt, de schulden")
+    assert names(plain) == ["utter_aanbod_meedenker"]
