@@ -301,9 +301,15 @@ def is_negated(phrase: str, text: str) -> bool:
             continue
         seen = True
         window = tokens[max(0, i - _NEGATION_REACH):i]
-        if not any(word in _NEGATORS for word in window):
+        # "mijn vader is niet dakloos", "ik ben niet verslaafd": a state denied (residents' round 42: the
+        # summary said "U schreef over 'dakloos'"). Not "geen geld" or "kan niet werken": those are the need.
+        denied_state = len(window) >= 2 and window[-1] in ("niet", "nooit") and window[-2] in _COPULAS
+        if not (any(word in _NEGATORS for word in window) or denied_state):
             return False
     return seen
+
+
+_COPULAS = frozenset({"is", "ben", "bent", "zijn", "was", "waren", "wordt", "word", "raakt", "lijkt"})
 
 
 # English messages reach the dialogue as intent "engels" (the intent model is Dutch): read them.

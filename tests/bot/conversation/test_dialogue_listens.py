@@ -981,3 +981,13 @@ def test_a_yes_that_adds_a_subject_is_summarised_again_with_it():
     assert names(more)[0].startswith("utter_samenvatting") and "gezondheid" in more.state.leefgebieden
     plain = next_step(summarised.state, "bevestigen", parse(("financien", "schulden", 0.9)), "ja dat klopt, de schulden")
     assert names(plain) == ["utter_aanbod_meedenker"]
+
+
+def test_a_state_denied_is_no_evidence_but_a_need_said_with_geen_or_niet_is():
+    """Residents' round 42: "mijn vader is niet dakloos" was summarised as "U schreef over 'dakloos'"."""
+    from bot.conversation.summary import is_negated
+    assert is_negated("dakloos", "mijn vader is niet dakloos, hij heeft dementie")
+    assert not is_negated("geld", "ik heb geen geld") and not is_negated("werken", "ik kan niet werken")
+    denied = next_step(State(), "hulpvraag", parse(("wonen", "dakloos", 0.8), ("gezondheid", "dementie", 0.9)),
+                       "mijn vader is niet dakloos, hij heeft dementie")
+    assert "wonen" not in denied.state.leefgebieden and "gezondheid" in denied.state.leefgebieden
