@@ -444,3 +444,19 @@ def says_start_again(text: str) -> bool:
 def back_to_question(text: str) -> bool:
     """"Terug naar mijn vraag": after a crisis, back to the worry the resident came with."""
     return bool(_BACK.search(text))
+
+
+# "meedenker, maar alleen email", "niet bellen! EMAIL", "liever mailen": a yes to help, by e-mail only
+# (residents' round 42: a woman whose husband checks her phone got only "Ja, bel mij" and her "niet
+# bellen" was read as no help at all).
+_MAIL_ONLY = re.compile(
+    r"\b(?:alleen|liever|graag|enkel|only|just)\s+(?:per\s+|via\s+|op\s+|by\s+|met\s+)?(?:e-?mail|mail|mailen|email)\b"
+    r"|\bniet\s+bellen\b.{0,40}\b(?:e-?mail|mail|mailen)\b|\b(?:e-?mail|mail|mailen)\b.{0,40}\bniet\s+bellen\b"
+    r"|\b(?:no\s+calls?|don'?t\s+call|do\s+not\s+call)\b.{0,40}\be-?mail\b",
+    re.IGNORECASE,
+)
+
+
+def wants_mail_only(text: str) -> bool:
+    """Help is wanted, but by e-mail and not by phone."""
+    return bool(_MAIL_ONLY.search(text))

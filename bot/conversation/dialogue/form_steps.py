@@ -34,7 +34,7 @@ def _start_form(state: State) -> Reply:
     # The place given for today's help (an urgent need) is not asked again.
     # So is a gemeente named after "we do not work in ..." (residents' round 39).
     # So is a moment told with the yes to the offer ("ja graag maar dan wel s ochtends", round 42).
-    kept = {step: state.formulier[step] for step in ("gemeente", "moment")
+    kept = {step: state.formulier[step] for step in ("gemeente", "moment", callback_form.CONTACT_WISH)
             if state.formulier.get(step) and not state.form_id}
     first = next(step for step in _steps(state) if step not in kept)
     state = replace(state, wacht_op=callback_form.wait_for(first), form_id=uuid.uuid4().hex[:16],

@@ -160,6 +160,10 @@ def _decide(state: State, message: Message) -> Reply:
     need = spoed.urgent_need(text) if not state.spoed else None
     if need:
         return _urgent(merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text), need, text)
+    if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING) and not state.form_id and reading.wants_mail_only(text):
+        # "niet bellen! EMAIL" to the callback offer is a yes, by e-mail only: noted for the meedenker.
+        wish = {callback_form.CONTACT_WISH: MAIL_ONLY_WISH}
+        return _yes(replace(understood, formulier={**understood.formulier, **wish}))
     if intent == "bevestigen" and state.wacht_op == WAIT_SAMENVATTING and _adds_to_summary(state, message):
         # "ja geld ja maar ook het gokken zelf, ik krijg het niet gestopt": a yes with more to it is
         # summarised again with the new part, not taken as a plain yes (residents' round 42).
@@ -192,6 +196,7 @@ def _decide(state: State, message: Message) -> Reply:
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
 
 
+MAIL_ONLY_WISH = "alleen e-mail, niet bellen"
 _MORE = re.compile(r"\b(?:maar\s+ook|en\s+ook|ook\s+(?:nog|het|de|over|om)|maar\s+vooral|vooral\s+ook)\b", re.IGNORECASE)
 
 

@@ -991,3 +991,17 @@ def test_a_state_denied_is_no_evidence_but_a_need_said_with_geen_or_niet_is():
     denied = next_step(State(), "hulpvraag", parse(("wonen", "dakloos", 0.8), ("gezondheid", "dementie", 0.9)),
                        "mijn vader is niet dakloos, hij heeft dementie")
     assert "wonen" not in denied.state.leefgebieden and "gezondheid" in denied.state.leefgebieden
+
+
+@pytest.mark.parametrize("text", ["meedenker, maar alleen email", "niet bellen! EMAIL", "liever mailen, niet bellen"])
+def test_help_by_e_mail_only_is_a_yes_and_the_wish_reaches_the_read_back(text):
+    """Residents' round 42: a woman whose husband checks her phone answered the callback offer with "niet
+    bellen! EMAIL"; it was read as no help at all, and the only button said "Ja, bel mij"."""
+    offered = replace(State(), wacht_op="aanbod", leefgebieden={"financien": {"confidence": 0.9, "evidence": ["geld"]}})
+    consent = next_step(offered, "ontkennen", None, text)
+    assert names(consent) == ["utter_terugbel_uitleg"], names(consent)
+    state = next_step(consent.state, "bevestigen", None, "ja").state
+    for answer in ("Goes", "Anna", "anna@example.org", "ochtend", "maakt niet uit"):
+        reply = next_step(state, "hulpvraag", None, answer)
+        state = reply.state
+    assert names(reply) == ["utter_controle"] and "alleen e-mail, niet bellen" in reply.responses[0][1]["bereik"]
