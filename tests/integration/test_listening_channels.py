@@ -208,3 +208,29 @@ def test_a_gemeente_named_after_not_served_reopens_the_callback_and_the_wishes_a
         assert "12345678" not in ticket.summary
     finally:
         store.close()
+
+
+def test_answers_told_early_are_kept_an_e_mail_only_wish_and_no_second_offer_after_the_ticket(conversations: Messaging):
+    """Residents' round 42 through the servers: a moment told with the number was asked again; "niet
+    bellen! EMAIL" to the offer was read as no help; after the ticket, the listening line came with a
+    second callback offer."""
+    resident = Resident("rest", conversations)
+    first = resident.say("ik heb schulden en ik snap de brieven van de bank niet")
+    if "iemand anders" in first.text:
+        first = resident.say("Het is voor mij.")
+    assert "Klopt dat?" in first.text, first.text
+    offer = yes(resident)
+    assert "Wilt u dat een meedenker u belt?" in offer.text, offer.text
+    consent = resident.say("niet bellen! EMAIL")
+    assert "Mag ik ze vragen?" in consent.text, consent.text
+    yes(resident)
+    resident.say("Goes")
+    resident.say("Anna")
+    wish = resident.say("anna.test@example.org, mailen kan tussen 9 en 12 uur")
+    assert "Wanneer komt het u goed uit?" not in wish.text and "meedenker" in wish.text, wish.text
+    read_back = resident.say("maakt niet uit")
+    assert "alleen e-mail, niet bellen" in read_back.text and "tussen 9 en 12 uur" in read_back.text, read_back.text
+    done = yes(resident)
+    assert re.search(r"Uw nummer is (\S+?)\.", done.text), done.text
+    evening = resident.say("kan ik ergens heen als ik s avonds gewoon even wil praten")
+    assert "Luisterlijn" in evening.text and "klaarzetten" not in evening.text, evening.text

@@ -58,6 +58,9 @@ def _store(state: State, step: str, values: dict[str, str], text: str = "") -> S
     maar spreek geen voicemail in") the meedenker reads in the ticket before dialling."""
     if step in callback_form.CONTACT_STEPS:
         wish = contact_wish(text) if step == "contact" and text else None
+        earlier = state.formulier.get(callback_form.CONTACT_WISH)
+        if wish and earlier and earlier not in wish:
+            wish = f"{earlier}; {wish}"  # "alleen e-mail, niet bellen" said at the offer stays (round 42)
         formulier = {**state.formulier, callback_form.CONTACT_WISH: wish} if wish else state.formulier
         return replace(state, contact={**state.contact, **values}, formulier=formulier, pogingen=0, suggestie=None)
     return replace(state, formulier={**state.formulier, **values}, pogingen=0, suggestie=None)
