@@ -38,7 +38,7 @@ def test_no_goes_back_and_keeps_the_numbers_in_words(servers):
     servers.say(sender, "ik heb schulden en de huur is te hoog")
     servers.say(sender, HINT)
     shown = texts(servers.say(sender, "nee"))
-    assert "Dank u voor uw antwoord" in shown and "0800-2000" in shown and "113" in shown
+    assert "Dank u, dan begreep ik u verkeerd" in shown and "0800-2000" in shown and "113" in shown
     assert "Niemand mag u pijn doen" not in shown
     # Back where the conversation was: the summary of the worry is asked again.
     assert "Klopt dat?" in shown
@@ -65,7 +65,7 @@ def test_a_no_in_words_to_the_check_is_its_answer_not_a_new_check(servers):
     servers.say(sender, HINT)
     shown = texts(servers.say(sender, "Nee natuurlijk niet! Het gaat om mijn oom die grapjes maakt, "
                                       "hij bedoelt ons verjaardagscadeau voor mama. Schrik me niet zo af"))
-    assert "Dank u voor uw antwoord" in shown and "Sorry, dat begrijp ik niet" not in shown
+    assert "Dank u, dan begreep ik u verkeerd" in shown and "Sorry, dat begrijp ik niet" not in shown
     assert "Doet iemand u of een ander pijn" not in shown
 
 
