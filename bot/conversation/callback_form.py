@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from bot.conversation.contact import (
     PREFERENCE_INFORMEEL,
+    clock_phrase,
     is_moment_word,
     is_unassigned_mobile,
     parse_contact,
     parse_moment,
     parse_name,
     parse_preference,
+    spans_as_days,
     preference_words,
     says_clock_time,
     without_complaint,
@@ -140,7 +142,7 @@ def _moment_value(label: str, text: str) -> str:
     parts; with hours in them ("tussen 9 en 2. niet woensdagmiddag") the words alone, which a
     meedenker reads better than any label made of them."""
     plain = " ".join(text.split())
-    folded = plain.lower().replace("ë", "e")
+    folded = spans_as_days(plain.lower().replace("ë", "e"))
     if label == "maakt niet uit" or len(plain) > MAX_FREE_ANSWER:
         return label
     if _CLOCK.search(folded):
@@ -157,7 +159,7 @@ def _moment_value(label: str, text: str) -> str:
 _REASON = re.compile(r"\b(?:dan|als|want|omdat|wanneer|zolang|terwijl)\b\s+\w+")
 _AGREEING = frozenset({"goed", "prima", "graag", "liefst", "liever", "fijn", "best", "handig", "beste", "mogelijk",
                        "oke", "ok", "okay", "top", "uitkomen", "uitkomt", "komt", "uit", "voorkeur", "gebeld",
-                       "bellen", "bel", "belt", "lukt", "kan", "tijd"})
+                       "bellen", "bel", "belt", "lukt", "kan", "tijd", "van"})
 
 
 def _gemeente_inside(text: str) -> str | None:
@@ -298,9 +300,12 @@ def refuses_contact(text: str) -> bool:
 
 # "nee mijn naam is niet Jan, het is Johan", "ik heet toch Fatma", "mijn naam moet Ria zijn": the
 # new name inside a correction (residents' round 36: it was asked for once more).
-_NAME_CORRECTIONS = (
-    re.compile(r"\bniet\s+[^\s,.;!]+[,.;!]?\s+(?:maar|het\s+is|dat\s+is|ik\s+heet|wel)\s+(?P<name>.+)$", re.IGNORECASE),
-    re.compile(r"\bnaam\s+(?:is|moet|wordt)\s+(?:toch\s+|eigenlijk\s+|gewoon\s+)?(?P<name>.+?)(?:\s+zijn)?$", re.IGNORECASE),
+_NOT_THIS_NAME = re.compile(
+    r"\bniet\s+[^\s,.;!]+[,.;!]?\s+(?:maar|het\s+is|dat\s+is|ik\s+heet|wel)\s+(?P<name>.+)$", re.IGNORECASE)
+# The resident's own name introduced ("mijn naam is", "ik heet toch", "noem me maar"), never "zijn naam is".
+_NAME_INTROS = (
+    re.compile(r"(?<!zijn )(?<!haar )\b(?:naam|my\s+name)\s+(?:is|moet|wordt)\s+(?:toch\s+|eigenlijk\s+|gewoon\s+)?"
+               r"(?P<name>.+?)(?:\s+zijn)?$", re.IGNORECASE),
     re.compile(r"\bik\s+heet\s+(?:toch\s+|eigenlijk\s+|gewoon\s+)?(?P<name>.+)$", re.IGNORECASE),
     re.compile(r"\bnoem\s+(?:mij|me)\s+(?:maar\s+|toch\s+|liever\s+)?(?P<name>.+)$", re.IGNORECASE),
 )
@@ -308,7 +313,21 @@ _NAME_CORRECTIONS = (
 
 def corrected_name(text: str) -> str | None:
     """The new name in a sentence that corrects it, or None when the sentence holds none."""
-    for pattern in _NAME_CORRECTIONS:
+    return _name_after((_NOT_THIS_NAME, *_NAME_INTROS), text)
+
+
+def told_name(text: str) -> str | None:
+    """A name introduced inside a longer answer ("Tholen. Mijn naam is Marieke, 06 1234 5678"), up
+    to its comma; never a "niet X maar Y" (at the gemeente step that is a place)."""
+    for clause in re.split(r"[,;!?\n]|\.\s", text):
+        name = _name_after(_NAME_INTROS, clause)
+        if name:
+            return name
+    return None
+
+
+def _name_after(patterns: tuple[re.Pattern[str], ...], text: str) -> str | None:
+    for pattern in patterns:
         found = pattern.search(" ".join(text.split()).rstrip(" .!"))
         if found:
             name = parse_name(found.group("name"))
@@ -336,16 +355,6 @@ def field_named(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-# "Mijn naam is Marieke de Vos, mijn nummer is ...": a name told inside a longer answer, up to its comma.
-_NAME_TOLD = re.compile(r"\b(?:mijn\s+naam\s+is|ik\s+heet|noem\s+(?:mij|me)\s+maar|my\s+name\s+is)\s+([^,.;!?\n]+)",
-                        re.IGNORECASE)
-_CLOCK_PHRASE = re.compile(
-    r"\b(?:(?:tussen|vanaf|van|na|voor|om|rond|tot|omstreeks)\s+)?(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?"
-    r"(?:\s*(?:en|tot|-)\s*(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?)?(?![\d.:]?\d)\s*(?:uur|u|h)\b"
-    r"|\b(?:tussen|vanaf|van|na|voor|om|rond|tot|omstreeks)\s+(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?![\d.:]?\d)",
-    re.IGNORECASE)
-
-
 def other_answers_in(step: str, text: str) -> dict[str, dict[str, str]]:
     """Answers to later steps told with this one ("Tholen. Mijn naam is Marieke, 06 1234 5678,
     woensdagmiddag"; "06 2847 1936 maar bel pas na 5 uur"), per step, so they are not asked again
@@ -354,8 +363,7 @@ def other_answers_in(step: str, text: str) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     later = STEPS[STEPS.index(step) + 1:] if step in STEPS else ()
     if "naam" in later:
-        told = _NAME_TOLD.search(text)
-        name = parse_name(told.group(1).strip()) if told else None
+        name = told_name(text)
         if name:
             found["naam"] = {"name": name}
     if "contact" in later:
@@ -364,10 +372,10 @@ def other_answers_in(step: str, text: str) -> dict[str, dict[str, str]]:
             found["contact"] = {k: v for k, v in (("phone", contact.phone), ("email", contact.email)) if v}
     if "moment" in later:
         moment = parse_moment(text)
-        clock = _CLOCK_PHRASE.search(text)
+        clock = clock_phrase(text)
         if moment is not None and not moment.any:
             label = moment.label()
-            found["moment"] = {"moment": f"{label}, {clock.group(0).strip()}" if clock else label}
+            found["moment"] = {"moment": f"{label}, {clock}" if clock else label}
         elif clock:
-            found["moment"] = {"moment": clock.group(0).strip()}
+            found["moment"] = {"moment": clock}
     return {other: values for other, values in found.items() if values}

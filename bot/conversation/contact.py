@@ -223,14 +223,16 @@ _NAME_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _NAME_NOEMEN = re.compile(r"^(?:je|u)\s+mag\s+(?:mij|me)\s+(?:wel\s+)?(.+?)\s+noemen$", re.IGNORECASE)
-_NAME_SUFFIX = re.compile(r"\s+(?:hoor|graag|alstublieft|alsjeblieft|aub)$", re.IGNORECASE)
+# "A. is goed", "Jan mag ook": the name with a word that it will do (residents' round 42: refused).
+_NAME_SUFFIX = re.compile(r"\s+(?:hoor|graag|alstublieft|alsjeblieft|aub|(?:is|dat\s+is)\s+(?:ook\s+)?(?:goed|prima|genoeg|ok[eé]?)"
+                          r"|mag\s+ook|volstaat)$", re.IGNORECASE)
 # One word of a name: letters (any script, accents) joined by hyphens or apostrophes, an initial
 # with a dot ("A.", "J.P."), or a particle like "'t" or "d'".
 _NAME_WORD = re.compile(r"^(?:(?:[^\W\d_]\.)+|['’]?[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?\.?)$")
 # Words that make an answer a sentence rather than a name. First names that are also Dutch
 # words (Ben, Wil, Roos, Dag, Rik) are left out on purpose.
 _NOT_NAME_WORDS = frozenset("""
-    ik je jij jou u uw wij we ze zij hij mij me mijn ons jullie iemand niemand
+    ik je jij jou u uw wij we ze zij hij mij me mijn ons jullie iemand niemand alles
     weet weten niet niks niets geen nee ja jawel oke ok okay prima goed
     waarom wat hoe wie waar wanneer hoezo welke
     stop stoppen help hulp hallo hoi doei sorry dank bedankt
@@ -267,7 +269,7 @@ def parse_name(text: str) -> str | None:
     words = name.split()
     if len(words) > NAME_MAX_WORDS or not all(_NAME_WORD.match(word) for word in words):
         return None
-    if {_fold(word.strip(".'’")) for word in words} & _NOT_NAME_WORDS:
+    if {_fold(word.strip(".'’")) for word in words} & _NOT_NAME_WORDS or _fold(name) == "het":
         return None
     return name
 
@@ -385,11 +387,21 @@ class Moment:
         if self.any or not (self.days or self.dagdelen):
             return "maakt niet uit"
         parts = []
-        if self.days:
+        if len(self.days) >= 3 and self._one_span():
+            parts.append(f"{self.days[0]} tot en met {self.days[-1]}")
+        elif self.days:
             parts.append(_join_of([_DAY_LABELS.get(day, day) for day in self.days]))
         if self.dagdelen:
             parts.append("in de " + _join_of(list(self.dagdelen)))
         return ", ".join(parts)
+
+
+    def _one_span(self) -> bool:
+        """Whether the days are weekdays one after the other ("dinsdag tot en met donderdag")."""
+        if not all(day in WEEKDAGEN for day in self.days):
+            return False
+        places = [WEEKDAGEN.index(day) for day in self.days]
+        return places == list(range(places[0], places[0] + len(places)))
 
 
 def _join_of(items: list[str]) -> str:
@@ -421,9 +433,25 @@ def is_moment_word(word: str) -> bool:
     return bool(_moment_words(_fold(word)))
 
 
+# "maandag tot vrijdag", "ma t/m do", "di-do": every day of the span (residents' round 42: read back
+# as "maandag of vrijdag").
+_DAY_SPAN = re.compile(r"\b([a-z]+)\s*(?:tot\s+en\s+met|t\s*/\s*m|t\.m\.|tm|tot|-|–)\s*([a-z]+)\b")
+
+
+def spans_as_days(folded: str) -> str:
+    """Folded text with each span of days written out ("dinsdag woensdag donderdag")."""
+    def days(found: re.Match[str]) -> str:
+        first, last = (_DAY_WORDS.get(word) for word in found.groups())
+        if first not in WEEKDAGEN or last not in WEEKDAGEN or WEEKDAGEN.index(first) >= WEEKDAGEN.index(last):
+            return found.group(0)
+        span = WEEKDAGEN[WEEKDAGEN.index(first):WEEKDAGEN.index(last) + 1]
+        return DOORDEWEEKS if span == WEEKDAGEN[:5] else " ".join(span)
+    return _DAY_SPAN.sub(days, folded)
+
+
 def parse_moment(text: str) -> Moment | None:
     """Days and parts of the day a resident prefers, or "maakt niet uit"; None if neither."""
-    folded = _fold(text).strip()
+    folded = spans_as_days(_fold(text).strip())
     said_any = bool(_ANY_PHRASES.search(folded))
     found = _scan(_tokens(_ANY_PHRASES.sub(" , ", folded)), _moment_words)
     days = {value: wanted for (kind, value), wanted in found.items() if kind == "dag"}
@@ -441,11 +469,17 @@ def parse_moment(text: str) -> Moment | None:
 # "vanaf zessen". Hours alone are an answer a meedenker can read (residents' round 38: "tussen 13 en
 # 15 uur" was refused three times). A long run of digits is a phone number, never a time.
 _HOUR = r"(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?![\d.:]?\d)"
+_PREPOSITION = r"(?:tussen|vanaf|van|na|voor|om|rond|tot|omstreeks)"
 _CLOCK_TIME = re.compile(
-    _HOUR + r"\s*(?:uur|u|h)\b|\b(?:tussen|vanaf|van|na|voor|om|rond|tot|omstreeks)\s+" + _HOUR
+    _HOUR + r"\s*(?:uur|u|h)\b|\b" + _PREPOSITION + r"\s+" + _HOUR
     + r"|\b(?:tienen|elven|twaalven|enen|tweeen|drieen|vieren|vijven|zessen|zevenen|achten|negenen)\b"
     + r"|\bhalf\s+(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b"
 )
+# The clock words as typed, with a range ("tussen 13 en 15 uur", "13-15u"), to keep beside a moment.
+_CLOCK_PHRASE = re.compile(
+    r"\b(?:" + _PREPOSITION + r"\s+)?" + _HOUR + r"(?:\s*(?:en|tot|-)\s*" + _HOUR + r")?\s*(?:uur|u|h)\b"
+    r"|\b" + _PREPOSITION + r"\s+" + _HOUR,
+    re.IGNORECASE)
 _HOUR_WORDS = {"enen": 13, "tweeen": 14, "drieen": 15, "vieren": 16, "vijven": 17, "zessen": 18,
                "zevenen": 19, "achten": 20, "negenen": 21, "tienen": 10, "elven": 11, "twaalven": 12}
 
@@ -453,6 +487,12 @@ _HOUR_WORDS = {"enen": 13, "tweeen": 14, "drieen": 15, "vieren": 16, "vijven": 1
 def says_clock_time(text: str) -> bool:
     """Whether the text names a time of day ("tussen 13 en 15 uur", "na zevenen", "om 10u")."""
     return bool(_CLOCK_TIME.search(_fold(text)))
+
+
+def clock_phrase(text: str) -> str | None:
+    """The clock time as the resident typed it ("na 5 uur", "tussen 13 en 15 uur"), or None."""
+    found = _CLOCK_PHRASE.search(text)
+    return found.group(0).strip() if found else None
 
 
 def clock_hours(text: str) -> list[int]:

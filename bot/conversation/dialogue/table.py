@@ -193,6 +193,9 @@ def _zmp_chat(state: State, message: Message) -> Reply:
 
 def _confirm_read_back(state: State, message: Message) -> Reply | None:
     """"Ja" to "Klopt dit?": the adapter writes the callback ticket."""
+    if message.intent == "bevestigen" and "?" in message.text and not reading.yes_or_no(message.text):
+        # "is email nu goed?": a question about the details, not a yes to them (residents' round 42).
+        return _again(state, [("utter_controle_nakijken", {})])
     if message.intent == "bevestigen":
         return Reply([], replace(state, wacht_op=None), (EFFECT_SUBMIT,))
     return None

@@ -474,3 +474,35 @@ def test_a_surname_first_and_an_english_moment_are_answers():
     assert parse_name("meneer Jansen, Piet") == "meneer Jansen Piet"
     assert parse_moment("Afternoon, and in English please").label() == "in de middag"
     assert parse_moment("tuesday morning").label() == "dinsdag, in de ochtend"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("maandag tot vrijdag", "doordeweeks"),
+    ("ma t/m vr 's avonds", "doordeweeks, in de avond"),
+    ("van dinsdag tot en met donderdag", "dinsdag tot en met donderdag"),
+    ("di-do smiddags", "dinsdag tot en met donderdag, in de middag"),
+    ("dinsdag en donderdag", "dinsdag of donderdag"),
+    ("maandag tot 3 uur", "maandag"),
+])
+def test_a_span_of_days_is_every_day_in_it(text, label):
+    """Residents' round 42: "maandag tot vrijdag" was read back as "maandag of vrijdag"."""
+    assert parse_moment(text).label() == label
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A. is goed", "A."), ("Jan is prima", "Jan"), ("Fatma mag ook", "Fatma"),
+    ("het is goed", None), ("dat is goed", None), ("alles is goed", None),
+])
+def test_a_name_with_a_word_that_it_will_do(text, name):
+    assert parse_name(text) == name
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("06 2847 1936 maar bel pas na 5 uur", "na 5 uur"),
+    ("liefst tussen 13 en 15 uur", "tussen 13 en 15 uur"),
+    ("13-15u is goed", "13-15u"),
+    ("bel me op 0612345678", None),
+])
+def test_the_clock_phrase_is_kept_as_typed(text, phrase):
+    from bot.conversation.contact import clock_phrase
+    assert clock_phrase(text) == phrase

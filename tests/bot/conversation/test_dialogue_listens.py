@@ -1005,3 +1005,28 @@ def test_help_by_e_mail_only_is_a_yes_and_the_wish_reaches_the_read_back(text):
         reply = next_step(state, "hulpvraag", None, answer)
         state = reply.state
     assert names(reply) == ["utter_controle"] and "alleen e-mail, niet bellen" in reply.responses[0][1]["bereik"]
+
+
+def test_a_question_at_the_read_back_is_no_yes_and_sends_no_ticket():
+    """Residents' round 42: "is email nu goed?" at "Klopt dit?" was taken as yes and the ticket went."""
+    read_back = replace(State(), wacht_op="controle", form_id="f", contact={"name": "Sanne", "email": "s@voorbeeld.nl"},
+                        formulier={"gemeente": "Goes", "moment": "maakt niet uit", "voorkeur": "geen voorkeur"})
+    asked = next_step(read_back, "bevestigen", None, "is email nu goed?")
+    assert names(asked) == ["utter_controle_nakijken", "utter_controle"]
+    assert EFFECT_SUBMIT not in asked.effects and asked.state.wacht_op == "controle"
+    sent = next_step(asked.state, "bevestigen", None, "ja klopt")
+    assert EFFECT_SUBMIT in sent.effects
+    also_yes = next_step(read_back, "bevestigen", None, "ja, wanneer bellen ze?")
+    assert EFFECT_SUBMIT in also_yes.effects
+
+
+def test_a_span_of_days_and_a_name_that_will_do_are_answers():
+    """Residents' round 42: "maandag tot vrijdag" was read back as "maandag of vrijdag", and "A. is goed"
+    (after "een voorletter mag ook") was refused as a name."""
+    at_name = replace(State(), wacht_op=callback_form.wait_for("naam"), form_id="f", formulier={"gemeente": "Goes"})
+    named = next_step(at_name, "bevestigen", None, "A. is goed")
+    assert names(named) == ["utter_vraag_contact"] and named.state.contact["name"] == "A."
+    at_moment = replace(State(), wacht_op=callback_form.wait_for("moment"), form_id="f",
+                        contact={"name": "A.", "phone": "+31612345678"}, formulier={"gemeente": "Goes"})
+    span = next_step(at_moment, "hulpvraag", None, "maandag tot en met woensdag")
+    assert span.state.formulier["moment"] == "maandag tot en met woensdag"
