@@ -271,12 +271,20 @@ def read_answer(step: str, text: str) -> Answer:
         preference = parse_preference(text)
         if preference:
             words = preference_words(text) if preference == PREFERENCE_INFORMEEL else ""
+            if _PERSON_WISH.search(text) and len(text) <= MAX_FREE_ANSWER:
+                words = " ".join(text.split())  # "maakt niet uit, wel een vrouw": the wish goes with it
             return Answer({"voorkeur": preference, "voorkeur_woorden": words})
         # "Een vrouw graag", "iemand die jong is": a wish of its own, noted as written.
         if _free_answer(text):
             return Answer({"voorkeur": text})
         return _retry(step)
     raise ValueError(f"unknown form step {step!r}")
+
+
+# A wish about the person beside the choice (residents' round 42: "wel een vrouw" was dropped).
+_PERSON_WISH = re.compile(
+    r"\b(?:vrouw|een\s+man|vrouwelijke?|mannelijke?|jong\w*|oudere?|leeftijd|spreekt|spreken|talig|turks|arabisch|"
+    r"engels|pools|marokkaans|somalisch|tigrinya|oekraiens|oekraïens|geloof|moslim|christelijk)\b", re.IGNORECASE)
 
 
 _NO_CONTACT = re.compile(

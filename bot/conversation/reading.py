@@ -460,3 +460,19 @@ _MAIL_ONLY = re.compile(
 def wants_mail_only(text: str) -> bool:
     """Help is wanted, but by e-mail and not by phone."""
     return bool(_MAIL_ONLY.search(text))
+
+
+# Feelings told with the worry ("ik ben op", "ik weet het niet meer", "ik ben zo bang"): a meedenker
+# first says it sounds hard, then sums up (residents' round 42: summaries quoted key words, no more).
+_HEAVY = re.compile(
+    r"\b(?:doodmoe|uitgeput|kapot|zwaar|bang|verdrietig|verdriet|eenzaam|huil\w*|wanhop\w*|radeloos|"
+    r"ten\s+einde\s+raad|stress|gestrest|zorgen|pieker\w*|paniek|rouw|overleden|overspoeld|moedeloos|"
+    r"(?:ben|is|zijn|voel\s+me)\s+(?:zo\s+|zo\s+ontzettend\s+|helemaal\s+|echt\s+)?(?:op|moe|op\s+van\s+\w+)|"
+    r"weet\s+(?:het\s+)?(?:echt\s+)?niet\s+meer|kan\s+(?:het\s+)?niet\s+meer|trek\s+het\s+niet|"
+    r"hard|scared|exhausted|lonely|desperate|worried)\b",
+    re.IGNORECASE)
+
+
+def feels_heavy(text: str) -> bool:
+    """Whether the resident tells how hard it is, beside what it is about."""
+    return bool(_HEAVY.search(text))

@@ -107,6 +107,10 @@ def _pending_kind(state: State) -> str:
 
 def _crisis_handler(state: State, message: Message) -> Reply:
     # Rasa has already sent the numbers by rule (data/stories/crisis.yml); the core stays.
+    if state.crisis_route == message.intent and "?" in message.text and faq_id(message):
+        # "nemen ze mijn kinderen weg?" after Veilig Thuis was named: the question is answered, then
+        # the same stay line (residents' round 42: only the stay line came).
+        return _answer_question(state, message)
     return _crisis(merge(replace(state, niet_begrepen=0), message.werkmodel, message.text), message.intent,
                    with_numbers=False, message=message)
 

@@ -1030,3 +1030,39 @@ def test_a_span_of_days_and_a_name_that_will_do_are_answers():
                         contact={"name": "A.", "phone": "+31612345678"}, formulier={"gemeente": "Goes"})
     span = next_step(at_moment, "hulpvraag", None, "maandag tot en met woensdag")
     assert span.state.formulier["moment"] == "maandag tot en met woensdag"
+
+
+def test_a_wish_about_the_person_beside_the_choice_is_read_back_and_kept():
+    """Residents' round 42: "maakt niet uit, wel een vrouw" was read back as "geen voorkeur"."""
+    at_wish = replace(State(), wacht_op=callback_form.wait_for("voorkeur"), form_id="f",
+                      contact={"name": "Ans", "phone": "+31612345678"},
+                      formulier={"gemeente": "Goes", "moment": "maakt niet uit"})
+    read_back = next_step(at_wish, "hulpvraag", None, "maakt niet uit, wel een vrouw")
+    assert names(read_back) == ["utter_controle"]
+    assert read_back.responses[0][1]["voorkeur"] == "maakt niet uit, wel een vrouw"
+    plain = next_step(at_wish, "hulpvraag", None, "maakt niet uit")
+    assert plain.responses[0][1]["voorkeur"] != "maakt niet uit, wel een vrouw"
+
+
+def test_a_question_after_veilig_thuis_was_named_is_answered_not_only_the_stay_line():
+    """Residents' round 42: "nemen ze mijn kinderen weg?" after the Veilig Thuis reply read as violence
+    again, and only "Ik blijf hier" came back."""
+    after = replace(State(), crisis_route="crisis_veilig_thuis", route="crisis_veilig_thuis", wacht_op="aanbod")
+    known = {"faq": {"id": "veilig_thuis_wat", "score": 0.8}}
+    asked = next_step(after, "crisis_veilig_thuis", known, "nemen ze mijn kinderen weg?")
+    assert names(asked) == ["utter_faq", "utter_crisis_vt_blijf"]
+    assert asked.responses[0][1]["faq"] == "veilig_thuis_wat"
+    told = next_step(after, "crisis_veilig_thuis", known, "hij heeft me weer geslagen")
+    assert names(told) == ["utter_crisis_vt_blijf"]
+
+
+def test_a_worry_told_with_how_hard_it_is_hears_that_before_the_summary():
+    """Residents' round 42: "ik ben helemaal op" got only "U schreef over 'mantelzorg'. Klopt dat?"."""
+    heavy = next_step(State(), "hulpvraag", parse(("financien", "schulden", 0.9)),
+                      "ik heb zoveel schulden en ik ben helemaal op")
+    assert names(heavy) == ["utter_erkenning", "utter_samenvatting"]
+    plain = next_step(State(), "hulpvraag", parse(("wonen", "huurtoeslag", 0.9)), "ik heb een vraag over huurtoeslag")
+    assert names(plain) == ["utter_samenvatting"]
+    # Only before the first summary: a correction is summed up without it.
+    again = next_step(heavy.state, "hulpvraag", parse(("wonen", "huur", 0.9)), "ook de huur, ik weet het niet meer")
+    assert "utter_erkenning" not in names(again)
