@@ -241,6 +241,9 @@ RULES_VEILIG_THUIS: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         rf"|{_gap(5)} (?:het |al het |haar |zijn |mijn |ons )?(?:geld|pinpas|bankpas|pincode|"
         r"pensioen|aow|spaargeld|sieraden)" + _gap(3) + r" (?:gestolen|afgepakt|gepikt|gejat|ontvreemd|"
         r"afgenomen|afhandig gemaakt)\b)"
+        # "zijn 'vrienden' dwingen hem om geld te pinnen": a vulnerable person forced to hand over money.
+        r"|\b(?:dwingt|dwingen|dwong|dwongen|verplicht|verplichten) (?:hem|haar|mij|me|ons|mijn \w+)(?: (?:elke (?:dag|week|maand)|steeds|telkens|weer|soms))? "
+        r"(?:om )?(?:(?:al )?(?:zijn |haar |mijn )?geld )?(?:te )?(?:pinnen|afgeven|af te geven|over te maken|overmaken)\b"
         r"|\b(?:locks|locked) me (?:in|up)\b|\b(?:wont|doesnt) let me (?:leave|go out)\b"
         r"|\b(?:my|her|his) (?:son|daughter|carer|caregiver|grandson|nephew|husband|wife|partner)"
         r"(?: \w+){0,2} (?:takes|took|steals|stole|is stealing|keeps taking) (?:all )?(?:my|her|his) "
@@ -339,8 +342,9 @@ EXAMPLES_VEILIG_THUIS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]
     ),
     "vt.opgesloten_geld": (
         ("hij sluit me op in de kamer", "ik mag van hem niet het huis uit",
-         "mijn zoon pakt het geld van mijn moeder af"),
-        ("ik mag van de dokter niet naar buiten", "ik sluit de deur op slot"),
+         "mijn zoon pakt het geld van mijn moeder af", "zijn vrienden dwingen hem om geld te pinnen"),
+        ("ik mag van de dokter niet naar buiten", "ik sluit de deur op slot",
+         "de bank dwingt me om vaker te pinnen in plaats van contant"),
     ),
     "vt.en_slaat_me": (
         ("mijn stiefvader noemt me elke dag waardeloos en schopt me als mama het niet ziet",
