@@ -208,8 +208,10 @@ NAME_MAX_WORDS = 5
 _GREETING = re.compile(r"^(?:hallo|hoi|hey|hee|goedemorgen|goedemiddag|goedenavond|ok|oke|oké|okay|ja|jawel|prima|goed)\b[\s,!.]*", re.I)
 # "heb ik al gezegd. na 7 uur s avonds": the complaint is said to us, it is no part of the answer.
 _ALREADY_SAID = re.compile(
-    r"(?:^|[.,!;]\s*)(?:dat\s+|het\s+)?(?:(?:heb|had)\s+ik|(?:zei|schreef|typte)\s+ik)"
-    r"(?:\s+(?:toch|net|al|zojuist|eerder|daarnet|in\s+het\s+begin))*(?:\s+(?:gezegd|geschreven|verteld|getypt|gegeven|ingevuld|genoemd))?\s*[.,!;]*(?=\s|$)",
+    r"(?:^|[.,!;]\s*|\s)(?:(?:dat\s+|het\s+)?(?:(?:heb|had)\s+ik|(?:zei|schreef|typte)\s+ik)"
+    r"(?:\s+(?:toch|net|al|zojuist|eerder|daarnet|in\s+het\s+begin|(?:twee|drie|\d)\s+keer|vaker|ook))*"
+    r"(?:\s+(?:gezegd|geschreven|verteld|getypt|gegeven|ingevuld|genoemd))?"
+    r"|(?:ook\s+)?al(?:\s+(?:twee|drie|\d)\s+keer)?\s+(?:gezegd|geschreven|verteld|getypt|gegeven|genoemd))\s*[.,!;]*(?=\s|$)",
     re.IGNORECASE)
 
 

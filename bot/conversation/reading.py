@@ -48,7 +48,7 @@ _ABUSER_NEAR = _any(
     # 16-year-old asking where to chat got "Sluit dit gesprek nu" three times).
     r"\b(?:hij|ze|zij|mijn\s+man|mn\s+man|m'n\s+man|mijn\s+vriend|mijn\s+partner|mijn\s+ex)\s+(?:komt|is)\s+"
     r"(?:er\s*)?(?:nu\s+)?(?:aan|thuis|binnen|terug|eraan|hier|er)\b"
-    r"(?!\s+(?:nog\s+)?(?:niet|nie|pas|over\s+\w+\s+(?:min|minuten|uur|kwartier)|vanavond|morgen|straks|later)\b)",
+    r"(?!\s+(?:(?:nog|nu|echt|dus|gelukkig|gewoon|vandaag)\s+)*(?:niet|nie|pas|over\s+\w+\s+(?:min|minuten|uur|kwartier)|vanavond|morgen|straks|later)\b)",
     r"\b(?:hij|ze|zij)\s+staat\s+(?:voor|aan|bij)\s+de\s+deur\b|\bik\s+hoor\s+(?:hem|haar)\s+(?:thuiskomen|binnenkomen|de\s+deur|op\s+de\s+trap)\b",
     r"\bik\s+hoor\s+de\s+(?:sleutel|deur|auto)\b|\b(?:moet|ga)\s+(?:nu\s+)?(?:snel\s+)?(?:stoppen|weg|ophouden)\s*,?\s*(?:hij|ze|zij)\b",
     r"\b(?:he|she)(?:'s|\s+is)\s+(?:coming|home|back|here)\b|\bi\s+hear\s+(?:him|her)\b",
@@ -157,7 +157,11 @@ def plan_now(text: str) -> bool:
 
 def abuser_near(text: str) -> bool:
     """"Hij komt eraan": in a conversation about violence at home, one short line to close the chat."""
-    return bool(_ABUSER_NEAR.search(_fold(text)))
+    folded = _fold(text)
+    # "ik ben nu niet in gevaar hoor. hij is er nu niet" (residents' round 43: "Sluit dit gesprek nu").
+    if re.search(r"\b(?:niet|nie|geen)\s+(?:meer\s+)?(?:in\s+)?gevaar\b|\bnot\s+in\s+danger\b", folded):
+        return False
+    return bool(_ABUSER_NEAR.search(folded))
 
 
 def asks_who_can_see(text: str) -> bool:
@@ -476,3 +480,15 @@ _HEAVY = re.compile(
 def feels_heavy(text: str) -> bool:
     """Whether the resident tells how hard it is, beside what it is about."""
     return bool(_HEAVY.search(text))
+
+
+# "Nee, het gaat niet om mijn gezondheid, ik vroeg naar respijtzorg" to the callback offer: about the
+# question, not a no to the callback (residents' round 43: "Dat is goed. U kunt later terugkomen").
+_ABOUT_THE_QUESTION = re.compile(
+    r"\bhet\s+gaat\s+(?:(?:helemaal|echt|juist)\s+)?(?:niet\s+)?(?:om|over)\b"
+    r"|\bik\s+(?:vroeg|vraag|bedoel|bedoelde)\s+(?:\w+\s+)?(?:naar|om|over|niet)\b", re.IGNORECASE)
+
+
+def says_what_it_is_about(text: str) -> bool:
+    """Whether a "nee" goes on to say what the question is (or is not) about."""
+    return bool(_ABOUT_THE_QUESTION.search(text))

@@ -142,7 +142,7 @@ def _decide(state: State, message: Message) -> Reply:
             # After the request was sent, the line for the evening, and no second callback on offer
             # (residents' round 42: "dat heb ik toch net al gedaan?").
             return Reply([("utter_luisterlijn", {})], replace(understood, wacht_op=None))
-        if state.route == ROUTE_LUISTEREN and state.wacht_op is None:
+        if state.wacht_op is None and (state.route == ROUTE_LUISTEREN or state.vorige_wacht == WAIT_AANBOD):
             # Someone who only wants to talk and said no is not offered a callback again.
             return Reply([("utter_luisterlijn", {})], merge(understood, message.werkmodel, text))
         state = merge(replace(understood, route=state.route or ROUTE_LUISTEREN, wacht_op=WAIT_AANBOD), message.werkmodel, text)
@@ -175,6 +175,11 @@ def _decide(state: State, message: Message) -> Reply:
             if moment:
                 understood = replace(understood, formulier={**understood.formulier, **moment})
         return _yes(understood)
+    if intent == "ontkennen" and state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING) and not state.form_id \
+            and reading.says_what_it_is_about(text):
+        # "Nee, het gaat niet om mijn gezondheid, ik vroeg naar respijtzorg": the question, not the callback.
+        corrected = _correction(understood, message)
+        return corrected or _clarify_or_summarise(merge(replace(understood, samenvatting=None), message.werkmodel, text))
     if intent == "ontkennen":
         return _no(understood)
     if state.ticket_id and state.wacht_op is None and intent in ("hulpvraag", FALLBACK_INTENT) \

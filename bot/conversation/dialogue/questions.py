@@ -66,7 +66,8 @@ def _answer_question(state: State, message: Message) -> Reply:
         step = _yes(replace(state, route=route, niet_begrepen=0))
         return Reply([*answers, *step.responses], step.state)
     pending = pending_question(state)
-    if not pending and not (state.ticket_id or state.crisis_route or state.elders or state.tolk):
+    declined = state.vorige_wacht == WAIT_AANBOD  # "nee" to the offer: not pushed again (round 43, five times)
+    if not pending and not (state.ticket_id or state.crisis_route or state.elders or state.tolk or declined):
         # A question answered with nothing pending led nowhere: "ja" after it got "Waar kan ik u mee
         # helpen?" again and again (conversations_blind.yml: "ik heb hulp nodig met de post en de
         # brieve" got what a meedenker does, then nothing). The next step is offered.

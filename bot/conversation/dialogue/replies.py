@@ -37,9 +37,21 @@ def not_served(gemeente: str, safe: bool = False) -> tuple[str, dict[str, str]]:
     return (name, {"gemeente": gemeente, "gemeenten": coverage.served_names()})
 
 
-def _no_offer_elsewhere(reply: Reply) -> Reply:
-    """Where no network here serves the gemeente, a callback is never offered again (issue 29)."""
-    if not reply.state.elders or not any(name in OFFERS for name, _ in reply.responses):
+def _no_offer_elsewhere(reply: Reply, told_before: bool = False) -> Reply:
+    """Where no network here serves the gemeente, a callback is never offered again (issue 29); said
+    once in full, then in one short line with the ways that need no phone call (residents' round 43:
+    the same long block three times to a man who is hard of hearing)."""
+    if not reply.state.elders:
+        return reply
+    if told_before:
+        again = ("utter_gemeente_niet_gedekt_kort", {"gemeente": reply.state.elders})
+        responses = [again if name in OFFERS or (name == "utter_gemeente_niet_gedekt"
+                                                 and values.get("gemeente") == reply.state.elders) else (name, values)
+                     for name, values in reply.responses]
+        if responses == list(reply.responses):
+            return reply
+        return Reply(_unique(responses), replace(reply.state, wacht_op=None), reply.effects)
+    if not any(name in OFFERS for name, _ in reply.responses):
         return reply
     told = not_served(reply.state.elders)
     responses = [told if name in OFFERS else (name, values) for name, values in reply.responses]

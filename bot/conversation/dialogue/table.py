@@ -140,6 +140,10 @@ def _check_answer(state: State, message: Message) -> Reply | None:
         said: str | None = message.intent
     else:
         said = reading.yes_or_no(message.text) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
+    if said is None and re.search(r"\b(?:nee|neen|nope|no)\b", message.text[:80], re.IGNORECASE) \
+            and not re.search(r"\b(?:ja|jawel|yes|soms|misschien)\b", message.text, re.IGNORECASE):
+        # "Wat?? Nee natuurlijk niet." (residents' round 43: asked again, "behoorlijk kwetsend").
+        said = "ontkennen"
     if said is None and reading.says_maybe(message.text):
         # "misschien... ik ben zo moe van alles" to "denkt u aan zelfdoding?" is no "nee" (residents'
         # round 39: it went back to the summary without the numbers): the numbers, and we stay.
@@ -399,7 +403,7 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
     assert reply is not None  # (ANY, OTHER) always answers
     if SNEL_WEG_INTENT == intent or (reply.responses and reply.responses[0][0].startswith("utter_snel_weg")):
         return reply  # one short line, nothing before or after it
-    reply = _no_offer_elsewhere(reply)
+    reply = _no_offer_elsewhere(reply, told_before=bool(state.elders) and state.elders == reply.state.elders)
     responses, state = _with_crisis_reminder(reply.state, reply.responses, channel)
     if had_bsn:
         responses = [("utter_geen_bsn", {}), *responses]

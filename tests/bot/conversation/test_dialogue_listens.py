@@ -186,7 +186,8 @@ def test_call_me_is_a_yes_even_after_nee_and_a_gemeente_elsewhere_is_never_offer
     elsewhere = next_step(form, "hulpvraag", None, "Deventer")
     assert names(elsewhere) == ["utter_gemeente_niet_gedekt"] and elsewhere.state.elders == "Deventer"
     again = next_step(elsewhere.state, "mens_gevraagd", None, "ik wil toch gebeld worden")
-    assert names(again) == ["utter_gemeente_niet_gedekt"] and again.responses[0][1]["gemeente"] == "Deventer"
+    # Said once in full; then one short line with the ways that need no phone call (residents' round 43).
+    assert names(again) == ["utter_gemeente_niet_gedekt_kort"] and again.responses[0][1]["gemeente"] == "Deventer"
 
 
 def test_a_negated_word_is_no_evidence():
@@ -1066,3 +1067,43 @@ def test_a_worry_told_with_how_hard_it_is_hears_that_before_the_summary():
     # Only before the first summary: a correction is summed up without it.
     again = next_step(heavy.state, "hulpvraag", parse(("wonen", "huur", 0.9)), "ook de huur, ik weet het niet meer")
     assert "utter_erkenning" not in names(again)
+
+
+def test_residents_round_43_safe_now_and_no_pushed_callback():
+    """Residents' round 43: a 16-year-old who wrote "ik ben nu niet in gevaar hoor. hij is er nu niet" was
+    told "Sluit dit gesprek nu"; after "nee, ik wil niet gebeld worden" every answer offered the callback
+    again (five times)."""
+    from bot.conversation.reading import abuser_near
+    assert not abuser_near("ik ben nu niet in gevaar hoor. hij is er nu niet")
+    assert abuser_near("hij is er nu, ik moet stoppen")
+    declined = replace(State(), wacht_op=None, vorige_wacht="aanbod", route="meedenker")
+    asked = next_step(declined, "info_privacy", {"faq": {"id": "privacy_meelezen", "score": 0.9}},
+                      "komt mn moeder hier achter?")
+    assert names(asked) == ["utter_faq"]
+    vent = next_step(declined, "luisteren", None, "ik wil gwn ff mn verhaal kwijt")
+    assert names(vent) == ["utter_luisterlijn"]
+
+
+def test_residents_round_43_a_no_that_says_what_it_is_about_and_a_no_inside_a_sentence():
+    """"Nee, het gaat niet om mijn gezondheid, ik vroeg naar respijtzorg" to the offer was taken as no
+    callback; "Wat?? Nee natuurlijk niet." to the safety check was asked again."""
+    offered = replace(State(), wacht_op="aanbod", route="meedenker",
+                      leefgebieden={"gezondheid": {"confidence": 0.9, "evidence": ["zorg"]}})
+    about = next_step(offered, "ontkennen", parse(("gezondheid", "respijtzorg", 0.9)),
+                      "Nee, het gaat niet om mijn gezondheid. Ik vroeg naar respijtzorg.")
+    assert "utter_geen_aanbod" not in names(about)
+    plain_no = next_step(offered, "ontkennen", None, "nee nu niet")
+    assert names(plain_no) == ["utter_geen_aanbod"]
+    check = replace(State(), wacht_op="veiligheid", vorige_wacht=callback_form.wait_for("gemeente"),
+                    vermoed_crisis="crisis_113", form_id="f")
+    no = next_step(check, "hulpvraag", None, "Wat?? Nee natuurlijk niet. Ik zei alleen dat ik mijn woonplaats liever niet geef.")
+    assert names(no)[0] == "utter_veiligheid_nee"
+    maybe = next_step(check, "hulpvraag", None, "Wat? nee... ja soms wel")
+    assert names(maybe)[0] != "utter_veiligheid_nee"
+
+
+def test_residents_round_43_a_place_with_a_complaint_is_read():
+    """"Drachten. Dat schreef ik al twee keer." got "Die plaats ken ik niet"."""
+    assert callback_form.read_answer("gemeente", "Drachten. Dat schreef ik al twee keer.").values == {"gemeente": "Smallingerland"}
+    assert callback_form.read_answer("gemeente", "zaandam zei ik toch al in het begin").values == {"gemeente": "Zaanstad"}
+    assert callback_form.read_answer("gemeente", "ik woon al 30 jaar in Goes").values == {"gemeente": "Goes"}
