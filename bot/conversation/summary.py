@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from bot.conversation.dialogue import State
 
 MAX_KEY_WORDS = 3  # evidence words named in the summary said back
+# Words that may have led to a topic but say nothing the resident would recognise as theirs.
+NOT_QUOTED = frozenset({"laat", "hoef", "hoeft", "vorige", "volgende", "wacht", "plan", "werkt", "computer", "schrijven",
+                        "aanvragen", "vraag", "vragen", "weet", "zeggen", "doen", "gaat", "hebben", "krijgen"})
 RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
                         "touw", "springen", "overdosis", "nou", "he", "hoor",
                         # Chat words that say nothing of the topic ("U schreef over 'voel' en 'gwn'").
@@ -68,7 +71,11 @@ _ONLY_SELF = re.compile(
     r"\bniet\s+(?:voor|namens)\s+(?:iemand\s+anders|een\s+ander)\b"
     r"|\b(?:het\s+is|is\s+het|gaat\s+over)\s+(?:alleen\s+|gewoon\s+|echt\s+)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\b(?!\s+(?:en|én)\b)"
     r"|^\W*(?:nee\W*)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\W*$"
-    r"|^\W*(?:no\W*)?(?:for\s+)?(?:myself|me)\b",  # "For myself", "Myself. My tax letter." (round 41: a loop)
+    r"|^\W*(?:no\W*)?(?:for\s+)?(?:myself|me)\b"  # "For myself", "Myself. My tax letter." (round 41: a loop)
+    # "Dus voor mezelf denk ik, als mantelzorger", "dat het voor mezelf is" (residents' round 43: a carer
+    # corrected "voor iemand anders" three times).
+    r"|\b(?:dus|eigenlijk|juist|toch)\s+voor\s+(?:mij|mezelf|mijzelf)\b|\bdat\s+het\s+voor\s+(?:mij|mezelf|mijzelf)\s+is\b"
+    r"|\bvoor\s+(?:mij|mezelf|mijzelf)\b[^.!?]{0,30}\bals\s+(?:de\s+)?mantelzorger\b|\bik\s+ben\s+(?:de\s+)?mantelzorger\b",
     re.IGNORECASE,
 )
 
@@ -159,6 +166,8 @@ def key_words(state: "State") -> list[str]:
             while tokens and not is_content_word(tokens[-1]):
                 tokens.pop()
             tidy = " ".join(tokens)
+            if tidy.lower() in NOT_QUOTED:
+                continue  # "U schreef over 'laat' en 'hoef'" (residents' round 43)
             if crisis_signals(tidy) or tidy.lower() in RISK_WORDS:
                 continue  # a risk word is never echoed back as "U schreef over 'pillen'"
             if tidy and len(tokens) <= 3 and tidy.lower() not in (w.lower() for w in words):

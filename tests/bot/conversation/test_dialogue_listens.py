@@ -1107,3 +1107,13 @@ def test_residents_round_43_a_place_with_a_complaint_is_read():
     assert callback_form.read_answer("gemeente", "Drachten. Dat schreef ik al twee keer.").values == {"gemeente": "Smallingerland"}
     assert callback_form.read_answer("gemeente", "zaandam zei ik toch al in het begin").values == {"gemeente": "Zaanstad"}
     assert callback_form.read_answer("gemeente", "ik woon al 30 jaar in Goes").values == {"gemeente": "Goes"}
+
+
+def test_residents_round_43_a_carer_asks_for_herself_and_the_summary_quotes_no_empty_words():
+    """Ingrid wrote "Dus voor mezelf denk ik, als mantelzorger" and was told "u zoekt hulp voor iemand
+    anders" three times; summaries quoted 'laat', 'hoef' and 'vorige'."""
+    from bot.conversation.summary import key_words, who_for
+    assert who_for("Het gaat om mijn man, Henk. Dus voor mezelf denk ik, als mantelzorger.") == "zelf"
+    assert who_for("ik wil hulp voor mijn moeder") == "ander"
+    state = replace(State(), leefgebieden={"sociale_relaties": {"confidence": 0.9, "evidence": ["laat", "hoef", "stiefvader"]}})
+    assert key_words(state) == ["stiefvader"]
