@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation import reading
-from bot.understanding.werkmodel import ROUTE_INFO
+from bot.understanding.werkmodel import ROUTE_CRISIS_VEILIG_THUIS, ROUTE_INFO
 from bot.conversation.dialogue.state import (
     WAIT_AANBOD,
     WAIT_SAMENVATTING,
@@ -38,9 +38,15 @@ def faq_id(message: Message) -> str | None:
     return INFO_FAQ.get(message.intent)
 
 
-def faq_answers(message: Message) -> list[tuple[str, dict[str, str]]]:
+# Under violence at home, the answer that never offers a home visit on its own.
+SAFE_PLACE_FAQ = {"waar_afspraak": "waar_afspraak_veilig"}
+
+
+def faq_answers(message: Message, safe_place: bool = False) -> list[tuple[str, dict[str, str]]]:
     """The short FAQ answer(s) to the question this message asks."""
     asked = faq_id(message) or ""
+    if safe_place:
+        asked = SAFE_PLACE_FAQ.get(asked, asked)
     answers = [(FAQ_RESPONSE, {"faq": asked, "kanaal": message.channel})]
     if asked == WHO_CAN_SEE_FAQ:
         # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
@@ -56,7 +62,7 @@ YES_BEFORE_QUESTION = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMIN
 def _answer_question(state: State, message: Message) -> Reply:
     """A short true answer, then the pending question. The adapter fills the answer from
     config/faq.yml for this channel, language and hour (bot/conversation/turn.py `FAQ_RESPONSE`)."""
-    answers = faq_answers(message)
+    answers = faq_answers(message, safe_place=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
     route = state.route or ROUTE_INFO
     if state.wacht_op in YES_BEFORE_QUESTION and reading.yes_or_no(message.text) == "bevestigen":
         # "ja het gaat om de brieven. wie leest dit mee?": the question answered and the yes kept

@@ -1117,3 +1117,14 @@ def test_residents_round_43_a_carer_asks_for_herself_and_the_summary_quotes_no_e
     assert who_for("ik wil hulp voor mijn moeder") == "ander"
     state = replace(State(), leefgebieden={"sociale_relaties": {"confidence": 0.9, "evidence": ["laat", "hoef", "stiefvader"]}})
     assert key_words(state) == ["stiefvader"]
+
+
+def test_under_violence_at_home_the_place_to_meet_is_never_only_the_home():
+    """Residents' round 43: "ja maar t komt eigenlijk door thuis" after a violent stepfather got "De
+    meedenker kan ook bij je thuis komen"."""
+    asked = {"faq": {"id": "waar_afspraak", "score": 0.9}}
+    violence = replace(State(), crisis_route="crisis_veilig_thuis", route="crisis_veilig_thuis", wacht_op="aanbod")
+    safe = next_step(violence, "info_waar", asked, "waar spreken we af?")
+    assert safe.responses[0] == ("utter_faq", {"faq": "waar_afspraak_veilig", "kanaal": "rest"})
+    ordinary = next_step(replace(State(), wacht_op="aanbod"), "info_waar", asked, "waar spreken we af?")
+    assert ordinary.responses[0] == ("utter_faq", {"faq": "waar_afspraak", "kanaal": "rest"})
