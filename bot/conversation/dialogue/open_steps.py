@@ -168,6 +168,12 @@ def _decide(state: State, message: Message) -> Reply:
         # "ja geld ja maar ook het gokken zelf, ik krijg het niet gestopt": a yes with more to it is
         # summarised again with the new part, not taken as a plain yes (residents' round 42).
         return _clarify_or_summarise(merge(understood, message.werkmodel, text))
+    if intent == "bevestigen" and state.wacht_op == WAIT_AANBOD and not state.leefgebieden and not state.form_id \
+            and (message.werkmodel or {}).get("leefgebieden") and len(text.split()) > 6:
+        # "Ok. Ik heb brief van belastingdienst, 2300 euro terug..." to an offer made after an info
+        # question: the worry is summed up first, not lost behind "Fijn" (residents' round 43).
+        told = merge(replace(understood, route=ROUTE_MEEDENKER), message.werkmodel, text)
+        return _clarify_or_summarise(replace(told, voor_wie=who_for(text) or state.voor_wie))
     if intent == "bevestigen":
         if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING) and not state.form_id:
             # "ja graag maar dan wel s ochtends": the moment is noted now, not asked again later.

@@ -134,7 +134,18 @@ class FaqModel:
         if not reads_as_question(text):
             return None
         scores = self.scores(vector, text)
-        return FaqMatch(scores.best_id, round(scores.best, 4)) if scores.accepts() else None
+        if not scores.accepts() or _NOT_THIS_QUESTION.get(scores.best_id, _NEVER).search(text):
+            return None
+        return FaqMatch(scores.best_id, round(scores.best, 4))
+
+
+# What the service costs is never asked with a bill of the resident's own in it (residents' round 43:
+# "Ik moet betalen 2300 euro" got "Een meedenker is gratis").
+_NEVER = re.compile(r"(?!)")
+_NOT_THIS_QUESTION: dict[str, re.Pattern[str]] = {
+    "kosten": re.compile(r"\d+\s*(?:euro|eur)\b|€\s*\d|\bterug\s*(?:te\s+)?betalen\b|\bschuld\w*|\bboete\w*|\baanslag\w*|"
+                         r"\btoeslag\w*|\bhuur\b|\brekening\w*|\bdeurwaarder\w*", re.IGNORECASE),
+}
 
 
 def _gate_features(words: TfidfVectorizer, texts: Sequence[str], vectors: np.ndarray):

@@ -1128,3 +1128,14 @@ def test_under_violence_at_home_the_place_to_meet_is_never_only_the_home():
     assert safe.responses[0] == ("utter_faq", {"faq": "waar_afspraak_veilig", "kanaal": "rest"})
     ordinary = next_step(replace(State(), wacht_op="aanbod"), "info_waar", asked, "waar spreken we af?")
     assert ordinary.responses[0] == ("utter_faq", {"faq": "waar_afspraak", "kanaal": "rest"})
+
+
+def test_a_yes_that_tells_the_whole_worry_is_summed_up_first():
+    """Residents' round 43: "Ok. Ik heb brief van belastingdienst ... 2300 euro ... Mijn vrouw is zwanger."
+    to the offer after "wat is een meedenker?" got "Fijn. Dan vraag ik eerst waar u woont"."""
+    offered = replace(State(), wacht_op="aanbod", route="info")
+    worry = next_step(offered, "bevestigen", parse(("financien", "belastingdienst", 0.9)),
+                      "Ok. Ik heb brief van belastingdienst. Zij zeggen ik moet terug betalen 2300 euro toeslag.")
+    assert names(worry) == ["utter_samenvatting"] and "financien" in worry.state.leefgebieden
+    plain = next_step(offered, "bevestigen", None, "ok graag")
+    assert names(plain) == ["utter_terugbel_uitleg"]

@@ -416,3 +416,9 @@ def test_blind_non_faq_messages_are_rarely_taken_for_a_question(blind):
     others = [(text, given) for text, gold, given in blind if not gold]
     taken = [(text, given) for text, given in others if given]
     assert len(taken) / len(others) <= GATE_FALSE, f"taken for an FAQ question: {taken}"
+
+
+def test_a_bill_of_the_residents_own_is_no_question_about_what_the_service_costs(model):
+    """Residents' round 43: "Ik moet betalen 2300 euro" got "Een meedenker is gratis"."""
+    assert _given(model, "Wat ik moet doen met brief? Ik moet betalen 2300 euro") != "kosten"
+    assert _given(model, "moet ik betalen voor een meedenker?") == "kosten"
