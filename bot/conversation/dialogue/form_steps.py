@@ -119,7 +119,9 @@ def _form_answer(state: State, message: Message) -> Reply | None:
     if step == "gemeente" and state.suggestie and message.intent == "bevestigen":
         return _after_answer(_store(state, step, {"gemeente": state.suggestie}), step)
     if step in callback_form.SKIPPABLE and reading.wants_to_skip(text):
-        return _after_answer(_store(state, step, {}), step)
+        # "Waarom u moet weten? liever niet": skipped, and the why answered (residents' round 43).
+        why = faq_answers(message) if "?" in text and faq_id(message) else []
+        return _after_answer(_store(state, step, {}), step, why)
     if is_noise(text) and not (step == "naam" and _INITIAL.match(text)):
         return None  # "xyz", "hmm": never an answer ("F." is a name: a pseudonym of one letter)
     changed = reading.changes_field(text)

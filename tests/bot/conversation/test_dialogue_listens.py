@@ -1139,3 +1139,13 @@ def test_a_yes_that_tells_the_whole_worry_is_summed_up_first():
     assert names(worry) == ["utter_samenvatting"] and "financien" in worry.state.leefgebieden
     plain = next_step(offered, "bevestigen", None, "ok graag")
     assert names(plain) == ["utter_terugbel_uitleg"]
+
+
+def test_why_the_gemeente_is_asked_is_answered_with_a_skip():
+    """Residents' round 43: "Waarom u moet weten? liever niet" was skipped without the why."""
+    at_place = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    why = {"faq": {"id": "waarom_gemeente", "score": 0.9}}
+    skipped = next_step(at_place, "hulpvraag", why, "Waarom u moet weten? liever niet")
+    assert names(skipped) == ["utter_faq", "utter_vraag_naam"] and skipped.responses[0][1]["faq"] == "waarom_gemeente"
+    asked = next_step(at_place, "hulpvraag", why, "waarom moet u weten waar ik woon?")
+    assert names(asked) == ["utter_faq", "utter_vraag_gemeente"]
