@@ -71,7 +71,13 @@ NEAR_MISSES: Final[list[tuple[str, re.Pattern[str]]]] = [
         r"|\b(?:je|u) (?:snapt|begrijpt) (?:het|me|mij) (?:toch |echt )?(?:niet|nie)\b|\bwaar haalt u dat vandaan\b"
         # "Ik vind het niet prettig dat U dat steeds vraagt", "waarom vraag je dat nou weer?"
         r"|\b(?:dat|waarom) (?:u|je|jij|jullie) (?:dat|dit|het|me|mij)? ?(?:steeds|telkens|weer|nou|nu|elke keer|alweer)(?: weer)? (?:vraagt|vragen|vraag)\b"
-        r"|\bwaarom (?:vraagt|vraag) (?:u|je|jij|jullie) (?:dat|dit|het)\b")),
+        r"|\bwaarom (?:vraagt|vraag) (?:u|je|jij|jullie) (?:dat|dit|het)\b"
+        # "zaandam zei ik toch al in het begin", "nu snap ik er helemaal niks meer van" (residents' round 43:
+        # both got the safety check)
+        r"|\b(?:zei|schreef|typte) ik (?:toch|net|al)\b|\b(?:nu )?snap ik (?:er )?(?:helemaal |echt )?(?:niks|niets) (?:meer )?van\b")),
+    # Fear of falling, of the stairs or in the street ("Ik ben bang dat ik eens val", residents' round 43).
+    ("nm.bang_om_te_vallen", _F(
+        r"\bbang (?:dat ik|om te|dat hij|dat ze|dat zij)(?: \w+){0,4} (?:val|valt|vallen)\b|\bvalgevaar\b")),
     ("nm.moe", _F(r"^(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*\b(?:ik ben|ben) (?:gewoon |zo |heel |echt |erg |ontzettend |doodop |)*(?:moe|uitgeput|op)\b(?:(?!\b(?:dood|leven|wakker|stoppen|weg|ophouden|suicidaal|zelfmoord\w*|zelfdoding)\b).)*$")),
     ("nm.ik_ben_kapot", _F(
         r"\bik ben (?:helemaal |echt |zo )?(?:kapot|op|gesloopt)(?= (?:[.,]|(?:van|na|want)\b)|$)")),

@@ -134,3 +134,20 @@ def test_residents_round_42_denials_and_gambling_self_exclusion_get_no_alarm_how
 def test_the_same_words_around_real_danger_keep_it(text, route):
     decision = _decide(text)
     assert decision.tier == TIER_FULL and decision.route == route, decision
+
+
+@pytest.mark.parametrize("text", [
+    "zaandam zei ik toch al in het begin",
+    "Ja, dat klopt. Mijn slaapkamer is boven en ik moet mij aan de leuning optrekken. Ik ben bang dat ik eens val.",
+    "Nu snap ik er helemaal niks meer van. Gaat er nou iemand bellen of niet?",
+])
+def test_residents_round_43_frustration_and_fear_of_falling_are_figures_not_danger(text):
+    """Each got "denkt u erover om uzelf iets aan te doen?" or "Is iemands leven in gevaar?"."""
+    from bot.understanding.crisis import is_near_miss
+    assert is_near_miss(text)
+
+
+@pytest.mark.parametrize("text", ["ik wil dood, zei ik toch al", "ik ben bang dat hij me weer slaat"])
+def test_danger_beside_those_words_is_still_danger(text):
+    from bot.understanding.crisis import is_near_miss
+    assert not is_near_miss(text)
