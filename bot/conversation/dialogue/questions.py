@@ -78,5 +78,11 @@ def _answer_question(state: State, message: Message) -> Reply:
         # helpen?" again and again (conversations_blind.yml: "ik heb hulp nodig met de post en de
         # brieve" got what a meedenker does, then nothing). The next step is offered.
         offered = replace(state, route=route, niet_begrepen=0, wacht_op=WAIT_AANBOD)
-        return Reply([*answers, *pending_question(offered)], offered)
-    return Reply([*answers, *pending], replace(state, route=route, niet_begrepen=0))
+        return Reply([*answers, *_shorter(pending_question(offered))], offered)
+    return Reply([*answers, *_shorter(pending)], replace(state, route=route, niet_begrepen=0))
+
+
+def _shorter(pending: list[tuple[str, dict[str, str]]]) -> list[tuple[str, dict[str, str]]]:
+    """After an answer the offer is asked in one line: what a meedenker is was just said or read."""
+    return [("utter_aanbod_kort", values) if name == "utter_aanbod_meedenker" else (name, values)
+            for name, values in pending]

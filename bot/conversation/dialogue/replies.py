@@ -26,7 +26,7 @@ from bot.conversation.dialogue.state import (
 )
 
 
-OFFERS = frozenset({"utter_aanbod_meedenker", "utter_aanbod_meedenker_later", "utter_terugbel_uitleg",
+OFFERS = frozenset({"utter_aanbod_meedenker", "utter_aanbod_kort", "utter_aanbod_meedenker_later", "utter_terugbel_uitleg",
                     "utter_terugbel_uitleg_veilig", "utter_spoed_aanbod", "utter_niet_begrepen_mens"})
 
 
