@@ -91,6 +91,20 @@ def _moved_gemeente(state: State, text: str) -> Reply | None:
     return Reply([("utter_terugbel_uitleg_veilig" if _safe_contact(here) else "utter_terugbel_uitleg", {})], here)
 
 
+# "ik woon in Drachten", "wij wonen in Zwolle": the resident's own place, told with the story.
+_LIVES_IN = re.compile(r"\b(?:ik\s+woon|wij\s+wonen|we\s+wonen|woon\s+(?:al\s+\w+\s+jaar\s+)?(?:in|te))\b", re.IGNORECASE)
+
+
+def _where_told(state: State, text: str) -> State:
+    """The gemeente told before the form, kept for it: where no meedenker works this is said at the
+    offer, not after the consent (residents' round 43: three of four far from home typed their whole
+    story first), and where one does, it is not asked again."""
+    if state.form_id or state.elders or state.formulier.get("gemeente") or not _LIVES_IN.search(text):
+        return state
+    named = callback_form.gemeente_named(text)
+    return replace(state, formulier={**state.formulier, "gemeente": named}) if named else state
+
+
 def _decide(state: State, message: Message) -> Reply:
     intent, text, entities = message.intent, message.text, message.entities
     if state.wacht_op in YES_NO_WAITS and intent in READ_FOR_YES_NO and reading.yes_or_no(text):
@@ -101,7 +115,7 @@ def _decide(state: State, message: Message) -> Reply:
         # "toch wel", "toch doorgaan" (the words the assistant itself gives after "stop de vragen")
         # to a yes/no question is a yes (residents' round 39: both got a goodbye).
         intent = "bevestigen"
-    understood = replace(state, niet_begrepen=0)
+    understood = _where_told(replace(state, niet_begrepen=0), text)
     moved = _moved_gemeente(understood, text) if state.elders and callback_form.step_of(state.wacht_op) is None else None
     if moved is not None:
         return moved

@@ -41,6 +41,11 @@ def _no_offer_elsewhere(reply: Reply, told_before: bool = False) -> Reply:
     """Where no network here serves the gemeente, a callback is never offered again (issue 29); said
     once in full, then in one short line with the ways that need no phone call (residents' round 43:
     the same long block three times to a man who is hard of hearing)."""
+    told_here = reply.state.formulier.get("gemeente")
+    if not reply.state.elders and told_here and not reply.state.form_id and not coverage.covers(told_here) \
+            and any(name in OFFERS for name, _ in reply.responses):
+        # "ik woon in Drachten" told with the story: said at the offer, before any consent.
+        reply = Reply(reply.responses, replace(reply.state, elders=told_here), reply.effects)
     if not reply.state.elders:
         return reply
     if told_before:

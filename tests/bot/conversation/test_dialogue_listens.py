@@ -1150,3 +1150,21 @@ def test_why_the_gemeente_is_asked_is_answered_with_a_skip():
     assert names(skipped) == ["utter_faq", "utter_vraag_naam"] and skipped.responses[0][1]["faq"] == "waarom_gemeente"
     asked = next_step(at_place, "hulpvraag", why, "waarom moet u weten waar ik woon?")
     assert names(asked) == ["utter_faq", "utter_vraag_gemeente"]
+
+
+def test_a_place_told_with_the_story_is_used_at_the_offer():
+    """Residents' round 43: three of four residents far from home typed their whole story, said yes twice
+    and only then heard "Onze meedenkers werken niet in Smallingerland"; where one does work, the place
+    is not asked again."""
+    far = next_step(State(), "hulpvraag", parse(("wonen", "traplift", 0.9)),
+                    "Mijn naam is Geert en ik woon in Drachten. Ik wil een traplift via de Wmo.")
+    assert names(far) == ["utter_samenvatting"]
+    told = next_step(far.state, "bevestigen", None, "ja dat klopt")
+    assert names(told) == ["utter_gemeente_niet_gedekt"] and told.responses[0][1]["gemeente"] == "Smallingerland"
+    near = next_step(State(), "hulpvraag", parse(("financien", "schulden", 0.9)), "ik woon in Goes en heb schulden")
+    state = near.state
+    for answer in ("ja", "ja", "ja"):
+        state = next_step(state, "bevestigen", None, answer).state
+    assert state.wacht_op == callback_form.wait_for("naam") and state.formulier["gemeente"] == "Goes"
+    visit = next_step(State(), "hulpvraag", parse(("gezondheid", "ziekenhuis", 0.9)), "mijn moeder ligt in het ziekenhuis in Zwolle")
+    assert "gemeente" not in visit.state.formulier
