@@ -470,10 +470,11 @@ def wants_mail_only(text: str) -> bool:
 # first says it sounds hard, then sums up (residents' round 42: summaries quoted key words, no more).
 _HEAVY = re.compile(
     r"\b(?:doodmoe|uitgeput|kapot|zwaar|bang|verdrietig|verdriet|eenzaam|huil\w*|wanhop\w*|radeloos|"
-    r"ten\s+einde\s+raad|stress|gestrest|zorgen|pieker\w*|paniek|rouw|overleden|overspoeld|moedeloos|"
+    r"ten\s+einde\s+raad|stress|gestrest|(?:maak|maken)\s+(?:me|mij|ons)\s+(?:zo(?:'n)?\s+|veel\s+|grote\s+)?zorgen|"
+    r"pieker\w*|paniek|rouw|overleden|overspoeld|moedeloos|"
     r"(?:ben|is|zijn|voel\s+me)\s+(?:zo\s+|zo\s+ontzettend\s+|helemaal\s+|echt\s+)?(?:op|moe|op\s+van\s+\w+)|"
     r"weet\s+(?:het\s+)?(?:echt\s+)?niet\s+meer|kan\s+(?:het\s+)?niet\s+meer|trek\s+het\s+niet|"
-    r"hard|scared|exhausted|lonely|desperate|worried)\b",
+    r"scared|exhausted|lonely|desperate|worried)\b",
     re.IGNORECASE)
 
 

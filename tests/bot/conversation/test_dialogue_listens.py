@@ -1168,3 +1168,13 @@ def test_a_place_told_with_the_story_is_used_at_the_offer():
     assert state.wacht_op == callback_form.wait_for("naam") and state.formulier["gemeente"] == "Goes"
     visit = next_step(State(), "hulpvraag", parse(("gezondheid", "ziekenhuis", 0.9)), "mijn moeder ligt in het ziekenhuis in Zwolle")
     assert "gemeente" not in visit.state.formulier
+
+
+@pytest.mark.parametrize("text, heavy", [
+    ("ik maak me zorgen om mijn zoon", True), ("ik ben helemaal op", True), ("I am so worried", True),
+    ("ik wil zorgen dat mijn moeder hulp krijgt", False), ("de muziek van de buren staat hard", False),
+    ("ik heb een vraag over huurtoeslag", False),
+])
+def test_how_hard_it_is_is_read_from_feelings_not_from_ordinary_words(text, heavy):
+    from bot.conversation.reading import feels_heavy
+    assert feels_heavy(text) is heavy
