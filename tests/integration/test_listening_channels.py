@@ -40,8 +40,8 @@ def test_the_whole_flow_listens_on_every_channel(resident: Resident, conversatio
     offer = yes(resident)
     assert "Wilt u dat een meedenker u belt?" in offer.text
     asked = resident.say("wie leest dit eigenlijk?")
-    assert "de gemeente leest niet mee" in asked.text  # a true answer, then the offer again
-    assert asked.messages[-1] == offer.messages[-1]
+    assert "de gemeente leest niet mee" in asked.text  # a true answer, then the offer again, in one line
+    assert "Wilt u dat een meedenker u belt?" in asked.messages[-1] and "Een meedenker is een mens" not in asked.text
 
     consent = yes(resident)
     assert "Mag ik ze vragen?" in consent.text
