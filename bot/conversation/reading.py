@@ -358,6 +358,13 @@ def without_leading_yes(text: str) -> str:
     return re.sub(r"^[\s,.!:;-]*(?:hoor|hoor,|dat mag|mag)?[\s,.!:;-]*", "", rest, flags=re.IGNORECASE).strip()
 
 
+def no_inside(text: str) -> bool:
+    """A "nee" near the start that is not the lead word, with no yes or maybe anywhere: "Wat?? Nee
+    natuurlijk niet." to the safety check (residents' round 43: asked again, "behoorlijk kwetsend")."""
+    return bool(re.search(r"\b(?:nee|neen|nope|no)\b", text[:80], re.IGNORECASE)) \
+        and not re.search(r"\b(?:ja|jawel|yes|soms|misschien)\b", text, re.IGNORECASE)
+
+
 def yes_or_no(text: str) -> str | None:
     """'bevestigen' or 'ontkennen' for a reply to a yes/no question that says more than that."""
     if _CALL_ME.search(text) and not _CALL_ME_NOT.search(text):

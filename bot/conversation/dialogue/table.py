@@ -140,9 +140,7 @@ def _check_answer(state: State, message: Message) -> Reply | None:
         said: str | None = message.intent
     else:
         said = reading.yes_or_no(message.text) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
-    if said is None and re.search(r"\b(?:nee|neen|nope|no)\b", message.text[:80], re.IGNORECASE) \
-            and not re.search(r"\b(?:ja|jawel|yes|soms|misschien)\b", message.text, re.IGNORECASE):
-        # "Wat?? Nee natuurlijk niet." (residents' round 43: asked again, "behoorlijk kwetsend").
+    if said is None and reading.no_inside(message.text):
         said = "ontkennen"
     if said is None and reading.says_maybe(message.text):
         # "misschien... ik ben zo moe van alles" to "denkt u aan zelfdoding?" is no "nee" (residents'
