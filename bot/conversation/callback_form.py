@@ -192,6 +192,24 @@ def _gemeente_inside(text: str) -> str | None:
     return max(places)[1] if places else None
 
 
+# "ik woon in Drachten", "wij wonen in Zwolle": the resident's own place, told in a sentence.
+_LIVES_IN = re.compile(r"\b(?:ik\s+woon|wij\s+wonen|we\s+wonen|woon\s+(?:al\s+\w+\s+jaar\s+)?(?:in|te))\b", re.IGNORECASE)
+
+
+def home_told(text: str) -> str | None:
+    """The gemeente a resident says they live in ("ik woon in Drachten"), or None: a place named
+    without those words (the hospital in Zwolle, a daughter in Goes) is not theirs."""
+    return gemeente_named(text) if _LIVES_IN.search(text) else None
+
+
+def without_home(text: str) -> str:
+    """The message without the clause that tells where the resident lives ("Geert, ik woon in Goes" ->
+    "Geert"), so the rest is read as the answer to the question asked."""
+    parts = re.split(r"(?<=[.,;!?])\s*|\s+(?:en|maar)\s+(?=ik\s+woon|wij\s+wonen|we\s+wonen)", text)
+    kept = [part[:found.start()] if (found := _LIVES_IN.search(part)) else part for part in parts if part]
+    return " ".join(part.strip() for part in kept if part.strip()).strip().rstrip(".,;!").strip()
+
+
 def gemeente_named(text: str) -> str | None:
     """The gemeente a message names ("ik woon in middelburg", "Zierikzee", "gemeente Goes"), or None."""
     return find_gemeente(text) or resolve(text, typos=False).gemeente or _gemeente_inside(text)

@@ -106,12 +106,31 @@ def _with_other_answers(state: State, step: str, text: str) -> State:
 _INITIAL = re.compile(r"^\s*(?:[A-Z]\.?|[a-jl-mo-wz]\.?|[knxy]\.)\s*$")  # "F.", "R", "j": one letter; "k", "n", "x" alone are chat words
 
 
+def _home_told_later(state: State, step: str, text: str) -> str | None:
+    """The gemeente told at a later step after it was skipped, or None."""
+    if step == "gemeente" or "gemeente" not in _steps(state) or state.formulier.get("gemeente"):
+        return None
+    return callback_form.home_told(text)
+
+
 def _form_answer(state: State, message: Message) -> Reply | None:
     """An answer to the pending form step, or None when the message is not one."""
     step = callback_form.step_of(state.wacht_op)
     if step is None:
         return None
     text = message.answer_text.strip()
+    home = _home_told_later(state, step, text)
+    if home:
+        # "liever niet" at the gemeente, then "ik woon in Drachten" at a later question (residents'
+        # round 43): the place is kept, and where no meedenker works that is said now, not after a
+        # ticket nobody here may serve.
+        state = _store(state, "gemeente", {"gemeente": home})
+        if not coverage.covers(home):
+            return _after_answer(state, "gemeente")
+        text = callback_form.without_home(text)
+        if not text:
+            return Reply([ask(state, step)], state)
+        message = replace(message, answer_text=text)
     if step == "contact" and _safe_contact(state) and callback_form.refuses_contact(text):
         # Under violence at home "geen contact" is an answer: no callback, the ways to reach help.
         return Reply([("utter_geen_contact_veilig", {})],

@@ -91,17 +91,13 @@ def _moved_gemeente(state: State, text: str) -> Reply | None:
     return Reply([("utter_terugbel_uitleg_veilig" if _safe_contact(here) else "utter_terugbel_uitleg", {})], here)
 
 
-# "ik woon in Drachten", "wij wonen in Zwolle": the resident's own place, told with the story.
-_LIVES_IN = re.compile(r"\b(?:ik\s+woon|wij\s+wonen|we\s+wonen|woon\s+(?:al\s+\w+\s+jaar\s+)?(?:in|te))\b", re.IGNORECASE)
-
-
 def _where_told(state: State, text: str) -> State:
     """The gemeente told before the form, kept for it: where no meedenker works this is said at the
     offer, not after the consent (residents' round 43: three of four far from home typed their whole
     story first), and where one does, it is not asked again."""
-    if state.form_id or state.elders or state.formulier.get("gemeente") or not _LIVES_IN.search(text):
+    if state.form_id or state.elders or state.formulier.get("gemeente"):
         return state
-    named = callback_form.gemeente_named(text)
+    named = callback_form.home_told(text)
     return replace(state, formulier={**state.formulier, "gemeente": named}) if named else state
 
 

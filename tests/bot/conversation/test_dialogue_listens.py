@@ -1178,3 +1178,16 @@ def test_a_place_told_with_the_story_is_used_at_the_offer():
 def test_how_hard_it_is_is_read_from_feelings_not_from_ordinary_words(text, heavy):
     from bot.conversation.reading import feels_heavy
     assert feels_heavy(text) is heavy
+
+
+def test_a_place_told_after_the_gemeente_was_skipped_is_kept():
+    """Residents' round 43: "liever niet" at the gemeente and "ik woon in Drachten" at the name wrote
+    a ticket no meedenker here may serve; a served place is kept in the form."""
+    at_place = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    skipped = next_step(at_place, "ontkennen", None, "liever niet")
+    assert names(skipped) == ["utter_vraag_naam"] and "gemeente" not in skipped.state.formulier
+    far = next_step(skipped.state, "hulpvraag", None, "Geert. ik woon in Drachten trouwens")
+    assert names(far) == ["utter_gemeente_niet_gedekt"] and far.state.form_id is None
+    near = next_step(skipped.state, "hulpvraag", None, "Geert, ik woon in Goes")
+    assert names(near) == ["utter_vraag_contact"]
+    assert near.state.formulier["gemeente"] == "Goes" and near.state.contact["name"] == "Geert"
