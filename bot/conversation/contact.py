@@ -348,6 +348,8 @@ def _scan(tokens: list[str], lookup: Callable[[str], list]) -> dict[Hashable, bo
     for i, token in enumerate(tokens):
         if token == "," and negating and last and i + 1 < len(tokens) and lookup(tokens[i + 1]):
             continue  # "niet op maandag, dinsdag of donderdag": one list, all of it "not then" (round 40)
+        if token == "liever" and last and tokens[i + 1:i + 2] == ["niet"]:
+            continue  # "ochtend liever niet": the "niet" belongs to the part of the day (residents' round 44)
         if token in _PUNCTUATION or token in _POSITIVE_BREAK:
             negating, last = False, []
             continue
@@ -419,6 +421,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def _moment_words(token: str) -> list[tuple[str, str]]:
+    if token == "overdag":  # "doordeweeks overdag" (residents' round 44: read back as "-")
+        return [("deel", "ochtend"), ("deel", "middag")]
     compound = _COMPOUND.match(token)
     if compound:
         part = compound.group(2)

@@ -412,7 +412,8 @@ def refuses_listening(text: str) -> bool:
 _HELP_ARRIVED = re.compile(
     r"\b(?:ambulance|ambu|politie|brandweer|huisarts|dokter|hulpdiensten|112)\s+(?:is|zijn|staat|staan|was|kwam|komt)\s+"
     r"(?:er|hier|nu|binnen|al|net|gekomen|er\s+nu|er\s+al|hier\s+nu)\b|\b(?:ambulance|politie|brandweer)\s+(?:is\s+)?(?:er|hier)\b"
-    r"|\b(?:the\s+)?(?:ambulance|police|paramedics)\s+(?:is|are)\s+here\b", re.IGNORECASE)
+    r"|\b(?:the\s+)?(?:ambulance|police|paramedics)\s+(?:is|are)\s+here\b"
+    r"|\b(?:ambulance|ambu|politie|brandweer)\s+is\s+(?:nu\s+|al\s+)?(?:bij\s+(?:haar|hem|hen|ons|mij|me)|daar)\b", re.IGNORECASE)
 
 
 # "Ik heb 112 gebeld", "de ambulance komt eraan": after "Bel nu 112" the resident has done it.
@@ -422,7 +423,18 @@ _CALLED_112 = re.compile(
     r"(?:gebeld|ingeschakeld|gebeld\s+\w+)\b|\b(?:ik\s+)?(?:bel|bellen)\s+(?:nu\s+)?(?:112|de\s+ambulance)\s*(?:nu|al)?\s*[.!]?$"
     r"|\b(?:ambulance|ambu|politie|brandweer|hulp|hulpdiensten|dokter|huisarts)\s+(?:komt|komen|is\s+onderweg|zijn\s+onderweg|"
     r"komt\s+eraan|komen\s+eraan)\b|\bze\s+(?:komen|zijn)\s+(?:eraan|onderweg|er\s+zo)\b"
-    r"|\bi\s+(?:have\s+|just\s+)?called\s+(?:112|an\s+ambulance|the\s+police)\b|\b(?:help|the\s+ambulance)\s+is\s+(?:coming|on\s+its\s+way)\b",
+    r"|\bi\s+(?:have\s+|just\s+)?called\s+(?:112|an\s+ambulance|the\s+police)\b|\b(?:help|the\s+ambulance)\s+is\s+(?:coming|on\s+its\s+way)\b"
+    # The answer to "Heeft u gebeld? Zeg het me." in the resident's words: "gebeld", "ik HEB al gebeld!!",
+    # "ze sturen een ambulance" (residents' round 44: a 17-year-old got "Bel nu 112" eleven times).
+    r"|^\W*(?:ja\W*)?(?:ik\s+)?(?:heb\s+)?(?:al\s+|net\s+|nu\s+|zojuist\s+)?gebeld\b|\bik\s+heb\s+(?:al\s+|net\s+|nu\s+|zojuist\s+)?gebeld\b"
+    r"|\b(?:heb\s+ik\s+(?:al\s+|net\s+)?(?:gedaan|gebeld))\b|\b(?:ze|zij|hij|de\s+meldkamer)\s+(?:sturen|stuurt|stuurden)\s+(?:\w+\s+)?(?:ambulance|ambu|politie|hulp)\b"
+    r"|^\W*(?:yes\W*)?(?:i\s+)?(?:have\s+|just\s+)?(?:called|done)\b",
+    re.IGNORECASE)
+
+# "Ok ik bel nu", "ja", "ga ik doen": about to call, not yet called.
+_ABOUT_TO_CALL = re.compile(
+    r"^\W*(?:ok(?:e|é|ay|ee)?|oké|goed|ja+|yes|jawel|okido|oke\s+oke)?[\s,.!]*(?:ik\s+)?(?:ga\s+)?(?:(?:nu|meteen|direct|zo)\s+)?"
+    r"(?:(?:bel|bellen)(?:\s+(?:nu|112|meteen|direct|ze|hem|haar))*|ga\s+ik\s+doen|doe\s+ik|i\s+will\s+call|calling)?\W*$",
     re.IGNORECASE)
 
 
@@ -435,6 +447,23 @@ _HELP_NOW = re.compile(
     r"\b(?:opvang|slaapplek|nachtopvang|noodopvang|crisisopvang)\b|\bwaar\s+(?:kan|moet|ga)\s+ik\s+(?:nu\s+)?(?:heen|naartoe|slapen)\b"
     r"|\bwie\s+kan\s+ik\s+(?:nu|vannacht|vanavond)\s+bellen\b|\b(?:wat|wie)\s+(?:moet|kan)\s+ik\s+nu\b|\b(?:vannacht|vanavond)\s+nog\b"
     r"|\bnu\s+(?:geen|gn)\s+(?:slaapplek|bed|plek)\b|\bwhere\s+can\s+i\s+(?:go|sleep)\b", re.IGNORECASE)
+
+
+def about_to_call(text: str) -> bool:
+    """"Ok ik bel nu", "ja", "ga ik doen" after "Bel nu 112": about to call, so no warning again."""
+    return bool(re.search(r"\w", text)) and bool(_ABOUT_TO_CALL.match(text.strip())) and not called_for_help(text)
+
+
+# "Wat moet ik zeggen?", "ik weet het adres niet precies": what to tell 112.
+_WHAT_TO_SAY = re.compile(
+    r"\bwat\s+(?:moet|moet\s+ik|zeg|kan)\s+(?:ik\s+)?(?:dan\s+)?(?:zeggen|vertellen|zeg)\b|\b(?:weet|ken)\s+(?:\w+\s+){0,2}(?:adres|huisnummer)\s+niet\b"
+    r"|\b(?:adres|huisnummer)\s+(?:weet|ken)\s+ik\s+niet\b|\bweet\s+niet\s+(?:precies\s+)?(?:waar|het\s+adres|haar\s+adres|zijn\s+adres)\b"
+    r"|\bwhat\s+(?:do|should)\s+i\s+say\b", re.IGNORECASE)
+
+
+def asks_what_to_say(text: str) -> bool:
+    """After "Bel nu 112": the resident asks what to tell them, or lacks the exact address."""
+    return bool(_WHAT_TO_SAY.search(text))
 
 
 def asks_help_now(text: str) -> bool:

@@ -62,7 +62,11 @@ _SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re
 _FAMILY_AS_BYSTANDER = re.compile(
     rf"\b(?:aan|tegen|bij)\s+(?:mijn|mn|m'n)\s+(?:\w+\s+)?(?:{_FAMILY})\b"
     rf"|\b(?:mijn|mn|m'n)\s+(?:\w+\s+)?(?:{_FAMILY})\s+(?:\w+\s+){{0,3}}?(?:(?:niet|nooit)\s+)?"
-    r"(?:weten|weet|hoort|horen|te\s+horen|merkt|merken|erachter|achter\s+komt)\b",
+    r"(?:weten|weet|hoort|horen|te\s+horen|merkt|merken|erachter|achter\s+komt)\b"
+    # "ruzie met mijn ouders over geld": the family is the other side of the resident's own worry
+    # (residents' round 44: a 23-year-old with a burn-out was asked about "iemand anders").
+    rf"|\b(?:ruzie|conflict|conflicten|gedoe|discussie|discussies|onenigheid|gezeik|herrie|mot)\s+(?:\w+\s+){{0,2}}?"
+    rf"met\s+(?:mijn|mn|m'n)\s+(?:\w+\s+)?(?:{_FAMILY})\b",
     re.IGNORECASE,
 )
 # "Het is niet voor iemand anders, het is voor mij", "Nee. Voor MIJ." (residents' round 38: the
@@ -70,6 +74,8 @@ _FAMILY_AS_BYSTANDER = re.compile(
 _ONLY_SELF = re.compile(
     r"\bniet\s+(?:voor|namens)\s+(?:iemand\s+anders|een\s+ander)\b"
     r"|\b(?:het\s+is|is\s+het|gaat\s+over)\s+(?:alleen\s+|gewoon\s+|echt\s+)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\b(?!\s+(?:en|én)\b)"
+    # "het gaat gewoon over mij hoor", "het gaat over MIJ" (residents' round 44: corrected twice, unread)
+    r"|\b(?:het\s+gaat|gaat\s+het)\s+(?:alleen\s+|gewoon\s+|echt\s+|hier\s+)?(?:over|om)\s+(?:mij|mezelf|mijzelf)\b(?!\s+(?:en|én)\b)"
     r"|^\W*(?:nee\W*)?(?:voor|over)\s+(?:mij|mezelf|mijzelf)\W*$"
     r"|^\W*(?:no\W*)?(?:for\s+)?(?:myself|me)\b"  # "For myself", "Myself. My tax letter." (round 41: a loop)
     # "Dus voor mezelf denk ik, als mantelzorger", "dat het voor mezelf is" (residents' round 43: a carer

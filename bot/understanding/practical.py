@@ -58,6 +58,13 @@ _DONE_WITH = re.compile(r"\bklaar (?:mee|mee ,|mee\.)? ?(?:met )?(?:al )?(?:die|
 _EVICTION = re.compile(r"\b(?:brief|bericht|aanzegging|vonnis|deurwaarder|woningbouw\w*|corporatie|verhuurder|huisbaas)\b"
                        r"(?: \w+| ,){0,12} (?:uit (?:mijn|ons|het|de) (?:huis|woning)|ontruim\w*|uitgezet|uitzetting|eruit)\b")
 
+# An addiction the resident wants to stop or resist ("hoe stop ik met gokken", "wat doe ik als ik vanavond
+# weer wil gokken"): the habit is the object of "stoppen", not life (residents' round 44: a 19-year-old
+# with gambling debts was asked twice whether he thought of suicide, once after saying no).
+_ADDICTION = re.compile(r"\b(?:gok\w*|casino\w*|wedden|weddenschap\w*|drank|drinken|zuipen|alcohol|blow\w*|wiet|"
+                        r"roken|sigaretten|coke|cocaine|gamen|gamet|gaming|gambling|gamble|drinking)\b")
+_RESIST = re.compile(r"\b(?:stoppen|stop|minderen|laten|afkicken|ophouden|weerstaan|drang|zin om|weer|terugwinnen|winnen|quit)\b")
+
 # Only short messages: a long letter says much more than its "niet meer" (a farewell letter that
 # also says "u hoeft mij niet meer te bellen" is the models' and the rules' to judge).
 MAX_WORDS = 35
@@ -73,7 +80,8 @@ def is_practical_trouble(text: str) -> bool:
         return False
     occurrences = [m.start() for m in _NIET_MEER.finditer(norm)]
     if not occurrences:
-        return (bool(_DONE_WITH.search(norm)) and "klaar mee ." not in norm) or bool(_EVICTION.search(norm))
+        return ((bool(_DONE_WITH.search(norm)) and "klaar mee ." not in norm) or bool(_EVICTION.search(norm))
+                or bool(_ADDICTION.search(norm) and _RESIST.search(norm)))
     practical = {m.end() - len("niet meer") for m in _BEFORE.finditer(norm)}
     practical |= {m.start() for m in _AFTER.finditer(norm)}
     return all(start in practical for start in occurrences)

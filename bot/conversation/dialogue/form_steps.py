@@ -137,7 +137,8 @@ def _form_answer(state: State, message: Message) -> Reply | None:
                      replace(state, wacht_op=None, formulier={}, contact={}, form_id=None, pogingen=0))
     if step == "gemeente" and state.suggestie and message.intent == "bevestigen":
         return _after_answer(_store(state, step, {"gemeente": state.suggestie}), step)
-    if step in callback_form.SKIPPABLE and reading.wants_to_skip(text):
+    if step in callback_form.SKIPPABLE and reading.wants_to_skip(text) and not callback_form.is_plain_answer(step, text):
+        # "Goes. ... dus liever niet bellen als zij thuis zijn" names the place: no skip (round 44).
         # "Waarom u moet weten? liever niet": skipped, and the why answered (residents' round 43).
         why = faq_answers(message) if "?" in text and faq_id(message) else []
         return _after_answer(_store(state, step, {}), step, why)

@@ -190,6 +190,12 @@ def _after_112(state: State, message: Message) -> Reply | None:
         return Reply([("utter_hulp_is_er", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if is_told_as_over(message.text, soft=False) or is_negated_crisis(message.text):
         return _decide(replace(state, wacht_op=None), message)
+    if reading.asks_what_to_say(message.text):
+        # "wat moet ik zeggen, ik weet alleen de straat" (residents' round 44: "Bel nu 112" again).
+        return Reply([("utter_crisis_112_wat_zeggen", {})], replace(state, sinds_herinnering=0))
+    if reading.about_to_call(message.text):
+        # "ok ik bel nu": no warning again, the door to say it was done (residents' round 44).
+        return Reply([("utter_crisis_112_ga_bellen", {})], replace(state, sinds_herinnering=0))
     return Reply([("utter_crisis_112_aandringen", {})], replace(state, sinds_herinnering=0))
 
 

@@ -1191,3 +1191,54 @@ def test_a_place_told_after_the_gemeente_was_skipped_is_kept():
     near = next_step(skipped.state, "hulpvraag", None, "Geert, ik woon in Goes")
     assert names(near) == ["utter_vraag_contact"]
     assert near.state.formulier["gemeente"] == "Goes" and near.state.contact["name"] == "Geert"
+
+
+def test_a_friend_who_called_112_is_heard_and_not_told_to_call_again():
+    """Residents' round 44: a 17-year-old whose friend took pills got "Bel nu 112" eleven times, also
+    after "ik heb gebeld", "gebeld" and "de ambulance is bij haar"."""
+    crisis = next_step(State(), "crisis_112", None, "help mn vriendin appt me net dat ze heel veel pillen heeft genomen")
+    state = crisis.state
+    for text, expected in [("moet ik echt 112 bellen?? ze woont niet bij mij", "utter_crisis_112_aandringen"),
+                           ("maar wat moet ik zeggen dan ik weet niet precies haar adres wel de straat",
+                            "utter_crisis_112_wat_zeggen"),
+                           ("ok ik bel nu", "utter_crisis_112_ga_bellen")]:
+        reply = next_step(state, "hulpvraag", None, text)
+        assert names(reply) == [expected], (text, names(reply))
+        state = reply.state
+    for text in ("gebeld", "ik HEB al gebeld!! lees je wel", "ik heb gebeld. ze sturen een ambulance naar haar huis",
+                 "de ambulance is bij haar"):
+        called = next_step(state, "hulpvraag", None, text)
+        assert names(called) == ["utter_hulp_is_er"], (text, names(called))
+    assert "utter_crisis_112_aandringen" in names(next_step(state, "hulpvraag", None, "ze neemt niet op"))
+
+
+@pytest.mark.parametrize("text", ["Nee, het gaat gewoon over mij hoor. Niet iemand anders.",
+                                  "Nee. Voor de tweede keer: het gaat over MIJ."])
+def test_it_is_about_me_corrects_someone_else(text):
+    """Residents' round 44: "het gaat gewoon over mij" got "Wat klopt er niet?" and "iemand anders" again."""
+    told = next_step(State(), "hulpvraag", parse(("financien", "geld", 0.9)),
+                     "mijn ouders willen dat ik ga werken en ik snap de brieven van DUO niet")
+    state = replace(told.state, voor_wie="ander")
+    reply = next_step(state, "ontkennen", None, text)
+    assert reply.state.voor_wie == "zelf" and names(reply)[0] == "utter_samenvatting"
+
+
+def test_a_quarrel_with_the_parents_is_the_residents_own_worry():
+    from bot.conversation.summary import who_for
+    assert who_for("Ik ben 23, zit thuis met een burn-out en ben gestopt met mijn studie. Nu ruzie met mijn ouders "
+                   "over geld en mijn studiefinanciering.") == "zelf"
+    assert who_for("mijn moeder heeft dementie en vergeet te eten") == "ander"
+
+
+def test_liever_niet_beside_an_answer_is_no_skip():
+    """Residents' round 44: "Goes. Woon nog bij mijn ouders, dus liever niet bellen als zij thuis zijn" and
+    "Doordeweeks overdag ... Ochtend liever niet" were read back as "Gemeente: -" and "Moment: -"."""
+    at_place = replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f")
+    place = next_step(at_place, "hulpvraag", None,
+                      "Goes. Woon nog bij mijn ouders trouwens, dus liever niet bellen als zij thuis zijn.")
+    assert place.state.formulier.get("gemeente") == "Goes" and names(place) == ["utter_vraag_naam"]
+    at_moment = replace(State(), wacht_op=callback_form.wait_for("moment"), form_id="f")
+    moment = next_step(at_moment, "hulpvraag", None, "Doordeweeks overdag, dan werken mijn ouders. Ochtend liever niet.")
+    assert "middag" in moment.state.formulier.get("moment", "")
+    from bot.conversation.contact import parse_moment
+    assert parse_moment("Ochtend liever niet").dagdelen == ("middag", "avond")

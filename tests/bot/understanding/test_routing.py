@@ -283,6 +283,18 @@ def test_acute_danger_told_with_niet_meer_is_never_everyday_trouble():
         assert not is_practical_trouble(text), text
 
 
+def test_stopping_an_addiction_is_everyday_trouble_but_not_with_words_of_risk():
+    """Residents' round 44: "wat doe ik als ik vanavond weer wil gokken" got "denkt u aan zelfdoding?"
+    twice, the second time after the resident had said no."""
+    from bot.understanding.practical import is_practical_trouble
+    assert is_practical_trouble("laatste vraag. tot woensdag, wat doe ik als ik vanavond weer wil gokken")
+    assert is_practical_trouble("ik kan niet stoppen met drinken, hoe kom ik ervan af")
+    assert decide_route("wat doe ik als ik vanavond weer wil gokken", "crisis_113", 0.95, True, net(0.86), 0.3).tier is None
+    for text in ("ik gok alles weg en wil er een eind aan maken", "ik drink elke dag en ik wil niet meer",
+                 "ik heb alle pillen genomen met drank", "ik ben dronken"):
+        assert not is_practical_trouble(text), text
+
+
 LONG_ORDINARY = ("Mijn vader heeft longkanker en de artsen geven hem nog een paar maanden. Hij woont in "
                  "Terneuzen en ik in Breda, dus ik rijd twee keer per week heen en weer. Hoe regel ik zorgverlof?")
 
