@@ -195,7 +195,7 @@ _GIVE_UP = _any(r"^\s*(?:nee\s*,?\s*)?(?:laat\s+(?:ook\s+)?maar|stop|stoppen|ik\
 
 def gives_up(text: str) -> bool:
     """The resident stops before the form: "laat maar", "stop", "ik doe het later wel"."""
-    return bool(_GIVE_UP.search(_fold(text)))
+    return bool(_GIVE_UP.search(_fold(text))) and not meant_yes(text)
 
 
 def stop_choice(text: str) -> str | None:
@@ -365,9 +365,22 @@ def no_inside(text: str) -> bool:
         and not re.search(r"\b(?:ja|jawel|yes|soms|misschien)\b", text, re.IGNORECASE)
 
 
+# "Laat maar, ja", "nee wacht, ik bedoelde ja!": a yes after a sigh or a slip (residents' round 44: both
+# ended the conversation with "U kunt later altijd terugkomen").
+_MEANT_YES = re.compile(r"^\W*laat\s+maar\W+(?:ja|jawel|goed|prima|oke?|okay)\b|\bbedoel(?:de)?\s+(?:dus\s+)?ja\b"
+                        r"|\bi\s+meant\s+yes\b", re.IGNORECASE)
+
+
+def meant_yes(text: str) -> bool:
+    """"Laat maar, ja", "ik bedoelde ja": a yes the intent model reads as a no."""
+    return bool(_MEANT_YES.search(text))
+
+
 def yes_or_no(text: str) -> str | None:
     """'bevestigen' or 'ontkennen' for a reply to a yes/no question that says more than that."""
     if _CALL_ME.search(text) and not _CALL_ME_NOT.search(text):
+        return "bevestigen"
+    if _MEANT_YES.search(text):
         return "bevestigen"
     if _LEADING_NO.search(text):
         return "ontkennen"
@@ -492,7 +505,10 @@ def back_to_question(text: str) -> bool:
 _MAIL_ONLY = re.compile(
     r"\b(?:alleen|liever|graag|enkel|only|just)\s+(?:per\s+|via\s+|op\s+|by\s+|met\s+)?(?:e-?mail|mail|mailen|email)\b"
     r"|\bniet\s+bellen\b.{0,40}\b(?:e-?mail|mail|mailen)\b|\b(?:e-?mail|mail|mailen)\b.{0,40}\bniet\s+bellen\b"
-    r"|\b(?:no\s+calls?|don'?t\s+call|do\s+not\s+call)\b.{0,40}\be-?mail\b",
+    r"|\b(?:no\s+calls?|don'?t\s+call|do\s+not\s+call)\b.{0,40}\be-?mail\b"
+    # "Liever niet bellen ... Kan het ook per e-mail?" (residents' round 44: read as no help at all)
+    r"|\b(?:kan|mag|kunt|kun)\s+(?:het|dat|u|je|jullie|die|de\s+meedenker)\s+(?:\w+\s+){0,2}?(?:per|via|met|over\s+de)\s+(?:e-?mail|mail)\b"
+    r"|\bliever\s+niet\s+(?:ge)?bel(?:len|d)\b.{0,160}\b(?:e-?mail|mail|mailen)\b",
     re.IGNORECASE,
 )
 

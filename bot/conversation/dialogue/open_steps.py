@@ -107,6 +107,9 @@ def _decide(state: State, message: Message) -> Reply:
         # "ja klopt, en de brief zegt…", "NEE niet later, bel me vandaag": the answer comes first.
         intent = reading.yes_or_no(text) or intent
         state = merge(state, message.werkmodel, text)
+    elif state.wacht_op in YES_NO_WAITS and intent in ("ontkennen", "afscheid") and reading.meant_yes(text):
+        # "Laat maar, ja. Zolang er maar iemand naar kijkt", "nee wacht, ik bedoelde ja!" (round 44).
+        intent = "bevestigen"
     elif state.wacht_op in YES_NO_WAITS and reading.stop_choice(text) == "door":
         # "toch wel", "toch doorgaan" (the words the assistant itself gives after "stop de vragen")
         # to a yes/no question is a yes (residents' round 39: both got a goodbye).

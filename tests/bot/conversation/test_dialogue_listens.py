@@ -1242,3 +1242,17 @@ def test_liever_niet_beside_an_answer_is_no_skip():
     assert "middag" in moment.state.formulier.get("moment", "")
     from bot.conversation.contact import parse_moment
     assert parse_moment("Ochtend liever niet").dagdelen == ("middag", "avond")
+
+
+def test_a_yes_after_a_sigh_or_a_slip_and_a_mail_question_are_no_refusal():
+    """Residents' round 44: "Laat maar, ja", "Nee wacht, ik bedoelde ja!" and "Liever niet bellen ... Kan het
+    ook per e-mail?" each got "Dat is goed. U kunt later altijd terugkomen"."""
+    summary = next_step(State(), "hulpvraag", parse(("gezondheid", "mantelzorg", 0.9)),
+                        "ik ben mantelzorger voor mijn moeder en ik ben op")
+    sighed = next_step(summary.state, "ontkennen", None, "Laat maar, ja. Zolang er maar iemand naar kijkt.")
+    assert names(sighed) == ["utter_aanbod_meedenker"], names(sighed)
+    slip = next_step(sighed.state, "ontkennen", None, "Nee wacht, ik bedoelde ja!")
+    assert names(slip) == ["utter_terugbel_uitleg"], names(slip)
+    by_mail = next_step(sighed.state, "ontkennen", None,
+                        "Liever niet bellen. Onder werktijd kan ik niet opnemen. Kan het ook per e-mail?")
+    assert names(by_mail) == ["utter_terugbel_uitleg"] and "mail" in by_mail.state.formulier.get("contact_wens", "")
