@@ -199,8 +199,12 @@ def test_messy_support_questions_are_placed_on_the_werkmodel(messy):
 # A fourth, tests/data/messy_blind_3.yml (320: 250 ordinary or near-miss, 70 crises; 2026-12-07),
 # first score: crisis either tier 0.986 (one miss), full reply on ordinary 0.020, check 0.072; it
 # then served for issue 24 round 4 (docs/measurements.md): 1.000, 0.000, 0.072.
+# A fifth, tests/data/messy_blind_5.yml (300 in 15 styles: 70 crises, 45 near-misses; 2026-12-07, by a
+# helper who read only domain.md, conversation.md and docs/labelling.md), first score on the model of
+# that day: crisis either tier 1.000 and right route 1.000 in every style, full reply on ordinary
+# 0.004, check 0.035, leefgebied macro-F1 0.818 (lowest precision 0.60, sociale_relaties). Not tuned on.
 FURTHER_SETS = {"messy_blind_2.yml": (0.005, 0.065), "heavy_ordinary.yml": (0.02, 0.09), "messy_blind_3.yml": (0.005, 0.085),
-                "messy_blind_4.yml": (0.005, 0.065)}
+                "messy_blind_4.yml": (0.005, 0.065), "messy_blind_5.yml": (0.01, 0.045)}
 
 
 @pytest.fixture(scope="module", params=sorted(FURTHER_SETS))

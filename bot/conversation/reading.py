@@ -371,6 +371,17 @@ _MEANT_YES = re.compile(r"^\W*laat\s+maar\W+(?:ja|jawel|goed|prima|oke?|okay)\b|
                         r"|\bi\s+meant\s+yes\b", re.IGNORECASE)
 
 
+# "Nou goed, dan wacht ik op het telefoontje. Dag", "goed. dag", "ok i call huisarts myself. bye": a goodbye
+# at the end of a short message (residents' round 44: "dag" got the greeting, others the summary again).
+_BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:dag|doei|doeg|dooei|bye|byebye|tot\s+ziens|tot\s+later|ciao|groetjes)\W*$", re.IGNORECASE)
+MAX_WORDS_BYE = 14
+
+
+def says_bye(text: str) -> bool:
+    """A short message that ends with a goodbye ("... Dag", "ok doei", "bye")."""
+    return len(text.split()) <= MAX_WORDS_BYE and bool(_BYE_AT_END.search(text.strip()))
+
+
 def meant_yes(text: str) -> bool:
     """"Laat maar, ja", "ik bedoelde ja": a yes the intent model reads as a no."""
     return bool(_MEANT_YES.search(text))

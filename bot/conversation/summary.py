@@ -200,7 +200,7 @@ _REPORTER = re.compile(
     r"riep|roept|vertelde|vertelt|stuurde|typte)\b"
     rf"|\b{_PERSON}(?:\s+\(?\d{{1,2}}\)?)?(?:\s+\w+){{0,2}}\s+(?:zei|zegt|schreef|schrijft|appte|appt|riep|vertelde|vertelt|"
     r"stuurde|typte|heeft\s+(?:\w+\s+){0,3}(?:gezegd|geappt|geschreven|gestuurd|verteld|getypt))\b"
-    r"|\b(?:he|she|my\s+\w+)\s+(?:said|says|texted|wrote|told)\b"
+    r"|\b(?:he|she|my\s+\w+)\s+(?:said|says|say|texted|wrote|told)\b"  # "my wife she say sometimes..." (round 44)
     r"|\b(?:zei|zegt|schreef|schrijft|appte|appt|riep|roept|vertelde|vertelt)\s+(?:hij|zij|ze|mijn|mn|m'n)\b",
     re.IGNORECASE)
 _QUOTED = re.compile(r"[\"'‘’“”„][^\"'‘’“”„]{3,300}[\"'‘’“”„]")

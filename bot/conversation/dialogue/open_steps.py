@@ -114,6 +114,9 @@ def _decide(state: State, message: Message) -> Reply:
         # "toch wel", "toch doorgaan" (the words the assistant itself gives after "stop de vragen")
         # to a yes/no question is a yes (residents' round 39: both got a goodbye).
         intent = "bevestigen"
+    if intent in ("groet", "hulpvraag", "bevestigen", FALLBACK_INTENT) and (state.route or state.ticket_id or state.crisis_route) \
+            and callback_form.step_of(state.wacht_op) is None and reading.says_bye(text):
+        intent = "afscheid"  # "Nou goed, dan wacht ik op het telefoontje. Dag" (residents' round 44)
     understood = _where_told(replace(state, niet_begrepen=0), text)
     moved = _moved_gemeente(understood, text) if state.elders and callback_form.step_of(state.wacht_op) is None else None
     if moved is not None:

@@ -133,6 +133,9 @@ class FaqModel:
     def match_vector(self, vector: np.ndarray, text: str) -> FaqMatch | None:
         if not reads_as_question(text):
             return None
+        for entry_id, pattern in _SURE_QUESTION.items():
+            if pattern.search(text) and entry_id in self.which.classes_:
+                return FaqMatch(entry_id, 1.0)
         scores = self.scores(vector, text)
         if not scores.accepts() or _NOT_THIS_QUESTION.get(scores.best_id, _NEVER).search(text):
             return None
@@ -145,6 +148,18 @@ _NEVER = re.compile(r"(?!)")
 _NOT_THIS_QUESTION: dict[str, re.Pattern[str]] = {
     "kosten": re.compile(r"\d+\s*(?:euro|eur)\b|€\s*\d|\bterug\s*(?:te\s+)?betalen\b|\bschuld\w*|\bboete\w*|\baanslag\w*|"
                          r"\btoeslag\w*|\bhuur\b|\brekening\w*|\bdeurwaarder\w*", re.IGNORECASE),
+}
+
+
+# Questions asked in so many words that no score is needed (residents' round 44: "weet die meedenker
+# nou waar het over gaat of moet ik alles opnieuw uitleggen?" went unanswered in nine of twelve chats).
+_SURE_QUESTION: dict[str, re.Pattern[str]] = {
+    "meedenker_weet_het": re.compile(
+        r"\bweet\s+(?:de|die|deze|hij|zij|ze)\s+(?:meedenker|persoon|mevrouw|meneer)?\s*(?:\w+\s+){0,2}?"
+        r"(?:waar\s+(?:het|t)\s+over\s+gaat|wat\s+ik\s+(?:net\s+|hier\s+)?(?:zei|schreef|gezegd|geschreven|vertelde)|"
+        r"van\s+(?:mijn|mn|m'n)\b|dat\s+(?:het|t)\s+over\b|(?:mijn|mn|m'n)\s+verhaal)"
+        r"|\b(?:alles|het|mijn\s+verhaal|dat)\s+(?:\w+\s+){0,2}?(?:opnieuw|weer)\s+(?:uitleggen|vertellen|uit\s+te\s+leggen|te\s+vertellen)\b"
+        r"|\bdoes\s+(?:the\s+)?(?:meedenker|person)\s+know\s+(?:what|about)\b", re.IGNORECASE),
 }
 
 

@@ -1256,3 +1256,23 @@ def test_a_yes_after_a_sigh_or_a_slip_and_a_mail_question_are_no_refusal():
     by_mail = next_step(sighed.state, "ontkennen", None,
                         "Liever niet bellen. Onder werktijd kan ik niet opnemen. Kan het ook per e-mail?")
     assert names(by_mail) == ["utter_terugbel_uitleg"] and "mail" in by_mail.state.formulier.get("contact_wens", "")
+
+
+def test_a_goodbye_at_the_end_of_a_short_message_is_a_goodbye():
+    """Residents' round 44: "goed. dag" got the welcome, "Nou goed, dan wacht ik op het telefoontje. Dag"
+    the summary again."""
+    booked = replace(State(), ticket_id="MD-TEST01", route="meedenker")
+    for intent, text in (("groet", "goed. dag"), ("hulpvraag", "Nou goed, dan wacht ik op het telefoontje. Dag")):
+        assert names(next_step(booked, intent, None, text)) == ["utter_afscheid"], text
+    assert names(next_step(State(), "groet", None, "dag")) != ["utter_afscheid"]  # a first "dag" is a hello
+    in_crisis = replace(booked, crisis_route="crisis_113")
+    assert names(next_step(in_crisis, "groet", None, "goed. dag")) == ["utter_crisis_afscheid_113"]
+
+
+def test_does_the_meedenker_know_my_story_is_answered():
+    from bot.conversation.faq import match
+    for text in ("Weet die meedenker nou waar het over gaat of moet ik alles opnieuw uitleggen?",
+                 "en weet die meedenker dat t over gokken gaat en 4000 schuld?",
+                 "Maar weet de meedenker ook waar het over gaat? De traplift en de hulp?"):
+        found = match(text)
+        assert found is not None and found.id == "meedenker_weet_het", text
