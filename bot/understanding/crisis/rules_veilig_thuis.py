@@ -145,6 +145,8 @@ RULES_VEILIG_THUIS: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"(?:zal |gaat |gaan )?"
         r"aan ?(?:doet|doen|te doen)\b"
         rf"|\bik durf{_A} (?:niet|nie) (?:meer )?(?:naar huis|thuis te komen|terug naar huis)\b"
+        # "ik ben echt bang om naar huis te gaan vanavond" (residents' round 44: the summary came instead)
+        rf"|\b(?:ik ben|ben ik){_A} (?:zo |heel |echt |erg )?bang om (?:vanavond |vannacht )?(?:naar huis|thuis) te (?:gaan|komen|slapen)\b"
         rf"|\b(?:ik ben|ik voel me|voel ik me|ben ik){_A} (?:thuis )?(?:niet|nie) (?:meer )?veilig "
         r"(?:thuis|in (?:mijn|ons) (?:eigen )?huis|bij (?:mijn|hem|haar))\b"
         rf"|\bthuis{_A} (?:niet|nie) (?:meer )?veilig\b"
@@ -323,7 +325,8 @@ EXAMPLES_VEILIG_THUIS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]
         ("ik heb ruzie met mijn buren over de heg", "ik lees een boek over geweld in films"),
     ),
     "vt.bang_thuis": (
-        ("ik ben bang voor mijn man", "ik durf niet naar huis", "ik voel me thuis niet veilig"),
+        ("ik ben bang voor mijn man", "ik durf niet naar huis", "ik voel me thuis niet veilig",
+         "ik ben echt bang om naar huis te gaan vanavond"),
         ("ik ben bang voor mijn man zijn gezondheid", "ik ben bang voor spinnen"),
     ),
     "vt.dreigt": (

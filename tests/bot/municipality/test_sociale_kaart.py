@@ -506,3 +506,12 @@ def test_a_father_found_outside_at_night_or_said_not_homeless_is_not_sent_to_hom
     leger = "leger-des-heils"
     assert leger not in ids(wandering) and leger not in ids(denied)
     assert leger in ids(homeless)
+
+
+def test_the_police_in_a_story_is_no_reason_for_homeless_care(kaart):
+    """Residents' round 44: a man whose neighbour was found by the police, and a woman who said "ik wil geen
+    politie", both got "Leger des Heils: past bij 'politie' in uw vraag"."""
+    neighbour = kaart.match("Reimerswaal", ["wonen", "gezondheid"], [], None,
+                            text="politie en ambulance kwamen voor mijn buurvrouw. en mijn traplift aanvraag bij de wmo")
+    no_police = kaart.match("Goes", ["financien"], [], None, text="brief van de belastingdienst. ik wil geen politie")
+    assert "leger-des-heils" not in ids(neighbour) and "leger-des-heils" not in ids(no_police)
