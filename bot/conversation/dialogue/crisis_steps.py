@@ -39,7 +39,9 @@ def _open_form_step(state: State) -> str | None:
     """The callback form's pending step (also while a safety check is asked), or None."""
     if callback_form.step_of(state.wacht_op) is not None:
         return state.wacht_op
-    if state.wacht_op in (WAIT_VEILIGHEID, WAIT_STOP, WAIT_MISSER) and callback_form.step_of(state.vorige_wacht):
+    # "Bent u nu veilig?" after danger told in the form, answered with more danger: the form step waits on
+    # (residents' round 44: a widower's callback form was lost and he was asked for his story again).
+    if state.wacht_op in (WAIT_VEILIGHEID, WAIT_STOP, WAIT_MISSER, WAIT_VEILIG_NU) and callback_form.step_of(state.vorige_wacht):
         return state.vorige_wacht
     return None
 
@@ -104,6 +106,8 @@ def _after_check(state: State, in_danger: bool) -> Reply:
 # "nee joh ik doe niks geks", "ik ben gewoon veilig hoor" (residents' round 41: both got "Bel dan nu 112").
 _SAFE_NOW = re.compile(r"\b(?:ik\s+ben\s+(?:nu\s+|wel\s+|gewoon\s+|echt\s+|heus\s+|hier\s+)*veilig|het\s+gaat\s+(?:nu\s+)?(?:wel|weer)"
                        r"|ik\s+doe\s+(?:mezelf|mijzelf|mij)\s+(?:niks|niets)|ik\s+(?:doe|ga)\s+(?:\w+\s+)?(?:niks|niets)\s+(?:geks|raars|stoms|doms)"
+                       # "vandaag doe ik niks hoor" (residents' round 44: a widower got his summary again)
+                       r"|(?:vandaag|vanavond|vannacht|nu)\s+doe\s+ik\s+(?:echt\s+)?(?:niks|niets)"
                        r"|i\s*(?:'m|\s+am)\s+safe)\b", re.IGNORECASE)
 # "Ja, daar denk ik aan" (the zelfdoding question's own button, pressed again), "ik ga ze vanavond
 # nemen": no "ja, ik ben veilig" (residents' round 40: "Fijn dat u nu veilig bent" followed).

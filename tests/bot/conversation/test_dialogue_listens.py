@@ -1276,3 +1276,20 @@ def test_does_the_meedenker_know_my_story_is_answered():
                  "Maar weet de meedenker ook waar het over gaat? De traplift en de hulp?"):
         found = match(text)
         assert found is not None and found.id == "meedenker_weet_het", text
+
+
+def test_danger_told_twice_in_the_form_keeps_the_form_and_today_safe_resumes_it():
+    """Residents' round 44: a widower said at the moment question "over een week ben ik er toch niet meer",
+    then named the pills; "vandaag doe ik niks hoor ... belt die meedenker nou of niet?" got his summary
+    again and the callback offer as if nothing had been asked."""
+    form = replace(State(), wacht_op=callback_form.wait_for("moment"), form_id="f", route="meedenker",
+                   formulier={"gemeente": "Borsele"}, contact={"name": "henk", "phone": "0113123456"})
+    state = form
+    for text in ("maakt niet uit. over een week ben ik er toch niet meer",
+                 "ach ik wil niemand tot last zijn. de pillen van mijn vrouw liggen nog in de kast"):
+        reply = next_step(state, "crisis_113", None, text)
+        assert names(reply) == ["utter_crisis_113_blijf"]
+        state = reply.state
+    safe = next_step(state, "hulpvraag", None, "vandaag doe ik niks hoor. belt die meedenker nou of niet?")
+    assert names(safe) == ["utter_formulier_verder", "utter_vraag_moment"]
+    assert safe.state.contact["name"] == "henk" and safe.state.crisis_route == "crisis_113"
