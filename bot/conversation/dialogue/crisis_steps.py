@@ -117,7 +117,14 @@ _NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b|\bdaar\s+denk\s+ik
 
 
 _NOT_ME = re.compile(r"\b(?:niet|nie)\s+(?:om|over|voor)\s+(?:mij|mezelf|mijzelf)\b|\bhet\s+gaat\s+(?:om|over)\s+(?:mijn|mn|m'n|onze)\s+\w+"
-                     r"|\bnot\s+(?:about|for)\s+me\b", re.IGNORECASE)
+                     r"|\bnot\s+(?:about|for)\s+me\b|\bnot\s+me\b|\bit\s+is\s+my\s+(?:wife|husband|son|daughter|mother|father|friend|sister|brother)\b"
+                     r"|\bniet\s+ik\b|\bhet\s+is\s+(?:mijn|mn|m'n)\s+(?:vrouw|man|zoon|dochter|moeder|vader|vriendin|vriend|zus|broer)\b",
+                     re.IGNORECASE)
+
+
+def about_someone_else(text: str) -> bool:
+    """"Not me! my wife", "het gaat om mijn zoon": the danger the check asked about is someone else's."""
+    return bool(_NOT_ME.search(text)) and not _NOT_SAFE_NOW.search(text)
 
 
 def _safe_now(state: State, message: Message) -> Reply | None:

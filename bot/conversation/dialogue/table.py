@@ -68,7 +68,7 @@ from bot.conversation.dialogue.state import (
     WAIT_WIJZIG_TICKET,
 )
 from bot.conversation.dialogue.asking import _again, pending_question, simpler_question
-from bot.conversation.dialogue.crisis_steps import _after_check, _crisis, _safe_now, _snel_weg
+from bot.conversation.dialogue.crisis_steps import _after_check, _crisis, _safe_now, _snel_weg, about_someone_else
 from bot.conversation.dialogue.questions import _answer_question, faq_id
 from bot.conversation.dialogue.form_steps import (
     _after_misses,
@@ -140,6 +140,13 @@ def _check_answer(state: State, message: Message) -> Reply | None:
         said: str | None = message.intent
     else:
         said = reading.yes_or_no(message.text) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
+    if state.vermoed_crisis in (None, ROUTE_CRISIS_113, "onbekend") and about_someone_else(message.text):
+        # "not me! my wife. she say this" (residents' round 44: asked again about himself, then "then I
+        # misunderstood you" and the wife's danger was dropped): 113 for those around her.
+        return Reply([("utter_crisis_113_ander", {})],
+                     replace(state, niet_begrepen=0, crisis_route=ROUTE_CRISIS_113, voor_wie="ander",
+                             wacht_op=state.vorige_wacht if callback_form.step_of(state.vorige_wacht) else WAIT_AANBOD,
+                             vorige_wacht=None, sinds_herinnering=0))
     if said is None and reading.no_inside(message.text):
         said = "ontkennen"
     if said is None and reading.says_maybe(message.text):

@@ -1293,3 +1293,15 @@ def test_danger_told_twice_in_the_form_keeps_the_form_and_today_safe_resumes_it(
     safe = next_step(state, "hulpvraag", None, "vandaag doe ik niks hoor. belt die meedenker nou of niet?")
     assert names(safe) == ["utter_formulier_verder", "utter_vraag_moment"]
     assert safe.state.contact["name"] == "henk" and safe.state.crisis_route == "crisis_113"
+
+
+def test_not_me_my_wife_at_the_safety_check_gets_113_for_those_around_her():
+    """Residents' round 44: "not me! my wife. she say this" at the safety check got the check again, then
+    "then I misunderstood you" and the wife's death wish was dropped."""
+    at_check = replace(State(), wacht_op="veiligheid", vorige_wacht=None, vermoed_crisis="crisis_113", ticket_id="MD-X")
+    reply = next_step(at_check, "hulpvraag", None, "not me! my wife. she say this. she cannot call 113, she speak only arabic")
+    assert names(reply) == ["utter_crisis_113_ander"] and reply.state.crisis_route == "crisis_113"
+    dutch = next_step(at_check, "ontkennen", None, "nee niet ik, het is mijn vrouw die dat zegt")
+    assert names(dutch) == ["utter_crisis_113_ander"]
+    mine = next_step(at_check, "ontkennen", None, "nee hoor, ik denk daar niet aan")
+    assert names(mine)[0] == "utter_veiligheid_nee"
