@@ -185,6 +185,10 @@ def _heard_again(state: State, message: Message) -> Reply:
         # "ik ga ze vanavond nemen": 112 now and someone near, not "Ik hoor u" (residents' round 40).
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, sinds_herinnering=0, niet_begrepen=0,
                                                                  wacht_op=WAIT_AANBOD))
+    if "?" in message.text and faq_id(message):
+        # "weet die meedenker dan ook wat ik net zei?", "komen ze me dan ophalen?" after the danger was
+        # heard: the question is answered (residents' round 44: "Ik hoor u. Dat is zwaar" four times).
+        return _answer_question(state, message)
     return Reply([(heard, {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
 
 

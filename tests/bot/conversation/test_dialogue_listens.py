@@ -1305,3 +1305,14 @@ def test_not_me_my_wife_at_the_safety_check_gets_113_for_those_around_her():
     assert names(dutch) == ["utter_crisis_113_ander"]
     mine = next_step(at_check, "ontkennen", None, "nee hoor, ik denk daar niet aan")
     assert names(mine)[0] == "utter_veiligheid_nee"
+
+
+def test_a_question_after_the_danger_was_heard_is_answered():
+    """Residents' round 44: after the ticket a widower at risk asked "weet die meedenker dan ook wat ik net
+    zei?" and got "Ik hoor u. Dat is zwaar" for the fourth time."""
+    booked = replace(State(), ticket_id="MD-TEST01", route="meedenker", crisis_route="crisis_113")
+    asked = {"faq": {"id": "meedenker_weet_het", "score": 1.0}}
+    reply = next_step(booked, "crisis_herhaald", asked, "weet die meedenker dan ook wat ik net zei, over dat ik er niet meer ben?")
+    assert names(reply)[0] == "utter_faq" and reply.responses[0][1]["faq"] == "meedenker_weet_het"
+    plain = next_step(booked, "crisis_herhaald", None, "over een week ben ik er niet meer")
+    assert names(plain)[0] == "utter_crisis_gehoord"
