@@ -147,7 +147,10 @@ class FaqModel:
 _NEVER = re.compile(r"(?!)")
 _NOT_THIS_QUESTION: dict[str, re.Pattern[str]] = {
     "kosten": re.compile(r"\d+\s*(?:euro|eur)\b|€\s*\d|\bterug\s*(?:te\s+)?betalen\b|\bschuld\w*|\bboete\w*|\baanslag\w*|"
-                         r"\btoeslag\w*|\bhuur\b|\brekening\w*|\bdeurwaarder\w*", re.IGNORECASE),
+                         r"\btoeslag\w*|\bhuur\b|\brekening\w*|\bdeurwaarder\w*"
+                         # "Moet ik de traplift zelf betalen?" is about the Wmo, not the meedenker (round 44)
+                         r"|\btraplift\w*|\bscootmobiel\w*|\brolstoel\w*|\baanpassing\w*|\bhuishoudelijke\b|\bhuishouding\b",
+                         re.IGNORECASE),
 }
 
 

@@ -422,3 +422,14 @@ def test_a_bill_of_the_residents_own_is_no_question_about_what_the_service_costs
     """Residents' round 43: "Ik moet betalen 2300 euro" got "Een meedenker is gratis"."""
     assert _given(model, "Wat ik moet doen met brief? Ik moet betalen 2300 euro") != "kosten"
     assert _given(model, "moet ik betalen voor een meedenker?") == "kosten"
+
+
+def test_who_pays_for_a_stairlift_is_not_what_a_meedenker_costs():
+    """Residents' round 44: "Moet ik de traplift zelf betalen of betaalt de gemeente?" got "Een meedenker is
+    gratis", twice."""
+    from bot.conversation.faq import match
+    found = match("Nog een vraag. Moet ik de traplift zelf betalen of betaalt de gemeente?")
+    assert found is not None and found.id == "wmo_kosten", found
+    corrected = match("Nee, niet de meedenker. De traplift! Wie betaalt de traplift?")
+    assert getattr(corrected, "id", None) != "kosten"  # never "Een meedenker is gratis" again
+    assert match("wat kost een meedenker?").id == "kosten"
