@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.conversation.intake import Guarded, guard_in_channel
+from bot.understanding.dictation import read_dictation
 from bot.understanding.privacy import mask_pii, strip_invisible
 from bot.ops.settings import get_settings
 
@@ -21,7 +22,8 @@ async def guard_incoming(agent: Any, sender: str, text: str) -> Guarded:
     that needs the conversation is taken later, inside Rasa's conversation lock.
     """
     # Invisible and direction-control characters go first: a sealed name is shown to coordinators too.
-    return guard_in_channel(strip_invisible(text), get_settings().secret_key)
+    # Dictated punctuation ("vraagteken") is read as the mark it stands for (bot/understanding/dictation.py).
+    return guard_in_channel(read_dictation(strip_invisible(text)), get_settings().secret_key)
 
 
 def guard_button(payload: str) -> str:

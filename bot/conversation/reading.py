@@ -120,7 +120,9 @@ _NOT_ABOUT = re.compile(
     r"|\b(?:it'?s|it\s+is|is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)"
     # "nee niet werk, brief" (A2 Dutch), "not about geld en post", "i write NOT geld en post"
     r"|(?:^|[.!?]\s*)(?:nee[\s,.!]*)?(?:niet|nie)\s+(?P<e>[\w'-]{3,30})(?=\s*[,.;!?]|\s+maar\b|$)"
-    r"|\bnot\s+(?:about\s+)?(?P<f>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)",
+    r"|\bnot\s+(?:about\s+)?(?P<f>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)"
+    # "neen, gezondheid niet." (residents' round 45: the summary named gezondheid again)
+    r"|(?:^|[.!?,]\s*)(?:nee|neen|nope)?[\s,]*(?P<g>[\w'-]{3,30})\s+(?:niet|nie)(?=\s*[,.;!?]|$)",
     re.IGNORECASE,
 )
 # Only a short reply that is nothing but the denial: "ik heb geen werk" is a worry, not a correction.
@@ -309,8 +311,18 @@ def is_negated(phrase: str, text: str) -> bool:
         # summary said "U schreef over 'dakloos'"). Not "geen geld" or "kan niet werken": those are the need.
         denied_state = len(window) >= 2 and window[-1] in ("niet", "nooit") and window[-2] in _COPULAS
         if not (any(word in _NEGATORS for word in window) or denied_state):
-            return False
+            return _only_in_denials(target, tokens, _fold(text))
     return seen
+
+
+def _only_in_denials(target: list[str], tokens: list[str], folded: str) -> bool:
+    """Whether every occurrence of the words stands in a "niet over X" phrase of the same message
+    ("het gaat niet over geld problemen. het gaat over de traplift": 'geld' is no evidence;
+    residents' round 45, where the summary named it again right after the correction)."""
+    denied = [re.findall(r"[\w'-]+", phrase) for phrase in _negated_phrases(folded)]
+    inside = sum(1 for words in denied for i in range(len(words) - len(target) + 1) if words[i:i + len(target)] == target)
+    total = sum(1 for i in range(len(tokens) - len(target) + 1) if tokens[i:i + len(target)] == target)
+    return total > 0 and inside >= total
 
 
 _COPULAS = frozenset({"is", "ben", "bent", "zijn", "was", "waren", "wordt", "word", "raakt", "lijkt"})
@@ -349,6 +361,19 @@ _INTERJECTION = r"(?:(?:huh|he|hè|eh|uh|uhm|ehm|nou|oh|o|ah|pff|haha|lol|wtf|ja
 _LEADING_YES = re.compile(r"^\s*" + _INTERJECTION + r"(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
                           r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
 _LEADING_NO = re.compile(r"^\s*" + _INTERJECTION + r"(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
+
+
+# "ok en kan ik mijn gegevens laten verwijderen?" to "denkt u aan zelfdoding?": the "ok" acknowledges
+# the message and the question is the point (residents' round 45: it was taken as a yes and got the
+# whole 113 reply). Only words that can mean "fine" lead; "ja" stays a yes.
+_ACKNOWLEDGED_QUESTION = re.compile(
+    r"^\s*" + _INTERJECTION + r"(?:oke|oké|ok|okay|okee|prima|goed|is goed|top|chill|aha|ah)\b[\s,.!]*"
+    r"(?:en|maar|and|but)?\b\s*\S+(?:\s+\S+){2,}.*\?", re.IGNORECASE | re.DOTALL)
+
+
+def acknowledged_question(text: str) -> bool:
+    """An "ok" that leads a question of several words: an acknowledgement, not a yes."""
+    return bool(_ACKNOWLEDGED_QUESTION.search(text))
 
 
 def without_leading_yes(text: str) -> str:

@@ -47,3 +47,9 @@ def test_a_real_button_payload_is_unchanged(settings_env):
 def test_direction_controls_are_removed_from_typed_text(settings_env):
     guarded = asyncio.run(guard_incoming(None, "s1", "ik heb \u202eneeb\u202c schulden\u200b"))
     assert "\u202e" not in guarded.text and "\u200b" not in guarded.text and "\u202c" not in guarded.text
+
+
+def test_dictated_punctuation_is_read_before_rasa(settings_env):
+    """Residents' round 45: "mag mijn dochter erbij zijn vraagteken" was no question, so it was never answered."""
+    guarded = asyncio.run(guard_incoming(None, "s1", "mag mijn dochter erbij zijn vraagteken"))
+    assert guarded.text == "mag mijn dochter erbij zijn?"

@@ -147,6 +147,8 @@ def _check_answer(state: State, message: Message) -> Reply | None:
                      replace(state, niet_begrepen=0, crisis_route=ROUTE_CRISIS_113, voor_wie="ander",
                              wacht_op=state.vorige_wacht if callback_form.step_of(state.vorige_wacht) else WAIT_AANBOD,
                              vorige_wacht=None, sinds_herinnering=0))
+    if said == "bevestigen" and reading.acknowledged_question(message.text) and faq_id(message):
+        said = None  # "ok en kan ik mijn gegevens laten wissen?": the question is answered, the check asked again
     if said is None and reading.no_inside(message.text):
         said = "ontkennen"
     if said is None and reading.says_maybe(message.text):

@@ -39,7 +39,12 @@ NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
     # a money question then got the full 113 reply). Only as a question: "waarom wil ik zelfmoord" keeps it.
     ("neg.waarom_zelfdoding", _F(
         r"\bwaarom (?:(?:vraagt|vraag|begint|begin|zegt|zeg|heeft|heb|noemt|noem) (?:u|je|jij|jullie) (?:het |dat )?"
-        r"(?:over |naar )?)?(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]* \.")),
+        r"(?:over |naar )?)?(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]* \."
+        # "why you ask me about suicide?? i only ask about language" (residents' round 45: the full 113
+        # reply in English, after the resident had said no to the check)
+        r"|\bwhy (?:(?:do |did |are |would )?(?:you|u) (?:ask|asking|asked|say|saying|said|talk|talking|mention|"
+        r"mentioning|keep asking|start|starting|bring up|bringing up)(?: (?:me|this|that|it))? (?:about |of |up )?)?"
+        r"(?:suicid|self ?harm|killing myself)[a-z]* \.")),
     # "mijn vader wordt door niemand mishandeld", "niemand slaat hier iemand" (residents' round 42: read as
     # a disclosure of violence). Only "niemand" right before the act: "niemand weet dat hij slaat" keeps it.
     ("neg.niemand", _F(

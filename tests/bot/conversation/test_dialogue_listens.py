@@ -1316,3 +1316,31 @@ def test_a_question_after_the_danger_was_heard_is_answered():
     assert names(reply)[0] == "utter_faq" and reply.responses[0][1]["faq"] == "meedenker_weet_het"
     plain = next_step(booked, "crisis_herhaald", None, "over een week ben ik er niet meer")
     assert names(plain)[0] == "utter_crisis_gehoord"
+
+
+def test_ok_with_a_question_at_the_safety_check_is_no_yes():
+    """Residents' round 45: "ok en kan ik mijn gegevens laten verwijderen later?" to "denkt u aan
+    zelfdoding?" got the whole 113 reply. The question is answered and the check asked again."""
+    at_check = replace(State(), wacht_op="veiligheid", vorige_wacht="aanbod", vermoed_crisis="crisis_113")
+    asked = {"faq": {"id": "privacy_wissen", "score": 1.0}}
+    reply = next_step(at_check, "bevestigen", asked, "ok en kan ik mijn gegevens laten verwijderen later?")
+    assert names(reply) == ["utter_faq", "utter_veiligheid_check"] and reply.state.crisis_route is None
+    assert names(next_step(at_check, "bevestigen", None, "ok"))[0] == "utter_crisis_113"
+    assert names(next_step(at_check, "bevestigen", None, "ok. wat moet ik doen?"))[0] == "utter_crisis_113"
+
+
+def test_a_topic_denied_in_the_same_message_is_not_summarised_again():
+    """Residents' round 45: "het gaat niet over geld problemen. het gaat over de traplift" got "U schreef
+    over 'traplift' en 'geld'"; "neen, gezondheid niet" and "nee niet geld. DRUGS" the same."""
+    state = next_step(State(), "hulpvraag", parse(("wonen", "traplift", 0.9), ("financien", "aow", 0.6)),
+                      "ik kan de trap niet meer op en wil een traplift, ik heb alleen aow").state
+    state = next_step(state, "voor_wie", None, "voor mezelf", {"voor_wie": "zelf"}).state
+    corrected = next_step(state, "ontkennen", parse(("wonen", "traplift", 0.9), ("financien", "geld", 0.7)),
+                          "het gaat niet over geld problemen. het gaat over de traplift")
+    assert names(corrected)[0] == "utter_samenvatting" and set(corrected.state.leefgebieden) == {"wonen"}
+    assert "geld" not in corrected.responses[0][1]["kernwoorden"]
+    flemish = next_step(State(), "hulpvraag", parse(("gezondheid", "gezondheid", 0.7), ("financien", "papieren", 0.8)),
+                        "neen, gezondheid niet. het gaat over de papieren van mijn man")
+    assert set(flemish.state.leefgebieden) == {"financien"}
+    still = next_step(State(), "hulpvraag", parse(("financien", "geld", 0.8)), "ik heb geen geld voor de huur")
+    assert set(still.state.leefgebieden) == {"financien"}  # "geen geld" is the need itself

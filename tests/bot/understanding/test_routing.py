@@ -385,3 +385,12 @@ def test_asking_to_be_called_about_a_worry_is_a_support_question_not_a_question_
 def test_a_question_about_what_a_meedenker_does_stays_a_question():
     decision = decide_route("wat doet een meedenker als hij mij belt?", "info_wat_doet", 0.97, False)
     assert decision.route == "info"
+
+
+def test_the_check_asked_back_in_english_is_no_disclosure():
+    """Residents' round 45: "why you ask me about suicide?? i only ask about language" got the full 113
+    reply after the resident had said no; "why would I live, suicide is the only way" keeps it."""
+    from bot.understanding.crisis import crisis_signals, is_negated_crisis
+    assert is_negated_crisis("why you ask me about suicide?? i only ask about language. meedenker speak english?")
+    assert crisis_signals("why you ask me about suicide?? i only ask about language") == []
+    assert [s.rule for s in crisis_signals("why would I live anymore, suicide is the only way")] == ["113.zelfmoord"]
