@@ -155,7 +155,8 @@ class WerkmodelComponent(GraphComponent):
                                     plain_answer=(step is not None and is_plain_answer(step, text)) or said is not None
                                     or for_whom is not None,
                                     check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY))
-                                    or (said == "ontkennen" and pending == WAIT_VEILIGHEID))
+                                    or (said == "ontkennen" and pending == WAIT_VEILIGHEID),
+                                    service_question="?" in text and _question_in(text) is not None)
             metadata = message.get("metadata") or {}
             intent = decision.intent
             earlier = metadata.get(CRISIS_ROUTE_KEY)

@@ -153,7 +153,8 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
                  semantic: CrisisScores | None = None, check_threshold: float = 1.0,
                  english_threshold: float | None = None,
                  segments: Sequence[tuple[str, CrisisScores]] = (), answering: bool = False,
-                 plain_answer: bool = False, check_declined: bool = False) -> RouteDecision:
+                 plain_answer: bool = False, check_declined: bool = False,
+                 service_question: bool = False) -> RouteDecision:
     """The route of one message: crisis rules first, then both crisis nets, then the werkmodel.
 
     `has_leefgebied` says whether the werkmodel classifier found a life area in the message;
@@ -167,7 +168,9 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     models, or one sentence, are sure of it. Any other message at any step is judged as a first
     message is: a child's "mijn oom zegt dat het ons geheimpje is" at the summary gets the check.
     `check_declined` says the resident answered the safety check with "nee" in this session: then,
-    too, only both models, one sentence or a rule ask again.
+    too, only both models, one sentence or a rule ask again. `service_question` says the text asks
+    one of the service's own questions (an FAQ, with "?"): there, too, the models alone only ask
+    ("wat als ik niet opneem? bellen ze dan nog een keer of is het dan klaar" had the full 113 reply).
     """
     signal, past = _first_signal(text)
     language = _language(text)
@@ -244,12 +247,12 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     full_semantic = MODEL_FULL_SEMANTIC if language == DUTCH else MODEL_FULL_SEMANTIC_EN
     # Inside a conversation's question (answering), the models alone ask; only a rule gives the
     # full reply there: a long answer full of everyday words is where they misfire most.
-    if (not answering and model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
+    if (not answering and not service_question and model_crisis and confidence >= MODEL_CRISIS_THRESHOLD
             and (semantic is None or (semantic_suspects and crisis_probability >= full_semantic))):
         # Both nets see a crisis; the semantic net names the route better on unseen wording.
         route = semantic.route if semantic is not None else intent
         return RouteDecision(route, route, "model", None, language, TIER_FULL)
-    if (not answering and semantic_suspects and crisis_probability >= SURE
+    if (not answering and not service_question and semantic_suspects and crisis_probability >= SURE
             and semantic.route_probability >= SURE / 2):
         return RouteDecision(semantic.route, semantic.route, "semantic", None, language, TIER_FULL)
     suspected = None

@@ -394,3 +394,18 @@ def test_the_check_asked_back_in_english_is_no_disclosure():
     assert is_negated_crisis("why you ask me about suicide?? i only ask about language. meedenker speak english?")
     assert crisis_signals("why you ask me about suicide?? i only ask about language") == []
     assert [s.rule for s in crisis_signals("why would I live anymore, suicide is the only way")] == ["113.zelfmoord"]
+
+
+def test_a_question_about_the_service_never_gets_the_full_reply_from_the_models_alone():
+    """Residents' round 45: "wat als ik niet opneem? bellen ze dan nog een keer of is het dan klaar" had
+    the full 113 reply from both models; asked as a question about the service they only ask."""
+    from bot.understanding.crisis_net import CrisisScores
+    from bot.understanding.routing import decide_route
+    text = "wat als ik niet opneem? bellen ze dan nog een keer of is het dan klaar"
+    sure = CrisisScores(0.99, "crisis_113", 0.99)
+    assert decide_route(text, "crisis_113", 0.96, False, sure, 0.27).tier == "volledig"
+    asked = decide_route(text, "crisis_113", 0.96, False, sure, 0.27, service_question=True)
+    assert asked.tier == "check" and asked.suspected == "crisis_113"
+    rule = decide_route("ik wil niet meer leven, kan ik 113 bellen?", "crisis_113", 0.96, False, sure, 0.27,
+                        service_question=True)
+    assert rule.tier == "volledig"
