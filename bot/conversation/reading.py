@@ -157,6 +157,17 @@ def plan_now(text: str) -> bool:
     return bool(_PLAN_NOW.search(folded)) and not re.search(r"\b(?:niet|nie|nooit|never|not)\b", folded)
 
 
+_RETURNED = re.compile(
+    r"\b(?:ik\s+ben|ben)\s+(?:er\s+|hier\s+)?(?:weer|terug)\b|\bhij\s+is\s+(?:\w+\s+)?(?:weer\s+)?(?:weg|vertrokken)\b"
+    r"|\bhij\s+is\s+(?:de\s+deur\s+)?uit\b|\bi'?m\s+back\b|\bi\s+am\s+back\b|\bhe(?:'s|\s+is|\s+has)\s+(?:gone|left)\b",
+    re.IGNORECASE)
+
+
+def back_after_leaving(text: str) -> bool:
+    """"Sorry ik ben er weer, hij is weer weg": back after closing the chat for the one who hurts them."""
+    return bool(_RETURNED.search(_fold(text))) and not abuser_near(text)
+
+
 def abuser_near(text: str) -> bool:
     """"Hij komt eraan": in a conversation about violence at home, one short line to close the chat."""
     folded = _fold(text)

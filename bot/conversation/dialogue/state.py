@@ -209,6 +209,7 @@ CRISIS, CHECK, SNEL_WEG, STOP, CALLING, ANSWER, QUESTION, CORRECTION, CHANGE, NO
 FOREIGN, SWITCH = "other_language", "language_switch"
 UNCLEAR = "unclear"  # "wat bedoel je?", "ik begrijp het niet": the pending question in other words
 GIVE_UP = "give_up"  # "laat maar", "stop" before the form: no callback now, "toch wel" takes it back
+RETURNED = "returned"  # "ik ben er weer, hij is weg" after "hij komt eraan": safe now? then on where we were
 # What the assistant can wait for, as the table groups it.
 OPEN, FORM = "open", "form"
 ANY = "*"

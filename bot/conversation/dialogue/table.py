@@ -45,6 +45,7 @@ from bot.conversation.dialogue.state import (
     QUESTION,
     UNCLEAR,
     GIVE_UP,
+    RETURNED,
     Reply,
     SNEL_WEG,
     SNEL_WEG_INTENT,
@@ -194,6 +195,13 @@ def _heard_again(state: State, message: Message) -> Reply:
     return Reply([(heard, {}), *again], replace(state, sinds_herinnering=0, niet_begrepen=0))
 
 
+def _returned(state: State, message: Message) -> Reply:
+    """Back after "hij komt eraan" (residents' round 45: "sorry ik ben er weer. hij is weer weg" got
+    "Dat nummer kan ik niet lezen"): glad, is it safe now, and the question we were at."""
+    again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
+    return Reply([("utter_terug_na_snel_weg", {}), *again], replace(state, niet_begrepen=0))
+
+
 def _after_112(state: State, message: Message) -> Reply | None:
     """After "Bel nu 112": stay until the resident has called or help has come. Playing it down,
     a goodbye or another subject gets "bel nu 112" again (residents' round 39: "het waren maar
@@ -252,6 +260,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (ANY, CRISIS): _crisis_handler,
     (ANY, CHECK): _check_handler,
     (ANY, SNEL_WEG): _snel_weg,
+    (ANY, RETURNED): _returned,
     (ANY, CALLING): _zmp_chat,
     (ANY, HEARD): _heard_again,
     (ANY, SWITCH): _language_switched,
@@ -338,6 +347,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(CALLING if reading.calling_too_big(message.text) else HEARD)
     if kinds:
         return kinds
+    if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.back_after_leaving(message.text):
+        return [RETURNED]
     if languages.switch_asked(message.text):
         return [SWITCH]
     if message.intent == FOREIGN_INTENT and pending not in (FORM, WAIT_CONTROLE, WAIT_VEILIGHEID):

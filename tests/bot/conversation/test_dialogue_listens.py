@@ -1344,3 +1344,18 @@ def test_a_topic_denied_in_the_same_message_is_not_summarised_again():
     assert set(flemish.state.leefgebieden) == {"financien"}
     still = next_step(State(), "hulpvraag", parse(("financien", "geld", 0.8)), "ik heb geen geld voor de huur")
     assert set(still.state.leefgebieden) == {"financien"}  # "geen geld" is the need itself
+
+
+def test_back_after_closing_the_chat_is_asked_whether_it_is_safe_and_goes_on_where_it_was():
+    """Residents' round 45: after "hij komt eraan" a woman came back with "sorry ik ben er weer. hij is weer
+    weg, naar zijn broer" at the contact question and got "Dat nummer of adres kan ik niet lezen"."""
+    form = replace(State(), wacht_op=callback_form.wait_for("contact"), form_id="f", crisis_route="crisis_veilig_thuis",
+                   formulier={"gemeente": "Zaanstad"}, contact={"name": "Samira"})
+    away = next_step(form, "snel_weg", None, "hij komt eraan")
+    assert names(away) == ["utter_snel_weg"]
+    back = next_step(away.state, "hulpvraag", None, "sorry ik ben er weer. hij is weer weg, naar zijn broer")
+    assert names(back) == ["utter_terug_na_snel_weg", "utter_vraag_contact_veilig"]  # the safe-contact question
+    assert back.state.wacht_op == form.wacht_op and back.state.contact == {"name": "Samira"}
+    # Without violence at home "ik ben er weer" is nothing special.
+    plain = replace(form, crisis_route=None)
+    assert names(next_step(plain, "hulpvraag", None, "ik ben er weer"))[0] != "utter_terug_na_snel_weg"
