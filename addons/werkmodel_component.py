@@ -190,7 +190,9 @@ class WerkmodelComponent(GraphComponent):
                 intent = BACK_INTENT if back_to_question(text) else "hulpvraag"
             elif back_to_question(text) and decision.tier is None:
                 intent = BACK_INTENT
-            found = None if decision.tier else _question_in(text)
+            # After danger was heard a question is still a question ("als ik veilig thuis bel komt dan de
+            # politie?", residents' round 45: the Veilig Thuis block three times, never the answer).
+            found = None if decision.tier and not earlier else _question_in(text)
             if intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)

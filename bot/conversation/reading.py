@@ -168,6 +168,18 @@ def back_after_leaving(text: str) -> bool:
     return bool(_RETURNED.search(_fold(text))) and not abuser_near(text)
 
 
+_NOT_HOME_TONIGHT = _any(
+    r"\b(?:durf|durft|durven|wil|kan)\s+(?:\w+\s+){0,3}?(?:niet|nie)\s+(?:meer\s+)?(?:naar\s+huis|thuis\s+(?:te\s+)?(?:komen|slapen))\b"
+    r"|\bbang\s+om\s+(?:naar\s+huis|thuis)\b|\b(?:slaap|slapen)\s+(?:\w+\s+){0,2}(?:buiten|op\s+straat|in\s+het\s+park)\b"
+    r"|\bniet\s+naar\s+huis\s+(?:gaan|durven)\b|\b(?:afraid|scared)\s+to\s+go\s+home\b|\bsleep\s+(?:outside|in\s+the\s+park)\b")
+
+
+def not_home_tonight(text: str) -> bool:
+    """"Ik durf vanavond niet naar huis", "slaap wel in het park": where to be safe tonight, after
+    violence at home was heard (residents' round 45: "Dat is goed", then a topic menu)."""
+    return bool(_NOT_HOME_TONIGHT.search(_fold(text)))
+
+
 def abuser_near(text: str) -> bool:
     """"Hij komt eraan": in a conversation about violence at home, one short line to close the chat."""
     folded = _fold(text)

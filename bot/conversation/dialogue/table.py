@@ -184,6 +184,9 @@ def _heard_again(state: State, message: Message) -> Reply:
     not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
     again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
     heard = "utter_crisis_gehoord_vt" if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS else "utter_crisis_gehoord"
+    if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.not_home_tonight(message.text):
+        # "ik durf vanavond niet naar huis, ben bij een vriend": a safe place tonight, not "Dat is goed".
+        heard = "utter_vt_niet_naar_huis"
     if state.crisis_route != ROUTE_CRISIS_VEILIG_THUIS and reading.plan_now(message.text):
         # "ik ga ze vanavond nemen": 112 now and someone near, not "Ik hoor u" (residents' round 40).
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, sinds_herinnering=0, niet_begrepen=0,
@@ -349,6 +352,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
         return kinds
     if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.back_after_leaving(message.text):
         return [RETURNED]
+    if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.not_home_tonight(message.text):
+        return [HEARD]  # "ik durf vanavond niet naar huis" under any question: where to be safe tonight
     if languages.switch_asked(message.text):
         return [SWITCH]
     if message.intent == FOREIGN_INTENT and pending not in (FORM, WAIT_CONTROLE, WAIT_VEILIGHEID):

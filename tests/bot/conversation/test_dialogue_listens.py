@@ -1359,3 +1359,26 @@ def test_back_after_closing_the_chat_is_asked_whether_it_is_safe_and_goes_on_whe
     # Without violence at home "ik ben er weer" is nothing special.
     plain = replace(form, crisis_route=None)
     assert names(next_step(plain, "hulpvraag", None, "ik ben er weer"))[0] != "utter_terug_na_snel_weg"
+
+
+def test_not_daring_to_go_home_tonight_after_violence_was_heard_gets_a_safe_place_for_tonight():
+    """Residents' round 45: a boy of 15 wrote "nee niemand kijkt op me fone. ik durf vanavond eig niet naar
+    huis" and got "Dat is goed"; "slaap wel ergens buiten of in het park" got the topic menu."""
+    heard = replace(State(), wacht_op="aanbod", crisis_route="crisis_veilig_thuis")
+    reply = next_step(heard, "ontkennen", None, "nee niemand kijkt op me fone. ik durf vanavond eig niet naar huis. ben nu bij een vriend")
+    assert names(reply)[0] == "utter_vt_niet_naar_huis" and reply.state.wacht_op == "aanbod"
+    park = next_step(replace(heard, wacht_op="leefgebied"), "hulpvraag", None,
+                     "laat maar. ik ga vannacht gwn niet naar huis, slaap wel ergens buiten of in het park")
+    assert names(park)[0] == "utter_vt_niet_naar_huis"
+    # Without violence at home "niet naar huis" is no danger of its own.
+    plain = next_step(replace(State(), wacht_op="aanbod"), "ontkennen", None, "nee, ik ga zo naar huis")
+    assert "utter_vt_niet_naar_huis" not in names(plain)
+
+
+def test_a_question_after_violence_was_heard_is_answered():
+    """Residents' round 45: "als ik veilig thuis bel komt dan de politie? en hoort me moeder het dan?" got the
+    Veilig Thuis block three times; the question is answered."""
+    heard = replace(State(), wacht_op="aanbod", crisis_route="crisis_veilig_thuis")
+    asked = {"faq": {"id": "veilig_thuis_anoniem", "score": 0.9}}
+    reply = next_step(heard, "crisis_herhaald", asked, "als ik veilig thuis bel komt dan de politie? en hoort me moeder het dan?")
+    assert names(reply)[0] == "utter_faq" and reply.responses[0][1]["faq"] == "veilig_thuis_anoniem"
