@@ -30,6 +30,10 @@ OFFERS = frozenset({"utter_aanbod_meedenker", "utter_aanbod_kort", "utter_aanbod
                     "utter_terugbel_uitleg_veilig", "utter_spoed_aanbod", "utter_niet_begrepen_mens"})
 
 
+SUMMARIES = frozenset({"utter_samenvatting", "utter_samenvatting_ander", "utter_samenvatting_kort",
+                       "utter_samenvatting_onbekend"})
+
+
 def not_served(gemeente: str, safe: bool = False) -> tuple[str, dict[str, str]]:
     """"Onze meedenkers werken niet in X", with where they do work; under violence at home the
     variant that names Veilig Thuis instead of calling the gemeente."""
@@ -49,8 +53,10 @@ def _no_offer_elsewhere(reply: Reply, told_before: bool = False) -> Reply:
     if not reply.state.elders:
         return reply
     if told_before:
+        # A summary, too: "Klopt dat?" leads to an offer that cannot come (residents' round 45: five of nine
+        # residents outside the area were summed up again and again after being told).
         again = ("utter_gemeente_niet_gedekt_kort", {"gemeente": reply.state.elders})
-        responses = [again if name in OFFERS or (name == "utter_gemeente_niet_gedekt"
+        responses = [again if name in OFFERS or name in SUMMARIES or (name == "utter_gemeente_niet_gedekt"
                                                  and values.get("gemeente") == reply.state.elders) else (name, values)
                      for name, values in reply.responses]
         if responses == list(reply.responses):

@@ -1382,3 +1382,16 @@ def test_a_question_after_violence_was_heard_is_answered():
     asked = {"faq": {"id": "veilig_thuis_anoniem", "score": 0.9}}
     reply = next_step(heard, "crisis_herhaald", asked, "als ik veilig thuis bel komt dan de politie? en hoort me moeder het dan?")
     assert names(reply)[0] == "utter_faq" and reply.responses[0][1]["faq"] == "veilig_thuis_anoniem"
+
+
+def test_outside_the_area_a_new_worry_is_not_summed_up_for_an_offer_that_cannot_come():
+    """Residents' round 45: after "Onze meedenkers werken niet in Terneuzen" a man with debts was summed up
+    three times ("Klopt dat?") and each "ja" ended in "Zoals ik zei: wij werken niet in Terneuzen"."""
+    told = next_step(replace(State(), wacht_op=callback_form.wait_for("gemeente"), form_id="f"), "hulpvraag", None, "Terneuzen")
+    assert names(told) == ["utter_gemeente_niet_gedekt"] and told.state.elders == "Terneuzen"
+    again = next_step(told.state, "hulpvraag", parse(("financien", "schulden", 0.9)),
+                      "wie moet ik nou bellen in terneuzen voor schulden, de deurwaarder dreigt")
+    assert names(again) == ["utter_gemeente_niet_gedekt_kort"] and again.state.wacht_op is None
+    asked = {"faq": {"id": "kosten", "score": 0.9}}
+    question = next_step(told.state, "hulpvraag", asked, "wat kost een meedenker?")
+    assert names(question)[0] == "utter_faq"
