@@ -589,6 +589,23 @@ _HEAVY = re.compile(
     re.IGNORECASE)
 
 
+# A death of someone close told with the worry ("mijn man is drie maand geleden gestorven en ik geraak er
+# niet uit met zijn papieren"): condolences first (residents' round 45: a widow got only a summary).
+_BEREAVED = re.compile(
+    r"\b(?:mijn|m'n|mn|onze|ons)\s+(?:\w+\s+){0,2}?(?:man|vrouw|moeder|vader|ma|pa|mam|pap|mama|papa|moe|zoon|dochter|"
+    r"partner|vriend|vriendin|broer|zus|zuster|opa|oma|kind|kindje|echtgenoot|echtgenote|lief)\b"
+    r"(?:\s+(?!niet\b|nie\b)[\w'-]+){0,7}?\s+(?:overleden|gestorven|doodgegaan|heengegaan|overlijdt|stierf)\b"
+    r"|\b(?:het\s+)?(?:overlijden|sterven)\s+van\s+(?:mijn|m'n|mn|onze|ons)\s+\w+"
+    r"|\bmy\s+(?:husband|wife|mother|father|mum|mom|dad|son|daughter|partner|brother|sister|child)\s+"
+    r"(?:\w+\s+){0,3}?(?:died|passed\s+away)\b",
+    re.IGNORECASE)
+
+
+def bereaved(text: str) -> bool:
+    """Whether the resident tells that someone close to them died."""
+    return bool(_BEREAVED.search(text))
+
+
 def feels_heavy(text: str) -> bool:
     """Whether the resident tells how hard it is, beside what it is about."""
     return bool(_HEAVY.search(text))

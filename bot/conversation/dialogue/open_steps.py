@@ -213,10 +213,12 @@ def _decide(state: State, message: Message) -> Reply:
             state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
                             or state.voor_wie)
         reply = _clarify_or_summarise(state)
-        if understood.samenvatting is None and reading.feels_heavy(text) and reply.responses \
-                and reply.responses[0][0].startswith("utter_samenvatting"):
-            # "Ik ben op, mijn moeder…": first that it sounds hard, then the summary (residents' round 42).
-            reply = Reply([("utter_erkenning", {}), *reply.responses], reply.state, reply.effects)
+        if understood.samenvatting is None and (reading.feels_heavy(text) or reading.bereaved(text)) \
+                and reply.responses and reply.responses[0][0].startswith("utter_samenvatting"):
+            # "Ik ben op, mijn moeder…": first that it sounds hard, then the summary (residents' round 42);
+            # a death told: condolences first (round 45).
+            first = "utter_gecondoleerd" if reading.bereaved(text) else "utter_erkenning"
+            reply = Reply([(first, {}), *reply.responses], reply.state, reply.effects)
         return reply
     if intent == BACK_INTENT or (state.crisis_route and _BACK_TO_QUESTION.search(text)):
         if state.leefgebieden:

@@ -1395,3 +1395,14 @@ def test_outside_the_area_a_new_worry_is_not_summed_up_for_an_offer_that_cannot_
     asked = {"faq": {"id": "kosten", "score": 0.9}}
     question = next_step(told.state, "hulpvraag", asked, "wat kost een meedenker?")
     assert names(question)[0] == "utter_faq"
+
+
+def test_a_death_told_with_the_worry_gets_condolences_before_the_summary():
+    """Residents' round 45: "mijn man is drie maand geleden gestorven en ik geraak er niet meer uit met al zijn
+    papieren" got only "Ik begrijp dat u een vraag heeft over ...". A meedenker first says gecondoleerd."""
+    widow = next_step(replace(State(), voor_wie="zelf"), "hulpvraag", parse(("financien", "papieren", 0.8)),
+                      "mijn man is drie maand geleden gestorven en ik geraak er niet meer uit met al zijn papieren")
+    assert names(widow)[:2] == ["utter_gecondoleerd", "utter_samenvatting"]
+    alive = next_step(replace(State(), voor_wie="zelf"), "hulpvraag", parse(("gezondheid", "verpleeghuis", 0.8)),
+                      "mijn moeder is niet overleden hoor, ze woont in een verpleeghuis en ik wil een pgb")
+    assert "utter_gecondoleerd" not in names(alive)
