@@ -234,3 +234,18 @@ def test_answers_told_early_are_kept_an_e_mail_only_wish_and_no_second_offer_aft
     assert re.search(r"Uw nummer is (\S+?)\.", done.text), done.text
     evening = resident.say("kan ik ergens heen als ik s avonds gewoon even wil praten")
     assert "Luisterlijn" in evening.text and "klaarzetten" not in evening.text, evening.text
+
+
+def test_round_45_danger_at_home_a_dictated_question_and_coming_back_after_leaving(conversations: Messaging):
+    """Residents' round 45 through the servers: a woman whose husband hit her closes the chat when he comes,
+    comes back and is asked whether it is safe; a dictated question reaches the FAQ as a question; a
+    question after the danger was heard is answered, not met with the Veilig Thuis block once more."""
+    resident = Resident("rest", conversations)
+    first = resident.say("mijn man heeft me vorige week geslagen en hij kijkt in mijn telefoon")
+    assert "0800-2000" in first.text, first.text
+    away = resident.say("hij komt eraan")
+    assert "Sluit dit gesprek nu" in away.text
+    back = resident.say("sorry ik ben er weer. hij is weer weg, naar zijn broer")
+    assert "Fijn dat u er weer bent. Bent u nu veilig?" in back.text, back.text
+    asked = resident.say("als ik veilig thuis bel gaat die dan naar de politie vraagteken")
+    assert "anoniem om advies vragen" in asked.text, asked.text

@@ -346,12 +346,13 @@ def read_kinds(state: State, message: Message) -> list[str]:
         kinds.append(CHECK)
     if message.intent == SNEL_WEG_INTENT or (state.crisis_route and reading.abuser_near(message.text)):
         kinds.append(SNEL_WEG)
+    if (state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and message.intent not in CRISIS_RESPONSES
+            and reading.back_after_leaving(message.text)):
+        return [RETURNED]  # "ik ben er weer, hij is weg": the models may hear the same danger again in it
     if message.intent == CRISIS_AGAIN_INTENT:
         kinds.append(CALLING if reading.calling_too_big(message.text) else HEARD)
     if kinds:
         return kinds
-    if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.back_after_leaving(message.text):
-        return [RETURNED]
     if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.not_home_tonight(message.text):
         return [HEARD]  # "ik durf vanavond niet naar huis" under any question: where to be safe tonight
     if languages.switch_asked(message.text):

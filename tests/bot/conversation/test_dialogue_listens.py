@@ -1356,6 +1356,8 @@ def test_back_after_closing_the_chat_is_asked_whether_it_is_safe_and_goes_on_whe
     back = next_step(away.state, "hulpvraag", None, "sorry ik ben er weer. hij is weer weg, naar zijn broer")
     assert names(back) == ["utter_terug_na_snel_weg", "utter_vraag_contact_veilig"]  # the safe-contact question
     assert back.state.wacht_op == form.wacht_op and back.state.contact == {"name": "Samira"}
+    heard_again = next_step(away.state, "crisis_herhaald", None, "sorry ik ben er weer. hij is weer weg")
+    assert names(heard_again)[0] == "utter_terug_na_snel_weg"  # the models heard the danger in it again
     # Without violence at home "ik ben er weer" is nothing special.
     plain = replace(form, crisis_route=None)
     assert names(next_step(plain, "hulpvraag", None, "ik ben er weer"))[0] != "utter_terug_na_snel_weg"
