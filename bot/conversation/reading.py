@@ -375,11 +375,11 @@ def english_intent(text: str) -> str:
 # A yes or a no at the start of a longer message ("ja klopt, en de brief zegt…"), or "bel me".
 # "Laat die meedenker mij dan maar bellen": a yes to a callback and a wish for one alike.
 _LET_CALL = r"\blaat\s+(?:\w+\s+){0,3}?(?:me|mij)\s+(?:\w+\s+){0,2}?(?:maar\s+)?(?:bellen|mailen|terugbellen)\b"
-_CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bellen\b|\bmag\s+(?:me\s+|mij\s+)?bellen\b"
+_CALL_ME = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\b|\b(?:meedenker|iemand)\s+(?:mag\s+|kan\s+)?(?:belt|bellen)\s+(?:me|mij)\b|\b(?:ja\s+)?graag\s+bellen\b|\bmag\s+(?:me\s+|mij\s+)?bellen\b"
                       r"|\b(?:mail|e-?mail|mailen)\s+(?:me|mij)\b|\b(?:kan|wil|mag)\s+iemand\s+(?:me|mij)\s+(?:mailen|e-?mailen|bellen)\b"
                       r"|" + _LET_CALL +
                       r"|\bcall\s+me\b|\bemail\s+me\b|\[TELEFOON\]|\[EMAIL\]", re.IGNORECASE)
-_CALL_ME_NOT = re.compile(r"\b(?:bel|bellen)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
+_CALL_ME_NOT = re.compile(r"\b(?:bel|bellen|belt)\s+(?:me|mij)\s+(?:maar\s+)?(?:niet|nie)\b|\bniet\s+bellen\b", re.IGNORECASE)
 _INTERJECTION = r"(?:(?:huh|he|hè|eh|uh|uhm|ehm|nou|oh|o|ah|pff|haha|lol|wtf|jawel\s+maar)[\s,.!?]+)?"
 _LEADING_YES = re.compile(r"^\s*" + _INTERJECTION + r"(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
                           r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
@@ -433,6 +433,11 @@ def says_bye(text: str) -> bool:
 def meant_yes(text: str) -> bool:
     """"Laat maar, ja", "ik bedoelde ja": a yes the intent model reads as a no."""
     return bool(_MEANT_YES.search(text))
+
+
+def asks_to_be_called(text: str) -> bool:
+    """"Bel me", "dan meedenker belt mij": a yes to the callback offer in so many words."""
+    return bool(_CALL_ME.search(text)) and not _CALL_ME_NOT.search(text)
 
 
 def yes_or_no(text: str) -> str | None:

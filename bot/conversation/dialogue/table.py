@@ -422,6 +422,11 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
         # English all the way (issue 27): the English message is read as what it says; the
         # responses come in English by the slot `taal`.
         intent = reading.english_intent(text)
+    if (state.wacht_op == WAIT_AANBOD and intent in INFO_FAQ and "?" not in text
+            and not (parse_werkmodel or {}).get(FAQ_KEY) and reading.asks_to_be_called(text)):
+        # "ok dan meedenker belt mij. naam is ayse. nummer 06-..." is a yes with details, not a question
+        # about what a meedenker is (residents' round 45: the independence answer, the details lost).
+        intent = "bevestigen"
     message = Message(intent, parse_werkmodel or {}, text, form_text if form_text is not None else text,
                       entities or {}, channel)
     pending = _pending_kind(state)

@@ -1408,3 +1408,16 @@ def test_a_death_told_with_the_worry_gets_condolences_before_the_summary():
     alive = next_step(replace(State(), voor_wie="zelf"), "hulpvraag", parse(("gezondheid", "verpleeghuis", 0.8)),
                       "mijn moeder is niet overleden hoor, ze woont in een verpleeghuis en ik wil een pgb")
     assert "utter_gecondoleerd" not in names(alive)
+
+
+def test_a_yes_with_details_at_the_offer_is_no_question_about_what_a_meedenker_is():
+    """Residents' round 45: "ok dan meedenker belt mij. naam is ayse. nummer 06-... ochtend, niet vrijdag" got
+    the independence answer (the intent model guessed an info intent) and the moment was lost."""
+    offer = replace(State(), wacht_op="aanbod", leefgebieden={"sociale_relaties": {"confidence": 0.8, "evidence": ["zoon"]}})
+    reply = next_step(offer, "info_onafhankelijk", None,
+                      "ok dan meedenker belt mij. naam is ayse. nummer 06-23456789. ochtend, niet vrijdag")
+    assert names(reply) == ["utter_terugbel_uitleg"] and "vrijdag" not in reply.state.formulier["moment"]
+    asked = next_step(offer, "info_onafhankelijk", None, "werkt de meedenker voor de gemeente?")
+    assert names(asked)[0] == "utter_faq"
+    refused = next_step(offer, "info_onafhankelijk", None, "nee, de meedenker belt mij niet")
+    assert names(refused)[0] != "utter_terugbel_uitleg"
