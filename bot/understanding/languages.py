@@ -313,6 +313,11 @@ def conversation_language(text: str) -> str | None:
     # Latin script: a short message ("ok", "Paweł") keeps the conversation's language.
     if is_short(text):
         return _short_latin(text)
+    if found == DUTCH and _latin_scores(text)[1][ENGLISH] >= 2:
+        # "ok. wat gebeurt met mijn nummer als ik geef? who see it? gemeente?": Dutch and English mixed
+        # says no language; the conversation keeps its own (residents' round 45: an English
+        # conversation went on in Dutch at the form).
+        return None
     if found == DUTCH and len(_WORD.findall(text)) < 5:
         # "is it free?" in an English conversation: a few words with an English one and no word only
         # Dutch has say no language; the conversation keeps its own (residents' tests).

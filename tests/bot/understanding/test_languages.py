@@ -268,3 +268,12 @@ def test_a_few_words_of_no_one_language_keep_the_conversations_language():
     assert conversation_language("is it free?") == "en"
     assert conversation_language("is it ok?") is None
     assert conversation_language("is het gratis?") == "nl"
+
+
+def test_dutch_and_english_mixed_keeps_the_conversations_language():
+    """Residents' round 45: an Eritrean man writing English got Dutch from "ok. wat gebeurt met mijn nummer
+    als ik geef? who see it? gemeente?" on; a mixed message says no language, a Dutch one still does."""
+    from bot.understanding.languages import conversation_language
+    assert conversation_language("ok. wat gebeurt met mijn nummer als ik geef? who see it? gemeente?") is None
+    assert conversation_language("ik heb schulden en ik weet het niet meer wat ik moet doen") == "nl"
+    assert conversation_language("my landlord wants me out of the house by the end of the month") == "en"
