@@ -141,7 +141,7 @@ def answers_read_under_the_lock(context: PatchContext) -> None:
                 raise AlreadyAnswered(answers)  # caught in handle_message, nothing is stored
         if candidate:
             settled = settle(message.text, {**metadata, CANDIDATE_KEY: candidate},
-                             sealing_step(tracker.get_slot("wacht_op")), secret_key)
+                             sealing_step(tracker.get_slot("wacht_op"), tracker.get_slot("vorige_wacht")), secret_key)
             message.text, message.metadata = settled.text, settled.metadata
         context_slots = {key: tracker.get_slot(key) for key in ("wacht_op", "veilig_gezegd", "crisis_route")
                          if tracker.get_slot(key)}

@@ -70,9 +70,18 @@ def step_of(wacht_op: str | None) -> str | None:
 CHANGE_WAITS: frozenset[str] = frozenset({"controle", "wijzig_veld", "misser", "wijzig_ticket"})
 
 
-def sealing_step(wacht_op: str | None) -> str | None:
+# Questions that interrupt the form after danger was told (the offer "Wilt u dat een meedenker contact
+# met u opneemt?", the safety check): the form's own step is still where the answer belongs.
+INTERRUPTING_WAITS: frozenset[str] = frozenset({"aanbod", "veiligheid", "veilig_nu"})
+
+
+def sealing_step(wacht_op: str | None, vorige_wacht: str | None = None) -> str | None:
     """The step whose answer a channel seals instead of masking: the name or contact step, and a
-    contact detail given anywhere else in the form or at the read-back (a change)."""
+    contact detail given anywhere else in the form or at the read-back (a change). When danger
+    interrupted the form, the step it interrupted (residents' round 45: "kan het via mijn mail van
+    werk? samira@... daar kan hij niet bij" was masked and asked for again)."""
+    if wacht_op in INTERRUPTING_WAITS and step_of(vorige_wacht) is not None:
+        return sealing_step(vorige_wacht)
     step = step_of(wacht_op)
     if step in CONTACT_STEPS:
         return step

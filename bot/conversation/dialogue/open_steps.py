@@ -42,7 +42,7 @@ from bot.conversation.dialogue.state import (
 )
 from bot.conversation.dialogue.asking import _clarify_or_summarise, _read_back, _safe_contact, pending_question
 from bot.conversation.dialogue.crisis_steps import _resume_form
-from bot.conversation.dialogue.form_steps import _start_form
+from bot.conversation.dialogue.form_steps import _form_answer, _start_form
 from bot.conversation.dialogue.replies import not_served
 
 
@@ -191,6 +191,9 @@ def _decide(state: State, message: Message) -> Reply:
         told = merge(replace(understood, route=ROUTE_MEEDENKER), message.werkmodel, text)
         return _clarify_or_summarise(replace(told, voor_wie=who_for(text) or state.voor_wie))
     if intent == "bevestigen":
+        resumed = _resumed_with_answer(understood, message)
+        if resumed is not None:
+            return resumed
         if state.wacht_op in (WAIT_AANBOD, WAIT_TOESTEMMING) and not state.form_id:
             # "ja graag maar dan wel s ochtends": the moment is noted now, not asked again later.
             moment = callback_form.other_answers_in("contact", text).get("moment")
@@ -283,6 +286,16 @@ def _urgent_place(state: State, message: Message) -> Reply | None:
 
 
 _BACK_TO_QUESTION = re.compile(r"\b(?:terug\s+naar|verder\s+met)\s+(?:mijn|m'n|mn)\s+(?:vraag|probleem|verhaal)\b", re.IGNORECASE)
+
+
+def _resumed_with_answer(state: State, message: Message) -> Reply | None:
+    """A yes to go on with the form a danger interrupted that holds the answer to its question ("ja ...
+    kan het via mijn mail van werk? samira@... daar kan hij niet bij"): kept, not asked again."""
+    step = callback_form.step_of(state.vorige_wacht)
+    if state.wacht_op != WAIT_AANBOD or step != "contact" or not callback_form.parse_contact(message.answer_text):
+        return None
+    back = replace(state, wacht_op=state.vorige_wacht, vorige_wacht=None)
+    return _form_answer(back, message)
 
 
 def _yes(state: State) -> Reply:

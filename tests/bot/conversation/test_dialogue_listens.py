@@ -1421,3 +1421,18 @@ def test_a_yes_with_details_at_the_offer_is_no_question_about_what_a_meedenker_i
     assert names(asked)[0] == "utter_faq"
     refused = next_step(offer, "info_onafhankelijk", None, "nee, de meedenker belt mij niet")
     assert names(refused)[0] != "utter_terugbel_uitleg"
+
+
+def test_a_safe_e_mail_given_with_the_yes_after_danger_interrupted_the_form_is_kept():
+    """Residents' round 45: at the contact question a woman told that her husband checks her phone and hit
+    her; to "Wilt u dat een meedenker contact met u opneemt?" she wrote "ja ... kan het via mijn mail van
+    werk? samira@... daar kan hij niet bij" and was asked for an e-mail address again."""
+    form = replace(State(), wacht_op=callback_form.wait_for("contact"), form_id="f", formulier={"gemeente": "Zaanstad"},
+                   contact={"name": "Samira"}, leefgebieden={"wonen": {"confidence": 0.8, "evidence": ["huurtoeslag"]}})
+    told = next_step(form, "crisis_veilig_thuis", None, "mijn man kijkt in mijn telefoon en hij heeft me vorige week geslagen")
+    assert told.state.wacht_op == "aanbod" and told.state.vorige_wacht == "form:contact"
+    assert callback_form.sealing_step(told.state.wacht_op, told.state.vorige_wacht) == "contact"  # sealed, not masked
+    raw = "ja hij kijkt dus op mijn telefoon. kan het via mijn mail van werk? samira@bloemenhuisdetulp.nl. daar kan hij niet bij"
+    kept = next_step(told.state, "bevestigen", None, raw.replace("samira@bloemenhuisdetulp.nl", "[EMAIL]"), form_text=raw)
+    assert names(kept) == ["utter_vraag_moment_veilig"] and kept.state.contact["email"] == "samira@bloemenhuisdetulp.nl"
+    assert callback_form.sealing_step("aanbod", None) is None  # an offer outside the form seals nothing
