@@ -206,7 +206,10 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
         # Arabic, Turkish, Polish, Ukrainian, Tigrinya: only their rules (above) give the full reply.
         # The intent model never saw them, and the semantic net reads them by meaning alone and
         # alarms on ordinary letters too (docs/languages.md), so it may only ask the safety check.
-        suspected = semantic.route if semantic is not None and crisis_probability >= check_threshold else None
+        # A form answer ("06-23456789. sadece sabah, cuma değil") is asked about only when the net is
+        # sure (residents' round 45: a Turkish mother's number and moment got the safety check).
+        limit = max(check_threshold, SEMANTIC_OVER_VETO) if plain_answer or check_declined else check_threshold
+        suspected = semantic.route if semantic is not None and crisis_probability >= limit else None
         decision = _ordinary_route(text, intent, confidence, has_leefgebied, language)
         if suspected is None:
             return decision

@@ -409,3 +409,16 @@ def test_a_question_about_the_service_never_gets_the_full_reply_from_the_models_
     rule = decide_route("ik wil niet meer leven, kan ik 113 bellen?", "crisis_113", 0.96, False, sure, 0.27,
                         service_question=True)
     assert rule.tier == "volledig"
+
+
+def test_a_form_answer_in_another_language_is_asked_about_only_when_the_net_is_sure():
+    """Residents' round 45: "06-23456789. sadece sabah, cuma değil" (a number, mornings, not Friday) at the
+    contact question got the safety check in Turkish from the semantic net alone (0.29 over 0.27)."""
+    from bot.understanding.crisis_net import CrisisScores
+    from bot.understanding.routing import decide_route
+    text = "06-23456789. sadece sabah, cuma değil"
+    doubt = CrisisScores(0.29, "crisis_113", 0.5)
+    assert decide_route(text, "hulpvraag", 0.69, False, doubt, 0.27).tier == "check"  # a first message: asked
+    assert decide_route(text, "hulpvraag", 0.69, False, doubt, 0.27, plain_answer=True).tier is None
+    sure = CrisisScores(0.9, "crisis_113", 0.9)
+    assert decide_route(text, "hulpvraag", 0.69, False, sure, 0.27, plain_answer=True).tier == "check"
