@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 # Words that may have led to a topic but say nothing the resident would recognise as theirs.
 NOT_QUOTED = frozenset({"laat", "hoef", "hoeft", "vorige", "volgende", "wacht", "plan", "werkt", "computer", "schrijven",
-                        "aanvragen", "vraag", "vragen", "weet", "zeggen", "doen", "gaat", "hebben", "krijgen"})
+                        "aanvragen", "vraag", "vragen", "weet", "zeggen", "doen", "gaat", "hebben", "krijgen",
+                        # residents' round 45: "U schreef over 'eigenlijk', 'vraagt' en 'man'"
+                        "eigenlijk", "vraagt", "vroeg", "betaalt", "betalen", "verklaring", "komt", "moet", "mag", "kan"})
 RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
                         "touw", "springen", "overdosis", "nou", "he", "hoor",
                         # Chat words that say nothing of the topic ("U schreef over 'voel' en 'gwn'").

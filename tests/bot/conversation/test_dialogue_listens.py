@@ -1118,6 +1118,10 @@ def test_residents_round_43_a_carer_asks_for_herself_and_the_summary_quotes_no_e
     assert who_for("ik wil hulp voor mijn moeder") == "ander"
     state = replace(State(), leefgebieden={"sociale_relaties": {"confidence": 0.9, "evidence": ["laat", "hoef", "stiefvader"]}})
     assert key_words(state) == ["stiefvader"]
+    # Residents' round 45: "U schreef over 'eigenlijk', 'vraagt' en 'verklaring'" to a widow.
+    state = replace(State(), leefgebieden={"financien": {"confidence": 0.9, "evidence": ["eigenlijk", "vraagt", "verklaring",
+                                                                                        "erfrecht"]}})
+    assert key_words(state) == ["erfrecht"]
 
 
 def test_under_violence_at_home_the_place_to_meet_is_never_only_the_home():
