@@ -57,7 +57,7 @@ _ALSO_SELF = re.compile(
     r"|\bvoor\s+ons\s+(?:allebei|beiden|samen)\b|\bvoor\s+(?:ons|allebei)\s+twee\b",
     re.IGNORECASE,
 )
-_SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|voor mezelf|voor mijzelf)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:ik|mij|me|mijn|mn|m'n|mezelf|mijzelf|myself)\b", re.IGNORECASE)
 # Family named only as who must not know, or who the resident lives with: "mn moeder mag het niet weten",
 # "of mn moeder het hoort", "vertelt hij dit aan mn moeder", "ik woon bij mn moeder" (residents' round 42:
 # a 19-year-old with gambling debts was summarised as asking for someone else).

@@ -15,7 +15,7 @@ from bot.understanding import languages
 from bot.understanding.noise import is_noise
 from bot.understanding.crisis import is_negated_crisis, is_told_as_over
 from bot.understanding.routing import CHECK_INTENT
-from bot.conversation.summary import merge
+from bot.conversation.summary import merge, who_for
 from bot.understanding.werkmodel import ROUTE_CRISIS_113, ROUTE_CRISIS_VEILIG_THUIS
 from bot.conversation.dialogue.state import (
     ANSWER,
@@ -65,6 +65,7 @@ from bot.conversation.dialogue.state import (
     WAIT_TOLK,
     WAIT_VEILIGHEID,
     WAIT_VEILIG_NU,
+    WAIT_VOOR_WIE,
     WAIT_WIJZIG,
     WAIT_WIJZIG_TICKET,
 )
@@ -422,6 +423,11 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
         # English all the way (issue 27): the English message is read as what it says; the
         # responses come in English by the slot `taal`.
         intent = reading.english_intent(text)
+    if (state.wacht_op == WAIT_VOOR_WIE and intent in ("nlu_fallback", "hulpvraag", ENGLISH_INTENT)
+            and len(text.split()) <= 4 and who_for(text)):
+        # "mezelf", "myself" to "voor uzelf of iemand anders?" (residents' round 45: "Sorry, I do not
+        # understand that", the question again).
+        intent = "voor_wie"
     if (state.wacht_op == WAIT_AANBOD and intent in INFO_FAQ and "?" not in text
             and not (parse_werkmodel or {}).get(FAQ_KEY) and reading.asks_to_be_called(text)):
         # "ok dan meedenker belt mij. naam is ayse. nummer 06-..." is a yes with details, not a question

@@ -42,6 +42,13 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
         r"(?:ik wil|ik zou|wil ik|i want|i just want)(?: \w+){0,3} (?:bij|naar|with) (?:ze|hen|hem|haar|them|him|her|"
         r"(?:mijn|mn|my) (?:moeder|vader|ma|pa|mama|papa|man|vrouw|ouders|kind|zoon|dochter|mum|mom|dad|husband|wife|"
         r"parents|son|daughter))(?: \w+)? (?:zijn|toe|gaan|be)\b(?! (?:op|om|in|met|morgen|zondag|vandaag)\b)")),
+    # "soms denk ik dat ik beter bij haar kan zijn" from a widower filling in the form (residents' round 45:
+    # no question at all): being with someone who died may be a wish to die; asked, gently.
+    ("doubt.113.beter_bij_haar", ROUTE_CRISIS_113, re.compile(
+        r"\bik (?:beter|liever) (?:ook )?bij (?:haar|hem|ze|hen|(?:mijn|mn|m'n) (?:vrouw|man|moeder|vader|ma|pa|mama|papa|"
+        r"kind|zoon|dochter|partner)) (?:kan|kon|zou|ben|was|had) (?:kunnen )?(?:zijn|gaan)\b"
+        r"(?! (?:wonen|logeren|slapen|eten|blijven|vanavond|morgen|vandaag|op|om|in|met)\b)"
+        r"|\bi(?:'d| would)? (?:rather|better) be with (?:her|him|them)\b")),
     # "ik ben er gewoon echt klaar mee, met alles" (residents' round 40: a young man deep in gambling
     # debts said it twice and was never asked): done with everything may be done with living.
     ("doubt.113.klaar_met_alles", ROUTE_CRISIS_113, re.compile(

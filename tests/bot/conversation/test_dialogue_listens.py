@@ -1440,3 +1440,12 @@ def test_a_safe_e_mail_given_with_the_yes_after_danger_interrupted_the_form_is_k
     kept = next_step(told.state, "bevestigen", None, raw.replace("samira@bloemenhuisdetulp.nl", "[EMAIL]"), form_text=raw)
     assert names(kept) == ["utter_vraag_moment_veilig"] and kept.state.contact["email"] == "samira@bloemenhuisdetulp.nl"
     assert callback_form.sealing_step("aanbod", None) is None  # an offer outside the form seals nothing
+
+
+def test_mezelf_or_myself_answers_who_the_question_is_for():
+    """Residents' round 45: "myself" to "Is the question for yourself or for someone else?" got "Sorry, I do
+    not understand that" and the question again; "mezelf" the same."""
+    asked = replace(State(), wacht_op="voor_wie", leefgebieden={"financien": {"confidence": 0.8, "evidence": ["toeslagen"]}})
+    for intent, text in (("nlu_fallback", "myself"), ("hulpvraag", "mezelf")):
+        reply = next_step(asked, intent, None, text)
+        assert names(reply) == ["utter_samenvatting"] and reply.state.voor_wie == "zelf", text

@@ -422,3 +422,17 @@ def test_a_form_answer_in_another_language_is_asked_about_only_when_the_net_is_s
     assert decide_route(text, "hulpvraag", 0.69, False, doubt, 0.27, plain_answer=True).tier is None
     sure = CrisisScores(0.9, "crisis_113", 0.9)
     assert decide_route(text, "hulpvraag", 0.69, False, sure, 0.27, plain_answer=True).tier == "check"
+
+
+def test_wanting_to_be_with_a_dead_wife_is_asked_about_even_inside_the_form():
+    """Residents' round 45: a widower typed "soms denk ik dat ik beter bij haar kan zijn" with his place at
+    the gemeente question and got the next question of the form; it is a doubt, asked gently."""
+    from bot.understanding.crisis_net import CrisisScores
+    from bot.understanding.routing import decide_route
+    text = "in goes. al vijftig jaar, samen met riet. nu alleen. soms denk ik dat ik beter bij haar kan zijn."
+    calm = CrisisScores(0.1, "crisis_113", 0.1)
+    decision = decide_route(text, "hulpvraag", 0.6, False, calm, 0.27, answering=True, plain_answer=True)
+    assert decision.tier == "check" and decision.suspected == "crisis_113"
+    visit = decide_route("ik denk dat ik beter bij haar kan zijn op zaterdag, dan is zij niet alleen", "hulpvraag", 0.9,
+                         False, calm, 0.27)
+    assert visit.tier is None
