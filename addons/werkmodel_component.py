@@ -148,6 +148,7 @@ class WerkmodelComponent(GraphComponent):
             for_whom = who_for(text) if pending == WAIT_VOOR_WIE else None
             parts = [(text[p["start"]:p["end"]], CrisisScores(p["crisis"], p["route"], p["route_probability"]))
                      for p in (net or {}).get("segments") or []]
+            question = _question_in(text)  # once: it says what the routing may do and what the dialogue answers
             decision = decide_route(text, name, confidence, bool(labels.leefgebieden), semantic,
                                     net["threshold"] if net else 1.0,
                                     net.get("english_threshold", net["threshold"]) if net else 1.0, parts,
@@ -156,7 +157,7 @@ class WerkmodelComponent(GraphComponent):
                                     or for_whom is not None,
                                     check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY))
                                     or (said == "ontkennen" and pending == WAIT_VEILIGHEID),
-                                    service_question="?" in text and _question_in(text) is not None)
+                                    service_question="?" in text and question is not None)
             metadata = message.get("metadata") or {}
             intent = decision.intent
             earlier = metadata.get(CRISIS_ROUTE_KEY)
@@ -192,7 +193,7 @@ class WerkmodelComponent(GraphComponent):
                 intent = BACK_INTENT
             # After danger was heard a question is still a question ("als ik veilig thuis bel komt dan de
             # politie?", residents' round 45: the Veilig Thuis block three times, never the answer).
-            found = None if decision.tier and not earlier else _question_in(text)
+            found = None if decision.tier and not earlier else question
             if intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)
