@@ -193,7 +193,10 @@ class WerkmodelComponent(GraphComponent):
                 intent = BACK_INTENT
             # After danger was heard a question is still a question ("als ik veilig thuis bel komt dan de
             # politie?", residents' round 45: the Veilig Thuis block three times, never the answer).
-            found = None if decision.tier and not earlier else question
+            # A question about the service that one model alone finds worrying gets the check, and its
+            # answer too (residents' round 45: "wat als ik niet opneem?" got only the check).
+            asked_anyway = decision.tier == TIER_CHECK and decision.crisis is None and "?" in text
+            found = None if decision.tier and not earlier and not asked_anyway else question
             if intent != name:
                 message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0},
                             add_to_output=True)

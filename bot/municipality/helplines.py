@@ -38,6 +38,9 @@ class Helplines:
     zelfmoordpreventie: Helpline
     noodnummer: Helpline
     veilig_thuis: Helpline
+    # Children and teenagers under violence at home are pointed here too (residents' round 45: a boy of
+    # 15 got only the adult Veilig Thuis text).
+    kindertelefoon: Helpline
 
     def template_values(self) -> dict[str, str]:
         """Values for the `{placeholders}` in domain.yml responses."""
@@ -53,6 +56,9 @@ class Helplines:
             "veilig_thuis_chat": self.veilig_thuis.chat_url or "",
             "veilig_thuis_chat_uren": self.veilig_thuis.chat_hours or "",
             "luisterlijn_chat_uren": self.luisterlijn.chat_hours or self.luisterlijn.hours or "",
+            "kindertelefoon_telefoon": self.kindertelefoon.phone,
+            "kindertelefoon_chat": self.kindertelefoon.chat_url or "",
+            "kindertelefoon_uren": self.kindertelefoon.hours or "",
             # tel: links for buttons that dial, where the channel allows.
             "luisterlijn_tel": f"tel:{self.luisterlijn.phone_dial}",
             "zmp_tel": f"tel:{_digits(self.zelfmoordpreventie.phone)}",
@@ -90,4 +96,5 @@ def load_helplines(path: Path) -> Helplines:
         zelfmoordpreventie=_line(data, "zelfmoordpreventie", path),
         noodnummer=_line(data, "noodnummer", path),
         veilig_thuis=_line(data, "veilig_thuis", path),
+        kindertelefoon=_line(data, "kindertelefoon", path),
     )

@@ -17,6 +17,7 @@ from bot.conversation.dialogue.state import (
     EFFECT_FLAG_CRISIS,
     Message,
     Reply,
+    NO_DANGER_RESPONSES,
     STAY_RESPONSES,
     State,
     WAIT_AANBOD,
@@ -94,13 +95,14 @@ def _after_check(state: State, in_danger: bool) -> Reply:
         if state.ticket_id:
             return Reply([("utter_tolk_al_gevraagd", {})], replace(resumed, wacht_op=None))
         return Reply([("utter_andere_taal", {})], replace(resumed, wacht_op=WAIT_TOLK))
+    no_danger = (NO_DANGER_RESPONSES.get(state.vermoed_crisis or "", "utter_veiligheid_nee"), {})
     again = pending_question(resumed)
     if again:
-        return Reply([("utter_veiligheid_nee", {}), *again], resumed)
+        return Reply([no_danger, *again], resumed)
     if resumed.leefgebieden:
         reply = _clarify_or_summarise(resumed)
-        return Reply([("utter_veiligheid_nee", {}), *reply.responses], reply.state)
-    return Reply([("utter_veiligheid_nee", {}), ("utter_vraag_open", {})], resumed)
+        return Reply([no_danger, *reply.responses], reply.state)
+    return Reply([no_danger, ("utter_vraag_open", {})], resumed)
 
 
 # "nee joh ik doe niks geks", "ik ben gewoon veilig hoor" (residents' round 41: both got "Bel dan nu 112").

@@ -63,6 +63,13 @@ CRISIS_RESPONSES = {
     "crisis_112": "utter_crisis_112",
     "crisis_veilig_thuis": "utter_crisis_veilig_thuis",
 }
+# "Nee" to the safety check: the numbers of the danger it asked about, for later; all three only when the
+# route is unknown (residents' round 45: a lonely widower got 112, 113 and Veilig Thuis listed).
+NO_DANGER_RESPONSES = {
+    "crisis_113": "utter_veiligheid_nee_113",
+    "crisis_112": "utter_veiligheid_nee_112",
+    "crisis_veilig_thuis": "utter_veiligheid_nee_vt",
+}
 STAY_RESPONSES = {
     "crisis_113": "utter_crisis_113_blijf",
     "crisis_112": "utter_crisis_112_blijf",

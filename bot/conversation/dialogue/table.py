@@ -71,7 +71,7 @@ from bot.conversation.dialogue.state import (
 )
 from bot.conversation.dialogue.asking import _again, pending_question, simpler_question
 from bot.conversation.dialogue.crisis_steps import _after_check, _crisis, _safe_now, _snel_weg, about_someone_else
-from bot.conversation.dialogue.questions import _answer_question, faq_id
+from bot.conversation.dialogue.questions import _answer_question, faq_answers, faq_id
 from bot.conversation.dialogue.form_steps import (
     _after_misses,
     _change_asked,
@@ -131,7 +131,10 @@ def _check_handler(state: State, message: Message) -> Reply:
             vorige = callback_form.wait_for(after)
     language = (message.werkmodel or {}).get("language")
     tolk = state.tolk or (language if language in languages.FOREIGN else None)
-    return Reply([], merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige, tolk=tolk),
+    # A question asked with it is answered after the check, which still waits for its answer.
+    answers = ([*faq_answers(message), ("utter_veiligheid_check_nogmaals", {})]
+               if "?" in message.text and faq_id(message) and not tolk else [])
+    return Reply(answers, merge(replace(state, niet_begrepen=0, wacht_op=WAIT_VEILIGHEID, vorige_wacht=vorige, tolk=tolk),
                            message.werkmodel, message.text))
 
 
@@ -183,7 +186,7 @@ def _say_it_otherwise(state: State, message: Message) -> Reply:
 def _heard_again(state: State, message: Message) -> Reply:
     """The same danger told again: heard, the numbers in short, and the pending question if any,
     not the whole crisis reply and the same question once more (residents' tests, issue 25)."""
-    again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
+    again = _pending_without_stay_line(state)
     heard = "utter_crisis_gehoord_vt" if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS else "utter_crisis_gehoord"
     if state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS and reading.not_home_tonight(message.text):
         # "ik durf vanavond niet naar huis, ben bij een vriend": a safe place tonight, not "Dat is goed".
@@ -202,8 +205,13 @@ def _heard_again(state: State, message: Message) -> Reply:
 def _returned(state: State, message: Message) -> Reply:
     """Back after "hij komt eraan" (residents' round 45: "sorry ik ben er weer. hij is weer weg" got
     "Dat nummer kan ik niet lezen"): glad, is it safe now, and the question we were at."""
-    again = [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
-    return Reply([("utter_terug_na_snel_weg", {}), *again], replace(state, niet_begrepen=0))
+    return Reply([("utter_terug_na_snel_weg", {}), *_pending_without_stay_line(state)], replace(state, niet_begrepen=0))
+
+
+def _pending_without_stay_line(state: State) -> list[tuple[str, dict[str, str]]]:
+    """The question the conversation was at, without the crisis stay line: the reply before it already
+    says what the stay line would."""
+    return [r for r in pending_question(state) if r[0] not in STAY_RESPONSES.values()]
 
 
 def _after_112(state: State, message: Message) -> Reply | None:
@@ -403,16 +411,10 @@ def read_kinds(state: State, message: Message) -> list[str]:
     return kinds
 
 
-def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
-              entities: dict[str, str] | None = None, had_bsn: bool = False,
-              form_text: str | None = None, channel: str = "rest") -> Reply:
-    """The responses for this turn and the state after it.
-
-    `form_text` is the resident's unmasked answer when the channel sealed it (a name or contact
-    detail typed into the callback form); otherwise the form reads `text`. `channel` is "widget",
-    "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
-    """
-    language = (parse_werkmodel or {}).get("language")
+def _intent_for_this_wait(state: State, intent: str, parse_werkmodel: dict[str, Any], text: str) -> str:
+    """The intent as an answer to what the conversation waits for: a yes in the conversation's own
+    language, English read as what it says, and answers the intent model cannot know are answers."""
+    language = parse_werkmodel.get("language")
     said = languages.yes_or_no(text, state.tolk) if state.tolk else None
     if said and intent not in CRISIS_RESPONSES and intent != CHECK_INTENT:
         intent = said  # "так", "evet": a yes in the conversation's language, whatever the model read
@@ -429,10 +431,23 @@ def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None,
         # understand that", the question again).
         intent = "voor_wie"
     if (state.wacht_op == WAIT_AANBOD and intent in INFO_FAQ and "?" not in text
-            and not (parse_werkmodel or {}).get(FAQ_KEY) and reading.asks_to_be_called(text)):
+            and not parse_werkmodel.get(FAQ_KEY) and reading.asks_to_be_called(text)):
         # "ok dan meedenker belt mij. naam is ayse. nummer 06-..." is a yes with details, not a question
         # about what a meedenker is (residents' round 45: the independence answer, the details lost).
         intent = "bevestigen"
+    return intent
+
+
+def next_step(state: State, intent: str, parse_werkmodel: dict[str, Any] | None, text: str,
+              entities: dict[str, str] | None = None, had_bsn: bool = False,
+              form_text: str | None = None, channel: str = "rest") -> Reply:
+    """The responses for this turn and the state after it.
+
+    `form_text` is the resident's unmasked answer when the channel sealed it (a name or contact
+    detail typed into the callback form); otherwise the form reads `text`. `channel` is "widget",
+    "rest", "telegram" or "whatsapp": how to close the chat, and whether a crisis bar is shown.
+    """
+    intent = _intent_for_this_wait(state, intent, parse_werkmodel or {}, text)
     message = Message(intent, parse_werkmodel or {}, text, form_text if form_text is not None else text,
                       entities or {}, channel)
     pending = _pending_kind(state)

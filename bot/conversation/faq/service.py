@@ -116,7 +116,8 @@ def _values(sources: _Sources, entry_id: str, lang: str, now: datetime) -> dict[
                            ("luisterlijn_chat_uren", lines.luisterlijn.chat_hours or lines.luisterlijn.hours),
                            ("zmp_uren", lines.zelfmoordpreventie.hours),
                            ("veilig_thuis_uren", lines.veilig_thuis.hours),
-                           ("veilig_thuis_chat_uren", lines.veilig_thuis.chat_hours)):
+                           ("veilig_thuis_chat_uren", lines.veilig_thuis.chat_hours),
+                           ("kindertelefoon_uren", lines.kindertelefoon.hours)):
             values[key] = _hours_en(hours)
     hours = sources.hours
     values["meedenkers_uren"] = _describe_en(hours) if lang == "en" else hours.describe()

@@ -309,14 +309,14 @@ def test_safety_check_no_goes_back_to_the_pending_question_and_keeps_the_numbers
     at_summary = next_step(State(), "hulpvraag", parse([("wonen", "huur")]), "ik kan de huur niet betalen")
     assert at_summary.state.wacht_op == WAIT_SAMENVATTING
     no = next_step(check(at_summary.state).state, "ontkennen", None, "nee")
-    assert names(no) == ["utter_veiligheid_nee", "utter_samenvatting"]
+    assert names(no) == ["utter_veiligheid_nee_vt", "utter_samenvatting"]
     assert no.state.wacht_op == WAIT_SAMENVATTING and no.state.crisis_route is None and not no.effects
 
 
 def test_safety_check_no_on_a_first_message_continues_with_its_worry():
     asked = check(State(), "crisis_113", labels=[("financien", "schulden")])
     no = next_step(asked.state, "ontkennen", None, "nee hoor")
-    assert names(no) == ["utter_veiligheid_nee", "utter_vraag_voor_wie"]
+    assert names(no) == ["utter_veiligheid_nee_113", "utter_vraag_voor_wie"]
     assert no.state.leefgebieden.keys() == {"financien"}
 
 
@@ -326,14 +326,38 @@ def test_safety_check_inside_the_form_then_no_asks_the_same_form_step_again():
     asked = check(state, "crisis_113")
     assert asked.state.wacht_op == WAIT_VEILIGHEID
     no = next_step(asked.state, "ontkennen", None, "nee")
-    assert names(no)[0] == "utter_veiligheid_nee" and no.state.wacht_op == step
+    assert names(no)[0] == "utter_veiligheid_nee_113" and no.state.wacht_op == step
 
 
 def test_a_second_check_in_a_row_still_returns_to_the_question_before_the_first():
     at_offer = replace(State(), wacht_op=WAIT_AANBOD)
     twice = check(check(at_offer).state)
     no = next_step(twice.state, "ontkennen", None, "nee")
-    assert names(no) == ["utter_veiligheid_nee", "utter_aanbod_meedenker"]
+    assert names(no) == ["utter_veiligheid_nee_vt", "utter_aanbod_meedenker"]
+
+
+def test_no_to_the_check_names_only_the_number_of_the_danger_it_asked_about():
+    """Residents' round 45: a lonely widower who said "nee" to "denkt u aan zelfdoding?" got 112, 113 and
+    Veilig Thuis listed; only the route asked about is named, all three when it is unknown."""
+    at_offer = replace(State(), wacht_op=WAIT_AANBOD)
+    for suspected, line in (("crisis_113", "utter_veiligheid_nee_113"), ("crisis_112", "utter_veiligheid_nee_112"),
+                            ("crisis_veilig_thuis", "utter_veiligheid_nee_vt"), ("onbekend", "utter_veiligheid_nee")):
+        no = next_step(check(at_offer, suspected).state, "ontkennen", None, "nee")
+        assert names(no) == [line, "utter_aanbod_meedenker"], suspected
+
+
+def test_a_question_asked_with_the_check_is_answered_and_the_check_still_waits():
+    """Residents' round 45: "wat als ik niet opneem? ... is het dan klaar" that one model found worrying got
+    only the check; its answer comes after it, then the check is asked back in one line."""
+    werkmodel = {**parse(()), "faq": {"id": "niet_opnemen", "score": 0.9}}
+    asked = next_step(replace(State(), wacht_op=WAIT_AANBOD, vermoed_crisis="crisis_113"), "crisis_check", werkmodel,
+                      "wat als ik niet opneem? bellen ze dan nog een keer of is het dan klaar")
+    assert names(asked) == ["utter_faq", "utter_veiligheid_check_nogmaals"]
+    assert asked.responses[0][1]["faq"] == "niet_opnemen" and asked.state.wacht_op == WAIT_VEILIGHEID
+    no = next_step(asked.state, "ontkennen", None, "nee")
+    assert names(no) == ["utter_veiligheid_nee_113", "utter_aanbod_meedenker"]
+    plain = next_step(replace(State(), wacht_op=WAIT_AANBOD), "crisis_check", werkmodel, "ik niet opneem")
+    assert names(plain) == []
 
 # --- Noise at a pending question (issue 9) -----------------------------------------------------
 NOISE = ["xyz", "k", "hmm", "?", "😀🙈", "asdfgh", "qwerty jkl", "...", "ehm"]

@@ -1098,9 +1098,9 @@ def test_residents_round_43_a_no_that_says_what_it_is_about_and_a_no_inside_a_se
     check = replace(State(), wacht_op="veiligheid", vorige_wacht=callback_form.wait_for("gemeente"),
                     vermoed_crisis="crisis_113", form_id="f")
     no = next_step(check, "hulpvraag", None, "Wat?? Nee natuurlijk niet. Ik zei alleen dat ik mijn woonplaats liever niet geef.")
-    assert names(no)[0] == "utter_veiligheid_nee"
+    assert names(no)[0] == "utter_veiligheid_nee_113"
     maybe = next_step(check, "hulpvraag", None, "Wat? nee... ja soms wel")
-    assert names(maybe)[0] != "utter_veiligheid_nee"
+    assert names(maybe)[0] not in ("utter_veiligheid_nee", "utter_veiligheid_nee_113")
 
 
 def test_residents_round_43_a_place_with_a_complaint_is_read():
@@ -1308,7 +1308,7 @@ def test_not_me_my_wife_at_the_safety_check_gets_113_for_those_around_her():
     dutch = next_step(at_check, "ontkennen", None, "nee niet ik, het is mijn vrouw die dat zegt")
     assert names(dutch) == ["utter_crisis_113_ander"]
     mine = next_step(at_check, "ontkennen", None, "nee hoor, ik denk daar niet aan")
-    assert names(mine)[0] == "utter_veiligheid_nee"
+    assert names(mine)[0] == "utter_veiligheid_nee_113"
 
 
 def test_a_question_after_the_danger_was_heard_is_answered():

@@ -134,6 +134,15 @@ def test_retention_is_the_configured_period(days, dutch, english, reconfigure):
     assert f"vanzelf na {dutch}." in faq.answer("privacy_wissen")
 
 
+def test_veilig_thuis_says_plainly_whom_it_calls_and_children_get_the_kindertelefoon():
+    """Residents' round 45: a woman asked three times whether Veilig Thuis calls the police and was told to
+    ask them; a boy of 15 under violence at home got only the adult line."""
+    assert "bellen zij niemand: niet de politie en niet uw partner" in faq.answer("veilig_thuis_anoniem")
+    assert "not the police and not your partner" in faq.answer("veilig_thuis_anoniem", "en")
+    child = faq.answer("kindertelefoon", aanspreek="je")
+    assert "0800-0432" in child and "naam zeggen hoeft niet" in child and "kindertelefoon.nl" in child
+
+
 def test_the_privacy_answers_say_no_where_the_true_answer_is_no():
     assert faq.answer("privacy_meelezen").startswith("Nee, de gemeente leest niet mee")
     assert faq.answer("privacy_bsn").startswith("Nee, wij hebben uw BSN nooit nodig")

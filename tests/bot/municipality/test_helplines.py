@@ -14,6 +14,7 @@ def test_shipped_file_has_the_national_numbers():
     assert values["nood_telefoon"] == "112"
     assert values["veilig_thuis_telefoon"] == "0800-2000"
     assert values["luisterlijn_telefoon"] == "088 0767 000"
+    assert values["kindertelefoon_telefoon"] == "0800-0432" and "11 tot 21" in values["kindertelefoon_uren"]
     assert isinstance(lines.checked, date)
 
 
