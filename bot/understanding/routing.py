@@ -271,6 +271,12 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     if suspected is not None:
         return replace(decision, intent=CHECK_INTENT, reason=f"check:{reason}", tier=TIER_CHECK,
                        suspected=suspected)
+    if intent == CHECK_INTENT and not answering and not service_question:
+        # "Ik weet niet of ik nog veilig ben": the intent model hears a hint of danger without a route.
+        # Asked as a check of its own (counted as one), never in the middle of a question the
+        # conversation asked (residents' round 46: "wat gebeurt er met mijn nummer" at the consent
+        # question, and "nee ik ben veilig" to the check itself, each got the check again).
+        return replace(decision, intent=CHECK_INTENT, reason=f"check:model:{decision.reason}", tier=TIER_CHECK)
     return decision
 
 
@@ -278,6 +284,8 @@ def calm_intent(intent: str, has_leefgebied: bool) -> str:
     """Not a full crisis: a support question (or listening), possibly after a safety check."""
     if intent in CRISIS_ROUTES:
         return "hulpvraag" if has_leefgebied else "luisteren" if intent == "crisis_113" else "hulpvraag"
+    if intent == CHECK_INTENT:  # the intent model's own hint of danger; a check is decided above
+        return "hulpvraag"
     return intent
 
 
