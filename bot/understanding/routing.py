@@ -222,7 +222,9 @@ def decide_route(text: str, intent: str, confidence: float, has_leefgebied: bool
     # Only for Dutch: on English the intent model's certainty says little about the meaning.
     ordinary_sure = (language == "nl" and intent not in CRISIS_ROUTES and intent not in ("engels", CHECK_INTENT)
                      and confidence >= ORDINARY_SURE)
-    if (vetoed or ordinary_sure) and crisis_probability < SEMANTIC_OVER_VETO:
+    # A question about the service itself ("ik heb al gegeven nummer? opnieuw?", residents' round 46) is
+    # asked about danger by the semantic net alone only when it is sure.
+    if (vetoed or ordinary_sure or service_question) and crisis_probability < SEMANTIC_OVER_VETO:
         semantic_suspects = False
     model_crisis = intent in CRISIS_ROUTES and not vetoed
     if (plain_answer and word_count(text) <= SHORT_ANSWER_WORDS) or check_declined:

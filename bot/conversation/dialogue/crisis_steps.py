@@ -135,7 +135,10 @@ def _safe_now(state: State, message: Message) -> Reply | None:
     # "Nee nee het gaat niet om mij, hij zit nu boven te gamen": a mother telling what her son said is
     # no "not safe" (residents' round 40: "Bel dan nu 112"); believed, with the numbers in view.
     about_other = _NOT_ME.search(message.text) is not None and not _NOT_SAFE_NOW.search(message.text)
-    if (is_negated_crisis(message.text) or about_other) and not _NOT_SAFE_NOW.search(message.text):
+    # "Ja, ik ben nu veilig" after thoughts of suicide were confirmed is safe for now, never "dan begreep ik u
+    # verkeerd" (residents' round 46: a man who had said "ja soms wel" about driving into a tree got it).
+    safe_said = _SAFE_NOW.search(message.text) is not None and "ontkennen" not in (said, message.intent)
+    if (is_negated_crisis(message.text) or about_other) and not _NOT_SAFE_NOW.search(message.text) and not safe_said:
         # "NEE ik denk niet aan zelfdoding!!" is no "not safe" (residents' round 39: it got "Bel dan
         # nu 112"): believed, with the numbers in view, and the conversation goes on.
         resumed = replace(state, wacht_op=WAIT_AANBOD, veilig_gezegd=True)
@@ -150,7 +153,8 @@ def _safe_now(state: State, message: Message) -> Reply | None:
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):
         if callback_form.step_of(state.vorige_wacht):
-            return _resume_form(state)
+            back = _resume_form(state)
+            return Reply([("utter_veilig_nu_formulier", {}), *back.responses[1:]], back.state)
         return Reply([("utter_crisis_veilig_nu", {})], replace(state, wacht_op=WAIT_AANBOD))
     return None
 

@@ -38,13 +38,19 @@ NEGATIONS: Final[list[tuple[str, re.Pattern[str]]]] = [
     # "waarom zelfdoding?? ik denk niet aan dat": the assistant's own word asked back (residents' round 42,
     # a money question then got the full 113 reply). Only as a question: "waarom wil ik zelfmoord" keeps it.
     ("neg.waarom_zelfdoding", _F(
-        r"\bwaarom (?:(?:vraagt|vraag|begint|begin|zegt|zeg|heeft|heb|noemt|noem) (?:u|je|jij|jullie) (?:het |dat )?"
-        r"(?:over |naar )?)?(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]* \."
+        r"\bwaarom (?:(?:vraagt|vraag|begint|begin|zegt|zeg|heeft|heb|noemt|noem|geeft|geef|komt|kom) (?:u|je|jij|jullie) "
+        # "waarom noemt u steeds die nummers van zelfdoding?" (residents' round 46: the full 113 reply)
+        r"(?:(?:steeds|telkens|nou|nu|weer|toch|elke keer|de hele tijd) )*(?:het |dat |die |de )?"
+        r"(?:(?:nummers?|vraag|vragen|telefoonnummers?) )?(?:over |naar |van |met |aan )?)"
+        r"(?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]*(?: \.|\s*$)"
+        # "waarom zelfdoding?? ik denk niet aan dat": the bare "waarom" only with the denial after it
+        r"|\bwaarom (?:zelf ?moor[dt]|zelfdoding|suicid)[a-z]*(?: \.)+ (?:ik denk (?:er |daar )?niet aan"
+        r"|daar heb ik het (?:toch )?niet over|dat (?:zei|bedoel|bedoelde) ik (?:toch )?niet)\b"
         # "why you ask me about suicide?? i only ask about language" (residents' round 45: the full 113
         # reply in English, after the resident had said no to the check)
         r"|\bwhy (?:(?:do |did |are |would )?(?:you|u) (?:ask|asking|asked|say|saying|said|talk|talking|mention|"
-        r"mentioning|keep asking|start|starting|bring up|bringing up)(?: (?:me|this|that|it))? (?:about |of |up )?)?"
-        r"(?:suicid|self ?harm|killing myself)[a-z]* \.")),
+        r"mentioning|keep asking|start|starting|bring up|bringing up)(?: (?:me|this|that|it))? (?:about |of |up )?)"
+        r"(?:suicid|self ?harm|killing myself)[a-z]*(?: \.|\s*$)")),
     # "mijn vader wordt door niemand mishandeld", "niemand slaat hier iemand" (residents' round 42: read as
     # a disclosure of violence). Only "niemand" right before the act: "niemand weet dat hij slaat" keeps it.
     ("neg.niemand", _F(
