@@ -181,10 +181,13 @@ def _gemeente_inside(text: str) -> str | None:
         if found:
             return found
     words = _WORD.findall(text)
-    windows = [words[start:start + size] for size in (3, 2, 1) for start in range(len(words) - size + 1)]
-    for window in windows:
-        if len(window) == 1 and (len(window[0]) < 4 or not is_content_word(window[0])):
+    starts = [(start, size) for size in (3, 2, 1) for start in range(len(words) - size + 1)]
+    for start, size in starts:
+        window = words[start:start + size]
+        if size == 1 and (len(window[0]) < 4 or not is_content_word(window[0])):
             continue
+        if size == 1 and start and words[start - 1].lower() in _NOT_BEFORE_PLACE:
+            continue  # "bij de buren" names no gemeente Buren (residents' round 46), "mijn best" no Best
         found = find_gemeente(" ".join(window), typos=False)
         if found:
             return found
@@ -224,6 +227,8 @@ def gemeente_named(text: str) -> str | None:
     return find_gemeente(text) or resolve(text, typos=False).gemeente or _gemeente_inside(text)
 
 
+_NOT_BEFORE_PLACE = frozenset({"de", "het", "een", "mijn", "mn", "m'n", "onze", "ons", "jullie", "zijn", "haar", "hun",
+                               "die", "deze", "dat", "dit", "the", "my", "our"})
 _PLACE_BEFORE = frozenset({"in", "uit", "te", "bij", "van", "naar", "rond", "nabij", "omgeving", "richting", "near"})
 
 

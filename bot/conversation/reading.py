@@ -390,7 +390,8 @@ _LEADING_NO = re.compile(r"^\s*" + _INTERJECTION + r"(?:nee|neen|nope|no|klopt n
 # the message and the question is the point (residents' round 45: it was taken as a yes and got the
 # whole 113 reply). Only words that can mean "fine" lead; "ja" stays a yes.
 _ACKNOWLEDGED_QUESTION = re.compile(
-    r"^\s*" + _INTERJECTION + r"(?:oke|oké|ok|okay|okee|prima|goed|is goed|top|chill|aha|ah)\b[\s,.!]*"
+    r"^\s*" + _INTERJECTION + r"(?:oke|oké|ok|okay|okee|prima|goed|is goed|top|chill|aha|ah|right|alright|all right|fine|"
+    r"i see|got it|thanks|thank you|bedankt|dank u|dank je|dankje)\b[\s,.!]*"
     r"(?:en|maar|and|but)?\b\s*\S+(?:\s+\S+){2,}.*\?", re.IGNORECASE | re.DOTALL)
 
 
@@ -421,7 +422,10 @@ _MEANT_YES = re.compile(r"^\W*laat\s+maar\W+(?:ja|jawel|goed|prima|oke?|okay)\b|
 
 # "Nou goed, dan wacht ik op het telefoontje. Dag", "goed. dag", "ok i call huisarts myself. bye": a goodbye
 # at the end of a short message (residents' round 44: "dag" got the greeting, others the summary again).
-_BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:dag|doei|doeg|dooei|bye|byebye|tot\s+ziens|tot\s+later|ciao|groetjes)\W*$", re.IGNORECASE)
+_BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:dag|doei|doeg|dooei|bye|byebye|tot\s+ziens|tot\s+later|ciao|groetjes"
+                         # "ok laat maar ik ga", "ik ben weg" (residents' round 46: "Waar kan ik je mee helpen?")
+                         r"|(?:(?<=^)|(?<=[.,!]\s)|(?<=[.,!])|(?<=\bmaar\s)|(?<=\bok\s)|(?<=\boke\s)|(?<=\bnou\s)|(?<=\bdus\s))"
+                         r"ik\s+(?:ga(?:\s+(?:maar|nu|dan|weer))*|ben\s+(?:\w+\s+)?weg|stop\s+ermee))\W*$", re.IGNORECASE)
 MAX_WORDS_BYE = 14
 
 
@@ -440,15 +444,19 @@ def asks_to_be_called(text: str) -> bool:
     return bool(_CALL_ME.search(text)) and not _CALL_ME_NOT.search(text)
 
 
-def yes_or_no(text: str) -> str | None:
-    """'bevestigen' or 'ontkennen' for a reply to a yes/no question that says more than that."""
+def yes_or_no(text: str, ok_with_question: bool = False) -> str | None:
+    """'bevestigen' or 'ontkennen' for a reply to a yes/no question that says more than that.
+
+    "ok" leading a question is no yes ("ok. en respijtzorg?? kunt u mij daar iets over vertellen"), unless
+    `ok_with_question`: to the safety check "ok. wat moet ik doen?" is a yes (residents' round 45)."""
     if _CALL_ME.search(text) and not _CALL_ME_NOT.search(text):
         return "bevestigen"
     if _MEANT_YES.search(text):
         return "bevestigen"
     if _LEADING_NO.search(text):
         return "ontkennen"
-    if _LEADING_YES.search(text):
+    if _LEADING_YES.search(text) and (ok_with_question or not acknowledged_question(text)):
+        # "ok. en respijtzorg?? kunt u mij daar iets over vertellen" is no yes to the callback (round 46)
         return "bevestigen"
     return None
 

@@ -131,7 +131,7 @@ def about_someone_else(text: str) -> bool:
 
 def _safe_now(state: State, message: Message) -> Reply | None:
     """The answer to "Bent u nu veilig?"; None when the message is something else."""
-    said = reading.yes_or_no(message.text)  # "JA. dat zei ik al 2 keer", whatever the intent model guessed
+    said = reading.yes_or_no(message.text, ok_with_question=True)  # "JA. dat zei ik al 2 keer", whatever the intent model guessed
     # "Nee nee het gaat niet om mij, hij zit nu boven te gamen": a mother telling what her son said is
     # no "not safe" (residents' round 40: "Bel dan nu 112"); believed, with the numbers in view.
     about_other = _NOT_ME.search(message.text) is not None and not _NOT_SAFE_NOW.search(message.text)

@@ -144,7 +144,7 @@ def _check_answer(state: State, message: Message) -> Reply | None:
     if message.text.startswith("/") and message.intent in ("bevestigen", "ontkennen"):
         said: str | None = message.intent
     else:
-        said = reading.yes_or_no(message.text) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
+        said = reading.yes_or_no(message.text, ok_with_question=True) or (languages.yes_or_no(message.text, state.tolk) if state.tolk else None)
     if state.vermoed_crisis in (None, ROUTE_CRISIS_113, "onbekend") and about_someone_else(message.text):
         # "not me! my wife. she say this" (residents' round 44: asked again about himself, then "then I
         # misunderstood you" and the wife's danger was dropped): 113 for those around her.

@@ -66,6 +66,12 @@ DOUBTS: Final[tuple[tuple[str, str, re.Pattern[str]], ...]] = (
         r"\b(?:dont|do not|cant|can not|cannot) see (?:the|any) point (?:of|in) (?:anything|living|life|it all|going on)\b"
         r"|\bwhats the point of (?:living|life|anything|it all)\b"
         r"|\bzie (?:het|er|de) (?:nut|zin) (?:niet )?(?:meer )?(?:van|in) (?:niks|niets|het leven|leven|alles) (?:meer)?\b")),
+    # "u luistert niet. ik kan echt niet meer hoor" from an exhausted carer (residents' round 46: read as
+    # "nee" to the callback, "Dat is goed"): a message that is only that, or that after a short complaint,
+    # is asked about gently. Inside a story ("ik zorg dag en nacht voor haar, ik kan niet meer") it is not.
+    ("doubt.113.kan_niet_meer", ROUTE_CRISIS_113, re.compile(
+        r"^(?:(?:\w+ ){1,5}[.!]+ )?(?:en |maar |echt )?ik kan (?:(?:echt|gewoon|het|dit|even|zo|al|nu) )*niet meer"
+        r"(?: (?:hoor|echt|joh|aan|zo|nu))*(?: [.!,]+)*$")),
     ("doubt.112.iets_ingenomen", ROUTE_CRISIS_112, re.compile(
         r"\bik heb (?:net |zojuist |daarnet )?(?:iets|wat|spul) (?:ingenomen|genomen|geslikt|opgeslikt)"
         r"(?= ?(?:$|[.,!]|en (?:ik|nu)\b))"

@@ -247,7 +247,7 @@ def test_crisis_inside_the_form_gives_the_numbers_first_and_keeps_the_answers_so
     assert crisis.state.contact == {"name": "Ali"} and crisis.state.form_id == state.form_id
     # "Ja, ik ben nu veilig" goes on at the step the danger interrupted.
     back = next_step(crisis.state, "bevestigen", None, "ja")
-    assert names(back) == ["utter_formulier_verder", "utter_vraag_contact"]
+    assert names(back) == ["utter_veilig_nu_formulier", "utter_vraag_contact"]
     assert back.state.wacht_op == "form:contact" and back.state.contact == {"name": "Ali"}
     rest = [("06 12345678", "utter_vraag_moment"), ("morgen", "utter_vraag_voorkeur")]
     state = back.state

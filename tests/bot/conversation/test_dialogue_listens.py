@@ -1295,7 +1295,7 @@ def test_danger_told_twice_in_the_form_keeps_the_form_and_today_safe_resumes_it(
         assert names(reply) == ["utter_crisis_113_blijf"]
         state = reply.state
     safe = next_step(state, "hulpvraag", None, "vandaag doe ik niks hoor. belt die meedenker nou of niet?")
-    assert names(safe) == ["utter_formulier_verder", "utter_vraag_moment"]
+    assert names(safe) == ["utter_veilig_nu_formulier", "utter_vraag_moment"]
     assert safe.state.contact["name"] == "henk" and safe.state.crisis_route == "crisis_113"
 
 
@@ -1449,3 +1449,47 @@ def test_mezelf_or_myself_answers_who_the_question_is_for():
     for intent, text in (("nlu_fallback", "myself"), ("hulpvraag", "mezelf")):
         reply = next_step(asked, intent, None, text)
         assert names(reply) == ["utter_samenvatting"] and reply.state.voor_wie == "zelf", text
+
+
+# --- Residents' round 46 ------------------------------------------------------------------------
+
+def test_safe_now_after_confirmed_thoughts_of_suicide_is_never_a_misunderstanding():
+    """Round 46: a man in debt typed at the moment question that he thought of driving into a tree, said
+    "ja soms wel" to the check and then pressed "Ja, ik ben nu veilig": he got "Dank u, dan begreep ik u
+    verkeerd". Safe for now is glad and taken seriously, and the form goes on where it was."""
+    state = replace(State(), wacht_op="veilig_nu", vorige_wacht=callback_form.wait_for("moment"),
+                    crisis_route="crisis_113", route="crisis_113", form_id="f", formulier={"gemeente": "Gooise Meren"},
+                    contact={"name": "J", "phone": "+31612345678"})
+    safe = next_step(state, "bevestigen", None, "Ja, ik ben nu veilig")
+    assert names(safe) == ["utter_veilig_nu_formulier", "utter_vraag_moment"]
+    assert safe.state.wacht_op == callback_form.wait_for("moment") and safe.state.crisis_route == "crisis_113"
+    denied = next_step(state, "ontkennen", None, "NEE ik denk niet aan zelfdoding!! ik ben gewoon moe")
+    assert names(denied)[0] == "utter_veiligheid_nee"
+
+
+def test_ok_with_a_question_at_the_offer_is_no_yes():
+    """Round 46: "ok. en respijtzorg?? kunt u mij daar iets over vertellen of niet" and "OK that's useful. And
+    ... can I pay it back in instalments?" at the callback offer were taken as a yes (the form started)."""
+    offered = replace(State(), wacht_op="aanbod", route="meedenker",
+                      leefgebieden={"gezondheid": {"confidence": 0.9, "evidence": ["zorg"]}})
+    for text in ("ok. en respijtzorg?? kunt u mij daar iets over vertellen of niet",
+                 "OK that's useful. And if I don't object, can I pay it back in instalments?"):
+        reply = next_step(offered, "hulpvraag", parse(("gezondheid", "respijtzorg", 0.9)), text)
+        assert "utter_terugbel_uitleg" not in names(reply) and reply.state.wacht_op != "toestemming", text
+    assert names(next_step(offered, "bevestigen", None, "ok")) == ["utter_terugbel_uitleg"]
+
+
+@pytest.mark.parametrize("text", ["ok laat maar ik ga", "laat maar. ik ga", "ik ben weg"])
+def test_leaving_words_are_a_goodbye(text):
+    """Round 46: "ok laat maar ik ga" from a boy of 15 under violence at home got "Waar kan ik je mee helpen?";
+    it is a goodbye, with the Veilig Thuis line to leave with."""
+    heard = replace(State(), crisis_route="crisis_veilig_thuis", route="crisis_veilig_thuis")
+    assert names(next_step(heard, "bevestigen", None, text)) == ["utter_crisis_afscheid_vt"]
+    assert names(next_step(State(), "bevestigen", None, "wat moet ik doen als ik ga")) != ["utter_afscheid"]
+
+
+def test_the_neighbours_are_no_gemeente():
+    """Round 46: "nou ik ga maar eens kijken bij de buren" got "Onze meedenkers werken niet in Buren"."""
+    assert callback_form.gemeente_named("nou ik ga maar eens kijken bij de buren. ik bel de gemeente morgen wel") is None
+    assert callback_form.gemeente_named("ik woon in Buren") == "Buren"
+    assert callback_form.gemeente_named("ik woon in de bilt") == "De Bilt"

@@ -436,3 +436,34 @@ def test_wanting_to_be_with_a_dead_wife_is_asked_about_even_inside_the_form():
     visit = decide_route("ik denk dat ik beter bij haar kan zijn op zaterdag, dan is zij niet alleen", "hulpvraag", 0.9,
                          False, calm, 0.27)
     assert visit.tier is None
+
+
+def test_residents_round_46_false_alarms_and_an_exhausted_carer():
+    """Residents' round 46: "waarom noemt u steeds die nummers van zelfdoding?" had the full 113 reply; the
+    intent model's own hint of danger at the consent question and after "nee ik ben veilig" asked the
+    check again; "ik heb al gegeven nummer? opnieuw?" got the check from the semantic net alone; an
+    exhausted carer's "u luistert niet. ik kan echt niet meer hoor" was read as a "nee"."""
+    calm = CrisisScores(0.05, "crisis_113", 0.1)
+    unsure = CrisisScores(0.4, "crisis_113", 0.6)
+    complaint = decide_route("waarom noemt u steeds die nummers van zelfdoding? daar heb ik het toch niet over",
+                             "hulpvraag", 0.9, False, calm, 0.27)
+    assert complaint.tier is None
+    assert decide_route("waarom zelfmoord? ik wil niet meer leven", "crisis_113", 0.9, False, calm, 0.27).tier == TIER_FULL
+    privacy = "ja ok maar wat gebeurt er met mijn nummer komt dat ergens bij de gemeente terecht"
+    at_consent = decide_route(privacy, CHECK_INTENT, 0.65, False, calm, 0.27, answering=True)
+    assert at_consent.tier is None and at_consent.intent != CHECK_INTENT
+    safe = decide_route("nee ik ben veilig ik vroeg wat er met mijn nummer gebeurt", CHECK_INTENT, 0.9, False, calm,
+                        0.27, answering=True, check_declined=True)
+    assert safe.tier is None and safe.intent != CHECK_INTENT
+    first = decide_route("ik weet niet of ik nog veilig ben", CHECK_INTENT, 0.9, False, calm, 0.27)
+    assert first.tier == TIER_CHECK and first.intent == CHECK_INTENT  # a first message: still asked, and counted
+    again = "ik heb al gegeven nummer? opnieuw?"
+    assert decide_route(again, "hulpvraag", 0.6, False, unsure, 0.27).tier == TIER_CHECK
+    assert decide_route(again, "hulpvraag", 0.6, False, unsure, 0.27, service_question=True).tier is None
+    carer = decide_route("u luistert niet. ik kan echt niet meer hoor", "ontkennen", 0.9, False, calm, 0.27,
+                         answering=True)
+    assert carer.tier == TIER_CHECK and carer.suspected == "crisis_113"
+    story = decide_route("mijn moeder heeft alzheimer en ik zorg dag en nacht voor haar, ik kan niet meer.",
+                         "hulpvraag", 0.9, True, calm, 0.27)
+    assert story.tier is None
+    assert decide_route("ik kan niet meer lopen zonder stok", "hulpvraag", 0.9, True, calm, 0.27).tier is None
