@@ -249,3 +249,28 @@ def test_round_45_danger_at_home_a_dictated_question_and_coming_back_after_leavi
     assert "Fijn dat u er weer bent. Bent u nu veilig?" in back.text, back.text
     asked = resident.say("als ik veilig thuis bel gaat die dan naar de politie vraagteken")
     assert "anoniem om advies vragen" in asked.text, asked.text
+
+
+def test_round_46_a_privacy_question_in_the_form_and_safe_now_after_thoughts_of_suicide(conversations: Messaging):
+    """Residents' round 46 through the servers: a man in gambling debts asks at the consent question what
+    happens to his number (it got the safety check, and "nee ik ben veilig" got it again); at the moment
+    question he tells he thought of driving into a tree, says "ja soms wel" to the check and then that he is
+    safe now: glad and taken seriously, never "dan begreep ik u verkeerd", and the form goes on."""
+    resident = Resident("rest", conversations)
+    resident.say("hoi ik heb schulden door gokken ongeveer 18000 euro en ik weet niet meer hoe ik hier uit moet komen")
+    resident.say("ja klopt vooral de schulden")
+    consent = resident.say("Ja, bel mij")
+    assert "Mag ik ze vragen?" in consent.text, consent.text
+    privacy = resident.say("ja ok maar wat gebeurt er met mijn nummer komt dat ergens bij de gemeente terecht")
+    assert "in gevaar" not in privacy.text and "zelfdoding" not in privacy.text, privacy.text
+    for answer in ("ja", "Huizen", "jeroen", "0612345678"):
+        last = resident.say(answer)
+    assert "Wanneer komt het u goed uit?" in last.text, last.text
+    tree = resident.say("weet niet of er nog een moment is eerlijk gezegd gisteren dacht ik er aan om tegen een "
+                        "boom te rijden dan is het klaar")
+    assert "0800-0113" in tree.text, tree.text
+    confirmed = resident.say("ja soms wel maar ik ga het vanavond niet doen echt niet")
+    assert "Bent u nu veilig?" in confirmed.text, confirmed.text
+    safe = resident.say("Ja, ik ben nu veilig")
+    assert "Fijn dat u nu veilig bent" in safe.text and "verkeerd" not in safe.text, safe.text
+    assert "Wanneer komt het u goed uit?" in safe.text, safe.text
