@@ -210,6 +210,11 @@ def _decide(state: State, message: Message) -> Reply:
     if state.ticket_id and state.wacht_op is None and intent in ("hulpvraag", FALLBACK_INTENT) \
             and not (message.werkmodel or {}).get("leefgebieden"):
         return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], understood)
+    if _question_for_a_meedenker(state, message):
+        # "Kunnen ze mij zomaar afsluiten van het gas en licht?" after the worry was summed up: honest that a
+        # computer cannot answer it, not the same summary again (residents' round 46: "Klopt dat?" loops).
+        again = [("utter_aanbod_kort", {})] if state.wacht_op == WAIT_AANBOD else []
+        return Reply([("utter_vraag_voor_meedenker", {}), *again], understood)
     if intent == "hulpvraag" or (message.werkmodel or {}).get("leefgebieden"):
         state = merge(replace(understood, route=state.route or ROUTE_MEEDENKER), message.werkmodel, text)
         if state.voor_wie is None or state.wacht_op == WAIT_VOOR_WIE or also_for_self(text) or says_for_self(text):
@@ -231,6 +236,17 @@ def _decide(state: State, message: Message) -> Reply:
     if state.niet_begrepen >= 1:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, niet_begrepen=0, wacht_op=WAIT_AANBOD))
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
+
+
+def _question_for_a_meedenker(state: State, message: Message) -> bool:
+    """A question the FAQ does not know, about the worry already summed up and confirmed (the offer is
+    pending, or the request was sent), that names no new topic."""
+    if "?" not in message.text or not state.leefgebieden or state.crisis_route or state.elders:
+        return False
+    if not (state.wacht_op == WAIT_AANBOD or (state.ticket_id and state.wacht_op is None)):
+        return False
+    told = {label["id"] for label in (message.werkmodel or {}).get("leefgebieden") or []}
+    return told <= set(state.leefgebieden)
 
 
 MAIL_ONLY_WISH = "alleen e-mail, niet bellen"

@@ -1493,3 +1493,20 @@ def test_the_neighbours_are_no_gemeente():
     assert callback_form.gemeente_named("nou ik ga maar eens kijken bij de buren. ik bel de gemeente morgen wel") is None
     assert callback_form.gemeente_named("ik woon in Buren") == "Buren"
     assert callback_form.gemeente_named("ik woon in de bilt") == "De Bilt"
+
+
+def test_a_question_about_the_worry_after_its_summary_is_no_summary_again():
+    """Round 46: a widow of 79 whose worry (huurtoeslag, energy bill) was summed up and confirmed asked
+    "Kunnen ze mij zomaar afsluiten van het gas en licht?" and got "Even kijken of ik het nu goed heb ... Is
+    dat zo?" once more. A computer cannot answer that well: it says so, and the offer stays in one line."""
+    offered = replace(State(), wacht_op="aanbod", route="meedenker",
+                      leefgebieden={"financien": {"confidence": 0.9, "evidence": ["energierekening"]},
+                                    "wonen": {"confidence": 0.9, "evidence": ["huurtoeslag"]}})
+    text = "Mag ik eerst nog iets vragen. Kunnen ze mij zomaar afsluiten van het gas en licht? Het is zo koud nu"
+    reply = next_step(offered, "hulpvraag", parse(("financien", "gas", 0.8)), text)
+    assert names(reply) == ["utter_vraag_voor_meedenker", "utter_aanbod_kort"]
+    booked = replace(offered, wacht_op=None, ticket_id="MD-X")
+    assert names(next_step(booked, "hulpvraag", parse(("financien", "energierekening", 0.8)),
+                           "wat moet ik tot die tijd met de energierekening?")) == ["utter_vraag_voor_meedenker"]
+    new_topic = next_step(offered, "hulpvraag", parse(("gezondheid", "knie", 0.9)), "en mijn knie, kan ik daar hulp voor krijgen?")
+    assert names(new_topic)[0].startswith("utter_samenvatting")  # a new worry is summed up
