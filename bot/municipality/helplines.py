@@ -41,6 +41,9 @@ class Helplines:
     # Children and teenagers under violence at home are pointed here too (residents' round 45: a boy of
     # 15 got only the adult Veilig Thuis text).
     kindertelefoon: Helpline
+    # The police without an emergency: to report a crime or ask advice (residents' round 46: a father asked
+    # three times whether he should call the police about his son being hit).
+    politie: Helpline
 
     def template_values(self) -> dict[str, str]:
         """Values for the `{placeholders}` in domain.yml responses."""
@@ -59,6 +62,7 @@ class Helplines:
             "kindertelefoon_telefoon": self.kindertelefoon.phone,
             "kindertelefoon_chat": self.kindertelefoon.chat_url or "",
             "kindertelefoon_uren": self.kindertelefoon.hours or "",
+            "politie_telefoon": self.politie.phone,
             # tel: links for buttons that dial, where the channel allows.
             "luisterlijn_tel": f"tel:{self.luisterlijn.phone_dial}",
             "zmp_tel": f"tel:{_digits(self.zelfmoordpreventie.phone)}",
@@ -97,4 +101,5 @@ def load_helplines(path: Path) -> Helplines:
         noodnummer=_line(data, "noodnummer", path),
         veilig_thuis=_line(data, "veilig_thuis", path),
         kindertelefoon=_line(data, "kindertelefoon", path),
+        politie=_line(data, "politie", path),
     )

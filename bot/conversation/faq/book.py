@@ -46,7 +46,7 @@ PLACEHOLDERS: Final = frozenset({
     "luisterlijn_telefoon", "luisterlijn_chat", "luisterlijn_uren", "luisterlijn_chat_uren",
     "zmp_telefoon", "zmp_gratis", "zmp_chat", "zmp_uren", "nood_telefoon",
     "veilig_thuis_telefoon", "veilig_thuis_uren", "veilig_thuis_chat", "veilig_thuis_chat_uren",
-    "kindertelefoon_telefoon", "kindertelefoon_chat", "kindertelefoon_uren",
+    "kindertelefoon_telefoon", "kindertelefoon_chat", "kindertelefoon_uren", "politie_telefoon",
     "meedenkers_uren", "terugbel_dagen", "terugbellen_uiterlijk", "bewaartermijn", "nu_open",
 })
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -141,6 +141,8 @@ def test_veilig_thuis_says_plainly_whom_it_calls_and_children_get_the_kindertele
     assert "not the police and not your partner" in faq.answer("veilig_thuis_anoniem", "en")
     child = faq.answer("kindertelefoon", aanspreek="je")
     assert "0800-0432" in child and "naam zeggen hoeft niet" in child and "kindertelefoon.nl" in child
+    police = faq.answer("politie_bellen")  # residents' round 46: asked three times, never answered
+    assert "112" in police and "0900-8844" in police and "Aangifte" in police
 
 
 def test_the_privacy_answers_say_no_where_the_true_answer_is_no():
