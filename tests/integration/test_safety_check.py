@@ -38,7 +38,8 @@ def test_no_goes_back_and_keeps_the_numbers_in_words(servers):
     servers.say(sender, "ik heb schulden en de huur is te hoog")
     servers.say(sender, HINT)
     shown = texts(servers.say(sender, "nee"))
-    assert "Dank u, dan begreep ik u verkeerd" in shown and "0800-2000" in shown and "113" in shown
+    # Only the number of the danger the check asked about (violence at home), not all three (residents' round 45).
+    assert "Dank u, dan begreep ik u verkeerd" in shown and "0800-2000" in shown and "0800-0113" not in shown
     assert "Niemand mag u pijn doen" not in shown
     # Back where the conversation was: the summary of the worry is asked again.
     assert "Klopt dat?" in shown
