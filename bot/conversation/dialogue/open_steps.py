@@ -144,6 +144,10 @@ def _decide(state: State, message: Message) -> Reply:
                      replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
     if state.crisis_route == ROUTE_CRISIS_112 and reading.help_arrived(text):
         return Reply([("utter_hulp_is_er", {})], replace(understood, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
+    if state.ticket_id and state.wacht_op is None and intent in ("bevestigen", "hulpvraag", "luisteren", FALLBACK_INTENT) \
+            and (reading.asks_to_be_called(text) or reading.wants_callback(text)) and _nothing_new(state, message):
+        # "Ja, bel mij" after the request was sent: it is arranged, not a second form (residents' round 46).
+        return Reply([("utter_al_aangevraagd", {"referentie": state.ticket_id})], understood)
     if intent == "luisteren" and reading.refuses_listening(text):
         intent = "hulpvraag"  # "ik wil niet even praten, ik wil hulp": a question, not the listening line
     if intent in ("luisteren", "hulpvraag") and reading.wants_callback(text) and state.wacht_op in (None, WAIT_AANBOD):
@@ -162,7 +166,7 @@ def _decide(state: State, message: Message) -> Reply:
             # Someone who only wants to talk and said no is not offered a callback again.
             return Reply([("utter_luisterlijn", {})], merge(understood, message.werkmodel, text))
         state = merge(replace(understood, route=state.route or ROUTE_LUISTEREN, wacht_op=WAIT_AANBOD), message.werkmodel, text)
-        return Reply([("utter_luisterlijn", {}), ("utter_aanbod_meedenker_later", {})], state)
+        return Reply([*_heard(text), ("utter_luisterlijn", {}), ("utter_aanbod_meedenker_later", {})], state)
     if intent == "mens_gevraagd":
         return Reply([("utter_aanbod_meedenker", {})], replace(understood, wacht_op=WAIT_AANBOD))
     if intent == "kies_leefgebied" and entities.get("leefgebied") in LEEFGEBIEDEN:
@@ -221,12 +225,9 @@ def _decide(state: State, message: Message) -> Reply:
             state = replace(state, voor_wie=who_for(text, violence=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
                             or state.voor_wie)
         reply = _clarify_or_summarise(state)
-        if understood.samenvatting is None and (reading.feels_heavy(text) or reading.bereaved(text)) \
-                and reply.responses and reply.responses[0][0].startswith("utter_samenvatting"):
-            # "Ik ben op, mijn moeder…": first that it sounds hard, then the summary (residents' round 42);
-            # a death told: condolences first (round 45).
-            first = "utter_gecondoleerd" if reading.bereaved(text) else "utter_erkenning"
-            reply = Reply([(first, {}), *reply.responses], reply.state, reply.effects)
+        if understood.samenvatting is None and reply.responses and reply.responses[0][0].startswith("utter_samenvatting"):
+            # "Ik ben op, mijn moeder…": first that it sounds hard, then the summary (residents' round 42).
+            reply = Reply([*_heard(text), *reply.responses], reply.state, reply.effects)
         return reply
     if intent == BACK_INTENT or (state.crisis_route and _BACK_TO_QUESTION.search(text)):
         if state.leefgebieden:
@@ -238,6 +239,14 @@ def _decide(state: State, message: Message) -> Reply:
     return Reply([("utter_niet_begrepen", {})], replace(state, niet_begrepen=state.niet_begrepen + 1))
 
 
+def _heard(text: str) -> Responses:
+    """A death told: condolences first (residents' round 45); a heavy story: that it sounds hard. Before
+    the summary, and before the listening line at night (round 46: the Luisterlijn block came bare)."""
+    if reading.bereaved(text):
+        return [("utter_gecondoleerd", {})]
+    return [("utter_erkenning", {})] if reading.feels_heavy(text) else []
+
+
 def _question_for_a_meedenker(state: State, message: Message) -> bool:
     """A question the FAQ does not know, about the worry already summed up and confirmed (the offer is
     pending, or the request was sent), that names no new topic."""
@@ -245,6 +254,11 @@ def _question_for_a_meedenker(state: State, message: Message) -> bool:
         return False
     if not (state.wacht_op == WAIT_AANBOD or (state.ticket_id and state.wacht_op is None)):
         return False
+    return _nothing_new(state, message)
+
+
+def _nothing_new(state: State, message: Message) -> bool:
+    """The message names no leefgebied the conversation did not already have."""
     told = {label["id"] for label in (message.werkmodel or {}).get("leefgebieden") or []}
     return told <= set(state.leefgebieden)
 

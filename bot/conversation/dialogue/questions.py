@@ -3,10 +3,11 @@ then the pending question again.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.conversation import reading
-from bot.understanding.werkmodel import ROUTE_CRISIS_VEILIG_THUIS, ROUTE_INFO
+from bot.understanding.werkmodel import ROUTE_CRISIS_VEILIG_THUIS, ROUTE_INFO, ROUTE_LUISTEREN
 from bot.conversation.dialogue.state import (
     WAIT_AANBOD,
     WAIT_SAMENVATTING,
@@ -40,13 +41,19 @@ def faq_id(message: Message) -> str | None:
 
 # Under violence at home, the answer that never offers a home visit on its own.
 SAFE_PLACE_FAQ = {"waar_afspraak": "waar_afspraak_veilig"}
+# After the listening line was offered, "kost dat geld?" asks about that line too (residents' round 46:
+# it got only what a meedenker costs).
+AFTER_LISTENING_FAQ = {"kosten": "luisterlijn_kosten"}
+_NAMES_MEEDENKER = re.compile(r"\bmeedenker", re.IGNORECASE)
 
 
-def faq_answers(message: Message, safe_place: bool = False) -> list[tuple[str, dict[str, str]]]:
+def faq_answers(message: Message, safe_place: bool = False, after_listening: bool = False) -> list[tuple[str, dict[str, str]]]:
     """The short FAQ answer(s) to the question this message asks."""
     asked = faq_id(message) or ""
     if safe_place:
         asked = SAFE_PLACE_FAQ.get(asked, asked)
+    if after_listening and not _NAMES_MEEDENKER.search(message.text):
+        asked = AFTER_LISTENING_FAQ.get(asked, asked)
     answers = [(FAQ_RESPONSE, {"faq": asked, "kanaal": message.channel})]
     if asked == WHO_CAN_SEE_FAQ:
         # "Can he see this?" also wants to know what is stored, and for how long (issue 25).
@@ -62,7 +69,8 @@ YES_BEFORE_QUESTION = frozenset({WAIT_SAMENVATTING, WAIT_AANBOD, WAIT_TOESTEMMIN
 def _answer_question(state: State, message: Message) -> Reply:
     """A short true answer, then the pending question. The adapter fills the answer from
     config/faq.yml for this channel, language and hour (bot/conversation/turn.py `FAQ_RESPONSE`)."""
-    answers = faq_answers(message, safe_place=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS)
+    answers = faq_answers(message, safe_place=state.crisis_route == ROUTE_CRISIS_VEILIG_THUIS,
+                          after_listening=state.route == ROUTE_LUISTEREN)
     route = state.route or ROUTE_INFO
     if state.wacht_op in YES_BEFORE_QUESTION and reading.yes_or_no(message.text) == "bevestigen":
         # "ja het gaat om de brieven. wie leest dit mee?": the question answered and the yes kept

@@ -489,6 +489,20 @@ def test_a_question_after_the_callback_is_booked_does_not_start_the_intake_again
     assert yes.responses == [("utter_na_ticket", {"referentie": "MD-ABC123"})] and yes.state.wacht_op is None
 
 
+def test_asking_to_be_called_after_the_request_was_sent_is_told_it_is_arranged_not_a_second_form():
+    # Residents' round 46: "Ja, bel mij" after the ticket started the consent question and the form again.
+    booked = replace(State(), ticket_id="MD-ABC123", route="meedenker",
+                     leefgebieden={"financien": {"confidence": 0.9, "evidence": ["schulden"]}})
+    for intent, text in [("bevestigen", "Ja, bel mij"), ("hulpvraag", "ja bel me maar"),
+                         ("luisteren", "Ik wil dat iemand me belt")]:
+        reply = next_step(booked, intent, None, text)
+        assert reply.responses == [("utter_al_aangevraagd", {"referentie": "MD-ABC123"})], (text, names(reply))
+        assert reply.state.wacht_op is None and reply.state.form_id is None
+    # A new worry with the wish is still summed up for the same meedenker.
+    new_worry = next_step(booked, "hulpvraag", parse(("wonen", "huur", 0.9)), "bel me ook over mijn huur, die is te hoog")
+    assert names(new_worry)[0].startswith("utter_samenvatting"), names(new_worry)
+
+
 def test_let_the_meedenker_call_me_is_a_yes_and_an_annoyed_repeat_no_danger():
     from bot.conversation import reading
     from bot.understanding.crisis import is_near_miss
@@ -1510,3 +1524,25 @@ def test_a_question_about_the_worry_after_its_summary_is_no_summary_again():
                            "wat moet ik tot die tijd met de energierekening?")) == ["utter_vraag_voor_meedenker"]
     new_topic = next_step(offered, "hulpvraag", parse(("gezondheid", "knie", 0.9)), "en mijn knie, kan ik daar hulp voor krijgen?")
     assert names(new_topic)[0].startswith("utter_samenvatting")  # a new worry is summed up
+
+
+def test_what_it_costs_after_the_listening_line_was_offered_is_answered_for_that_line():
+    # Residents' round 46: "Kost dat geld?" right after De Luisterlijn was named got only what a
+    # meedenker costs.
+    offered = next_step(State(), "luisteren", None, "ik wil gewoon even met iemand praten, ik voel me zo alleen")
+    assert names(offered) == ["utter_luisterlijn", "utter_aanbod_meedenker_later"]
+    asked = next_step(offered.state, "info_kosten", {"faq": {"id": "kosten", "score": 0.9}}, "Kost dat geld?")
+    assert asked.responses[0] == ("utter_faq", {"faq": "luisterlijn_kosten", "kanaal": "rest"}), asked.responses
+    # Asked about the meedenker by name, it is the meedenker's cost.
+    named = next_step(offered.state, "info_kosten", {"faq": {"id": "kosten", "score": 0.9}}, "en kost een meedenker geld?")
+    assert named.responses[0] == ("utter_faq", {"faq": "kosten", "kanaal": "rest"}), named.responses
+    # Without the listening line, "kost dat geld?" is what a meedenker costs.
+    plain = next_step(State(), "info_kosten", {"faq": {"id": "kosten", "score": 0.9}}, "Kost dat geld?")
+    assert plain.responses[0] == ("utter_faq", {"faq": "kosten", "kanaal": "rest"}), plain.responses
+
+
+def test_a_death_told_at_night_with_the_wish_to_talk_gets_condolences_before_the_listening_line():
+    # Residents' round 46: a widow who could not sleep got the Luisterlijn block bare, no word for her loss.
+    reply = next_step(State(), "luisteren", None,
+                      "mijn man is vorige maand overleden en ik kan niet slapen. ik wil gewoon even praten")
+    assert names(reply) == ["utter_gecondoleerd", "utter_luisterlijn", "utter_aanbod_meedenker_later"], names(reply)
