@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.conversation import callback_form, reading
 from bot.conversation.contact import contact_wish
+from bot.conversation.summary import merge, summary_values
 from bot.understanding import coverage
 from bot.understanding.noise import is_noise
 from bot.conversation.dialogue.state import (
@@ -16,6 +17,7 @@ from bot.conversation.dialogue.state import (
     Reply,
     Responses,
     State,
+    WAIT_CORRECTIE,
     WAIT_MISSER,
     WAIT_STOP,
     WAIT_WIJZIG,
@@ -335,3 +337,19 @@ def _which_change(state: State, message: Message) -> Reply:
         if callback_form.is_plain_answer(step, message.answer_text):
             return _change_field(state, step, message)
     return _again(state, [("utter_niet_begrepen_opnieuw", {})])
+
+
+def _topic_at_read_back(state: State, message: Message) -> Reply | None:
+    """"Het gaat niet over geld maar over mijn huis" at "Klopt dit?": the topic is changed and the
+    details read back again (residents' round 46: only name, number, moment and place could change)."""
+    denied = reading.topics_denied(message.text, state.leefgebieden)
+    kept = {key: label for key, label in state.leefgebieden.items() if key not in denied}
+    told = [label for label in (message.werkmodel or {}).get("leefgebieden") or [] if label["id"] not in denied]
+    corrected = merge(replace(state, leefgebieden=kept, samenvatting=None), {**(message.werkmodel or {}), "leefgebieden": told},
+                      message.text)
+    if not corrected.leefgebieden:
+        # Nothing left to name: what it is about, then back to the read-back (wijzigen, see open_steps._yes).
+        return Reply([("utter_vraag_correctie", {})], replace(corrected, wacht_op=WAIT_CORRECTIE, wijzigen=True,
+                                                                verduidelijkingen=0))
+    read_back = _read_back(corrected)
+    return Reply([("utter_onderwerp_aangepast", summary_values(corrected)), *read_back.responses], read_back.state)

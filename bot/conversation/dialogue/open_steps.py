@@ -333,6 +333,8 @@ def _yes(state: State) -> Reply:
         # Another worry after the ticket: the same meedenker talks it through (residents' round 41:
         # the callback was offered a second time, as if the first request was lost).
         return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], replace(state, wacht_op=None))
+    if state.wacht_op == WAIT_SAMENVATTING and state.wijzigen and state.form_id and not state.ticket_id:
+        return _read_back(state)  # the topic corrected from the read-back: back there, not the offer again
     if state.wacht_op == WAIT_SAMENVATTING:
         return Reply([("utter_aanbod_meedenker", {})], replace(state, wacht_op=WAIT_AANBOD))
     if state.wacht_op == WAIT_AANBOD and callback_form.step_of(state.vorige_wacht) is not None:

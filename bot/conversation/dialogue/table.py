@@ -76,6 +76,7 @@ from bot.conversation.dialogue.form_steps import (
     _after_misses,
     _change_asked,
     _change_field,
+    _topic_at_read_back,
     _consent_with_answer,
     _form_answer,
     _form_miss,
@@ -302,6 +303,7 @@ TABLE: dict[tuple[str, str], Handler] = {
     (WAIT_SAMENVATTING, CORRECTION): _correction,
     (WAIT_CORRECTIE, CORRECTION): _correction,
     (WAIT_AANBOD, CORRECTION): _correction,
+    (WAIT_CONTROLE, CORRECTION): _topic_at_read_back,
     (OPEN, CORRECTION): _correction,
     (FORM, CHANGE): _change_in_form,
     (WAIT_CONTROLE, CHANGE): _change_asked,
@@ -397,7 +399,8 @@ def read_kinds(state: State, message: Message) -> list[str]:
     if ticket_change:
         kinds.append(CHANGE)  # "mijn nummer klopt niet" after the ticket: no correction of the summary
     kinds.append(ANSWER)
-    if state.leefgebieden and pending not in (FORM, WAIT_CONTROLE):
+    if state.leefgebieden and (pending not in (FORM, WAIT_CONTROLE)
+                               or pending == WAIT_CONTROLE and reading.topics_denied(message.text, state.leefgebieden)):
         kinds.append(CORRECTION)  # "het gaat niet over geld" is a correction, not a question about cost
     if faq_id(message) and (message.intent in INFO_FAQ or (message.werkmodel or {}).get(FAQ_KEY)
                             or reading.asks_who_can_see(message.text)):

@@ -1546,3 +1546,25 @@ def test_a_death_told_at_night_with_the_wish_to_talk_gets_condolences_before_the
     reply = next_step(State(), "luisteren", None,
                       "mijn man is vorige maand overleden en ik kan niet slapen. ik wil gewoon even praten")
     assert names(reply) == ["utter_gecondoleerd", "utter_luisterlijn", "utter_aanbod_meedenker_later"], names(reply)
+
+
+def test_the_topic_can_be_corrected_at_the_read_back():
+    # Residents' round 46: "het gaat niet over geld maar over mijn huis" at "Klopt dit?" could not be said;
+    # only name, number, moment, place and wish could change.
+    at_read_back = replace(State(), wacht_op="controle", form_id="F1", route="meedenker", voor_wie="zelf",
+                           leefgebieden={"financien": {"confidence": 0.9, "evidence": ["geld"]}},
+                           contact={"name": "Anna", "phone": "0612345678"},
+                           formulier={"moment": "ochtend", "gemeente": "Goes", "voorkeur": "geen"})
+    reply = next_step(at_read_back, "ontkennen", parse(("wonen", "huis", 0.8)), "nee het gaat niet over geld maar over mijn huis")
+    assert names(reply) == ["utter_onderwerp_aangepast", "utter_controle"], names(reply)
+    assert reply.responses[0][1]["onderwerpen"] == "wonen" and list(reply.state.leefgebieden) == ["wonen"]
+    assert reply.state.contact == at_read_back.contact and reply.state.wacht_op == "controle"
+    assert next_step(reply.state, "bevestigen", None, "ja klopt").effects == ("submit_callback",)
+    # Only denied: what it is about, its summary, and straight back to the read-back (no offer again).
+    denied = next_step(at_read_back, "hulpvraag", None, "het gaat niet over geld")
+    assert names(denied) == ["utter_vraag_correctie"] and not denied.state.leefgebieden
+    told = next_step(denied.state, "hulpvraag", parse(("wonen", "schimmel", 0.8)), "over de schimmel in mijn huis")
+    assert names(told)[0].startswith("utter_samenvatting")
+    assert names(next_step(told.state, "bevestigen", None, "ja")) == ["utter_controle"]
+    # A plain "nee" still asks which detail to change.
+    assert names(next_step(at_read_back, "ontkennen", None, "nee")) == ["utter_vraag_wijzig"]
