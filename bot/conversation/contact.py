@@ -170,7 +170,13 @@ _CONTACT_WISH = re.compile(
     r"|anoniem|priv[eé]\s*nummer|onderdrukt|(?:laat|laten)\s+(?:\w+\s+){0,3}overgaan|ophangen|hang\s+(?:\w+\s+)?op\b"
     r"|\bniet\s+(?:op)?nemen|neem\s+(?:ik\s+)?niet\s+op|mag\s+(?:het|dit|dat)?\s*niet\s+(?:weten|zien|horen)"
     r"|\balleen\s+(?:(?:per\s+)?e?-?mail\w*|bellen|overdag|s?\s*(?:ochtends|middags|avonds)|op\s+werk|als|tussen|na|voor)\b"
-    r"|\bniet\s+(?:bellen|mailen|na|voor|tussen|op)\b|\b(?:na|voor|tussen)\s+\d",
+    r"|\bniet\s+(?:bellen|mailen|na|voor|tussen|op)\b|\b(?:na|voor|tussen)\s+\d"
+    # Who should be there and how to talk (residents' round 46: "mijn kleinzoon moet erbij zijn" was lost
+    # at the contact question): the meedenker needs it as much as the number.
+    r"|\berbij\s+(?:zijn|zitten|hebben|komen|is)\b|\baanwezig\b|\bmee(?:luisteren|praten|kijken|komen)\b"
+    r"|\b(?:slechthorend|doof|gehoorapparaat|stotter\w*)\b|\bhoor\s+(?:slecht|niet\s+goed|bijna\s+niks)\b"
+    r"|\b(?:in\s+het\s+)?(?:engels|turks|arabisch|pools|tolk)\b|\bspreek\s+(?:geen|weinig|niet\s+goed|slecht)\s+nederlands\b"
+    r"|\b(?:speak|talk)\s+(?:in\s+)?english\b",
     re.IGNORECASE)
 _FILLER_EDGES = re.compile(r"^(?:[\s,.;:!-]|en\b|maar\b|of\b|dat\s+is\b|is\b)+|[\s,.;:-]+$", re.IGNORECASE)
 MAX_WISH_CHARS = 200

@@ -60,11 +60,8 @@ def _store(state: State, step: str, values: dict[str, str], text: str = "") -> S
     maar spreek geen voicemail in") the meedenker reads in the ticket before dialling."""
     if step in callback_form.CONTACT_STEPS:
         wish = contact_wish(text) if step == "contact" and text else None
-        earlier = state.formulier.get(callback_form.CONTACT_WISH)
-        if wish and earlier and earlier not in wish:
-            wish = f"{earlier}; {wish}"  # "alleen e-mail, niet bellen" said at the offer stays (round 42)
-        formulier = {**state.formulier, callback_form.CONTACT_WISH: wish} if wish else state.formulier
-        return replace(state, contact={**state.contact, **values}, formulier=formulier, pogingen=0, suggestie=None)
+        state = _with_wish(state, wish) if wish else state
+        return replace(state, contact={**state.contact, **values}, pogingen=0, suggestie=None)
     return replace(state, formulier={**state.formulier, **values}, pogingen=0, suggestie=None)
 
 
@@ -173,7 +170,22 @@ def _form_answer(state: State, message: Message) -> Reply | None:
         return _after_answer(stored, step, said)
     if answer.suggestion:
         return Reply([answer.retry], replace(state, suggestie=answer.suggestion, pogingen=state.pogingen + 1))
+    wish = contact_wish(text)
+    if wish:
+        # "mijn kleinzoon moet erbij zijn want ik hoor slecht" at a question it does not answer: noted for
+        # the meedenker (read back with the contact), and the question asked again (residents' round 46).
+        noted = _with_wish(state, wish)
+        return Reply([("utter_wens_genoteerd", {}), ask(noted, step)], noted)
     return None
+
+
+def _with_wish(state: State, wish: str) -> State:
+    """The wish beside what was said before ("alleen e-mail, niet bellen" at the offer stays, round 42)."""
+    earlier = state.formulier.get(callback_form.CONTACT_WISH)
+    if earlier and wish in earlier:
+        return state
+    joined = f"{earlier}; {wish}" if earlier and earlier not in wish else wish
+    return replace(state, formulier={**state.formulier, callback_form.CONTACT_WISH: joined})
 
 
 # Words that say an earlier answer was wrong: "oh nee", "toch", "sorry", "eigenlijk", "I mean".

@@ -1568,3 +1568,19 @@ def test_the_topic_can_be_corrected_at_the_read_back():
     assert names(next_step(told.state, "bevestigen", None, "ja")) == ["utter_controle"]
     # A plain "nee" still asks which detail to change.
     assert names(next_step(at_read_back, "ontkennen", None, "nee")) == ["utter_vraag_wijzig"]
+
+
+def test_a_wish_for_the_call_that_answers_no_question_is_noted_not_lost():
+    # Residents' round 46: "mijn kleinzoon moet erbij zijn want ik hoor slecht" at the contact question
+    # got "Dat nummer kan ik niet lezen" and was gone; the meedenker called without knowing it.
+    from bot.conversation import callback_form
+    at_contact = replace(State(), wacht_op=callback_form.wait_for("contact"), form_id="F1", route="meedenker",
+                         voor_wie="zelf", leefgebieden={"financien": {"confidence": 0.9, "evidence": ["geld"]}})
+    reply = next_step(at_contact, "hulpvraag", None, "mijn kleinzoon moet erbij zijn want ik hoor slecht")
+    assert names(reply) == ["utter_wens_genoteerd", "utter_vraag_contact"], names(reply)
+    assert "kleinzoon moet erbij zijn" in reply.state.formulier[callback_form.CONTACT_WISH]
+    given = next_step(reply.state, "hulpvraag", None, "0612345678")
+    assert given.state.contact.get("phone") and "kleinzoon" in given.state.formulier[callback_form.CONTACT_WISH]
+    # A plain miss is still a miss, with nothing noted.
+    missed = next_step(at_contact, "hulpvraag", None, "weet ik niet")
+    assert "utter_wens_genoteerd" not in names(missed) and callback_form.CONTACT_WISH not in missed.state.formulier
