@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable, Final
 
 from bot.errors import ConfigError
 from bot.municipality.config_files import read_date, read_mapping
@@ -46,34 +47,44 @@ class Helplines:
     politie: Helpline
 
     def template_values(self) -> dict[str, str]:
-        """Values for the `{placeholders}` in domain.yml responses."""
-        return {
-            "luisterlijn_telefoon": self.luisterlijn.phone,
-            "luisterlijn_chat": self.luisterlijn.chat_url or "",
-            "luisterlijn_uren": self.luisterlijn.hours or "",
-            "zmp_telefoon": self.zelfmoordpreventie.phone,
-            "zmp_gratis": self.zelfmoordpreventie.phone_free or "",
-            "zmp_chat": self.zelfmoordpreventie.chat_url or "",
-            "nood_telefoon": self.noodnummer.phone,
-            "veilig_thuis_telefoon": self.veilig_thuis.phone,
-            "veilig_thuis_chat": self.veilig_thuis.chat_url or "",
-            "veilig_thuis_chat_uren": self.veilig_thuis.chat_hours or "",
-            "luisterlijn_chat_uren": self.luisterlijn.chat_hours or self.luisterlijn.hours or "",
-            "kindertelefoon_telefoon": self.kindertelefoon.phone,
-            "kindertelefoon_chat": self.kindertelefoon.chat_url or "",
-            "kindertelefoon_uren": self.kindertelefoon.hours or "",
-            "politie_telefoon": self.politie.phone,
-            # tel: links for buttons that dial, where the channel allows.
-            "luisterlijn_tel": f"tel:{self.luisterlijn.phone_dial}",
-            "zmp_tel": f"tel:{_digits(self.zelfmoordpreventie.phone)}",
-            "zmp_gratis_tel": f"tel:{self.zelfmoordpreventie.phone_dial}",
-            "nood_tel": f"tel:{self.noodnummer.phone_dial}",
-            "veilig_thuis_tel": f"tel:{self.veilig_thuis.phone_dial}",
-        }
+        """Values for the `{placeholders}` in domain.yml responses and config/faq.yml answers."""
+        return {name: value(getattr(self, line)) for name, (line, value) in _TEMPLATE.items()}
 
 
 def _digits(phone: str) -> str:
     return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+# Placeholder -> (line, its value). One table, so the FAQ's placeholder check (faq/book.py) and the
+# responses know the same names: a line added here cannot be forgotten there.
+_TEMPLATE: Final[dict[str, tuple[str, Callable[[Helpline], str]]]] = {
+    "luisterlijn_telefoon": ("luisterlijn", lambda line: line.phone),
+    "luisterlijn_chat": ("luisterlijn", lambda line: line.chat_url or ""),
+    "luisterlijn_uren": ("luisterlijn", lambda line: line.hours or ""),
+    "luisterlijn_chat_uren": ("luisterlijn", lambda line: line.chat_hours or line.hours or ""),
+    "zmp_telefoon": ("zelfmoordpreventie", lambda line: line.phone),
+    "zmp_gratis": ("zelfmoordpreventie", lambda line: line.phone_free or ""),
+    "zmp_chat": ("zelfmoordpreventie", lambda line: line.chat_url or ""),
+    "zmp_uren": ("zelfmoordpreventie", lambda line: line.hours or ""),
+    "nood_telefoon": ("noodnummer", lambda line: line.phone),
+    "veilig_thuis_telefoon": ("veilig_thuis", lambda line: line.phone),
+    "veilig_thuis_chat": ("veilig_thuis", lambda line: line.chat_url or ""),
+    "veilig_thuis_uren": ("veilig_thuis", lambda line: line.hours or ""),
+    "veilig_thuis_chat_uren": ("veilig_thuis", lambda line: line.chat_hours or ""),
+    "kindertelefoon_telefoon": ("kindertelefoon", lambda line: line.phone),
+    "kindertelefoon_chat": ("kindertelefoon", lambda line: line.chat_url or ""),
+    "kindertelefoon_uren": ("kindertelefoon", lambda line: line.hours or ""),
+    "politie_telefoon": ("politie", lambda line: line.phone),
+    # tel: links for buttons that dial, where the channel allows.
+    "luisterlijn_tel": ("luisterlijn", lambda line: f"tel:{line.phone_dial}"),
+    "zmp_tel": ("zelfmoordpreventie", lambda line: f"tel:{_digits(line.phone)}"),
+    "zmp_gratis_tel": ("zelfmoordpreventie", lambda line: f"tel:{line.phone_dial}"),
+    "nood_tel": ("noodnummer", lambda line: f"tel:{line.phone_dial}"),
+    "veilig_thuis_tel": ("veilig_thuis", lambda line: f"tel:{line.phone_dial}"),
+}
+PLACEHOLDERS: Final = frozenset(_TEMPLATE)
+
+
 
 
 def _line(data: dict, key: str, path: Path) -> Helpline:

@@ -14,6 +14,7 @@ import yaml
 
 from bot.errors import ConfigError
 from bot.municipality.config_files import read_date, read_mapping
+from bot.municipality.helplines import PLACEHOLDERS as HELPLINE_PLACEHOLDERS
 from bot.ops.settings import PROJECT_ROOT
 
 
@@ -42,11 +43,8 @@ CHANNEL_ALIASES: Final = {"rest": "widget"}
 LANGUAGES: Final = ("nl", "en")
 # Entries whose answer says whether a line is open at this moment ({nu_open}).
 NU_OPEN_IDS: Final = frozenset({"luisterlijn_open", "meedenkers_open"})
-PLACEHOLDERS: Final = frozenset({
-    "luisterlijn_telefoon", "luisterlijn_chat", "luisterlijn_uren", "luisterlijn_chat_uren",
-    "zmp_telefoon", "zmp_gratis", "zmp_chat", "zmp_uren", "nood_telefoon",
-    "veilig_thuis_telefoon", "veilig_thuis_uren", "veilig_thuis_chat", "veilig_thuis_chat_uren",
-    "kindertelefoon_telefoon", "kindertelefoon_chat", "kindertelefoon_uren", "politie_telefoon",
+# The helplines' own placeholders (bot/municipality/helplines.py) and what the FAQ service computes.
+PLACEHOLDERS: Final = HELPLINE_PLACEHOLDERS | frozenset({
     "meedenkers_uren", "terugbel_dagen", "terugbellen_uiterlijk", "bewaartermijn", "nu_open",
 })
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -109,8 +109,6 @@ def _sources() -> _Sources:
 def _values(sources: _Sources, entry_id: str, lang: str, now: datetime) -> dict[str, str]:
     lines = sources.helplines
     values = dict(lines.template_values())
-    values["zmp_uren"] = lines.zelfmoordpreventie.hours or ""
-    values["veilig_thuis_uren"] = lines.veilig_thuis.hours or ""
     if lang == "en":  # free-text hours are Dutch: English gets what can be said without translating them
         for key, hours in (("luisterlijn_uren", lines.luisterlijn.hours),
                            ("luisterlijn_chat_uren", lines.luisterlijn.chat_hours or lines.luisterlijn.hours),
