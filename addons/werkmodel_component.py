@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.crisis_net_component import cache_dir, source_digest
 from bot.conversation.callback_form import answer_step, is_plain_answer
+from bot.conversation.intake import SEALED_KEY
 from bot.understanding.classifier import Classification, Lexicon, WerkmodelClassifier
 from bot.understanding.encoder import embed_cached
 from bot.understanding.crisis_net import CrisisScores
@@ -85,6 +86,13 @@ def _question_in(text: str) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def _contact_given(step: str | None, message: Message) -> bool:
+    """A number or address given at the contact question, sealed by the channel (bot/conversation/intake.py):
+    the words beside it are about the call ("please call in english or with tolk", residents' round 47: a
+    father got the suicide question for it), read as an answer with words beside it."""
+    return step == "contact" and bool((message.get("metadata") or {}).get(SEALED_KEY))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -154,7 +162,7 @@ class WerkmodelComponent(GraphComponent):
                                     net.get("english_threshold", net["threshold"]) if net else 1.0, parts,
                                     answering=bool(pending),
                                     plain_answer=(step is not None and is_plain_answer(step, text)) or said is not None
-                                    or for_whom is not None,
+                                    or for_whom is not None or _contact_given(step, message),
                                     check_declined=bool((message.get("metadata") or {}).get(DECLINED_KEY))
                                     or (said == "ontkennen" and pending == WAIT_VEILIGHEID),
                                     service_question="?" in text and question is not None)

@@ -11,9 +11,10 @@ a model is loaded (`Agent.load_model`), as the default generator does.
 """
 from __future__ import annotations
 
+import random
 from typing import Any, Optional
 
-from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.core.nlg.response import ResponseVariationFilter, TemplatedNaturalLanguageGenerator
 
 from bot.conversation.dialogue.state import WAIT_VEILIGHEID
 from bot.municipality.helplines import load_helplines
@@ -40,6 +41,19 @@ class HelplineNLG(TemplatedNaturalLanguageGenerator):
             utter_action = FOR_SOMEONE_ELSE[utter_action]
         return await super().generate(utter_action, tracker, output_channel,
                                       **{**self.helpline_values, **kwargs})
+
+    def _random_response_for(self, utter_action: str, output_channel: str,
+                             filled_slots: dict[str, Any]) -> Optional[dict[str, Any]]:
+        """Of the variations whose conditions hold, one of those with the most conditions: "je" for a young
+        resident beats the route's "u" text (Rasa alone picks at random among all that hold)."""
+        if utter_action not in self.responses:
+            return None
+        suitable = ResponseVariationFilter(self.responses).responses_for_utter_action(
+            utter_action, output_channel, filled_slots)
+        if not suitable:
+            return None
+        most = max(len(variant.get("condition") or []) for variant in suitable)
+        return random.choice([variant for variant in suitable if len(variant.get("condition") or []) == most])
 
 
 SAFETY_CHECK = "utter_veiligheid_check"

@@ -176,7 +176,7 @@ _CONTACT_WISH = re.compile(
     r"|\berbij\s+(?:zijn|zitten|hebben|komen|is)\b|\baanwezig\b|\bmee(?:luisteren|praten|kijken|komen)\b"
     r"|\b(?:slechthorend|doof|gehoorapparaat|stotter\w*)\b|\bhoor\s+(?:slecht|niet\s+goed|bijna\s+niks)\b"
     r"|\b(?:in\s+het\s+)?(?:engels|turks|arabisch|pools|tolk)\b|\bspreek\s+(?:geen|weinig|niet\s+goed|slecht)\s+nederlands\b"
-    r"|\b(?:speak|talk)\s+(?:in\s+)?english\b",
+    r"|\b(?:speak|talk)\s+(?:in\s+)?english\b|\bin\s+english\b",
     re.IGNORECASE)
 _FILLER_EDGES = re.compile(r"^(?:[\s,.;:!-]|en\b|maar\b|of\b|dat\s+is\b|is\b)+|[\s,.;:-]+$", re.IGNORECASE)
 MAX_WISH_CHARS = 200
@@ -461,9 +461,13 @@ def spans_as_days(folded: str) -> str:
     return _DAY_SPAN.sub(days, folded)
 
 
+# "niet zeggen tegen mn ma": a mother, not Monday (residents' round 47: read back as "Moment: maandag").
+_MOTHER = re.compile(r"\b(?:mn|mijn|m'?n|me|je|jouw|haar|zijn|z'?n|onze|ons|tegen|met|van|aan)\s+(?:ma|pa)\b")
+
+
 def parse_moment(text: str) -> Moment | None:
     """Days and parts of the day a resident prefers, or "maakt niet uit"; None if neither."""
-    folded = spans_as_days(_fold(text).strip())
+    folded = spans_as_days(_MOTHER.sub(" ", _fold(text)).strip())
     said_any = bool(_ANY_PHRASES.search(folded))
     found = _scan(_tokens(_ANY_PHRASES.sub(" , ", folded)), _moment_words)
     days = {value: wanted for (kind, value), wanted in found.items() if kind == "dag"}

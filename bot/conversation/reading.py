@@ -383,6 +383,8 @@ _CALL_ME_NOT = re.compile(r"\b(?:bel|bellen|belt)\s+(?:me|mij)\s+(?:maar\s+)?(?:
 _INTERJECTION = r"(?:(?:huh|he|hè|eh|uh|uhm|ehm|nou|oh|o|ah|pff|haha|lol|wtf|jawel\s+maar)[\s,.!?]+)?"
 _LEADING_YES = re.compile(r"^\s*" + _INTERJECTION + r"(?:ja|jaa+|jazeker|jawel|jep|jup|yes|yep|klopt|dat klopt|precies|inderdaad|zeker|"
                           r"graag|prima|goed|oke|ok|okay|is goed)\b", re.IGNORECASE)
+_FIRM_NO = re.compile(r"^\s*" + _INTERJECTION + r"(?:nee|neen|no)\W+(?:liever\s+niet|dank\s*(?:u|je)?(?:\s+wel)?|hoeft\s+niet"
+                      r"|niet\s+nodig|echt\s+niet|thanks)\b", re.IGNORECASE)
 _LEADING_NO = re.compile(r"^\s*" + _INTERJECTION + r"(?:nee|neen|nope|no|klopt niet|dat klopt niet|niet echt|liever niet)\b", re.IGNORECASE)
 
 
@@ -449,6 +451,10 @@ def yes_or_no(text: str, ok_with_question: bool = False) -> str | None:
 
     "ok" leading a question is no yes ("ok. en respijtzorg?? kunt u mij daar iets over vertellen"), unless
     `ok_with_question`: to the safety check "ok. wat moet ik doen?" is a yes (residents' round 45)."""
+    if _FIRM_NO.search(text):
+        # "nee liever niet, ik heb al gedaan. ik zeg nieuw nummer als meedenker belt mij" (residents' round 47:
+        # the words about the meedenker calling were taken as a yes to a second form)
+        return "ontkennen"
     if _CALL_ME.search(text) and not _CALL_ME_NOT.search(text):
         return "bevestigen"
     if _MEANT_YES.search(text):
@@ -634,3 +640,18 @@ _ABOUT_THE_QUESTION = re.compile(
 def says_what_it_is_about(text: str) -> bool:
     """Whether a "nee" goes on to say what the question is (or is not) about."""
     return bool(_ABOUT_THE_QUESTION.search(text))
+
+
+# After a "nee" to the safety check, a "maar" that says life is heavy all the same: no plain no.
+_HEAVY_AFTER_NO = re.compile(
+    r"\bmaar\b(?:\s+\w+){0,6}?\s+(?:(?:het\s+)?hoeft\s+(?:het\s+)?(?:voor\s+mij\s+)?(?:niet\s+meer|allemaal\s+niet\s+meer)"
+    r"|zie\s+ik\s+het\s+(?:soms\s+|vaak\s+)?(?:niet\s+meer|echt\s+niet\s+meer)\s+zitten|ben\s+ik\s+(?:het|alles|het\s+leven)\s+zat"
+    r"|wil\s+ik\s+(?:soms\s+|wel\s+)?niet\s+meer\b|(?:beter|liever)\s+bij\s+(?:hem|haar|mijn\s+\w+)\s+(?:zijn|zou|wil)"
+    r"|denk\s+ik\s+(?:er\s+)?(?:wel|soms)\s+(?:aan|over))",
+    re.IGNORECASE)
+
+
+def heavy_after_no(text: str) -> bool:
+    """"Nee ik zou mezelf niks aandoen, maar soms hoeft het voor mij niet meer zo": a no with a wish to be gone
+    beside it (residents' round 47)."""
+    return bool(_HEAVY_AFTER_NO.search(text))

@@ -24,7 +24,9 @@ MAX_KEY_WORDS = 3  # evidence words named in the summary said back
 NOT_QUOTED = frozenset({"laat", "hoef", "hoeft", "vorige", "volgende", "wacht", "plan", "werkt", "computer", "schrijven",
                         "aanvragen", "vraag", "vragen", "weet", "zeggen", "doen", "gaat", "hebben", "krijgen",
                         # residents' round 45: "U schreef over 'eigenlijk', 'vraagt' en 'man'"
-                        "eigenlijk", "vraagt", "vroeg", "betaalt", "betalen", "verklaring", "komt", "moet", "mag", "kan"})
+                        "eigenlijk", "vraagt", "vroeg", "betaalt", "betalen", "verklaring", "komt", "moet", "mag", "kan",
+                        # residents' round 47: "idk waar ik moet beginnen" was quoted as 'beginnen'
+                        "beginnen", "begin", "vertellen", "uitleggen", "snap", "snappen", "idk"})
 RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
                         "touw", "springen", "overdosis", "nou", "he", "hoor",
                         # Chat words that say nothing of the topic ("U schreef over 'voel' en 'gwn'").

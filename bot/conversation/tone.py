@@ -38,7 +38,9 @@ _INFORMAL = re.compile(
 # (residents' round 41: "yo ff eerlijk ik zit diep in de shit" was asked "denkt u erover...").
 _STREET = re.compile(
     r"\b(?:yo|bro|mattie|matties|wollah|wallah|ik\s+zweer|skeer|doekoe|osso|bradda|sahbi|sahbie|ewa|waggie|"
-    r"fittie|tagga|fissa|swa|bruh|wyf)\b",
+    r"fittie|tagga|fissa|swa|bruh|wyf"
+    # Chat abbreviations of teenagers (residents' round 47: "hoi. school is echt te veel rn" was called "u").
+    r"|rn|ngl|istg|tbh|wss|omg|fr\s+fr)\b",
     re.IGNORECASE,
 )
 

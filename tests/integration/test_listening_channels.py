@@ -274,3 +274,30 @@ def test_round_46_a_privacy_question_in_the_form_and_safe_now_after_thoughts_of_
     safe = resident.say("Ja, ik ben nu veilig")
     assert "Fijn dat u nu veilig bent" in safe.text and "verkeerd" not in safe.text, safe.text
     assert "Wanneer komt het u goed uit?" in safe.text, safe.text
+
+
+def test_round_47_words_about_the_call_beside_the_number_and_a_yes_with_a_question(conversations: Messaging):
+    """Residents' round 47 through the servers: a father with debts gives his number with "please call in
+    english or with tolk" (it got the suicide question in English); the wish is read back and reaches the
+    ticket; "ja dat klopt wel. staat er ook bij ...?" at the read-back sends it (it got "Sorry, dat begrijp ik
+    niet"); "Ja, bel mij" after that is told it is arranged (it started the form again)."""
+    resident = Resident("rest", conversations)
+    resident.say("ik heb brief gekregen van belasting over toeslagen, ik moet terug betalen en ik snap niet")
+    resident.say("ja klopt")
+    consent = resident.say("Ja, bel mij")
+    assert "Mag ik ze vragen?" in consent.text, consent.text
+    for answer in ("ja", "Huizen", "Hamid"):
+        last = resident.say(answer)
+    assert "Hoe kan de meedenker u bereiken?" in last.text, last.text
+    given = resident.say("06 1234 5678. please call in english or with tolk, my dutch is not good on phone")
+    assert "113" not in given.text and "112" not in given.text and "zelfdoding" not in given.text, given.text
+    assert "Wanneer" in given.text or "When" in given.text, given.text
+    for answer in ("middag", "maakt niet uit"):
+        last = resident.say(answer)
+    assert "tolk" in last.text and "Klopt dit?" in last.text, last.text
+    sent = resident.say("ja dat klopt wel. staat er ook bij dat het over de toeslagen gaat?")
+    assert "Sorry" not in sent.text and "staat bij uw vraag" in sent.text and "MD-" in sent.text, sent.text
+    [ticket] = tickets_of(conversations.servers, f"ch-{resident.address}")
+    assert "tolk" in ticket.summary, ticket.summary
+    again = resident.say("Ja, bel mij")
+    assert "al geregeld" in again.text and "Mag ik ze vragen?" not in again.text, again.text

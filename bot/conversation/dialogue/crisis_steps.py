@@ -111,6 +111,10 @@ _SAFE_NOW = re.compile(r"\b(?:ik\s+ben\s+(?:nu\s+|wel\s+|gewoon\s+|echt\s+|heus\
                        # "vandaag doe ik niks hoor" (residents' round 44: a widower got his summary again)
                        r"|(?:vandaag|vanavond|vannacht|nu)\s+doe\s+ik\s+(?:echt\s+)?(?:niks|niets)"
                        r"|i\s*(?:'m|\s+am)\s+safe)\b", re.IGNORECASE)
+# "nee er is geen gevaar. ik ben alleen moe en verdrietig" to "Bent u nu veilig?": safe for now, said with a
+# "nee" (residents' round 47: a widow who had told of her thoughts got "dan begreep ik u verkeerd").
+_NO_DANGER_NOW = re.compile(r"\b(?:er\s+is\s+)?geen\s+(?:direct\s+|acuut\s+)?gevaar\b|\bniet\s+in\s+gevaar\b"
+                            r"|\bik\s+heb\s+geen\s+plan\b|\bno\s+danger\b|\bnot\s+in\s+danger\b", re.IGNORECASE)
 # "Ja, daar denk ik aan" (the zelfdoding question's own button, pressed again), "ik ga ze vanavond
 # nemen": no "ja, ik ben veilig" (residents' round 40: "Fijn dat u nu veilig bent" followed).
 _NOT_SAFE_NOW = re.compile(r"\bniet\s+veilig\b|\bnot\s+safe\b|\bdaar\s+denk\s+ik\s+(?:wel\s+)?aan\b"
@@ -137,7 +141,8 @@ def _safe_now(state: State, message: Message) -> Reply | None:
     about_other = _NOT_ME.search(message.text) is not None and not _NOT_SAFE_NOW.search(message.text)
     # "Ja, ik ben nu veilig" after thoughts of suicide were confirmed is safe for now, never "dan begreep ik u
     # verkeerd" (residents' round 46: a man who had said "ja soms wel" about driving into a tree got it).
-    safe_said = _SAFE_NOW.search(message.text) is not None and "ontkennen" not in (said, message.intent)
+    safe_said = (_SAFE_NOW.search(message.text) is not None and "ontkennen" not in (said, message.intent)) \
+        or (_NO_DANGER_NOW.search(message.text) is not None and not _NOT_SAFE_NOW.search(message.text))
     if (is_negated_crisis(message.text) or about_other) and not _NOT_SAFE_NOW.search(message.text) and not safe_said:
         # "NEE ik denk niet aan zelfdoding!!" is no "not safe" (residents' round 39: it got "Bel dan
         # nu 112"): believed, with the numbers in view, and the conversation goes on.
@@ -149,9 +154,9 @@ def _safe_now(state: State, message: Message) -> Reply | None:
     # "Ik weet het niet. Soms wel een beetje" is no answer to ask again (round 40): not sure is not safe.
     maybe = said is None and reading.says_maybe(message.text) and not _SAFE_NOW.search(message.text)
     if _NOT_SAFE_NOW.search(message.text) or maybe or ("ontkennen" in (message.intent, said)
-                                                        and not _SAFE_NOW.search(message.text)):
+                                                        and not _SAFE_NOW.search(message.text) and not safe_said):
         return Reply([("utter_crisis_niet_veilig", {})], replace(state, wacht_op=WAIT_AANBOD, sinds_herinnering=0))
-    if _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):
+    if safe_said or _SAFE_NOW.search(message.text) or "bevestigen" in (message.intent, said):
         if callback_form.step_of(state.vorige_wacht):
             back = _resume_form(state)
             return Reply([("utter_veilig_nu_formulier", {}), *back.responses[1:]], back.state)

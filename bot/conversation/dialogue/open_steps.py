@@ -23,6 +23,7 @@ from bot.conversation.dialogue.state import (
     CRISIS_RESPONSES,
     EFFECT_VANDAAG,
     FALLBACK_INTENT,
+    FAQ_RESPONSE,
     GOODBYE_IN_CRISIS,
     INFO_FAQ,
     Message,
@@ -114,7 +115,7 @@ def _decide(state: State, message: Message) -> Reply:
         # "toch wel", "toch doorgaan" (the words the assistant itself gives after "stop de vragen")
         # to a yes/no question is a yes (residents' round 39: both got a goodbye).
         intent = "bevestigen"
-    if intent in ("groet", "hulpvraag", "bevestigen", FALLBACK_INTENT) and (state.route or state.ticket_id or state.crisis_route) \
+    if intent in ("groet", "hulpvraag", "bevestigen", "ontkennen", FALLBACK_INTENT) and (state.route or state.ticket_id or state.crisis_route) \
             and callback_form.step_of(state.wacht_op) is None and reading.says_bye(text):
         intent = "afscheid"  # "Nou goed, dan wacht ik op het telefoontje. Dag" (residents' round 44)
     understood = _where_told(replace(state, niet_begrepen=0), text)
@@ -213,6 +214,11 @@ def _decide(state: State, message: Message) -> Reply:
         return _no(understood)
     if state.ticket_id and state.wacht_op is None and intent in ("hulpvraag", FALLBACK_INTENT) \
             and not (message.werkmodel or {}).get("leefgebieden"):
+        line = _LINE_NAMED.search(text)
+        if line:
+            # "pas woensdag?? ok ik bel wss de kindertelefoon dan": that line's number and hours, not "ook dit"
+            # (residents' round 47).
+            return Reply([(FAQ_RESPONSE, {"faq": LINE_FAQ[line.group(1).lower()], "kanaal": message.channel})], understood)
         return Reply([("utter_na_ticket", {"referentie": state.ticket_id})], understood)
     if _question_for_a_meedenker(state, message):
         # "Kunnen ze mij zomaar afsluiten van het gas en licht?" after the worry was summed up: honest that a
@@ -263,6 +269,10 @@ def _nothing_new(state: State, message: Message) -> bool:
     return told <= set(state.leefgebieden)
 
 
+# A line the resident says they will call while waiting for the meedenker: what the FAQ says of it.
+LINE_FAQ = {"kindertelefoon": "kindertelefoon", "luisterlijn": "luisterlijn_wat", "veilig thuis": "veilig_thuis_wat",
+            "113": "zmp_chat"}
+_LINE_NAMED = re.compile(r"\b(kindertelefoon|luisterlijn|veilig thuis|113)\b", re.IGNORECASE)
 MAIL_ONLY_WISH = "alleen e-mail, niet bellen"
 _MORE = re.compile(r"\b(?:maar\s+ook|en\s+ook|ook\s+(?:nog|het|de|over|om)|maar\s+vooral|vooral\s+ook)\b", re.IGNORECASE)
 

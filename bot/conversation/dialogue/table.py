@@ -157,6 +157,10 @@ def _check_answer(state: State, message: Message) -> Reply | None:
         said = None  # "ok en kan ik mijn gegevens laten wissen?": the question is answered, the check asked again
     if said is None and reading.no_inside(message.text):
         said = "ontkennen"
+    if said == "ontkennen" and reading.heavy_after_no(message.text):
+        # "nee ik zou mezelf niks aandoen hoor ... maar soms hoeft het voor mij niet meer zo" is no plain no
+        # (residents' round 47: "Sorry als ik u liet schrikken" to a widow): we stay, with 113 in view.
+        said = "bevestigen"
     if said is None and reading.says_maybe(message.text):
         # "misschien... ik ben zo moe van alles" to "denkt u aan zelfdoding?" is no "nee" (residents'
         # round 39: it went back to the summary without the numbers): the numbers, and we stay.
@@ -244,6 +248,11 @@ def _confirm_read_back(state: State, message: Message) -> Reply | None:
         return _again(state, [("utter_controle_nakijken", {})])
     if message.intent == "bevestigen":
         return Reply([], replace(state, wacht_op=None), (EFFECT_SUBMIT,))
+    if reading.yes_or_no(message.text) == "bevestigen" and "?" in message.text:
+        # "ja dat klopt wel. staat er ook bij dat het over het pensioen gaat?" (residents' round 47: "Sorry,
+        # dat begrijp ik niet" twice): the yes writes the ticket, and a question the FAQ knows is answered.
+        said = faq_answers(message) if faq_id(message) else [("utter_vraag_staat_erbij", {})]
+        return Reply(said, replace(state, wacht_op=None), (EFFECT_SUBMIT,))
     return None
 
 
@@ -258,7 +267,13 @@ def _read_back_denied(state: State, message: Message) -> Reply:
     if (message.intent == "ontkennen" or reading.yes_or_no(message.text) == "ontkennen" or _CHANGE_WORDS.search(message.text)
             or callback_form.corrected_name(message.text)):
         return _change_asked(state, message)
+    if message.intent == "afscheid" or reading.says_bye(message.text) or _THANKS.search(message.text):
+        # "dank u wel. ik ga nog een kopje thee zetten": she thought it was sent (residents' round 47).
+        return _again(state, [("utter_controle_nog_niet_verstuurd", {})])
     return _again(state, [("utter_niet_begrepen_opnieuw", {})])
+
+
+_THANKS = re.compile(r"^\W*(?:dank\s*(?:u|je|jullie)?\s*(?:wel)?|bedankt|thanks?|thank\s+you|merci|top|fijn)\b", re.IGNORECASE)
 
 
 _CHANGE_WORDS = re.compile(r"\b(?:veranderen|wijzigen|aanpassen|anders|klopt\s+niet|change|wrong)\b", re.IGNORECASE)
@@ -353,7 +368,11 @@ def read_kinds(state: State, message: Message) -> list[str]:
     kinds: list[str] = []
     if message.intent in CRISIS_RESPONSES:
         kinds.append(CRISIS)
-    if message.intent == CHECK_INTENT:
+    if message.intent == CHECK_INTENT and pending == WAIT_VEILIGHEID:
+        # The check's own answer in words that sound like danger ("soms denk ik wel aan ... maar ik heb geen
+        # plan"): the answer first (residents' round 47: a widow's yes got the check again, then "sorry").
+        kinds += [ANSWER, CHECK]
+    elif message.intent == CHECK_INTENT:
         kinds.append(CHECK)
     if message.intent == SNEL_WEG_INTENT or (state.crisis_route and reading.abuser_near(message.text)):
         kinds.append(SNEL_WEG)

@@ -91,6 +91,10 @@ RULES_113: Final[list[tuple[str, str, re.Pattern[str]]]] = [
         r"|\bliever dood dan (?:zo|dit|nog|verder|levend|leven|door)\b"
         r"|\b(?:verlang|verlangen) (?:naar de dood|om dood te)\b"
         rf"|\b(?:ik denk|denk ik){_A} (?:aan|over) (?:de dood|dood gaan|doodgaan|sterven|mijn dood)\b(?! van\b)"
+        # "soms denk ik wel aan niet meer leven ja" (residents' round 47: a widow's answer to the check, lost)
+        rf"|\b(?:ik denk|denk ik|dacht ik|ik dacht)(?: (?:wel|soms|vaak|steeds|weleens|wel eens|ook|nog|echt|er|"
+        rf"eerlijk gezegd|af en toe)){{0,3}} (?:aan|over) (?:het )?{_NIET} meer (?:te )?(?:willen )?{_LEVEN}\b(?! van\b)"
+        rf"|\b(?:ik denk|denk ik|dacht ik|ik dacht)(?: \w+){{0,3}} (?:er )?aan om {_NIET} meer te {_LEVEN}\b(?! van\b)"
         r"|\bdoodswens\b"
         # "ik kan beter dood zijn", "ze zegt dat ze beter dood kan zijn"
         r"|\b(?:ik|ze|zij|hij)(?: (?:kan|ben|is|zou|was|zijn|eigenlijk|echt|gewoon|toch|net zo))* beter "

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
+
+import pytest
 
 from rasa.core.nlg import NaturalLanguageGenerator, TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -92,3 +95,20 @@ def test_the_safety_check_is_not_repeated_word_for_word_while_its_answer_is_awai
     again = asyncio.run(nlg.generate("utter_veiligheid_check", waiting, "rest"))
     assert again["text"].startswith("Mag ik nog even terugkomen op mijn vraag?") and again["text"] != asked
     assert [b["payload"] for b in again["buttons"]] == ["/bevestigen", "/ontkennen"]
+
+
+@pytest.mark.parametrize("route", ["crisis_113", "crisis_112", "crisis_veilig_thuis", None])
+def test_the_safety_check_says_je_to_a_resident_addressed_with_je_every_time(settings_env, route):
+    """Residents' round 47: a girl of 16, "je" all along, got "Wat u schrijft ... denkt u erover om uzelf iets aan te
+    doen". The most specific variation wins; Rasa alone picks at random among all whose conditions hold."""
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = HelplineNLG(domain=domain)
+    events = [SlotSet("taal", "nl"), SlotSet("aanspreek", "je")] + ([SlotSet("vermoedelijke_crisis", route)] if route else [])
+    young = DialogueStateTracker.from_events("s", events, domain.slots)
+    for _ in range(20):
+        text = asyncio.run(nlg.generate("utter_veiligheid_check", young, "rest"))["text"]
+        assert not re.search(r"\b(?:u|uw|uzelf)\b", text) and re.search(r"\b(?:je|jij|jou|jezelf)\b", text), text
+    grown = DialogueStateTracker.from_events("s", [e for e in events if getattr(e, "key", "") != "aanspreek"], domain.slots)
+    for _ in range(10):
+        text = asyncio.run(nlg.generate("utter_veiligheid_check", grown, "rest"))["text"]
+        assert re.search(r"\bu\b", text) and not re.search(r"\b(?:je|jij)\b", text), text

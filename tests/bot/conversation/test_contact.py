@@ -506,3 +506,10 @@ def test_a_name_with_a_word_that_it_will_do(text, name):
 def test_the_clock_phrase_is_kept_as_typed(text, phrase):
     from bot.conversation.contact import clock_phrase
     assert clock_phrase(text) == phrase
+
+
+def test_a_mother_called_ma_is_no_monday():
+    # Residents' round 47: "maakt niet uit is mail toch. maar niet zeggen tegen mn ma ofzo" was read back as
+    # "Moment: maandag" to a girl of 16 who feared her mother would be told.
+    assert parse_moment("maakt niet uit is mail toch. maar niet zeggen tegen mn ma ofzo") == Moment(any=True)
+    assert parse_moment("ma of di middag").days == ("maandag", "dinsdag")

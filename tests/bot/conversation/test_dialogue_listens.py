@@ -1136,6 +1136,10 @@ def test_residents_round_43_a_carer_asks_for_herself_and_the_summary_quotes_no_e
     state = replace(State(), leefgebieden={"financien": {"confidence": 0.9, "evidence": ["eigenlijk", "vraagt", "verklaring",
                                                                                         "erfrecht"]}})
     assert key_words(state) == ["erfrecht"]
+    # Residents' round 47: "idk waar ik moet beginnen. mn ma drinkt ..." was quoted as 'beginnen'.
+    state = replace(State(), leefgebieden={"sociale_relaties": {"confidence": 0.9, "evidence": ["schreeuwt", "beginnen",
+                                                                                                "stiefvader"]}})
+    assert key_words(state) == ["schreeuwt", "stiefvader"]
 
 
 def test_under_violence_at_home_the_place_to_meet_is_never_only_the_home():
@@ -1584,3 +1588,67 @@ def test_a_wish_for_the_call_that_answers_no_question_is_noted_not_lost():
     # A plain miss is still a miss, with nothing noted.
     missed = next_step(at_contact, "hulpvraag", None, "weet ik niet")
     assert "utter_wens_genoteerd" not in names(missed) and callback_form.CONTACT_WISH not in missed.state.formulier
+
+
+def test_at_the_read_back_a_yes_with_a_question_is_sent_and_thanks_hear_it_is_not_sent_yet():
+    # Residents' round 47: "ja dat klopt wel. staat er ook bij dat het over het pensioen en de bank gaat?" and
+    # "dank u wel. ik ga nog een kopje thee zetten" both got "Sorry, dat begrijp ik niet" at "Klopt dit?".
+    at_read_back = replace(State(), wacht_op="controle", form_id="F1", route="meedenker", voor_wie="zelf",
+                           leefgebieden={"financien": {"confidence": 0.9, "evidence": ["pensioen"]}},
+                           contact={"name": "Riet", "phone": "0612345678"},
+                           formulier={"moment": "middag", "gemeente": "Goes", "voorkeur": "geen"})
+    yes = next_step(at_read_back, "hulpvraag", parse(("financien", "pensioen", 0.9)),
+                    "ja dat klopt wel. staat er ook bij dat het over het pensioen en de bank gaat?")
+    assert names(yes) == ["utter_vraag_staat_erbij"] and yes.effects == ("submit_callback",), (names(yes), yes.effects)
+    thanks = next_step(at_read_back, "hulpvraag", None, "dank u wel. ik ga nog een kopje thee zetten en dan probeer ik te slapen")
+    assert names(thanks) == ["utter_controle_nog_niet_verstuurd", "utter_controle"] and not thanks.effects
+    # A question without a yes is still no yes.
+    asked = next_step(at_read_back, "bevestigen", None, "is mijn nummer nu goed?")
+    assert not asked.effects
+
+
+def test_a_line_named_after_the_request_was_sent_gets_its_number_not_ook_dit():
+    # Residents' round 47: "pas woensdag?? wtf. ok ik bel wss de kindertelefoon dan" got "De meedenker bespreekt
+    # alles met je, ook dit."
+    booked = replace(State(), ticket_id="MD-YJQ682", route="meedenker")
+    reply = next_step(booked, "hulpvraag", None, "pas woensdag?? wtf. ok ik bel wss de kindertelefoon dan")
+    assert reply.responses == [("utter_faq", {"faq": "kindertelefoon", "kanaal": "rest"})], reply.responses
+    assert names(next_step(booked, "hulpvraag", None, "ok dan wacht ik")) == ["utter_na_ticket"]
+
+
+def test_round_47_thoughts_told_at_the_check_stay_with_113_and_no_danger_now_is_safe_not_a_mistake():
+    # Residents' round 47: a widow answered the check with "soms denk ik wel aan niet meer leven ja ... maar ik heb
+    # geen plan" and got the check again; "nee er is geen gevaar. ik ben alleen moe en verdrietig" then got
+    # "Sorry als ik u liet schrikken" and the callback offer. Before that, "nee ... maar soms hoeft het voor mij
+    # niet meer zo" got the same apology.
+    from bot.understanding.crisis import detect_crisis
+    told = "soms denk ik wel aan niet meer leven ja, eerlijk gezegd. maar ik heb geen plan of zo en ik zou het niet doen"
+    assert detect_crisis(told).route == "crisis_113"
+    at_check = replace(State(), wacht_op="veiligheid", vorige_wacht="voor_wie", vermoed_crisis="crisis_113", route="meedenker")
+    for intent, text in [("crisis_check", told), ("crisis_113", told), ("ontkennen",
+                         "nee ik zou mezelf niks aandoen hoor, dat zou ik Daan nooit aandoen. maar soms hoeft het voor mij niet meer zo")]:
+        kept = next_step(at_check, intent, None, text)
+        assert kept.state.crisis_route == "crisis_113" and kept.state.wacht_op == "veilig_nu", (text, names(kept))
+        assert "utter_veiligheid_nee" not in names(kept) and "utter_veiligheid_nee_113" not in names(kept)
+        safe = next_step(kept.state, "ontkennen", None, "nee er is geen gevaar. ik ben alleen moe en verdrietig")
+        assert names(safe) == ["utter_crisis_veilig_nu"], names(safe)
+    # A plain no is still believed.
+    assert names(next_step(at_check, "ontkennen", None, "nee hoor"))[0] == "utter_veiligheid_nee_113"
+    # "Niet veilig" stays not safe.
+    kept = next_step(at_check, "crisis_113", None, told)
+    assert names(next_step(kept.state, "ontkennen", None, "nee, ik ben niet veilig")) == ["utter_crisis_niet_veilig"]
+
+
+def test_round_47_no_with_a_goodbye_and_no_thanks_with_the_meedenker_named():
+    # "nee. doei" to the summary got "Wat klopt er niet?"; "nee liever niet, ik heb al gedaan. ik zeg nieuw nummer
+    # als meedenker belt mij. ok dank u, doei" to the consent question started the form.
+    from bot.conversation import reading
+    summed = replace(State(), wacht_op="samenvatting", route="meedenker",
+                     leefgebieden={"leren": {"confidence": 0.9, "evidence": ["school"]}})
+    assert names(next_step(summed, "ontkennen", None, "nee. doei")) == ["utter_afscheid"]
+    assert reading.yes_or_no("nee liever niet, ik heb al gedaan. ik zeg nieuw nummer als meedenker belt mij. ok dank u, doei") == "ontkennen"
+    consent = replace(summed, wacht_op="toestemming")
+    reply = next_step(consent, "hulpvraag", None,
+                      "nee liever niet, ik heb al gedaan. ik zeg nieuw nummer als meedenker belt mij. ok dank u, doei")
+    assert reply.state.form_id is None and not any(n.startswith("utter_vraag_gemeente") for n in names(reply)), names(reply)
+    assert reading.yes_or_no("ja bel me maar") == "bevestigen"

@@ -14,6 +14,9 @@ from bot.conversation.tone import JE, address
     # Street talk says it on its own (residents' round 41).
     "yo ff eerlijk ik zit diep in de shit. heb alles vergokt, 4k schuld",
     "wollah mattie ik heb geen doekoe meer",
+    # Teenagers' chat abbreviations (residents' round 47).
+    "hoi. school is echt te veel rn ik ben zo kapot",
+    "ngl ik trek het niet meer met mn huiswerk",
 ])
 def test_je_for_young_informal_or_a_resident_who_says_je(text):
     assert address(text) == JE
@@ -25,6 +28,7 @@ def test_je_for_young_informal_or_a_resident_who_says_je(text):
     "als je geen geld hebt is alles lastig",  # "je" in general, not to the assistant
     "Mijn moeder van 84 woont alleen.",
     "Mijn broer woont in Goes en zijn yoga-les is dicht.",
+    "Ik woon op de Frans Halsstraat en mijn buren maken veel lawaai.",
 ])
 def test_u_otherwise(text):
     assert address(text) is None

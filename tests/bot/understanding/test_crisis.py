@@ -25,6 +25,9 @@ from bot.understanding.werkmodel import (
 # --- crisis_113: direct and indirect suicidal language --------------------------------------
 SUICIDE_DUTCH = [
     "ik denk aan zelfmoord",
+    # Residents' round 47: a widow's answer to the safety check.
+    "soms denk ik wel aan niet meer leven ja, eerlijk gezegd. maar ik heb geen plan of zo",
+    "ik denk er soms aan om niet meer te leven",
     "Ik heb de laatste tijd zelfmoordgedachten",
     "ik wil zelfmoord plegen",
     "mijn zoon praat steeds over zelfdoding",
@@ -231,6 +234,7 @@ HIDDEN = [
 # --- Negations: not crisis by rule ----------------------------------------------------------
 NEGATIONS = [
     "ik wil niet dood, ik wil hulp",
+    "nee ik denk niet aan niet meer leven hoor",
     "ik wil niet dood maar ik weet het echt niet meer",
     "ik denk niet aan zelfmoord",
     "ik heb geen gedachten aan zelfmoord",
