@@ -121,8 +121,9 @@ def who_for(text: str, violence: bool = False) -> str | None:
     return None
 
 
-def merge(state: "State", parse_werkmodel: dict[str, Any] | None, text: str = "") -> "State":
-    """Add this message's labels to the conversation's; evidence in a negated clause is dropped."""
+def merge(state: "State", parse_werkmodel: dict[str, Any] | None, text: str = "", newest_first: bool = False) -> "State":
+    """Add this message's labels to the conversation's; evidence in a negated clause is dropped.
+    `newest_first`: this message's words lead the summary (a resident who says what was missing)."""
     if not parse_werkmodel:
         return state
     merged: dict[str, dict[str, dict[str, Any]]] = {
@@ -136,7 +137,8 @@ def merge(state: "State", parse_werkmodel: dict[str, Any] | None, text: str = ""
             if found and not kept:
                 continue  # "niemand doet me pijn": every word that led here was denied
             known = merged[axis].get(label["id"])
-            evidence = list(dict.fromkeys([*(known or {}).get("evidence", []), *kept]))
+            earlier = (known or {}).get("evidence", [])
+            evidence = list(dict.fromkeys([*kept, *earlier] if newest_first else [*earlier, *kept]))
             confidence = max(float(label.get("confidence", 0.0)), float((known or {}).get("confidence", 0.0)))
             merged[axis][label["id"]] = {"confidence": round(confidence, 3), "evidence": evidence[:8]}
     return replace(state, leefgebieden=merged["leefgebieden"], doelgroepen=merged["doelgroepen"])

@@ -8,7 +8,8 @@ from bot.understanding import languages
 from bot.understanding.werkmodel import ROUTE_MEEDENKER
 from bot.conversation.dialogue.state import Message, Reply, State, WAIT_TOLK
 from bot.conversation.dialogue.asking import pending_question
-from bot.conversation.dialogue.form_steps import _start_form
+from bot.conversation import callback_form
+from bot.conversation.dialogue.form_steps import _form_answer, _start_form
 
 
 # ---------------------------------------------------------------------------------------------
@@ -41,6 +42,13 @@ def _language_switched(state: State, message: Message) -> Reply:
     """"Kan het in het Nederlands?", "English please": the slot `taal` is set by the NLU; the
     conversation goes on in that language, no interpreter needed, with the question it waited for."""
     state = replace(state, tolk=None)
+    step = callback_form.step_of(state.wacht_op)
+    if step is not None and callback_form.is_plain_answer(step, message.answer_text):
+        # "06 1234 5678. please call in english": the number is kept and the form goes on in English
+        # (residents' round 47: it was asked for again).
+        answered = _form_answer(state, message)
+        if answered is not None:
+            return answered
     if state.wacht_op == WAIT_TOLK:
         state = replace(state, wacht_op=None)
     again = pending_question(state)

@@ -210,6 +210,17 @@ def _decide(state: State, message: Message) -> Reply:
         # "Nee, het gaat niet om mijn gezondheid, ik vroeg naar respijtzorg": the question, not the callback.
         corrected = _correction(understood, message)
         return corrected or _clarify_or_summarise(merge(replace(understood, samenvatting=None), message.werkmodel, text))
+    if intent == "ontkennen" and state.wacht_op == WAIT_SAMENVATTING and (message.werkmodel or {}).get("leefgebieden") \
+            and len(text.split()) > 4:
+        # "nee niet alleen dat. het gaat over toeslagen terug betalen en energie rekening" (residents' round 47:
+        # "Wat klopt er niet?" as if nothing was said): what was said now leads the summary; "niet alleen"
+        # keeps what was there.
+        corrected = _correction(understood, message)
+        if corrected is not None:
+            return corrected
+        kept = understood.leefgebieden if _NOT_ONLY.search(text) else {}
+        return _clarify_or_summarise(merge(replace(understood, leefgebieden=kept, samenvatting=None), message.werkmodel,
+                                           text, newest_first=True))
     if intent == "ontkennen":
         return _no(understood)
     if state.ticket_id and state.wacht_op is None and intent in ("hulpvraag", FALLBACK_INTENT) \
@@ -273,6 +284,7 @@ def _nothing_new(state: State, message: Message) -> bool:
 LINE_FAQ = {"kindertelefoon": "kindertelefoon", "luisterlijn": "luisterlijn_wat", "veilig thuis": "veilig_thuis_wat",
             "113": "zmp_chat"}
 _LINE_NAMED = re.compile(r"\b(kindertelefoon|luisterlijn|veilig thuis|113)\b", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"\bniet\s+(?:alleen|enkel|maar)\b|\book\b|\bnot\s+only\b|\balso\b", re.IGNORECASE)
 MAIL_ONLY_WISH = "alleen e-mail, niet bellen"
 _MORE = re.compile(r"\b(?:maar\s+ook|en\s+ook|ook\s+(?:nog|het|de|over|om)|maar\s+vooral|vooral\s+ook)\b", re.IGNORECASE)
 

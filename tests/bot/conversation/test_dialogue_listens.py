@@ -1652,3 +1652,31 @@ def test_round_47_no_with_a_goodbye_and_no_thanks_with_the_meedenker_named():
                       "nee liever niet, ik heb al gedaan. ik zeg nieuw nummer als meedenker belt mij. ok dank u, doei")
     assert reply.state.form_id is None and not any(n.startswith("utter_vraag_gemeente") for n in names(reply)), names(reply)
     assert reading.yes_or_no("ja bel me maar") == "bevestigen"
+
+
+def test_round_47_a_number_given_with_a_wish_for_english_is_kept():
+    # "06 1234 5678. please call in english or with tolk" switched the conversation to English and asked for the
+    # number again.
+    from bot.conversation import callback_form
+    at_contact = replace(State(), wacht_op=callback_form.wait_for("contact"), form_id="F1", route="meedenker",
+                         voor_wie="zelf", leefgebieden={"financien": {"confidence": 0.9, "evidence": ["toeslagen"]}})
+    reply = next_step(at_contact, "hulpvraag", {"leefgebieden": [], "doelgroepen": [], "language": "en"},
+                      "06 1234 5678. please call in english or with tolk, my dutch is not good on phone")
+    assert reply.state.contact.get("phone") and reply.state.wacht_op == callback_form.wait_for("moment"), names(reply)
+    assert "english" in reply.state.formulier[callback_form.CONTACT_WISH]
+
+
+def test_round_47_a_no_to_the_summary_that_says_what_it_is_about_is_summed_up_with_those_words_first():
+    # "nee niet alleen dat. het gaat over toeslagen terug betalen en energie rekening. twee schulden" got "Wat
+    # klopt er niet? Vertel het in uw eigen woorden", and the energy bill never reached the summary.
+    summed = replace(State(), wacht_op="samenvatting", route="meedenker", voor_wie="zelf",
+                     leefgebieden={"financien": {"confidence": 0.9, "evidence": ["belasting", "brief", "toeslagen"]}})
+    told = {"leefgebieden": [{"id": "financien", "confidence": 0.9, "evidence": ["energie", "rekening", "schulden"]}],
+            "doelgroepen": []}
+    reply = next_step(summed, "ontkennen", told,
+                      "nee niet alleen dat. het gaat over toeslagen terug betalen en energie rekening. twee schulden")
+    assert names(reply)[0].startswith("utter_samenvatting"), names(reply)
+    assert "'energie'" in reply.responses[0][1]["kernwoorden"], reply.responses
+    assert "belasting" in reply.state.leefgebieden["financien"]["evidence"]  # "niet alleen": kept
+    # A bare "nee" still asks what is not right.
+    assert names(next_step(summed, "ontkennen", None, "nee")) == ["utter_vraag_correctie"]
