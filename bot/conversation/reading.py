@@ -119,7 +119,8 @@ _NOT_ABOUT = re.compile(
     r"|\b(?P<c>[\w'-]{3,30}(?:\s+[\w'-]{3,30})?)\s+klopt\s+(?:niet|nie)\b"
     r"|\b(?:it'?s|it\s+is|is)\s+not\s+about\s+(?P<d>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)"
     # "nee niet werk, brief" (A2 Dutch), "not about geld en post", "i write NOT geld en post"
-    r"|(?:^|[.!?]\s*)(?:nee[\s,.!]*)?(?:niet|nie)\s+(?P<e>[\w'-]{3,30})(?=\s*[,.;!?]|\s+maar\b|$)"
+    # "nee niet geld en post, het gaat over ..." (residents' round 47: read back as "geld en post" again)
+    r"|(?:^|[.!?]\s*)(?:nee[\s,.!]*)?(?:niet|nie)\s+(?P<e>[\w'-]{3,30}(?:\s+(?:en|of)\s+[\w'-]{3,30})?)(?=\s*[,.;!?]|\s+maar\b|$)"
     r"|\bnot\s+(?:about\s+)?(?P<f>[\w\s'-]{2,40}?)(?=[,.;!?]|\s+but\b|$)"
     # "neen, gezondheid niet." (residents' round 45: the summary named gezondheid again)
     r"|(?:^|[.!?,]\s*)(?:nee|neen|nope)?[\s,]*(?P<g>[\w'-]{3,30})\s+(?:niet|nie)(?=\s*[,.;!?]|$)",
@@ -614,6 +615,9 @@ _BEREAVED = re.compile(
     r"\b(?:mijn|m'n|mn|onze|ons)\s+(?:\w+\s+){0,2}?(?:man|vrouw|moeder|vader|ma|pa|mam|pap|mama|papa|moe|zoon|dochter|"
     r"partner|vriend|vriendin|broer|zus|zuster|opa|oma|kind|kindje|echtgenoot|echtgenote|lief)\b"
     r"(?:\s+(?!niet\b|nie\b)[\w'-]+){0,7}?\s+(?:overleden|gestorven|doodgegaan|heengegaan|overlijdt|stierf)\b"
+    # "mijn man is twee maanden dood" (residents' round 47: no word for her loss)
+    r"|\b(?:mijn|m'n|mn|onze)\s+(?:man|vrouw|moeder|vader|zoon|dochter|partner|echtgenoot|echtgenote|broer|zus)\s+is\s+"
+    r"(?:(?:al|nu|pas|net|sinds)\s+)?(?:(?:een|twee|drie|vier|vijf|zes|\d+)\s+(?:dagen|weken|maanden|jaar|week|maand)\s+)?dood\b(?!\s+(?:op|moe|van|aan)\b)"
     r"|\b(?:het\s+)?(?:overlijden|sterven)\s+van\s+(?:mijn|m'n|mn|onze|ons)\s+\w+"
     r"|\bmy\s+(?:husband|wife|mother|father|mum|mom|dad|son|daughter|partner|brother|sister|child)\s+"
     r"(?:\w+\s+){0,3}?(?:died|passed\s+away)\b",

@@ -1680,3 +1680,16 @@ def test_round_47_a_no_to_the_summary_that_says_what_it_is_about_is_summed_up_wi
     assert "belasting" in reply.state.leefgebieden["financien"]["evidence"]  # "niet alleen": kept
     # A bare "nee" still asks what is not right.
     assert names(next_step(summed, "ontkennen", None, "nee")) == ["utter_vraag_correctie"]
+
+
+def test_round_47_a_loss_told_as_dood_gets_condolences_and_a_topic_denied_with_its_label_is_removed_at_the_read_back():
+    from bot.conversation import reading
+    assert reading.bereaved("ik ben gewoon zo alleen. mijn man is twee maanden dood en alles is zo zwaar")
+    assert not reading.bereaved("mijn man is dood op van zijn werk")
+    at_read_back = replace(State(), wacht_op="controle", form_id="F1", route="meedenker", voor_wie="zelf",
+                           leefgebieden={"financien": {"confidence": 0.9, "evidence": ["traplift"]}},
+                           contact={"name": "Riet", "phone": "0612345678"},
+                           formulier={"moment": "middag", "gemeente": "Goes", "voorkeur": "geen"})
+    reply = next_step(at_read_back, "ontkennen", parse(("wonen", "trap", 0.8)),
+                      "nee niet geld en post, het gaat over huishoudelijke hulp en de trap")
+    assert names(reply) == ["utter_onderwerp_aangepast", "utter_controle"] and list(reply.state.leefgebieden) == ["wonen"]
