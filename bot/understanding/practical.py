@@ -65,6 +65,11 @@ _ADDICTION = re.compile(r"\b(?:gok\w*|casino\w*|wedden|weddenschap\w*|drank|drin
                         r"roken|sigaretten|coke|cocaine|gamen|gamet|gaming|gambling|gamble|drinking)\b")
 _RESIST = re.compile(r"\b(?:stoppen|stop|minderen|laten|afkicken|ophouden|weerstaan|drang|zin om|weer|terugwinnen|winnen|quit)\b")
 
+# Hearing, sight or walking that got worse: "want ik hoor niet zo goed meer" (residents' round 47: a widow giving
+# her number with it was asked whether she thought of suicide).
+_SENSES = re.compile(r"\b(?:hoor|hoort|zie|ziet|loop|loopt|lees|leest)(?: \w+){0,2}? (?:niet|slecht) (?:zo |erg |heel )?"
+                     r"(?:goed |best |scherp |ver )?meer\b")
+
 # Only short messages: a long letter says much more than its "niet meer" (a farewell letter that
 # also says "u hoeft mij niet meer te bellen" is the models' and the rules' to judge).
 MAX_WORDS = 35
@@ -81,7 +86,7 @@ def is_practical_trouble(text: str) -> bool:
     occurrences = [m.start() for m in _NIET_MEER.finditer(norm)]
     if not occurrences:
         return ((bool(_DONE_WITH.search(norm)) and "klaar mee ." not in norm) or bool(_EVICTION.search(norm))
-                or bool(_ADDICTION.search(norm) and _RESIST.search(norm)))
+                or bool(_ADDICTION.search(norm) and _RESIST.search(norm)) or bool(_SENSES.search(norm)))
     practical = {m.end() - len("niet meer") for m in _BEFORE.finditer(norm)}
     practical |= {m.start() for m in _AFTER.finditer(norm)}
     return all(start in practical for start in occurrences)

@@ -467,3 +467,14 @@ def test_residents_round_46_false_alarms_and_an_exhausted_carer():
                          "hulpvraag", 0.9, True, calm, 0.27)
     assert story.tier is None
     assert decide_route("ik kan niet meer lopen zonder stok", "hulpvraag", 0.9, True, calm, 0.27).tier is None
+
+
+def test_hearing_that_got_worse_told_with_a_number_is_no_danger():
+    """Residents' round 47: "0612345678, mijn kleinzoon Daan neemt dan op want ik hoor niet zo goed meer" at the
+    contact question got "denkt u erover om uzelf iets aan te doen?" from both models."""
+    from bot.understanding.practical import is_practical_trouble
+    text = "[TELEFOON], mijn kleinzoon Daan neemt dan op want ik hoor niet zo goed meer"
+    assert is_practical_trouble(text)
+    assert decide_route(text, "crisis_113", 0.953, False, net(0.819), 0.27, answering=True, plain_answer=True).tier is None
+    assert not is_practical_trouble("ik zie het niet meer zitten")
+    assert not is_practical_trouble("ik hoor niet zo goed meer en ik wil niet meer leven")
