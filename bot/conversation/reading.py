@@ -615,6 +615,8 @@ _BEREAVED = re.compile(
     r"\b(?:mijn|m'n|mn|onze|ons)\s+(?:\w+\s+){0,2}?(?:man|vrouw|moeder|vader|ma|pa|mam|pap|mama|papa|moe|zoon|dochter|"
     r"partner|vriend|vriendin|broer|zus|zuster|opa|oma|kind|kindje|echtgenoot|echtgenote|lief)\b"
     r"(?:\s+(?!niet\b|nie\b)[\w'-]+){0,7}?\s+(?:overleden|gestorven|doodgegaan|heengegaan|overlijdt|stierf)\b"
+    # "sinds mijn vrouw er niet meer is" (residents' round 48)
+    r"|\bsinds\s+(?:mijn|m'n|mn|onze)\s+(?:man|vrouw|moeder|vader|zoon|dochter|partner|echtgenoot|echtgenote)\s+er\s+niet\s+meer\s+is\b"
     # "mijn man is twee maanden dood" (residents' round 47: no word for her loss)
     r"|\b(?:mijn|m'n|mn|onze)\s+(?:man|vrouw|moeder|vader|zoon|dochter|partner|echtgenoot|echtgenote|broer|zus)\s+is\s+"
     r"(?:(?:al|nu|pas|net|sinds)\s+)?(?:(?:een|twee|drie|vier|vijf|zes|\d+)\s+(?:dagen|weken|maanden|jaar|week|maand)\s+)?dood\b(?!\s+(?:op|moe|van|aan)\b)"
@@ -659,3 +661,13 @@ def heavy_after_no(text: str) -> bool:
     """"Nee ik zou mezelf niks aandoen, maar soms hoeft het voor mij niet meer zo": a no with a wish to be gone
     beside it (residents' round 47)."""
     return bool(_HEAVY_AFTER_NO.search(text))
+
+
+# Sadness told beside a "nee" to the safety check: "maar het leven is zo leeg", "ik ben alleen verdrietig".
+_SAD = re.compile(r"\b(?:leeg|verdrietig|verdriet|eenzaam|alleen\s+moe|mis\s+(?:haar|hem|mijn|m'n|mn)|zo\s+zwaar|zwaar\s+zonder"
+                  r"|sad|lonely|empty|miss\s+(?:her|him|my))\b", re.IGNORECASE)
+
+
+def sad_without_danger(text: str) -> bool:
+    """Sadness or loneliness said with the answer ("nee ... maar het leven is zo leeg zonder Ans")."""
+    return bool(_SAD.search(text))

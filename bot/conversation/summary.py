@@ -26,8 +26,10 @@ NOT_QUOTED = frozenset({"laat", "hoef", "hoeft", "vorige", "volgende", "wacht", 
                         # residents' round 45: "U schreef over 'eigenlijk', 'vraagt' en 'man'"
                         "eigenlijk", "vraagt", "vroeg", "betaalt", "betalen", "verklaring", "komt", "moet", "mag", "kan",
                         # residents' round 47: "idk waar ik moet beginnen" was quoted as 'beginnen'
-                        "beginnen", "begin", "vertellen", "uitleggen", "snap", "snappen", "idk"})
-RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "slaan", "geslagen", "mes",
+                        "beginnen", "begin", "vertellen", "uitleggen", "snap", "snappen", "idk",
+                        # residents' round 48: "ik weet niet of ik hier goed ben" quoted as 'goed'
+                        "goed"})
+RISK_WORDS = frozenset({"pillen", "pil", "dood", "zelfmoord", "zelfdoding", "sterven", "wakker", "slaan", "geslagen", "mes",
                         "touw", "springen", "overdosis", "nou", "he", "hoor",
                         # Chat words that say nothing of the topic ("U schreef over 'voel' en 'gwn'").
                         "gwn", "gewoon", "voel", "soms", "ofzo", "echt", "even", "beetje", "wel", "niet", "zo",

@@ -84,8 +84,10 @@ def _crisis(state: State, route: str, with_numbers: bool, message: Message | Non
 _GAS = re.compile(r"\bgas(?:lucht|lek|geur)?\b|\bsmell(?:s|ing)? (?:of )?gas\b", re.IGNORECASE)
 
 
-def _after_check(state: State, in_danger: bool) -> Reply:
-    """"Ja" gives the full crisis reply; "nee" goes back to where the conversation was."""
+def _after_check(state: State, in_danger: bool, heavy: bool = False) -> Reply:
+    """"Ja" gives the full crisis reply; "nee" goes back to where the conversation was. A "nee" that says
+    life is heavy ("maar het leven is zo leeg zonder Ans") is heard, with 113 and the listening line, never
+    "sorry als ik u liet schrikken" (residents' round 48: a widower who had wished not to wake up)."""
     if in_danger:
         route = state.vermoed_crisis if state.vermoed_crisis in CRISIS_RESPONSES else "crisis_113"
         return _crisis(state, route, with_numbers=True)
@@ -96,6 +98,8 @@ def _after_check(state: State, in_danger: bool) -> Reply:
             return Reply([("utter_tolk_al_gevraagd", {})], replace(resumed, wacht_op=None))
         return Reply([("utter_andere_taal", {})], replace(resumed, wacht_op=WAIT_TOLK))
     no_danger = (NO_DANGER_RESPONSES.get(state.vermoed_crisis or "", "utter_veiligheid_nee"), {})
+    if heavy and state.vermoed_crisis in (None, "onbekend", ROUTE_CRISIS_113):
+        no_danger = ("utter_veiligheid_nee_zwaar", {})
     again = pending_question(resumed)
     if again:
         return Reply([no_danger, *again], resumed)

@@ -167,7 +167,9 @@ def _check_answer(state: State, message: Message) -> Reply | None:
         said = "bevestigen"
     if said is None:
         return None
-    return _after_check(replace(state, niet_begrepen=0), said == "bevestigen")
+    heavy = said == "ontkennen" and (reading.feels_heavy(message.text) or reading.bereaved(message.text)
+                                     or reading.sad_without_danger(message.text))
+    return _after_check(replace(state, niet_begrepen=0), said == "bevestigen", heavy=heavy)
 
 
 def _given_up(state: State, message: Message) -> Reply:

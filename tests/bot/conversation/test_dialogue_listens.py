@@ -1693,3 +1693,19 @@ def test_round_47_a_loss_told_as_dood_gets_condolences_and_a_topic_denied_with_i
     reply = next_step(at_read_back, "ontkennen", parse(("wonen", "trap", 0.8)),
                       "nee niet geld en post, het gaat over huishoudelijke hulp en de trap")
     assert names(reply) == ["utter_onderwerp_aangepast", "utter_controle"] and list(reply.state.leefgebieden) == ["wonen"]
+
+
+def test_round_48_a_no_to_the_check_with_grief_beside_it_is_heard_not_apologised_for():
+    # Residents' round 48: "soms wou ik dat ik ging slapen en niet meer wakker werd", then "nee ik zou niks doen
+    # meneer ... maar het leven is zo leeg zonder ans" got "Sorry als ik u liet schrikken"; the summary then
+    # quoted 'wakker'.
+    from bot.conversation import reading
+    from bot.conversation.summary import key_words
+    at_check = replace(State(), wacht_op="veiligheid", vorige_wacht=None, vermoed_crisis="crisis_113")
+    reply = next_step(at_check, "ontkennen", None, "nee ik zou niks doen meneer. dat kan ik mijn kleinkinderen niet "
+                      "aandoen. maar het leven is zo leeg zonder ans. mijn vrouw. ze is 4 maanden geleden gestorven")
+    assert names(reply)[0] == "utter_veiligheid_nee_zwaar" and "utter_veiligheid_nee_113" not in names(reply), names(reply)
+    assert names(next_step(at_check, "ontkennen", None, "nee hoor"))[0] == "utter_veiligheid_nee_113"
+    assert reading.bereaved("de avonden zijn zo lang sinds mijn vrouw er niet meer is")
+    state = replace(State(), leefgebieden={"gezondheid": {"confidence": 0.9, "evidence": ["wakker", "goed"]}})
+    assert key_words(state) == []
