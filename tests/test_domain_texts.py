@@ -88,11 +88,22 @@ def test_uses_u_not_je_except_in_the_je_variations():
             assert not re.search(r"\b(je|jij|jouw)\b", text, re.IGNORECASE), name
 
 
+def _u_counterpart(name: str, je_variant: dict) -> str:
+    """The "u" text a "je" variation stands for: the Dutch variation with the same other conditions (the safety
+    check has one per suspected route), else the response's Dutch default."""
+    others = [c for c in je_variant.get("condition") or [] if c.get("name") != "aanspreek"]
+    for variant in DOMAIN["responses"][name]:
+        if not _is_je(variant) and (variant.get("condition") or []) == others and others:
+            return variant["text"]
+    return RESPONSES[name]
+
+
 def test_every_je_variation_has_a_dutch_default_with_the_same_placeholders():
     for key in JE_VARIANTS:
-        name = key.split("#")[0]
+        name, index = key.split("#")
         fields = {f for _, f, _, _ in string.Formatter().parse(VARIANTS[key][0]) if f}
-        assert fields == {f for _, f, _, _ in string.Formatter().parse(RESPONSES[name]) if f}, key
+        counterpart = _u_counterpart(name, DOMAIN["responses"][name][int(index)])
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(counterpart) if f}, key
 
 
 @pytest.mark.parametrize("name", ["utter_groet", "utter_buiten_bereik", "utter_niet_begrepen",
@@ -150,7 +161,7 @@ def test_every_crisis_route_has_an_english_reply_and_a_safety_check_with_its_num
     assert english and number in english[0]
     checks = [v for v in DOMAIN["responses"]["utter_veiligheid_check"]
               if {"name": "vermoedelijke_crisis", "type": "slot", "value": route} in (v.get("condition") or [])]
-    assert len(checks) == 2 and all(number in v["text"] for v in checks)
+    assert len(checks) == 3 and all(number in v["text"] for v in checks)  # Dutch "u", Dutch "je", English
     assert all([b.get("payload") for b in v["buttons"]][:2] == ["/bevestigen", "/ontkennen"] for v in checks)
 
 
