@@ -426,6 +426,8 @@ _MEANT_YES = re.compile(r"^\W*laat\s+maar\W+(?:ja|jawel|goed|prima|oke?|okay)\b|
 # "Nou goed, dan wacht ik op het telefoontje. Dag", "goed. dag", "ok i call huisarts myself. bye": a goodbye
 # at the end of a short message (residents' round 44: "dag" got the greeting, others the summary again).
 _BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:dag|doei|doeg|dooei|bye|byebye|tot\s+ziens|tot\s+later|ciao|groetjes"
+                         # "nee. welterusten" (residents' round 48: "Waar kan ik u mee helpen?")
+                         r"|welterusten|trusten|slaap\s+lekker|goede\s*nacht|goedenacht|ik\s+ga\s+(?:maar\s+)?(?:naar\s+bed|slapen)"
                          # "ok laat maar ik ga", "ik ben weg" (residents' round 46: "Waar kan ik je mee helpen?")
                          r"|(?:(?<=^)|(?<=[.,!]\s)|(?<=[.,!])|(?<=\bmaar\s)|(?<=\bok\s)|(?<=\boke\s)|(?<=\bnou\s)|(?<=\bdus\s))"
                          r"ik\s+(?:ga(?:\s+(?:maar|nu|dan|weer))*|ben\s+(?:\w+\s+)?weg|stop\s+ermee))\W*$", re.IGNORECASE)

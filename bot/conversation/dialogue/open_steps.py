@@ -13,6 +13,7 @@ from bot.conversation.summary import also_for_self, merge, says_for_self, who_fo
 from bot.understanding.werkmodel import (
     LEEFGEBIEDEN,
     ROUTE_CRISIS_112,
+    ROUTE_CRISIS_113,
     ROUTE_CRISIS_VEILIG_THUIS,
     ROUTE_LUISTEREN,
     ROUTE_MEEDENKER,
@@ -131,6 +132,10 @@ def _decide(state: State, message: Message) -> Reply:
         if state.crisis_route:
             # No goodbye while a crisis is fresh: where to turn tonight, and the door stays open.
             return Reply([(GOODBYE_IN_CRISIS[state.crisis_route], {})], replace(understood, sinds_herinnering=0))
+        if state.vermoed_crisis == ROUTE_CRISIS_113:
+            # Asked about suicide earlier and said no, perhaps with grief beside it: 113 and the listening line in
+            # the goodbye (residents' round 48: "ik ga maar naar bed" got "Dat is goed. Heeft u nog een vraag?").
+            return Reply([("utter_afscheid_zorg", {})], replace(understood, wacht_op=None))
         return Reply([("utter_afscheid", {})], replace(understood, wacht_op=None))
     if state.spoed and reading.asks_help_now(text) and state.wacht_op not in (WAIT_SPOED_PLAATS, WAIT_TOESTEMMING) \
             and callback_form.step_of(state.wacht_op) is None:

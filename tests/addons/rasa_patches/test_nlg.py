@@ -112,3 +112,18 @@ def test_the_safety_check_says_je_to_a_resident_addressed_with_je_every_time(set
     for _ in range(10):
         text = asyncio.run(nlg.generate("utter_veiligheid_check", grown, "rest"))["text"]
         assert re.search(r"\bu\b", text) and not re.search(r"\b(?:je|jij)\b", text), text
+
+
+def test_the_reminder_under_violence_at_home_names_that_danger_only(settings_env):
+    """Residents' round 48: a mother who told of a shove, never of suicide, got "113 of 0800-0113 als u aan
+    zelfdoding denkt" before every question of the form."""
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    nlg = HelplineNLG(domain=domain)
+    for extra in ([], [SlotSet("aanspreek", "je")]):
+        tracker = DialogueStateTracker.from_events(
+            "s", [SlotSet("taal", "nl"), SlotSet("crisis_route", "crisis_veilig_thuis"), *extra], domain.slots)
+        for _ in range(10):
+            text = asyncio.run(nlg.generate("utter_crisis_herinnering", tracker, "rest"))["text"]
+            assert "Veilig Thuis" in text and "zelfdoding" not in text and "113" not in text, text
+    plain = DialogueStateTracker.from_events("s", [SlotSet("taal", "nl")], domain.slots)
+    assert "zelfdoding" in asyncio.run(nlg.generate("utter_crisis_herinnering", plain, "rest"))["text"]

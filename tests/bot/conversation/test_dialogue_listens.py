@@ -1709,3 +1709,12 @@ def test_round_48_a_no_to_the_check_with_grief_beside_it_is_heard_not_apologised
     assert reading.bereaved("de avonden zijn zo lang sinds mijn vrouw er niet meer is")
     state = replace(State(), leefgebieden={"gezondheid": {"confidence": 0.9, "evidence": ["wakker", "goed"]}})
     assert key_words(state) == []
+
+
+def test_round_48_a_goodbye_after_the_suicide_question_keeps_113_in_view():
+    # "nee nu niet. het is goed zo. dank u. ik ga maar naar bed" after a widower's "nee" to the check got "Dat is goed.
+    # Heeft u nog een andere vraag?"; "nee. welterusten" got "Waar kan ik u mee helpen?".
+    asked = replace(State(), vermoed_crisis="crisis_113", veilig_gezegd=True, wacht_op="aanbod", route="luisteren")
+    assert names(next_step(asked, "ontkennen", None, "nee nu niet. het is goed zo. dank u. ik ga maar naar bed")) == ["utter_afscheid_zorg"]
+    assert names(next_step(replace(asked, wacht_op=None), "hulpvraag", None, "nee. welterusten")) == ["utter_afscheid_zorg"]
+    assert names(next_step(replace(State(), route="meedenker"), "hulpvraag", None, "ok dank u. welterusten")) == ["utter_afscheid"]
