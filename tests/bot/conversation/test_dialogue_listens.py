@@ -28,6 +28,14 @@ def parse(*labels):
     return {"leefgebieden": [{"id": i, "confidence": c, "evidence": [w]} for i, w, c in labels], "doelgroepen": []}
 
 
+def read_back_with(evidence: str) -> State:
+    """A form filled in up to "Klopt dit?" about money, with this word as its evidence (residents' rounds 47, 48)."""
+    return replace(State(), wacht_op="controle", form_id="F1", route="meedenker", voor_wie="zelf",
+                   leefgebieden={"financien": {"confidence": 0.9, "evidence": [evidence]}},
+                   contact={"name": "Riet", "phone": "0612345678"},
+                   formulier={"moment": "middag", "gemeente": "Goes", "voorkeur": "geen"})
+
+
 def play(state, turns, channel="rest"):
     """turns: (intent, text, werkmodel, expected response names); returns the last reply."""
     reply = None
@@ -1593,10 +1601,7 @@ def test_a_wish_for_the_call_that_answers_no_question_is_noted_not_lost():
 def test_at_the_read_back_a_yes_with_a_question_is_sent_and_thanks_hear_it_is_not_sent_yet():
     # Residents' round 47: "ja dat klopt wel. staat er ook bij dat het over het pensioen en de bank gaat?" and
     # "dank u wel. ik ga nog een kopje thee zetten" both got "Sorry, dat begrijp ik niet" at "Klopt dit?".
-    at_read_back = replace(State(), wacht_op="controle", form_id="F1", route="meedenker", voor_wie="zelf",
-                           leefgebieden={"financien": {"confidence": 0.9, "evidence": ["pensioen"]}},
-                           contact={"name": "Riet", "phone": "0612345678"},
-                           formulier={"moment": "middag", "gemeente": "Goes", "voorkeur": "geen"})
+    at_read_back = read_back_with("pensioen")
     yes = next_step(at_read_back, "hulpvraag", parse(("financien", "pensioen", 0.9)),
                     "ja dat klopt wel. staat er ook bij dat het over het pensioen en de bank gaat?")
     assert names(yes) == ["utter_vraag_staat_erbij"] and yes.effects == ("submit_callback",), (names(yes), yes.effects)
@@ -1686,10 +1691,7 @@ def test_round_47_a_loss_told_as_dood_gets_condolences_and_a_topic_denied_with_i
     from bot.conversation import reading
     assert reading.bereaved("ik ben gewoon zo alleen. mijn man is twee maanden dood en alles is zo zwaar")
     assert not reading.bereaved("mijn man is dood op van zijn werk")
-    at_read_back = replace(State(), wacht_op="controle", form_id="F1", route="meedenker", voor_wie="zelf",
-                           leefgebieden={"financien": {"confidence": 0.9, "evidence": ["traplift"]}},
-                           contact={"name": "Riet", "phone": "0612345678"},
-                           formulier={"moment": "middag", "gemeente": "Goes", "voorkeur": "geen"})
+    at_read_back = read_back_with("traplift")
     reply = next_step(at_read_back, "ontkennen", parse(("wonen", "trap", 0.8)),
                       "nee niet geld en post, het gaat over huishoudelijke hulp en de trap")
     assert names(reply) == ["utter_onderwerp_aangepast", "utter_controle"] and list(reply.state.leefgebieden) == ["wonen"]
