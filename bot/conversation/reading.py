@@ -251,6 +251,9 @@ _WANTS_CHANGE = _any(
     r"\b(?:nummer|telefoonnummer|naam|moment|tijd|gemeente|mail|e-?mailadres)\s+(?:wordt|moet\s+zijn|is\s+(?:toch|eigenlijk|nu))\b",
     r"\b(?:wil|moet|kan|mag|wilde|kunt|kun)\s+(?:\w+\s+){0,3}(?:veranderen|wijzigen|aanpassen|verbeteren)\b",
     r"\b(?:mijn|mn|m'n)\s+(?:telefoon)?nummer\s+is\b",
+    # "kan het nummer nog anders? liever het nummer van mijn dochter" (residents' round 48)
+    r"\b(?:kan|mag)\s+(?:het|mijn|mn|m'n|dat)\s+(?:telefoon)?(?:nummer|mail|e-?mailadres|moment)\s+(?:nog\s+)?anders\b"
+    r"|\bliever\s+(?:het|een)\s+(?:ander\s+)?(?:telefoon)?nummer\s+van\b",
 )
 
 

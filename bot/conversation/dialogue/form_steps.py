@@ -161,6 +161,10 @@ def _form_answer(state: State, message: Message) -> Reply | None:
     corrected = _earlier_answer_corrected(state, step, message)
     if corrected is not None:
         return corrected
+    if step in _FREE_STEPS and "?" in text and _without_questions(text):
+        # "maakt niet uit. liefst een vrouw. heeft u de tijd genoteerd?": the wish is kept without the question to
+        # us, which the read-back answers (residents' round 48: the question was read back as part of the wish).
+        text = _without_questions(text)
     answer = callback_form.read_answer(step, text)
     if answer.accepted:
         said: Responses = [answer.said] if answer.said else []

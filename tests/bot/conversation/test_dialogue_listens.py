@@ -1720,3 +1720,13 @@ def test_round_48_a_goodbye_after_the_suicide_question_keeps_113_in_view():
     assert names(next_step(asked, "ontkennen", None, "nee nu niet. het is goed zo. dank u. ik ga maar naar bed")) == ["utter_afscheid_zorg"]
     assert names(next_step(replace(asked, wacht_op=None), "hulpvraag", None, "nee. welterusten")) == ["utter_afscheid_zorg"]
     assert names(next_step(replace(State(), route="meedenker"), "hulpvraag", None, "ok dank u. welterusten")) == ["utter_afscheid"]
+
+
+def test_round_48_a_question_to_us_is_not_kept_in_the_wish_and_another_number_is_a_change():
+    from bot.conversation import callback_form, reading
+    at_wish = replace(read_back_with("toeslagen"), wacht_op=callback_form.wait_for("voorkeur"))
+    reply = next_step(at_wish, "hulpvraag", None, "maakt niet uit. liefst een vrouw als het kan. heeft u de tijd dinsdag donderdag 10-12 genoteerd?")
+    assert names(reply) == ["utter_controle"], names(reply)
+    assert "genoteerd" not in reply.responses[0][1]["voorkeur"] and "vrouw" in reply.responses[0][1]["voorkeur"], reply.responses
+    assert reading.wants_change("goed. kan het nummer nog anders? liever het nummer van mijn dochter els")
+    assert not reading.wants_change("kan het ook anders dan bellen?")
